@@ -1,0 +1,1465 @@
+// Generated from schema/*.schema.json by `npm run generate` (scripts/generate.mjs). Do not edit.
+// Types without a suffix are resolved documents (every default applied, as the loader and
+// the builders return them); the *Input types are what a user may write.
+
+/**
+ * nydusd configuration, version 2 (spec daemon.md §2.1): the canonical model, read from JSON or TOML. A RAFS mount needs backend, cache and rafs.
+ */
+export interface ConfigV2 {
+  /**
+   * Configuration format version; must be 2.
+   */
+  version: 2;
+  /**
+   * Instance id; also the blob cache manager's metrics id.
+   */
+  id: string;
+  /**
+   * Storage backend of the image's blobs; required at mount time.
+   */
+  backend: BackendConfig | null;
+  /**
+   * Patches for backends described inside the image.
+   */
+  external_backends: ExternalBackendConfig[];
+  /**
+   * Local blob cache; required for a RAFS mount.
+   */
+  cache: CacheConfig | null;
+  /**
+   * RAFS filesystem options; required for a RAFS mount.
+   */
+  rafs: RafsConfig | null;
+  /**
+   * Writable overlay on top of the image (with --writable).
+   */
+  overlay: OverlayConfig | null;
+}
+/**
+ * Storage backend the image's blobs are read from. The sub-object named by type must be present.
+ */
+export interface BackendConfig {
+  /**
+   * Backend kind; selects the sub-object of the same name.
+   */
+  type: 'localfs' | 'localdisk' | 'oss' | 's3' | 'registry' | 'http-proxy';
+  /**
+   * Settings of the localfs backend.
+   */
+  localfs: LocalFsConfig | null;
+  /**
+   * Settings of the localdisk backend.
+   */
+  localdisk: LocalDiskConfig | null;
+  /**
+   * Settings of the oss backend.
+   */
+  oss: OssConfig | null;
+  /**
+   * Settings of the s3 backend.
+   */
+  s3: S3Config | null;
+  /**
+   * Settings of the registry backend.
+   */
+  registry: RegistryConfig | null;
+  /**
+   * Settings of the http-proxy backend (note the hyphenated key).
+   */
+  'http-proxy': HttpProxyConfig | null;
+}
+/**
+ * localfs backend: blobs are files on the local filesystem. One of blob_file or dir must be set.
+ */
+export interface LocalFsConfig {
+  /**
+   * Path of a single blob file holding every chunk of the image.
+   */
+  blob_file: string;
+  /**
+   * Directory of blob files, each named by its blob id.
+   */
+  dir: string;
+  /**
+   * Extra directories searched for blob files after dir.
+   */
+  alt_dirs: string[];
+}
+/**
+ * localdisk backend: a block device or disk image whose GPT partitions are blobs.
+ */
+export interface LocalDiskConfig {
+  /**
+   * Path of the block device or disk image; required (non-empty).
+   */
+  device_path: string;
+  /**
+   * Treat the whole device as one blob instead of reading a GPT.
+   */
+  disable_gpt: boolean;
+}
+/**
+ * Aliyun OSS backend.
+ */
+export interface OssConfig {
+  /**
+   * URL scheme, http or https.
+   */
+  scheme: string;
+  /**
+   * OSS endpoint host, for example oss-cn-hangzhou.aliyuncs.com.
+   */
+  endpoint: string;
+  /**
+   * Bucket holding the blobs.
+   */
+  bucket_name: string;
+  /**
+   * Prefix prepended to each blob id to form the object key.
+   */
+  object_prefix: string;
+  /**
+   * Access key id (secret: redacted when printed).
+   */
+  access_key_id: string;
+  /**
+   * Access key secret (secret: redacted when printed).
+   */
+  access_key_secret: string;
+  /**
+   * Skip TLS certificate verification.
+   */
+  skip_verify: boolean;
+  /**
+   * Extra CA certificate files (PEM) to trust.
+   */
+  ca_cert_files: string[];
+  /**
+   * Request timeout in seconds.
+   */
+  timeout: number;
+  /**
+   * Connection timeout in seconds.
+   */
+  connect_timeout: number;
+  /**
+   * Retries of a failed request (0..=255).
+   */
+  retry_limit: number;
+  proxy: ProxyConfig;
+}
+/**
+ * Connection-level HTTP proxy in front of a network backend (for example Dragonfly's dfdaemon), with health checks and fallback to the origin.
+ */
+export interface ProxyConfig {
+  /**
+   * Proxy URL every backend request is sent through; empty disables the proxy.
+   */
+  url: string;
+  /**
+   * URL polled to check the proxy's health; empty disables health checks.
+   */
+  ping_url: string;
+  /**
+   * Send requests to the origin when the proxy is unhealthy or fails.
+   */
+  fallback: boolean;
+  /**
+   * Seconds between two health checks of the proxy.
+   */
+  check_interval: number;
+  /**
+   * Talk plain HTTP to the proxy even for https origins.
+   */
+  use_http: boolean;
+  /**
+   * Seconds to pause health checks after the proxy stayed healthy and idle for that long.
+   */
+  check_pause_elapsed: number;
+  /**
+   * Dragonfly scheduler endpoint used by streaming prefetch; hot-reloadable through /api/v1/config.
+   */
+  dragonfly_scheduler_endpoint: string;
+}
+/**
+ * Amazon S3 (or S3-compatible) backend, requests signed with SigV4.
+ */
+export interface S3Config {
+  /**
+   * URL scheme, http or https.
+   */
+  scheme: string;
+  /**
+   * S3 endpoint host; may be empty to use the region's default AWS endpoint.
+   */
+  endpoint: string;
+  /**
+   * Region of the bucket, for example us-east-1; required (non-empty).
+   */
+  region: string;
+  /**
+   * Bucket holding the blobs.
+   */
+  bucket_name: string;
+  /**
+   * Prefix prepended to each blob id to form the object key.
+   */
+  object_prefix: string;
+  /**
+   * Access key id (secret: redacted when printed).
+   */
+  access_key_id: string;
+  /**
+   * Secret access key (secret: redacted when printed).
+   */
+  access_key_secret: string;
+  /**
+   * Skip TLS certificate verification.
+   */
+  skip_verify: boolean;
+  /**
+   * Extra CA certificate files (PEM) to trust.
+   */
+  ca_cert_files: string[];
+  /**
+   * Request timeout in seconds.
+   */
+  timeout: number;
+  /**
+   * Connection timeout in seconds.
+   */
+  connect_timeout: number;
+  /**
+   * Retries of a failed request (0..=255).
+   */
+  retry_limit: number;
+  proxy: ProxyConfig;
+}
+/**
+ * OCI distribution registry backend: blobs are fetched with ranged GETs from /v2/<repo>/blobs/sha256:<id>. host and repo must be set before a mount (nydus-snapshotter fills them per image into template configs that leave them out).
+ */
+export interface RegistryConfig {
+  /**
+   * http, or https (any other value, including empty, means https).
+   */
+  scheme: string;
+  /**
+   * Registry host[:port]; required (non-empty) at mount time.
+   */
+  host: string;
+  /**
+   * Repository namespace/name without tag; required (non-empty) at mount time.
+   */
+  repo: string;
+  /**
+   * base64 of user:password for Basic auth and the token flow (secret: redacted when printed).
+   */
+  auth: string | null;
+  /**
+   * Skip TLS certificate verification; also allows falling back to plain HTTP on TLS errors.
+   */
+  skip_verify: boolean;
+  /**
+   * Extra CA certificate files (PEM) to trust.
+   */
+  ca_cert_files: string[];
+  /**
+   * Request timeout in seconds.
+   */
+  timeout: number;
+  /**
+   * Connection timeout in seconds.
+   */
+  connect_timeout: number;
+  /**
+   * Retries of a failed request (0..=255).
+   */
+  retry_limit: number;
+  /**
+   * Bearer token sent as is (secret: redacted when printed).
+   */
+  registry_token: string | null;
+  /**
+   * Scheme to use for blob URLs after a redirect; empty keeps the redirect's scheme.
+   */
+  blob_url_scheme: string;
+  /**
+   * Host that replaces the host of redirected blob URLs; empty keeps it.
+   */
+  blob_redirected_host: string;
+  proxy: ProxyConfig;
+}
+/**
+ * http-proxy backend: blobs are fetched from an HTTP(S) server or a Unix-socket HTTP server as <path>/<blob id>.
+ */
+export interface HttpProxyConfig {
+  /**
+   * http://..., https://..., or the absolute path of an existing Unix socket.
+   */
+  addr: string;
+  /**
+   * URL path prefix of blobs (ignored for Unix sockets).
+   */
+  path: string;
+  /**
+   * Skip TLS certificate verification.
+   */
+  skip_verify: boolean;
+  /**
+   * Extra CA certificate files (PEM) to trust.
+   */
+  ca_cert_files: string[];
+  /**
+   * Request timeout in seconds.
+   */
+  timeout: number;
+  /**
+   * Connection timeout in seconds.
+   */
+  connect_timeout: number;
+  /**
+   * Retries of a failed request (0..=255).
+   */
+  retry_limit: number;
+  proxy: ProxyConfig;
+}
+/**
+ * A backend described inside the image, patched by this entry.
+ */
+export interface ExternalBackendConfig {
+  /**
+   * Backend kind of the external backend.
+   */
+  type: string;
+  /**
+   * Keys matched against the image's backend description.
+   */
+  patch: {
+    [k: string]: string;
+  };
+  /**
+   * Settings merged into the matched backend.
+   */
+  config: {
+    [k: string]: string;
+  };
+}
+/**
+ * Local cache of blob data.
+ */
+export interface CacheConfig {
+  /**
+   * blobcache or filecache (local chunk cache files), fscache (kernel cachefiles), or dummycache, dummy or "" for no cache.
+   */
+  type: 'blobcache' | 'filecache' | 'fscache' | 'dummycache' | 'dummy' | '';
+  /**
+   * Keep chunks compressed in the cache file (filecache only).
+   */
+  compressed: boolean;
+  /**
+   * Validate chunk digests of data read from the cache.
+   */
+  validate: boolean;
+  prefetch: PrefetchConfig;
+  /**
+   * Settings of blobcache/filecache; required for those types.
+   */
+  filecache: FileCacheConfig | null;
+  /**
+   * Settings of fscache; required for that type.
+   */
+  fscache: FsCacheConfig | null;
+}
+/**
+ * Prefetch settings, used as cache.prefetch (blob level) and rafs.prefetch (file level). Per-key defaults apply when the object is present; an absent object means all zeros.
+ */
+export interface PrefetchConfig {
+  /**
+   * Whether prefetch runs at all. Required whenever the object is present.
+   */
+  enable: boolean;
+  /**
+   * Number of prefetch worker threads (1..=1024 when enabled).
+   */
+  threads: number;
+  /**
+   * Merge size in bytes for prefetch requests to the backend (at most 256 MiB when enabled).
+   */
+  batch_size: number;
+  /**
+   * Prefetch bandwidth limit in bytes per second; 0 means unlimited.
+   */
+  bandwidth_limit: number;
+  /**
+   * Prefetch every blob of the image entirely.
+   */
+  prefetch_all: boolean;
+  /**
+   * Use Dragonfly's streaming prefetch.
+   */
+  stream_prefetch: boolean;
+}
+/**
+ * blobcache/filecache: per-blob cache files with a chunk map in work_dir.
+ */
+export interface FileCacheConfig {
+  /**
+   * Directory holding the cache files; created if missing; must be non-empty.
+   */
+  work_dir: string;
+  /**
+   * Deprecated; accepted and ignored.
+   */
+  disable_indexed_map: boolean;
+  /**
+   * Encrypt cache files.
+   */
+  enable_encryption: boolean;
+  /**
+   * Derive the cache encryption key from the chunk content.
+   */
+  enable_convergent_encryption: boolean;
+  /**
+   * Hex of the 32-byte cache encryption key (secret: redacted when printed).
+   */
+  encryption_key: string;
+}
+/**
+ * fscache: the kernel's cachefiles on-demand cache, for EROFS.
+ */
+export interface FsCacheConfig {
+  /**
+   * cachefiles working directory; must be non-empty.
+   */
+  work_dir: string;
+}
+/**
+ * Options of the RAFS filesystem.
+ */
+export interface RafsConfig {
+  /**
+   * Metadata access mode: direct (bootstrap mapped) or cached (loaded into memory); v6 supports direct only.
+   */
+  mode: 'direct' | 'cached';
+  /**
+   * Amplified size in bytes of user reads to the backend; 0 disables amplification.
+   */
+  batch_size: number;
+  /**
+   * Validate chunk digests on read; refused for RAFS v6 images.
+   */
+  validate: boolean;
+  /**
+   * Expose extended attributes.
+   */
+  enable_xattr: boolean;
+  /**
+   * Keep per-file I/O counters (metrics files).
+   */
+  iostats_files: boolean;
+  /**
+   * Record the first-access pattern (metrics pattern).
+   */
+  access_pattern: boolean;
+  /**
+   * Record recently read files (metrics files?latest=true).
+   */
+  latest_read_files: boolean;
+  prefetch: PrefetchConfig;
+}
+/**
+ * Turns the mount into a writable overlay; both directories must be non-empty at mount time.
+ */
+export interface OverlayConfig {
+  /**
+   * Upper (writable) directory.
+   */
+  upper_dir: string;
+  /**
+   * Overlay work directory.
+   */
+  work_dir: string;
+}
+/**
+ * Legacy nydusd configuration, version 1 (spec daemon.md §2.2), JSON only; converted to version 2 on load (§2.3). nydus-snapshotter's fusedev driver writes this form.
+ */
+export interface ConfigV1 {
+  device: DeviceConfigV1;
+  /**
+   * Metadata access mode (v2 rafs.mode).
+   */
+  mode: 'direct' | 'cached';
+  /**
+   * Validate chunk digests on read (v2 rafs.validate).
+   */
+  digest_validate: boolean;
+  /**
+   * Keep per-file I/O counters (v2 rafs.iostats_files).
+   */
+  iostats_files: boolean;
+  /**
+   * Expose extended attributes (v2 rafs.enable_xattr).
+   */
+  enable_xattr: boolean;
+  /**
+   * Record the first-access pattern (v2 rafs.access_pattern).
+   */
+  access_pattern: boolean;
+  /**
+   * Record recently read files (v2 rafs.latest_read_files).
+   */
+  latest_read_files: boolean;
+  /**
+   * Amplified size in bytes of user reads (v2 rafs.batch_size).
+   */
+  amplify_io: number;
+  fs_prefetch: FsPrefetchConfigV1;
+}
+/**
+ * The storage device: backend and cache.
+ */
+export interface DeviceConfigV1 {
+  /**
+   * Instance id (becomes the v2 id).
+   */
+  id: string;
+  backend: BackendConfigV1;
+  /**
+   * Patches for backends described inside the image.
+   */
+  external_backends: ExternalBackendConfig[];
+  cache: CacheConfigV1;
+}
+/**
+ * Storage backend: its type and the type's settings in config.
+ */
+export interface BackendConfigV1 {
+  /**
+   * Backend kind; http-proxy is v2 only.
+   */
+  type: 'localfs' | 'localdisk' | 'oss' | 's3' | 'registry';
+  /**
+   * Settings of the backend, decoded as the v2 object of the same type.
+   */
+  config: {
+    [k: string]: unknown;
+  };
+}
+/**
+ * Local cache: its type and the type's settings in config.
+ */
+export interface CacheConfigV1 {
+  /**
+   * blobcache or filecache (local chunk cache files), fscache (kernel cachefiles), or dummycache, dummy or "" for no cache.
+   */
+  type: 'blobcache' | 'filecache' | 'fscache' | 'dummycache' | 'dummy' | '';
+  /**
+   * Keep chunks compressed in the cache file.
+   */
+  compressed: boolean;
+  /**
+   * Validate chunk digests of data read from the cache.
+   */
+  validate: boolean;
+  /**
+   * Settings of the cache, decoded as v2 filecache (blobcache, filecache) or fscache; required for those types.
+   */
+  config: {
+    [k: string]: unknown;
+  };
+}
+/**
+ * Filesystem-level prefetch. Per-key defaults apply when the object is present (note prefetch_all defaults to true); all zeros when absent.
+ */
+export interface FsPrefetchConfigV1 {
+  /**
+   * Whether prefetch runs at all.
+   */
+  enable: boolean;
+  /**
+   * Number of prefetch worker threads (1..=1024 when enabled); v2 threads.
+   */
+  threads_count: number;
+  /**
+   * Merge size in bytes for prefetch requests (at most 256 MiB when enabled); v2 batch_size.
+   */
+  merging_size: number;
+  /**
+   * Prefetch bandwidth limit in bytes per second, 0 unlimited; v2 bandwidth_limit.
+   */
+  bandwidth_rate: number;
+  /**
+   * Prefetch every blob of the image entirely.
+   */
+  prefetch_all: boolean;
+  /**
+   * Use Dragonfly's streaming prefetch.
+   */
+  stream_prefetch: boolean;
+}
+/**
+ * Body of POST/PUT /api/v1/mount?mountpoint=<virtual path> (spec api.md §4.4); also the library's request to attach a filesystem (FsBackendMountCmd).
+ */
+export interface MountCmd {
+  /**
+   * rafs, or passthrough / passthroughfs / passthrough_fs; anything else fails the mount.
+   */
+  fs_type: string;
+  /**
+   * Bootstrap path (RAFS) or host directory (passthrough).
+   */
+  source: string;
+  /**
+   * Configuration text (v1 or v2 JSON, or v2 TOML) serialised as a string; ignored for passthrough.
+   */
+  config: string;
+  /**
+   * Virtual mountpoint inside the daemon's tree (the API passes it in the query string instead).
+   */
+  mountpoint: string;
+  /**
+   * Absolute paths to prefetch (RAFS with rafs.prefetch.enable).
+   */
+  prefetch_files: string[] | null;
+}
+/**
+ * A blob registered with the blob cache manager (spec daemon.md §2.6): PUT /api/v2/blobs, singleton --config "blobs", nbd --config.
+ */
+export interface BlobCacheEntry {
+  /**
+   * bootstrap (an image; its data blobs follow) or datablob (refused when adding).
+   */
+  type: 'bootstrap' | 'datablob';
+  /**
+   * Blob id, or for a bootstrap the EROFS fsid; no "/".
+   */
+  id: string;
+  /**
+   * Domain sharing blobs between images; no "/".
+   */
+  domain_id: string;
+  config?: BlobCacheEntryConfigV1;
+  config_v2?: BlobCacheEntryConfigV2;
+}
+/**
+ * Legacy entry configuration (what nydus-snapshotter's fscache driver sends).
+ */
+export interface BlobCacheEntryConfigV1 {
+  /**
+   * Instance id.
+   */
+  id: string;
+  /**
+   * Backend kind.
+   */
+  backend_type: 'localfs' | 'localdisk' | 'oss' | 's3' | 'registry';
+  /**
+   * Backend settings, decoded as the v2 object of backend_type.
+   */
+  backend_config: {
+    [k: string]: unknown;
+  };
+  /**
+   * Patches for backends described inside the image.
+   */
+  external_backends: ExternalBackendConfig[];
+  /**
+   * Cache kind.
+   */
+  cache_type: 'blobcache' | 'filecache' | 'fscache' | 'dummycache' | 'dummy' | '';
+  /**
+   * Cache settings, decoded as v2 filecache or fscache by cache_type.
+   */
+  cache_config: {
+    [k: string]: unknown;
+  };
+  prefetch_config?: BlobPrefetchConfigV1;
+  /**
+   * Bootstrap path (type bootstrap).
+   */
+  metadata_path: string | null;
+}
+/**
+ * Legacy blob prefetch settings; every key is required when the object is present.
+ */
+export interface BlobPrefetchConfigV1 {
+  /**
+   * Whether prefetch runs.
+   */
+  enable: boolean;
+  /**
+   * Number of prefetch worker threads.
+   */
+  threads_count: number;
+  /**
+   * Merge size in bytes of prefetch requests.
+   */
+  merging_size: number;
+  /**
+   * Bandwidth limit in bytes per second, 0 unlimited.
+   */
+  bandwidth_rate: number;
+}
+/**
+ * Version 2 entry configuration; wins over config when both are present.
+ */
+export interface BlobCacheEntryConfigV2 {
+  /**
+   * Must be 2.
+   */
+  version: 2;
+  /**
+   * Instance id.
+   */
+  id: string;
+  backend: BackendConfig;
+  /**
+   * Patches for backends described inside the image.
+   */
+  external_backends: ExternalBackendConfig[];
+  cache: CacheConfig;
+  /**
+   * Bootstrap path (type bootstrap).
+   */
+  metadata_path: string | null;
+}
+/**
+ * A list of blob cache entries, as read from singleton --config (key "blobs").
+ */
+export interface BlobCacheList {
+  /**
+   * Entries registered at start, in order.
+   */
+  blobs: BlobCacheEntry[];
+}
+
+/**
+ * nydusd configuration, version 2 (spec daemon.md §2.1): the canonical model, read from JSON or TOML. A RAFS mount needs backend, cache and rafs.
+ */
+export interface ConfigV2Input {
+  /**
+   * Configuration format version; must be 2.
+   */
+  version: 2;
+  /**
+   * Instance id; also the blob cache manager's metrics id.
+   */
+  id?: string;
+  /**
+   * Storage backend of the image's blobs; required at mount time.
+   */
+  backend?: BackendConfigInput | null;
+  /**
+   * Patches for backends described inside the image.
+   */
+  external_backends?: ExternalBackendConfigInput[];
+  /**
+   * Local blob cache; required for a RAFS mount.
+   */
+  cache?: CacheConfigInput | null;
+  /**
+   * RAFS filesystem options; required for a RAFS mount.
+   */
+  rafs?: RafsConfigInput | null;
+  /**
+   * Writable overlay on top of the image (with --writable).
+   */
+  overlay?: OverlayConfigInput | null;
+}
+/**
+ * Storage backend the image's blobs are read from. The sub-object named by type must be present.
+ */
+export interface BackendConfigInput {
+  /**
+   * Backend kind; selects the sub-object of the same name.
+   */
+  type: 'localfs' | 'localdisk' | 'oss' | 's3' | 'registry' | 'http-proxy';
+  /**
+   * Settings of the localfs backend.
+   */
+  localfs?: LocalFsConfigInput | null;
+  /**
+   * Settings of the localdisk backend.
+   */
+  localdisk?: LocalDiskConfigInput | null;
+  /**
+   * Settings of the oss backend.
+   */
+  oss?: OssConfigInput | null;
+  /**
+   * Settings of the s3 backend.
+   */
+  s3?: S3ConfigInput | null;
+  /**
+   * Settings of the registry backend.
+   */
+  registry?: RegistryConfigInput | null;
+  /**
+   * Settings of the http-proxy backend (note the hyphenated key).
+   */
+  'http-proxy'?: HttpProxyConfigInput | null;
+}
+/**
+ * localfs backend: blobs are files on the local filesystem. One of blob_file or dir must be set.
+ */
+export interface LocalFsConfigInput {
+  /**
+   * Path of a single blob file holding every chunk of the image.
+   */
+  blob_file?: string;
+  /**
+   * Directory of blob files, each named by its blob id.
+   */
+  dir?: string;
+  /**
+   * Extra directories searched for blob files after dir.
+   */
+  alt_dirs?: string[];
+}
+/**
+ * localdisk backend: a block device or disk image whose GPT partitions are blobs.
+ */
+export interface LocalDiskConfigInput {
+  /**
+   * Path of the block device or disk image; required (non-empty).
+   */
+  device_path?: string;
+  /**
+   * Treat the whole device as one blob instead of reading a GPT.
+   */
+  disable_gpt?: boolean;
+}
+/**
+ * Aliyun OSS backend.
+ */
+export interface OssConfigInput {
+  /**
+   * URL scheme, http or https.
+   */
+  scheme?: string;
+  /**
+   * OSS endpoint host, for example oss-cn-hangzhou.aliyuncs.com.
+   */
+  endpoint: string;
+  /**
+   * Bucket holding the blobs.
+   */
+  bucket_name: string;
+  /**
+   * Prefix prepended to each blob id to form the object key.
+   */
+  object_prefix?: string;
+  /**
+   * Access key id (secret: redacted when printed).
+   */
+  access_key_id?: string;
+  /**
+   * Access key secret (secret: redacted when printed).
+   */
+  access_key_secret?: string;
+  /**
+   * Skip TLS certificate verification.
+   */
+  skip_verify?: boolean;
+  /**
+   * Extra CA certificate files (PEM) to trust.
+   */
+  ca_cert_files?: string[];
+  /**
+   * Request timeout in seconds.
+   */
+  timeout?: number;
+  /**
+   * Connection timeout in seconds.
+   */
+  connect_timeout?: number;
+  /**
+   * Retries of a failed request (0..=255).
+   */
+  retry_limit?: number;
+  proxy?: ProxyConfigInput;
+}
+/**
+ * Connection-level HTTP proxy in front of a network backend (for example Dragonfly's dfdaemon), with health checks and fallback to the origin.
+ */
+export interface ProxyConfigInput {
+  /**
+   * Proxy URL every backend request is sent through; empty disables the proxy.
+   */
+  url?: string;
+  /**
+   * URL polled to check the proxy's health; empty disables health checks.
+   */
+  ping_url?: string;
+  /**
+   * Send requests to the origin when the proxy is unhealthy or fails.
+   */
+  fallback?: boolean;
+  /**
+   * Seconds between two health checks of the proxy.
+   */
+  check_interval?: number;
+  /**
+   * Talk plain HTTP to the proxy even for https origins.
+   */
+  use_http?: boolean;
+  /**
+   * Seconds to pause health checks after the proxy stayed healthy and idle for that long.
+   */
+  check_pause_elapsed?: number;
+  /**
+   * Dragonfly scheduler endpoint used by streaming prefetch; hot-reloadable through /api/v1/config.
+   */
+  dragonfly_scheduler_endpoint?: string;
+}
+/**
+ * Amazon S3 (or S3-compatible) backend, requests signed with SigV4.
+ */
+export interface S3ConfigInput {
+  /**
+   * URL scheme, http or https.
+   */
+  scheme?: string;
+  /**
+   * S3 endpoint host; may be empty to use the region's default AWS endpoint.
+   */
+  endpoint: string;
+  /**
+   * Region of the bucket, for example us-east-1; required (non-empty).
+   */
+  region: string;
+  /**
+   * Bucket holding the blobs.
+   */
+  bucket_name: string;
+  /**
+   * Prefix prepended to each blob id to form the object key.
+   */
+  object_prefix?: string;
+  /**
+   * Access key id (secret: redacted when printed).
+   */
+  access_key_id?: string;
+  /**
+   * Secret access key (secret: redacted when printed).
+   */
+  access_key_secret?: string;
+  /**
+   * Skip TLS certificate verification.
+   */
+  skip_verify?: boolean;
+  /**
+   * Extra CA certificate files (PEM) to trust.
+   */
+  ca_cert_files?: string[];
+  /**
+   * Request timeout in seconds.
+   */
+  timeout?: number;
+  /**
+   * Connection timeout in seconds.
+   */
+  connect_timeout?: number;
+  /**
+   * Retries of a failed request (0..=255).
+   */
+  retry_limit?: number;
+  proxy?: ProxyConfigInput;
+}
+/**
+ * OCI distribution registry backend: blobs are fetched with ranged GETs from /v2/<repo>/blobs/sha256:<id>. host and repo must be set before a mount (nydus-snapshotter fills them per image into template configs that leave them out).
+ */
+export interface RegistryConfigInput {
+  /**
+   * http, or https (any other value, including empty, means https).
+   */
+  scheme?: string;
+  /**
+   * Registry host[:port]; required (non-empty) at mount time.
+   */
+  host?: string;
+  /**
+   * Repository namespace/name without tag; required (non-empty) at mount time.
+   */
+  repo?: string;
+  /**
+   * base64 of user:password for Basic auth and the token flow (secret: redacted when printed).
+   */
+  auth?: string | null;
+  /**
+   * Skip TLS certificate verification; also allows falling back to plain HTTP on TLS errors.
+   */
+  skip_verify?: boolean;
+  /**
+   * Extra CA certificate files (PEM) to trust.
+   */
+  ca_cert_files?: string[];
+  /**
+   * Request timeout in seconds.
+   */
+  timeout?: number;
+  /**
+   * Connection timeout in seconds.
+   */
+  connect_timeout?: number;
+  /**
+   * Retries of a failed request (0..=255).
+   */
+  retry_limit?: number;
+  /**
+   * Bearer token sent as is (secret: redacted when printed).
+   */
+  registry_token?: string | null;
+  /**
+   * Scheme to use for blob URLs after a redirect; empty keeps the redirect's scheme.
+   */
+  blob_url_scheme?: string;
+  /**
+   * Host that replaces the host of redirected blob URLs; empty keeps it.
+   */
+  blob_redirected_host?: string;
+  proxy?: ProxyConfigInput;
+}
+/**
+ * http-proxy backend: blobs are fetched from an HTTP(S) server or a Unix-socket HTTP server as <path>/<blob id>.
+ */
+export interface HttpProxyConfigInput {
+  /**
+   * http://..., https://..., or the absolute path of an existing Unix socket.
+   */
+  addr: string;
+  /**
+   * URL path prefix of blobs (ignored for Unix sockets).
+   */
+  path?: string;
+  /**
+   * Skip TLS certificate verification.
+   */
+  skip_verify?: boolean;
+  /**
+   * Extra CA certificate files (PEM) to trust.
+   */
+  ca_cert_files?: string[];
+  /**
+   * Request timeout in seconds.
+   */
+  timeout?: number;
+  /**
+   * Connection timeout in seconds.
+   */
+  connect_timeout?: number;
+  /**
+   * Retries of a failed request (0..=255).
+   */
+  retry_limit?: number;
+  proxy?: ProxyConfigInput;
+}
+/**
+ * A backend described inside the image, patched by this entry.
+ */
+export interface ExternalBackendConfigInput {
+  /**
+   * Backend kind of the external backend.
+   */
+  type: string;
+  /**
+   * Keys matched against the image's backend description.
+   */
+  patch: {
+    [k: string]: string;
+  };
+  /**
+   * Settings merged into the matched backend.
+   */
+  config: {
+    [k: string]: string;
+  };
+}
+/**
+ * Local cache of blob data.
+ */
+export interface CacheConfigInput {
+  /**
+   * blobcache or filecache (local chunk cache files), fscache (kernel cachefiles), or dummycache, dummy or "" for no cache.
+   */
+  type?: 'blobcache' | 'filecache' | 'fscache' | 'dummycache' | 'dummy' | '';
+  /**
+   * Keep chunks compressed in the cache file (filecache only).
+   */
+  compressed?: boolean;
+  /**
+   * Validate chunk digests of data read from the cache.
+   */
+  validate?: boolean;
+  prefetch?: PrefetchConfigInput;
+  /**
+   * Settings of blobcache/filecache; required for those types.
+   */
+  filecache?: FileCacheConfigInput | null;
+  /**
+   * Settings of fscache; required for that type.
+   */
+  fscache?: FsCacheConfigInput | null;
+}
+/**
+ * Prefetch settings, used as cache.prefetch (blob level) and rafs.prefetch (file level). Per-key defaults apply when the object is present; an absent object means all zeros.
+ */
+export interface PrefetchConfigInput {
+  /**
+   * Whether prefetch runs at all. Required whenever the object is present.
+   */
+  enable: boolean;
+  /**
+   * Number of prefetch worker threads (1..=1024 when enabled).
+   */
+  threads?: number;
+  /**
+   * Merge size in bytes for prefetch requests to the backend (at most 256 MiB when enabled).
+   */
+  batch_size?: number;
+  /**
+   * Prefetch bandwidth limit in bytes per second; 0 means unlimited.
+   */
+  bandwidth_limit?: number;
+  /**
+   * Prefetch every blob of the image entirely.
+   */
+  prefetch_all?: boolean;
+  /**
+   * Use Dragonfly's streaming prefetch.
+   */
+  stream_prefetch?: boolean;
+}
+/**
+ * blobcache/filecache: per-blob cache files with a chunk map in work_dir.
+ */
+export interface FileCacheConfigInput {
+  /**
+   * Directory holding the cache files; created if missing; must be non-empty.
+   */
+  work_dir?: string;
+  /**
+   * Deprecated; accepted and ignored.
+   */
+  disable_indexed_map?: boolean;
+  /**
+   * Encrypt cache files.
+   */
+  enable_encryption?: boolean;
+  /**
+   * Derive the cache encryption key from the chunk content.
+   */
+  enable_convergent_encryption?: boolean;
+  /**
+   * Hex of the 32-byte cache encryption key (secret: redacted when printed).
+   */
+  encryption_key?: string;
+}
+/**
+ * fscache: the kernel's cachefiles on-demand cache, for EROFS.
+ */
+export interface FsCacheConfigInput {
+  /**
+   * cachefiles working directory; must be non-empty.
+   */
+  work_dir?: string;
+}
+/**
+ * Options of the RAFS filesystem.
+ */
+export interface RafsConfigInput {
+  /**
+   * Metadata access mode: direct (bootstrap mapped) or cached (loaded into memory); v6 supports direct only.
+   */
+  mode?: 'direct' | 'cached';
+  /**
+   * Amplified size in bytes of user reads to the backend; 0 disables amplification.
+   */
+  batch_size?: number;
+  /**
+   * Validate chunk digests on read; refused for RAFS v6 images.
+   */
+  validate?: boolean;
+  /**
+   * Expose extended attributes.
+   */
+  enable_xattr?: boolean;
+  /**
+   * Keep per-file I/O counters (metrics files).
+   */
+  iostats_files?: boolean;
+  /**
+   * Record the first-access pattern (metrics pattern).
+   */
+  access_pattern?: boolean;
+  /**
+   * Record recently read files (metrics files?latest=true).
+   */
+  latest_read_files?: boolean;
+  prefetch?: PrefetchConfigInput;
+}
+/**
+ * Turns the mount into a writable overlay; both directories must be non-empty at mount time.
+ */
+export interface OverlayConfigInput {
+  /**
+   * Upper (writable) directory.
+   */
+  upper_dir: string;
+  /**
+   * Overlay work directory.
+   */
+  work_dir: string;
+}
+/**
+ * Legacy nydusd configuration, version 1 (spec daemon.md §2.2), JSON only; converted to version 2 on load (§2.3). nydus-snapshotter's fusedev driver writes this form.
+ */
+export interface ConfigV1Input {
+  device: DeviceConfigV1Input;
+  /**
+   * Metadata access mode (v2 rafs.mode).
+   */
+  mode: 'direct' | 'cached';
+  /**
+   * Validate chunk digests on read (v2 rafs.validate).
+   */
+  digest_validate?: boolean;
+  /**
+   * Keep per-file I/O counters (v2 rafs.iostats_files).
+   */
+  iostats_files?: boolean;
+  /**
+   * Expose extended attributes (v2 rafs.enable_xattr).
+   */
+  enable_xattr?: boolean;
+  /**
+   * Record the first-access pattern (v2 rafs.access_pattern).
+   */
+  access_pattern?: boolean;
+  /**
+   * Record recently read files (v2 rafs.latest_read_files).
+   */
+  latest_read_files?: boolean;
+  /**
+   * Amplified size in bytes of user reads (v2 rafs.batch_size).
+   */
+  amplify_io?: number;
+  fs_prefetch?: FsPrefetchConfigV1Input;
+}
+/**
+ * The storage device: backend and cache.
+ */
+export interface DeviceConfigV1Input {
+  /**
+   * Instance id (becomes the v2 id).
+   */
+  id?: string;
+  backend: BackendConfigV1Input;
+  /**
+   * Patches for backends described inside the image.
+   */
+  external_backends?: ExternalBackendConfigInput[];
+  cache?: CacheConfigV1Input;
+}
+/**
+ * Storage backend: its type and the type's settings in config.
+ */
+export interface BackendConfigV1Input {
+  /**
+   * Backend kind; http-proxy is v2 only.
+   */
+  type: 'localfs' | 'localdisk' | 'oss' | 's3' | 'registry';
+  /**
+   * Settings of the backend, decoded as the v2 object of the same type.
+   */
+  config: {
+    [k: string]: unknown;
+  };
+}
+/**
+ * Local cache: its type and the type's settings in config.
+ */
+export interface CacheConfigV1Input {
+  /**
+   * blobcache or filecache (local chunk cache files), fscache (kernel cachefiles), or dummycache, dummy or "" for no cache.
+   */
+  type?: 'blobcache' | 'filecache' | 'fscache' | 'dummycache' | 'dummy' | '';
+  /**
+   * Keep chunks compressed in the cache file.
+   */
+  compressed?: boolean;
+  /**
+   * Validate chunk digests of data read from the cache.
+   */
+  validate?: boolean;
+  /**
+   * Settings of the cache, decoded as v2 filecache (blobcache, filecache) or fscache; required for those types.
+   */
+  config?: {
+    [k: string]: unknown;
+  };
+}
+/**
+ * Filesystem-level prefetch. Per-key defaults apply when the object is present (note prefetch_all defaults to true); all zeros when absent.
+ */
+export interface FsPrefetchConfigV1Input {
+  /**
+   * Whether prefetch runs at all.
+   */
+  enable?: boolean;
+  /**
+   * Number of prefetch worker threads (1..=1024 when enabled); v2 threads.
+   */
+  threads_count?: number;
+  /**
+   * Merge size in bytes for prefetch requests (at most 256 MiB when enabled); v2 batch_size.
+   */
+  merging_size?: number;
+  /**
+   * Prefetch bandwidth limit in bytes per second, 0 unlimited; v2 bandwidth_limit.
+   */
+  bandwidth_rate?: number;
+  /**
+   * Prefetch every blob of the image entirely.
+   */
+  prefetch_all?: boolean;
+  /**
+   * Use Dragonfly's streaming prefetch.
+   */
+  stream_prefetch?: boolean;
+}
+/**
+ * Body of POST/PUT /api/v1/mount?mountpoint=<virtual path> (spec api.md §4.4); also the library's request to attach a filesystem (FsBackendMountCmd).
+ */
+export interface MountCmdInput {
+  /**
+   * rafs, or passthrough / passthroughfs / passthrough_fs; anything else fails the mount.
+   */
+  fs_type?: string;
+  /**
+   * Bootstrap path (RAFS) or host directory (passthrough).
+   */
+  source: string;
+  /**
+   * Configuration text (v1 or v2 JSON, or v2 TOML) serialised as a string; ignored for passthrough.
+   */
+  config: string;
+  /**
+   * Virtual mountpoint inside the daemon's tree (the API passes it in the query string instead).
+   */
+  mountpoint?: string;
+  /**
+   * Absolute paths to prefetch (RAFS with rafs.prefetch.enable).
+   */
+  prefetch_files?: string[] | null;
+}
+/**
+ * A blob registered with the blob cache manager (spec daemon.md §2.6): PUT /api/v2/blobs, singleton --config "blobs", nbd --config.
+ */
+export interface BlobCacheEntryInput {
+  /**
+   * bootstrap (an image; its data blobs follow) or datablob (refused when adding).
+   */
+  type: 'bootstrap' | 'datablob';
+  /**
+   * Blob id, or for a bootstrap the EROFS fsid; no "/".
+   */
+  id: string;
+  /**
+   * Domain sharing blobs between images; no "/".
+   */
+  domain_id?: string;
+  config?: BlobCacheEntryConfigV1Input;
+  config_v2?: BlobCacheEntryConfigV2Input;
+}
+/**
+ * Legacy entry configuration (what nydus-snapshotter's fscache driver sends).
+ */
+export interface BlobCacheEntryConfigV1Input {
+  /**
+   * Instance id.
+   */
+  id?: string;
+  /**
+   * Backend kind.
+   */
+  backend_type: 'localfs' | 'localdisk' | 'oss' | 's3' | 'registry';
+  /**
+   * Backend settings, decoded as the v2 object of backend_type.
+   */
+  backend_config: {
+    [k: string]: unknown;
+  };
+  /**
+   * Patches for backends described inside the image.
+   */
+  external_backends?: ExternalBackendConfigInput[];
+  /**
+   * Cache kind.
+   */
+  cache_type: 'blobcache' | 'filecache' | 'fscache' | 'dummycache' | 'dummy' | '';
+  /**
+   * Cache settings, decoded as v2 filecache or fscache by cache_type.
+   */
+  cache_config: {
+    [k: string]: unknown;
+  };
+  prefetch_config?: BlobPrefetchConfigV1Input;
+  /**
+   * Bootstrap path (type bootstrap).
+   */
+  metadata_path?: string | null;
+}
+/**
+ * Legacy blob prefetch settings; every key is required when the object is present.
+ */
+export interface BlobPrefetchConfigV1Input {
+  /**
+   * Whether prefetch runs.
+   */
+  enable: boolean;
+  /**
+   * Number of prefetch worker threads.
+   */
+  threads_count: number;
+  /**
+   * Merge size in bytes of prefetch requests.
+   */
+  merging_size: number;
+  /**
+   * Bandwidth limit in bytes per second, 0 unlimited.
+   */
+  bandwidth_rate: number;
+}
+/**
+ * Version 2 entry configuration; wins over config when both are present.
+ */
+export interface BlobCacheEntryConfigV2Input {
+  /**
+   * Must be 2.
+   */
+  version: 2;
+  /**
+   * Instance id.
+   */
+  id?: string;
+  backend: BackendConfigInput;
+  /**
+   * Patches for backends described inside the image.
+   */
+  external_backends?: ExternalBackendConfigInput[];
+  cache: CacheConfigInput;
+  /**
+   * Bootstrap path (type bootstrap).
+   */
+  metadata_path?: string | null;
+}
+/**
+ * A list of blob cache entries, as read from singleton --config (key "blobs").
+ */
+export interface BlobCacheListInput {
+  /**
+   * Entries registered at start, in order.
+   */
+  blobs: BlobCacheEntryInput[];
+}

@@ -1,0 +1,29 @@
+// Generated from schema/*.schema.json, templates/validate.ts.ejs by `npm run generate` (scripts/generate.mjs). Do not edit.
+// Typed views of the standalone validators in validators.ts: each narrows `unknown` to the
+// document's Input type and leaves ajv's errors (verbose) on `.errors`.
+import * as raw from './validators.js';
+import type { AjvError } from '../src/schema/problems.js';
+import type {
+  ConfigV2Input,
+  ConfigV1Input,
+  MountCmdInput,
+  BlobCacheEntryInput,
+  BlobCacheListInput,
+} from './types.js';
+
+/** A generated validator: a type guard whose failures are left on `errors`. */
+export interface Validator<T> {
+  (data: unknown): data is T;
+  errors?: AjvError[] | null;
+}
+
+/** Validates a ConfigV2 document against schema/config-v2.schema.json. */
+export const validateConfigV2 = raw.validateConfigV2 as unknown as Validator<ConfigV2Input>;
+/** Validates a ConfigV1 document against schema/config-v1.schema.json. */
+export const validateConfigV1 = raw.validateConfigV1 as unknown as Validator<ConfigV1Input>;
+/** Validates a MountCmd document against schema/mount-cmd.schema.json. */
+export const validateMountCmd = raw.validateMountCmd as unknown as Validator<MountCmdInput>;
+/** Validates a BlobCacheEntry document against schema/blob-cache-entry.schema.json. */
+export const validateBlobCacheEntry = raw.validateBlobCacheEntry as unknown as Validator<BlobCacheEntryInput>;
+/** Validates a BlobCacheList document against schema/blob-cache-list.schema.json. */
+export const validateBlobCacheList = raw.validateBlobCacheList as unknown as Validator<BlobCacheListInput>;

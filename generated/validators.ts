@@ -1,0 +1,10420 @@
+// Generated from schema/*.schema.json by `npm run generate` (scripts/generate.mjs). Do not edit.
+// @ts-nocheck
+/* eslint-disable */
+"use strict";
+export const validateConfigV2 = validate52;
+const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/config-v2.schema.json","title":"ConfigV2","description":"nydusd configuration, version 2 (spec daemon.md §2.1): the canonical model, read from JSON or TOML. A RAFS mount needs backend, cache and rafs.","type":"object","properties":{"version":{"type":"integer","const":2,"description":"Configuration format version; must be 2."},"id":{"type":"string","default":"","description":"Instance id; also the blob cache manager's metrics id."},"backend":{"anyOf":[{"$ref":"common.schema.json#/$defs/backend"},{"type":"null"}],"default":null,"description":"Storage backend of the image's blobs; required at mount time."},"external_backends":{"type":"array","items":{"$ref":"common.schema.json#/$defs/externalBackend"},"default":[],"description":"Patches for backends described inside the image."},"cache":{"anyOf":[{"$ref":"common.schema.json#/$defs/cache"},{"type":"null"}],"default":null,"description":"Local blob cache; required for a RAFS mount."},"rafs":{"anyOf":[{"$ref":"common.schema.json#/$defs/rafs"},{"type":"null"}],"default":null,"description":"RAFS filesystem options; required for a RAFS mount."},"overlay":{"anyOf":[{"$ref":"common.schema.json#/$defs/overlay"},{"type":"null"}],"default":null,"description":"Writable overlay on top of the image (with --writable)."}},"required":["version"]};
+const schema21 = {"title":"BackendConfig","description":"Storage backend the image's blobs are read from. The sub-object named by type must be present.","type":"object","properties":{"type":{"type":"string","enum":["localfs","localdisk","oss","s3","registry","http-proxy"],"description":"Backend kind; selects the sub-object of the same name."},"localfs":{"anyOf":[{"$ref":"#/$defs/localfs"},{"type":"null"}],"default":null,"description":"Settings of the localfs backend."},"localdisk":{"anyOf":[{"$ref":"#/$defs/localdisk"},{"type":"null"}],"default":null,"description":"Settings of the localdisk backend."},"oss":{"anyOf":[{"$ref":"#/$defs/oss"},{"type":"null"}],"default":null,"description":"Settings of the oss backend."},"s3":{"anyOf":[{"$ref":"#/$defs/s3"},{"type":"null"}],"default":null,"description":"Settings of the s3 backend."},"registry":{"anyOf":[{"$ref":"#/$defs/registry"},{"type":"null"}],"default":null,"description":"Settings of the registry backend."},"http-proxy":{"anyOf":[{"$ref":"#/$defs/httpProxy"},{"type":"null"}],"default":null,"description":"Settings of the http-proxy backend (note the hyphenated key)."}},"required":["type"],"allOf":[{"if":{"properties":{"type":{"const":"localfs"}},"required":["type"]},"then":{"required":["localfs"],"properties":{"localfs":{"type":"object"}}}},{"if":{"properties":{"type":{"const":"localdisk"}},"required":["type"]},"then":{"required":["localdisk"],"properties":{"localdisk":{"type":"object"}}}},{"if":{"properties":{"type":{"const":"oss"}},"required":["type"]},"then":{"required":["oss"],"properties":{"oss":{"type":"object"}}}},{"if":{"properties":{"type":{"const":"s3"}},"required":["type"]},"then":{"required":["s3"],"properties":{"s3":{"type":"object"}}}},{"if":{"properties":{"type":{"const":"registry"}},"required":["type"]},"then":{"required":["registry"],"properties":{"registry":{"type":"object"}}}},{"if":{"properties":{"type":{"const":"http-proxy"}},"required":["type"]},"then":{"required":["http-proxy"],"properties":{"http-proxy":{"type":"object"}}}}]};
+const schema22 = {"title":"LocalFsConfig","description":"localfs backend: blobs are files on the local filesystem. One of blob_file or dir must be set.","type":"object","properties":{"blob_file":{"type":"string","default":"","description":"Path of a single blob file holding every chunk of the image."},"dir":{"type":"string","default":"","description":"Directory of blob files, each named by its blob id."},"alt_dirs":{"type":"array","items":{"type":"string"},"default":[],"description":"Extra directories searched for blob files after dir."}}};
+
+function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate55.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.blob_file !== undefined){
+let data0 = data.blob_file;
+if(typeof data0 !== "string"){
+const err0 = {instancePath:instancePath+"/blob_file",schemaPath:"#/properties/blob_file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.blob_file.type,parentSchema:schema22.properties.blob_file,data:data0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.dir !== undefined){
+let data1 = data.dir;
+if(typeof data1 !== "string"){
+const err1 = {instancePath:instancePath+"/dir",schemaPath:"#/properties/dir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.dir.type,parentSchema:schema22.properties.dir,data:data1};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.alt_dirs !== undefined){
+let data2 = data.alt_dirs;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 !== "string"){
+const err2 = {instancePath:instancePath+"/alt_dirs/" + i0,schemaPath:"#/properties/alt_dirs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.alt_dirs.items.type,parentSchema:schema22.properties.alt_dirs.items,data:data3};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/alt_dirs",schemaPath:"#/properties/alt_dirs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema22.properties.alt_dirs.type,parentSchema:schema22.properties.alt_dirs,data:data2};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema22.type,parentSchema:schema22,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate55.errors = vErrors;
+return errors === 0;
+}
+validate55.evaluated = {"props":{"blob_file":true,"dir":true,"alt_dirs":true},"dynamicProps":false,"dynamicItems":false};
+
+const schema23 = {"title":"LocalDiskConfig","description":"localdisk backend: a block device or disk image whose GPT partitions are blobs.","type":"object","properties":{"device_path":{"type":"string","default":"","description":"Path of the block device or disk image; required (non-empty)."},"disable_gpt":{"type":"boolean","default":false,"description":"Treat the whole device as one blob instead of reading a GPT."}}};
+
+function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate57.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.device_path !== undefined){
+let data0 = data.device_path;
+if(typeof data0 !== "string"){
+const err0 = {instancePath:instancePath+"/device_path",schemaPath:"#/properties/device_path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.device_path.type,parentSchema:schema23.properties.device_path,data:data0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.disable_gpt !== undefined){
+let data1 = data.disable_gpt;
+if(typeof data1 !== "boolean"){
+const err1 = {instancePath:instancePath+"/disable_gpt",schemaPath:"#/properties/disable_gpt/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema23.properties.disable_gpt.type,parentSchema:schema23.properties.disable_gpt,data:data1};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate57.errors = vErrors;
+return errors === 0;
+}
+validate57.evaluated = {"props":{"device_path":true,"disable_gpt":true},"dynamicProps":false,"dynamicItems":false};
+
+const schema24 = {"title":"OssConfig","description":"Aliyun OSS backend.","type":"object","properties":{"scheme":{"type":"string","default":"https","description":"URL scheme, http or https."},"endpoint":{"type":"string","description":"OSS endpoint host, for example oss-cn-hangzhou.aliyuncs.com."},"bucket_name":{"type":"string","description":"Bucket holding the blobs."},"object_prefix":{"type":"string","default":"","description":"Prefix prepended to each blob id to form the object key."},"access_key_id":{"type":"string","default":"","description":"Access key id (secret: redacted when printed)."},"access_key_secret":{"type":"string","default":"","description":"Access key secret (secret: redacted when printed)."},"skip_verify":{"type":"boolean","default":false,"description":"Skip TLS certificate verification."},"ca_cert_files":{"type":"array","items":{"type":"string"},"default":[],"description":"Extra CA certificate files (PEM) to trust."},"timeout":{"type":"integer","minimum":0,"maximum":4294967295,"default":5,"description":"Request timeout in seconds."},"connect_timeout":{"type":"integer","minimum":0,"maximum":4294967295,"default":5,"description":"Connection timeout in seconds."},"retry_limit":{"type":"integer","minimum":0,"maximum":255,"default":0,"description":"Retries of a failed request (0..=255)."},"proxy":{"$ref":"#/$defs/proxy","default":{},"description":"Connection-level proxy settings."}},"required":["endpoint","bucket_name"]};
+const schema25 = {"title":"ProxyConfig","description":"Connection-level HTTP proxy in front of a network backend (for example Dragonfly's dfdaemon), with health checks and fallback to the origin.","type":"object","properties":{"url":{"type":"string","default":"","description":"Proxy URL every backend request is sent through; empty disables the proxy."},"ping_url":{"type":"string","default":"","description":"URL polled to check the proxy's health; empty disables health checks."},"fallback":{"type":"boolean","default":true,"description":"Send requests to the origin when the proxy is unhealthy or fails."},"check_interval":{"type":"integer","minimum":0,"default":5,"description":"Seconds between two health checks of the proxy."},"use_http":{"type":"boolean","default":false,"description":"Talk plain HTTP to the proxy even for https origins."},"check_pause_elapsed":{"type":"integer","minimum":0,"default":300,"description":"Seconds to pause health checks after the proxy stayed healthy and idle for that long."},"dragonfly_scheduler_endpoint":{"type":"string","default":"","description":"Dragonfly scheduler endpoint used by streaming prefetch; hot-reloadable through /api/v1/config."}}};
+
+function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate60.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.url !== undefined){
+let data0 = data.url;
+if(typeof data0 !== "string"){
+const err0 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.url.type,parentSchema:schema25.properties.url,data:data0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.ping_url !== undefined){
+let data1 = data.ping_url;
+if(typeof data1 !== "string"){
+const err1 = {instancePath:instancePath+"/ping_url",schemaPath:"#/properties/ping_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.ping_url.type,parentSchema:schema25.properties.ping_url,data:data1};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.fallback !== undefined){
+let data2 = data.fallback;
+if(typeof data2 !== "boolean"){
+const err2 = {instancePath:instancePath+"/fallback",schemaPath:"#/properties/fallback/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema25.properties.fallback.type,parentSchema:schema25.properties.fallback,data:data2};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.check_interval !== undefined){
+let data3 = data.check_interval;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err3 = {instancePath:instancePath+"/check_interval",schemaPath:"#/properties/check_interval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema25.properties.check_interval.type,parentSchema:schema25.properties.check_interval,data:data3};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+const err4 = {instancePath:instancePath+"/check_interval",schemaPath:"#/properties/check_interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema25.properties.check_interval,data:data3};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.use_http !== undefined){
+let data4 = data.use_http;
+if(typeof data4 !== "boolean"){
+const err5 = {instancePath:instancePath+"/use_http",schemaPath:"#/properties/use_http/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema25.properties.use_http.type,parentSchema:schema25.properties.use_http,data:data4};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.check_pause_elapsed !== undefined){
+let data5 = data.check_pause_elapsed;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err6 = {instancePath:instancePath+"/check_pause_elapsed",schemaPath:"#/properties/check_pause_elapsed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema25.properties.check_pause_elapsed.type,parentSchema:schema25.properties.check_pause_elapsed,data:data5};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+const err7 = {instancePath:instancePath+"/check_pause_elapsed",schemaPath:"#/properties/check_pause_elapsed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema25.properties.check_pause_elapsed,data:data5};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+if(data.dragonfly_scheduler_endpoint !== undefined){
+let data6 = data.dragonfly_scheduler_endpoint;
+if(typeof data6 !== "string"){
+const err8 = {instancePath:instancePath+"/dragonfly_scheduler_endpoint",schemaPath:"#/properties/dragonfly_scheduler_endpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.dragonfly_scheduler_endpoint.type,parentSchema:schema25.properties.dragonfly_scheduler_endpoint,data:data6};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.type,parentSchema:schema25,data};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate60.errors = vErrors;
+return errors === 0;
+}
+validate60.evaluated = {"props":{"url":true,"ping_url":true,"fallback":true,"check_interval":true,"use_http":true,"check_pause_elapsed":true,"dragonfly_scheduler_endpoint":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate59.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.endpoint === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "endpoint"},message:"must have required property '"+"endpoint"+"'",schema:schema24.required,parentSchema:schema24,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.bucket_name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bucket_name"},message:"must have required property '"+"bucket_name"+"'",schema:schema24.required,parentSchema:schema24,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.scheme !== undefined){
+let data0 = data.scheme;
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/scheme",schemaPath:"#/properties/scheme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.scheme.type,parentSchema:schema24.properties.scheme,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.endpoint !== undefined){
+let data1 = data.endpoint;
+if(typeof data1 !== "string"){
+const err3 = {instancePath:instancePath+"/endpoint",schemaPath:"#/properties/endpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.endpoint.type,parentSchema:schema24.properties.endpoint,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.bucket_name !== undefined){
+let data2 = data.bucket_name;
+if(typeof data2 !== "string"){
+const err4 = {instancePath:instancePath+"/bucket_name",schemaPath:"#/properties/bucket_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.bucket_name.type,parentSchema:schema24.properties.bucket_name,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.object_prefix !== undefined){
+let data3 = data.object_prefix;
+if(typeof data3 !== "string"){
+const err5 = {instancePath:instancePath+"/object_prefix",schemaPath:"#/properties/object_prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.object_prefix.type,parentSchema:schema24.properties.object_prefix,data:data3};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.access_key_id !== undefined){
+let data4 = data.access_key_id;
+if(typeof data4 !== "string"){
+const err6 = {instancePath:instancePath+"/access_key_id",schemaPath:"#/properties/access_key_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.access_key_id.type,parentSchema:schema24.properties.access_key_id,data:data4};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.access_key_secret !== undefined){
+let data5 = data.access_key_secret;
+if(typeof data5 !== "string"){
+const err7 = {instancePath:instancePath+"/access_key_secret",schemaPath:"#/properties/access_key_secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.access_key_secret.type,parentSchema:schema24.properties.access_key_secret,data:data5};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.skip_verify !== undefined){
+let data6 = data.skip_verify;
+if(typeof data6 !== "boolean"){
+const err8 = {instancePath:instancePath+"/skip_verify",schemaPath:"#/properties/skip_verify/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema24.properties.skip_verify.type,parentSchema:schema24.properties.skip_verify,data:data6};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.ca_cert_files !== undefined){
+let data7 = data.ca_cert_files;
+if(Array.isArray(data7)){
+const len0 = data7.length;
+for(let i0=0; i0<len0; i0++){
+let data8 = data7[i0];
+if(typeof data8 !== "string"){
+const err9 = {instancePath:instancePath+"/ca_cert_files/" + i0,schemaPath:"#/properties/ca_cert_files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.ca_cert_files.items.type,parentSchema:schema24.properties.ca_cert_files.items,data:data8};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/ca_cert_files",schemaPath:"#/properties/ca_cert_files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema24.properties.ca_cert_files.type,parentSchema:schema24.properties.ca_cert_files,data:data7};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.timeout !== undefined){
+let data9 = data.timeout;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err11 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema24.properties.timeout.type,parentSchema:schema24.properties.timeout,data:data9};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 4294967295 || isNaN(data9)){
+const err12 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema24.properties.timeout,data:data9};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data9 < 0 || isNaN(data9)){
+const err13 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema24.properties.timeout,data:data9};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+if(data.connect_timeout !== undefined){
+let data10 = data.connect_timeout;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err14 = {instancePath:instancePath+"/connect_timeout",schemaPath:"#/properties/connect_timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema24.properties.connect_timeout.type,parentSchema:schema24.properties.connect_timeout,data:data10};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 4294967295 || isNaN(data10)){
+const err15 = {instancePath:instancePath+"/connect_timeout",schemaPath:"#/properties/connect_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema24.properties.connect_timeout,data:data10};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data10 < 0 || isNaN(data10)){
+const err16 = {instancePath:instancePath+"/connect_timeout",schemaPath:"#/properties/connect_timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema24.properties.connect_timeout,data:data10};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+if(data.retry_limit !== undefined){
+let data11 = data.retry_limit;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err17 = {instancePath:instancePath+"/retry_limit",schemaPath:"#/properties/retry_limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema24.properties.retry_limit.type,parentSchema:schema24.properties.retry_limit,data:data11};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 255 || isNaN(data11)){
+const err18 = {instancePath:instancePath+"/retry_limit",schemaPath:"#/properties/retry_limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema24.properties.retry_limit,data:data11};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data11 < 0 || isNaN(data11)){
+const err19 = {instancePath:instancePath+"/retry_limit",schemaPath:"#/properties/retry_limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema24.properties.retry_limit,data:data11};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+if(data.proxy !== undefined){
+if(!(validate60(data.proxy, {instancePath:instancePath+"/proxy",parentData:data,parentDataProperty:"proxy",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+validate59.errors = vErrors;
+return errors === 0;
+}
+validate59.evaluated = {"props":{"scheme":true,"endpoint":true,"bucket_name":true,"object_prefix":true,"access_key_id":true,"access_key_secret":true,"skip_verify":true,"ca_cert_files":true,"timeout":true,"connect_timeout":true,"retry_limit":true,"proxy":true},"dynamicProps":false,"dynamicItems":false};
+
+const schema26 = {"title":"S3Config","description":"Amazon S3 (or S3-compatible) backend, requests signed with SigV4.","type":"object","properties":{"scheme":{"type":"string","default":"https","description":"URL scheme, http or https."},"endpoint":{"type":"string","description":"S3 endpoint host; may be empty to use the region's default AWS endpoint."},"region":{"type":"string","description":"Region of the bucket, for example us-east-1; required (non-empty)."},"bucket_name":{"type":"string","description":"Bucket holding the blobs."},"object_prefix":{"type":"string","default":"","description":"Prefix prepended to each blob id to form the object key."},"access_key_id":{"type":"string","default":"","description":"Access key id (secret: redacted when printed)."},"access_key_secret":{"type":"string","default":"","description":"Secret access key (secret: redacted when printed)."},"skip_verify":{"type":"boolean","default":false,"description":"Skip TLS certificate verification."},"ca_cert_files":{"type":"array","items":{"type":"string"},"default":[],"description":"Extra CA certificate files (PEM) to trust."},"timeout":{"type":"integer","minimum":0,"maximum":4294967295,"default":5,"description":"Request timeout in seconds."},"connect_timeout":{"type":"integer","minimum":0,"maximum":4294967295,"default":5,"description":"Connection timeout in seconds."},"retry_limit":{"type":"integer","minimum":0,"maximum":255,"default":0,"description":"Retries of a failed request (0..=255)."},"proxy":{"$ref":"#/$defs/proxy","default":{},"description":"Connection-level proxy settings."}},"required":["endpoint","region","bucket_name"]};
+
+function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate63.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.endpoint === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "endpoint"},message:"must have required property '"+"endpoint"+"'",schema:schema26.required,parentSchema:schema26,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.region === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'",schema:schema26.required,parentSchema:schema26,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.bucket_name === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bucket_name"},message:"must have required property '"+"bucket_name"+"'",schema:schema26.required,parentSchema:schema26,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.scheme !== undefined){
+let data0 = data.scheme;
+if(typeof data0 !== "string"){
+const err3 = {instancePath:instancePath+"/scheme",schemaPath:"#/properties/scheme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.scheme.type,parentSchema:schema26.properties.scheme,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.endpoint !== undefined){
+let data1 = data.endpoint;
+if(typeof data1 !== "string"){
+const err4 = {instancePath:instancePath+"/endpoint",schemaPath:"#/properties/endpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.endpoint.type,parentSchema:schema26.properties.endpoint,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.region !== undefined){
+let data2 = data.region;
+if(typeof data2 !== "string"){
+const err5 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.region.type,parentSchema:schema26.properties.region,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.bucket_name !== undefined){
+let data3 = data.bucket_name;
+if(typeof data3 !== "string"){
+const err6 = {instancePath:instancePath+"/bucket_name",schemaPath:"#/properties/bucket_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.bucket_name.type,parentSchema:schema26.properties.bucket_name,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.object_prefix !== undefined){
+let data4 = data.object_prefix;
+if(typeof data4 !== "string"){
+const err7 = {instancePath:instancePath+"/object_prefix",schemaPath:"#/properties/object_prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.object_prefix.type,parentSchema:schema26.properties.object_prefix,data:data4};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.access_key_id !== undefined){
+let data5 = data.access_key_id;
+if(typeof data5 !== "string"){
+const err8 = {instancePath:instancePath+"/access_key_id",schemaPath:"#/properties/access_key_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.access_key_id.type,parentSchema:schema26.properties.access_key_id,data:data5};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.access_key_secret !== undefined){
+let data6 = data.access_key_secret;
+if(typeof data6 !== "string"){
+const err9 = {instancePath:instancePath+"/access_key_secret",schemaPath:"#/properties/access_key_secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.access_key_secret.type,parentSchema:schema26.properties.access_key_secret,data:data6};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.skip_verify !== undefined){
+let data7 = data.skip_verify;
+if(typeof data7 !== "boolean"){
+const err10 = {instancePath:instancePath+"/skip_verify",schemaPath:"#/properties/skip_verify/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema26.properties.skip_verify.type,parentSchema:schema26.properties.skip_verify,data:data7};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.ca_cert_files !== undefined){
+let data8 = data.ca_cert_files;
+if(Array.isArray(data8)){
+const len0 = data8.length;
+for(let i0=0; i0<len0; i0++){
+let data9 = data8[i0];
+if(typeof data9 !== "string"){
+const err11 = {instancePath:instancePath+"/ca_cert_files/" + i0,schemaPath:"#/properties/ca_cert_files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.ca_cert_files.items.type,parentSchema:schema26.properties.ca_cert_files.items,data:data9};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/ca_cert_files",schemaPath:"#/properties/ca_cert_files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.properties.ca_cert_files.type,parentSchema:schema26.properties.ca_cert_files,data:data8};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.timeout !== undefined){
+let data10 = data.timeout;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err13 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema26.properties.timeout.type,parentSchema:schema26.properties.timeout,data:data10};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 4294967295 || isNaN(data10)){
+const err14 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema26.properties.timeout,data:data10};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data10 < 0 || isNaN(data10)){
+const err15 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema26.properties.timeout,data:data10};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+if(data.connect_timeout !== undefined){
+let data11 = data.connect_timeout;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err16 = {instancePath:instancePath+"/connect_timeout",schemaPath:"#/properties/connect_timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema26.properties.connect_timeout.type,parentSchema:schema26.properties.connect_timeout,data:data11};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 4294967295 || isNaN(data11)){
+const err17 = {instancePath:instancePath+"/connect_timeout",schemaPath:"#/properties/connect_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema26.properties.connect_timeout,data:data11};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data11 < 0 || isNaN(data11)){
+const err18 = {instancePath:instancePath+"/connect_timeout",schemaPath:"#/properties/connect_timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema26.properties.connect_timeout,data:data11};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+if(data.retry_limit !== undefined){
+let data12 = data.retry_limit;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err19 = {instancePath:instancePath+"/retry_limit",schemaPath:"#/properties/retry_limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema26.properties.retry_limit.type,parentSchema:schema26.properties.retry_limit,data:data12};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 255 || isNaN(data12)){
+const err20 = {instancePath:instancePath+"/retry_limit",schemaPath:"#/properties/retry_limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema26.properties.retry_limit,data:data12};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data12 < 0 || isNaN(data12)){
+const err21 = {instancePath:instancePath+"/retry_limit",schemaPath:"#/properties/retry_limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema26.properties.retry_limit,data:data12};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+if(data.proxy !== undefined){
+if(!(validate60(data.proxy, {instancePath:instancePath+"/proxy",parentData:data,parentDataProperty:"proxy",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.type,parentSchema:schema26,data};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+validate63.errors = vErrors;
+return errors === 0;
+}
+validate63.evaluated = {"props":{"scheme":true,"endpoint":true,"region":true,"bucket_name":true,"object_prefix":true,"access_key_id":true,"access_key_secret":true,"skip_verify":true,"ca_cert_files":true,"timeout":true,"connect_timeout":true,"retry_limit":true,"proxy":true},"dynamicProps":false,"dynamicItems":false};
+
+const schema27 = {"title":"RegistryConfig","description":"OCI distribution registry backend: blobs are fetched with ranged GETs from /v2/<repo>/blobs/sha256:<id>. host and repo must be set before a mount (nydus-snapshotter fills them per image into template configs that leave them out).","type":"object","properties":{"scheme":{"type":"string","default":"https","description":"http, or https (any other value, including empty, means https)."},"host":{"type":"string","default":"","description":"Registry host[:port]; required (non-empty) at mount time."},"repo":{"type":"string","default":"","description":"Repository namespace/name without tag; required (non-empty) at mount time."},"auth":{"type":["string","null"],"default":null,"description":"base64 of user:password for Basic auth and the token flow (secret: redacted when printed)."},"skip_verify":{"type":"boolean","default":false,"description":"Skip TLS certificate verification; also allows falling back to plain HTTP on TLS errors."},"ca_cert_files":{"type":"array","items":{"type":"string"},"default":[],"description":"Extra CA certificate files (PEM) to trust."},"timeout":{"type":"integer","minimum":0,"maximum":4294967295,"default":5,"description":"Request timeout in seconds."},"connect_timeout":{"type":"integer","minimum":0,"maximum":4294967295,"default":5,"description":"Connection timeout in seconds."},"retry_limit":{"type":"integer","minimum":0,"maximum":255,"default":0,"description":"Retries of a failed request (0..=255)."},"registry_token":{"type":["string","null"],"default":null,"description":"Bearer token sent as is (secret: redacted when printed)."},"blob_url_scheme":{"type":"string","default":"","description":"Scheme to use for blob URLs after a redirect; empty keeps the redirect's scheme."},"blob_redirected_host":{"type":"string","default":"","description":"Host that replaces the host of redirected blob URLs; empty keeps it."},"proxy":{"$ref":"#/$defs/proxy","default":{},"description":"Connection-level proxy settings (Dragonfly P2P)."}}};
+
+function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate66.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.scheme !== undefined){
+let data0 = data.scheme;
+if(typeof data0 !== "string"){
+const err0 = {instancePath:instancePath+"/scheme",schemaPath:"#/properties/scheme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.scheme.type,parentSchema:schema27.properties.scheme,data:data0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.host !== undefined){
+let data1 = data.host;
+if(typeof data1 !== "string"){
+const err1 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.host.type,parentSchema:schema27.properties.host,data:data1};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.repo !== undefined){
+let data2 = data.repo;
+if(typeof data2 !== "string"){
+const err2 = {instancePath:instancePath+"/repo",schemaPath:"#/properties/repo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.repo.type,parentSchema:schema27.properties.repo,data:data2};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.auth !== undefined){
+let data3 = data.auth;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err3 = {instancePath:instancePath+"/auth",schemaPath:"#/properties/auth/type",keyword:"type",params:{type: schema27.properties.auth.type},message:"must be string,null",schema:schema27.properties.auth.type,parentSchema:schema27.properties.auth,data:data3};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.skip_verify !== undefined){
+let data4 = data.skip_verify;
+if(typeof data4 !== "boolean"){
+const err4 = {instancePath:instancePath+"/skip_verify",schemaPath:"#/properties/skip_verify/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema27.properties.skip_verify.type,parentSchema:schema27.properties.skip_verify,data:data4};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.ca_cert_files !== undefined){
+let data5 = data.ca_cert_files;
+if(Array.isArray(data5)){
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(typeof data6 !== "string"){
+const err5 = {instancePath:instancePath+"/ca_cert_files/" + i0,schemaPath:"#/properties/ca_cert_files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.ca_cert_files.items.type,parentSchema:schema27.properties.ca_cert_files.items,data:data6};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/ca_cert_files",schemaPath:"#/properties/ca_cert_files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.properties.ca_cert_files.type,parentSchema:schema27.properties.ca_cert_files,data:data5};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.timeout !== undefined){
+let data7 = data.timeout;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err7 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema27.properties.timeout.type,parentSchema:schema27.properties.timeout,data:data7};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 4294967295 || isNaN(data7)){
+const err8 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema27.properties.timeout,data:data7};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data7 < 0 || isNaN(data7)){
+const err9 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema27.properties.timeout,data:data7};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+if(data.connect_timeout !== undefined){
+let data8 = data.connect_timeout;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err10 = {instancePath:instancePath+"/connect_timeout",schemaPath:"#/properties/connect_timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema27.properties.connect_timeout.type,parentSchema:schema27.properties.connect_timeout,data:data8};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 4294967295 || isNaN(data8)){
+const err11 = {instancePath:instancePath+"/connect_timeout",schemaPath:"#/properties/connect_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema27.properties.connect_timeout,data:data8};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data8 < 0 || isNaN(data8)){
+const err12 = {instancePath:instancePath+"/connect_timeout",schemaPath:"#/properties/connect_timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema27.properties.connect_timeout,data:data8};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+if(data.retry_limit !== undefined){
+let data9 = data.retry_limit;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err13 = {instancePath:instancePath+"/retry_limit",schemaPath:"#/properties/retry_limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema27.properties.retry_limit.type,parentSchema:schema27.properties.retry_limit,data:data9};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 255 || isNaN(data9)){
+const err14 = {instancePath:instancePath+"/retry_limit",schemaPath:"#/properties/retry_limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema27.properties.retry_limit,data:data9};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data9 < 0 || isNaN(data9)){
+const err15 = {instancePath:instancePath+"/retry_limit",schemaPath:"#/properties/retry_limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema27.properties.retry_limit,data:data9};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+if(data.registry_token !== undefined){
+let data10 = data.registry_token;
+if((typeof data10 !== "string") && (data10 !== null)){
+const err16 = {instancePath:instancePath+"/registry_token",schemaPath:"#/properties/registry_token/type",keyword:"type",params:{type: schema27.properties.registry_token.type},message:"must be string,null",schema:schema27.properties.registry_token.type,parentSchema:schema27.properties.registry_token,data:data10};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.blob_url_scheme !== undefined){
+let data11 = data.blob_url_scheme;
+if(typeof data11 !== "string"){
+const err17 = {instancePath:instancePath+"/blob_url_scheme",schemaPath:"#/properties/blob_url_scheme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.blob_url_scheme.type,parentSchema:schema27.properties.blob_url_scheme,data:data11};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.blob_redirected_host !== undefined){
+let data12 = data.blob_redirected_host;
+if(typeof data12 !== "string"){
+const err18 = {instancePath:instancePath+"/blob_redirected_host",schemaPath:"#/properties/blob_redirected_host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.blob_redirected_host.type,parentSchema:schema27.properties.blob_redirected_host,data:data12};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.proxy !== undefined){
+if(!(validate60(data.proxy, {instancePath:instancePath+"/proxy",parentData:data,parentDataProperty:"proxy",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+validate66.errors = vErrors;
+return errors === 0;
+}
+validate66.evaluated = {"props":{"scheme":true,"host":true,"repo":true,"auth":true,"skip_verify":true,"ca_cert_files":true,"timeout":true,"connect_timeout":true,"retry_limit":true,"registry_token":true,"blob_url_scheme":true,"blob_redirected_host":true,"proxy":true},"dynamicProps":false,"dynamicItems":false};
+
+const schema28 = {"title":"HttpProxyConfig","description":"http-proxy backend: blobs are fetched from an HTTP(S) server or a Unix-socket HTTP server as <path>/<blob id>.","type":"object","properties":{"addr":{"type":"string","description":"http://..., https://..., or the absolute path of an existing Unix socket."},"path":{"type":"string","default":"","description":"URL path prefix of blobs (ignored for Unix sockets)."},"skip_verify":{"type":"boolean","default":false,"description":"Skip TLS certificate verification."},"ca_cert_files":{"type":"array","items":{"type":"string"},"default":[],"description":"Extra CA certificate files (PEM) to trust."},"timeout":{"type":"integer","minimum":0,"maximum":4294967295,"default":5,"description":"Request timeout in seconds."},"connect_timeout":{"type":"integer","minimum":0,"maximum":4294967295,"default":5,"description":"Connection timeout in seconds."},"retry_limit":{"type":"integer","minimum":0,"maximum":255,"default":0,"description":"Retries of a failed request (0..=255)."},"proxy":{"$ref":"#/$defs/proxy","default":{},"description":"Connection-level proxy settings."}},"required":["addr"]};
+
+function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate69.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.addr === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "addr"},message:"must have required property '"+"addr"+"'",schema:schema28.required,parentSchema:schema28,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.addr !== undefined){
+let data0 = data.addr;
+if(typeof data0 !== "string"){
+const err1 = {instancePath:instancePath+"/addr",schemaPath:"#/properties/addr/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.addr.type,parentSchema:schema28.properties.addr,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.path !== undefined){
+let data1 = data.path;
+if(typeof data1 !== "string"){
+const err2 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.path.type,parentSchema:schema28.properties.path,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.skip_verify !== undefined){
+let data2 = data.skip_verify;
+if(typeof data2 !== "boolean"){
+const err3 = {instancePath:instancePath+"/skip_verify",schemaPath:"#/properties/skip_verify/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema28.properties.skip_verify.type,parentSchema:schema28.properties.skip_verify,data:data2};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.ca_cert_files !== undefined){
+let data3 = data.ca_cert_files;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(typeof data4 !== "string"){
+const err4 = {instancePath:instancePath+"/ca_cert_files/" + i0,schemaPath:"#/properties/ca_cert_files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.ca_cert_files.items.type,parentSchema:schema28.properties.ca_cert_files.items,data:data4};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/ca_cert_files",schemaPath:"#/properties/ca_cert_files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema28.properties.ca_cert_files.type,parentSchema:schema28.properties.ca_cert_files,data:data3};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.timeout !== undefined){
+let data5 = data.timeout;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err6 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema28.properties.timeout.type,parentSchema:schema28.properties.timeout,data:data5};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 4294967295 || isNaN(data5)){
+const err7 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema28.properties.timeout,data:data5};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data5 < 0 || isNaN(data5)){
+const err8 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema28.properties.timeout,data:data5};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+if(data.connect_timeout !== undefined){
+let data6 = data.connect_timeout;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err9 = {instancePath:instancePath+"/connect_timeout",schemaPath:"#/properties/connect_timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema28.properties.connect_timeout.type,parentSchema:schema28.properties.connect_timeout,data:data6};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 4294967295 || isNaN(data6)){
+const err10 = {instancePath:instancePath+"/connect_timeout",schemaPath:"#/properties/connect_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema28.properties.connect_timeout,data:data6};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data6 < 0 || isNaN(data6)){
+const err11 = {instancePath:instancePath+"/connect_timeout",schemaPath:"#/properties/connect_timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema28.properties.connect_timeout,data:data6};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+if(data.retry_limit !== undefined){
+let data7 = data.retry_limit;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err12 = {instancePath:instancePath+"/retry_limit",schemaPath:"#/properties/retry_limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema28.properties.retry_limit.type,parentSchema:schema28.properties.retry_limit,data:data7};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 255 || isNaN(data7)){
+const err13 = {instancePath:instancePath+"/retry_limit",schemaPath:"#/properties/retry_limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema28.properties.retry_limit,data:data7};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data7 < 0 || isNaN(data7)){
+const err14 = {instancePath:instancePath+"/retry_limit",schemaPath:"#/properties/retry_limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema28.properties.retry_limit,data:data7};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+if(data.proxy !== undefined){
+if(!(validate60(data.proxy, {instancePath:instancePath+"/proxy",parentData:data,parentDataProperty:"proxy",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema28.type,parentSchema:schema28,data};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+validate69.errors = vErrors;
+return errors === 0;
+}
+validate69.evaluated = {"props":{"addr":true,"path":true,"skip_verify":true,"ca_cert_files":true,"timeout":true,"connect_timeout":true,"retry_limit":true,"proxy":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate54.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs2 = errors;
+let valid1 = true;
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.type === undefined) && (missing0 = "type")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.type !== undefined){
+if("localfs" !== data.type){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+}
+var _valid0 = _errs3 === errors;
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs5 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.localfs === undefined){
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "localfs"},message:"must have required property '"+"localfs"+"'",schema:schema21.allOf[0].then.required,parentSchema:schema21.allOf[0].then,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.localfs !== undefined){
+let data1 = data.localfs;
+if(!(data1 && typeof data1 == "object" && !Array.isArray(data1))){
+const err3 = {instancePath:instancePath+"/localfs",schemaPath:"#/allOf/0/then/properties/localfs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.allOf[0].then.properties.localfs.type,parentSchema:schema21.allOf[0].then.properties.localfs,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+var _valid0 = _errs5 === errors;
+valid1 = _valid0;
+if(valid1){
+var props0 = {};
+props0.localfs = true;
+props0.type = true;
+}
+}
+if(!valid1){
+const err4 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema21.allOf[0].if,parentSchema:schema21.allOf[0],data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+const _errs9 = errors;
+let valid4 = true;
+const _errs10 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+if((data.type === undefined) && (missing1 = "type")){
+const err5 = {};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+else {
+if(data.type !== undefined){
+if("localdisk" !== data.type){
+const err6 = {};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+}
+var _valid1 = _errs10 === errors;
+errors = _errs9;
+if(vErrors !== null){
+if(_errs9){
+vErrors.length = _errs9;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid1){
+const _errs12 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.localdisk === undefined){
+const err7 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "localdisk"},message:"must have required property '"+"localdisk"+"'",schema:schema21.allOf[1].then.required,parentSchema:schema21.allOf[1].then,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.localdisk !== undefined){
+let data3 = data.localdisk;
+if(!(data3 && typeof data3 == "object" && !Array.isArray(data3))){
+const err8 = {instancePath:instancePath+"/localdisk",schemaPath:"#/allOf/1/then/properties/localdisk/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.allOf[1].then.properties.localdisk.type,parentSchema:schema21.allOf[1].then.properties.localdisk,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+var _valid1 = _errs12 === errors;
+valid4 = _valid1;
+if(valid4){
+var props1 = {};
+props1.localdisk = true;
+props1.type = true;
+}
+}
+if(!valid4){
+const err9 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema21.allOf[1].if,parentSchema:schema21.allOf[1],data};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(props0 !== true && props1 !== undefined){
+if(props1 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props1);
+}
+}
+const _errs16 = errors;
+let valid7 = true;
+const _errs17 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing2;
+if((data.type === undefined) && (missing2 = "type")){
+const err10 = {};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+else {
+if(data.type !== undefined){
+if("oss" !== data.type){
+const err11 = {};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+}
+var _valid2 = _errs17 === errors;
+errors = _errs16;
+if(vErrors !== null){
+if(_errs16){
+vErrors.length = _errs16;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid2){
+const _errs19 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.oss === undefined){
+const err12 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "oss"},message:"must have required property '"+"oss"+"'",schema:schema21.allOf[2].then.required,parentSchema:schema21.allOf[2].then,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data.oss !== undefined){
+let data5 = data.oss;
+if(!(data5 && typeof data5 == "object" && !Array.isArray(data5))){
+const err13 = {instancePath:instancePath+"/oss",schemaPath:"#/allOf/2/then/properties/oss/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.allOf[2].then.properties.oss.type,parentSchema:schema21.allOf[2].then.properties.oss,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+var _valid2 = _errs19 === errors;
+valid7 = _valid2;
+if(valid7){
+var props2 = {};
+props2.oss = true;
+props2.type = true;
+}
+}
+if(!valid7){
+const err14 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema21.allOf[2].if,parentSchema:schema21.allOf[2],data};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(props0 !== true && props2 !== undefined){
+if(props2 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props2);
+}
+}
+const _errs23 = errors;
+let valid10 = true;
+const _errs24 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing3;
+if((data.type === undefined) && (missing3 = "type")){
+const err15 = {};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+else {
+if(data.type !== undefined){
+if("s3" !== data.type){
+const err16 = {};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+}
+var _valid3 = _errs24 === errors;
+errors = _errs23;
+if(vErrors !== null){
+if(_errs23){
+vErrors.length = _errs23;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid3){
+const _errs26 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.s3 === undefined){
+const err17 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "s3"},message:"must have required property '"+"s3"+"'",schema:schema21.allOf[3].then.required,parentSchema:schema21.allOf[3].then,data};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data.s3 !== undefined){
+let data7 = data.s3;
+if(!(data7 && typeof data7 == "object" && !Array.isArray(data7))){
+const err18 = {instancePath:instancePath+"/s3",schemaPath:"#/allOf/3/then/properties/s3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.allOf[3].then.properties.s3.type,parentSchema:schema21.allOf[3].then.properties.s3,data:data7};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+var _valid3 = _errs26 === errors;
+valid10 = _valid3;
+if(valid10){
+var props3 = {};
+props3.s3 = true;
+props3.type = true;
+}
+}
+if(!valid10){
+const err19 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema21.allOf[3].if,parentSchema:schema21.allOf[3],data};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(props0 !== true && props3 !== undefined){
+if(props3 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props3);
+}
+}
+const _errs30 = errors;
+let valid13 = true;
+const _errs31 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing4;
+if((data.type === undefined) && (missing4 = "type")){
+const err20 = {};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+else {
+if(data.type !== undefined){
+if("registry" !== data.type){
+const err21 = {};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+}
+var _valid4 = _errs31 === errors;
+errors = _errs30;
+if(vErrors !== null){
+if(_errs30){
+vErrors.length = _errs30;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid4){
+const _errs33 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.registry === undefined){
+const err22 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "registry"},message:"must have required property '"+"registry"+"'",schema:schema21.allOf[4].then.required,parentSchema:schema21.allOf[4].then,data};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data.registry !== undefined){
+let data9 = data.registry;
+if(!(data9 && typeof data9 == "object" && !Array.isArray(data9))){
+const err23 = {instancePath:instancePath+"/registry",schemaPath:"#/allOf/4/then/properties/registry/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.allOf[4].then.properties.registry.type,parentSchema:schema21.allOf[4].then.properties.registry,data:data9};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+var _valid4 = _errs33 === errors;
+valid13 = _valid4;
+if(valid13){
+var props4 = {};
+props4.registry = true;
+props4.type = true;
+}
+}
+if(!valid13){
+const err24 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema21.allOf[4].if,parentSchema:schema21.allOf[4],data};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(props0 !== true && props4 !== undefined){
+if(props4 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props4);
+}
+}
+const _errs37 = errors;
+let valid16 = true;
+const _errs38 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing5;
+if((data.type === undefined) && (missing5 = "type")){
+const err25 = {};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+else {
+if(data.type !== undefined){
+if("http-proxy" !== data.type){
+const err26 = {};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+}
+var _valid5 = _errs38 === errors;
+errors = _errs37;
+if(vErrors !== null){
+if(_errs37){
+vErrors.length = _errs37;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid5){
+const _errs40 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data["http-proxy"] === undefined){
+const err27 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "http-proxy"},message:"must have required property '"+"http-proxy"+"'",schema:schema21.allOf[5].then.required,parentSchema:schema21.allOf[5].then,data};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(data["http-proxy"] !== undefined){
+let data11 = data["http-proxy"];
+if(!(data11 && typeof data11 == "object" && !Array.isArray(data11))){
+const err28 = {instancePath:instancePath+"/http-proxy",schemaPath:"#/allOf/5/then/properties/http-proxy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.allOf[5].then.properties["http-proxy"].type,parentSchema:schema21.allOf[5].then.properties["http-proxy"],data:data11};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+var _valid5 = _errs40 === errors;
+valid16 = _valid5;
+if(valid16){
+var props5 = {};
+props5["http-proxy"] = true;
+props5.type = true;
+}
+}
+if(!valid16){
+const err29 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema21.allOf[5].if,parentSchema:schema21.allOf[5],data};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(props0 !== true && props5 !== undefined){
+if(props5 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props5);
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err30 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema21.required,parentSchema:schema21,data};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.type = true;
+props0.localfs = true;
+props0.localdisk = true;
+props0.oss = true;
+props0.s3 = true;
+props0.registry = true;
+props0["http-proxy"] = true;
+}
+if(data.type !== undefined){
+let data12 = data.type;
+if(typeof data12 !== "string"){
+const err31 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.type.type,parentSchema:schema21.properties.type,data:data12};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(!((((((data12 === "localfs") || (data12 === "localdisk")) || (data12 === "oss")) || (data12 === "s3")) || (data12 === "registry")) || (data12 === "http-proxy"))){
+const err32 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema21.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema21.properties.type.enum,parentSchema:schema21.properties.type,data:data12};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data.localfs !== undefined){
+let data13 = data.localfs;
+const _errs46 = errors;
+let valid20 = false;
+const _errs47 = errors;
+if(!(validate55(data13, {instancePath:instancePath+"/localfs",parentData:data,parentDataProperty:"localfs",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+errors = vErrors.length;
+}
+var _valid6 = _errs47 === errors;
+valid20 = valid20 || _valid6;
+if(_valid6){
+var props6 = {};
+props6.blob_file = true;
+props6.dir = true;
+props6.alt_dirs = true;
+}
+const _errs48 = errors;
+if(data13 !== null){
+const err33 = {instancePath:instancePath+"/localfs",schemaPath:"#/properties/localfs/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema21.properties.localfs.anyOf[1].type,parentSchema:schema21.properties.localfs.anyOf[1],data:data13};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+var _valid6 = _errs48 === errors;
+valid20 = valid20 || _valid6;
+if(!valid20){
+const err34 = {instancePath:instancePath+"/localfs",schemaPath:"#/properties/localfs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema21.properties.localfs.anyOf,parentSchema:schema21.properties.localfs,data:data13};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+else {
+errors = _errs46;
+if(vErrors !== null){
+if(_errs46){
+vErrors.length = _errs46;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.localdisk !== undefined){
+let data14 = data.localdisk;
+const _errs51 = errors;
+let valid21 = false;
+const _errs52 = errors;
+if(!(validate57(data14, {instancePath:instancePath+"/localdisk",parentData:data,parentDataProperty:"localdisk",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+errors = vErrors.length;
+}
+var _valid7 = _errs52 === errors;
+valid21 = valid21 || _valid7;
+if(_valid7){
+var props7 = {};
+props7.device_path = true;
+props7.disable_gpt = true;
+}
+const _errs53 = errors;
+if(data14 !== null){
+const err35 = {instancePath:instancePath+"/localdisk",schemaPath:"#/properties/localdisk/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema21.properties.localdisk.anyOf[1].type,parentSchema:schema21.properties.localdisk.anyOf[1],data:data14};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+var _valid7 = _errs53 === errors;
+valid21 = valid21 || _valid7;
+if(!valid21){
+const err36 = {instancePath:instancePath+"/localdisk",schemaPath:"#/properties/localdisk/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema21.properties.localdisk.anyOf,parentSchema:schema21.properties.localdisk,data:data14};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+else {
+errors = _errs51;
+if(vErrors !== null){
+if(_errs51){
+vErrors.length = _errs51;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.oss !== undefined){
+let data15 = data.oss;
+const _errs56 = errors;
+let valid22 = false;
+const _errs57 = errors;
+if(!(validate59(data15, {instancePath:instancePath+"/oss",parentData:data,parentDataProperty:"oss",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+errors = vErrors.length;
+}
+var _valid8 = _errs57 === errors;
+valid22 = valid22 || _valid8;
+if(_valid8){
+var props8 = {};
+props8.scheme = true;
+props8.endpoint = true;
+props8.bucket_name = true;
+props8.object_prefix = true;
+props8.access_key_id = true;
+props8.access_key_secret = true;
+props8.skip_verify = true;
+props8.ca_cert_files = true;
+props8.timeout = true;
+props8.connect_timeout = true;
+props8.retry_limit = true;
+props8.proxy = true;
+}
+const _errs58 = errors;
+if(data15 !== null){
+const err37 = {instancePath:instancePath+"/oss",schemaPath:"#/properties/oss/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema21.properties.oss.anyOf[1].type,parentSchema:schema21.properties.oss.anyOf[1],data:data15};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+var _valid8 = _errs58 === errors;
+valid22 = valid22 || _valid8;
+if(!valid22){
+const err38 = {instancePath:instancePath+"/oss",schemaPath:"#/properties/oss/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema21.properties.oss.anyOf,parentSchema:schema21.properties.oss,data:data15};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+else {
+errors = _errs56;
+if(vErrors !== null){
+if(_errs56){
+vErrors.length = _errs56;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.s3 !== undefined){
+let data16 = data.s3;
+const _errs61 = errors;
+let valid23 = false;
+const _errs62 = errors;
+if(!(validate63(data16, {instancePath:instancePath+"/s3",parentData:data,parentDataProperty:"s3",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+errors = vErrors.length;
+}
+var _valid9 = _errs62 === errors;
+valid23 = valid23 || _valid9;
+if(_valid9){
+var props9 = {};
+props9.scheme = true;
+props9.endpoint = true;
+props9.region = true;
+props9.bucket_name = true;
+props9.object_prefix = true;
+props9.access_key_id = true;
+props9.access_key_secret = true;
+props9.skip_verify = true;
+props9.ca_cert_files = true;
+props9.timeout = true;
+props9.connect_timeout = true;
+props9.retry_limit = true;
+props9.proxy = true;
+}
+const _errs63 = errors;
+if(data16 !== null){
+const err39 = {instancePath:instancePath+"/s3",schemaPath:"#/properties/s3/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema21.properties.s3.anyOf[1].type,parentSchema:schema21.properties.s3.anyOf[1],data:data16};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+var _valid9 = _errs63 === errors;
+valid23 = valid23 || _valid9;
+if(!valid23){
+const err40 = {instancePath:instancePath+"/s3",schemaPath:"#/properties/s3/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema21.properties.s3.anyOf,parentSchema:schema21.properties.s3,data:data16};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+else {
+errors = _errs61;
+if(vErrors !== null){
+if(_errs61){
+vErrors.length = _errs61;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.registry !== undefined){
+let data17 = data.registry;
+const _errs66 = errors;
+let valid24 = false;
+const _errs67 = errors;
+if(!(validate66(data17, {instancePath:instancePath+"/registry",parentData:data,parentDataProperty:"registry",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+errors = vErrors.length;
+}
+var _valid10 = _errs67 === errors;
+valid24 = valid24 || _valid10;
+if(_valid10){
+var props10 = {};
+props10.scheme = true;
+props10.host = true;
+props10.repo = true;
+props10.auth = true;
+props10.skip_verify = true;
+props10.ca_cert_files = true;
+props10.timeout = true;
+props10.connect_timeout = true;
+props10.retry_limit = true;
+props10.registry_token = true;
+props10.blob_url_scheme = true;
+props10.blob_redirected_host = true;
+props10.proxy = true;
+}
+const _errs68 = errors;
+if(data17 !== null){
+const err41 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema21.properties.registry.anyOf[1].type,parentSchema:schema21.properties.registry.anyOf[1],data:data17};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+var _valid10 = _errs68 === errors;
+valid24 = valid24 || _valid10;
+if(!valid24){
+const err42 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema21.properties.registry.anyOf,parentSchema:schema21.properties.registry,data:data17};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+else {
+errors = _errs66;
+if(vErrors !== null){
+if(_errs66){
+vErrors.length = _errs66;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data["http-proxy"] !== undefined){
+let data18 = data["http-proxy"];
+const _errs71 = errors;
+let valid25 = false;
+const _errs72 = errors;
+if(!(validate69(data18, {instancePath:instancePath+"/http-proxy",parentData:data,parentDataProperty:"http-proxy",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+errors = vErrors.length;
+}
+var _valid11 = _errs72 === errors;
+valid25 = valid25 || _valid11;
+if(_valid11){
+var props11 = {};
+props11.addr = true;
+props11.path = true;
+props11.skip_verify = true;
+props11.ca_cert_files = true;
+props11.timeout = true;
+props11.connect_timeout = true;
+props11.retry_limit = true;
+props11.proxy = true;
+}
+const _errs73 = errors;
+if(data18 !== null){
+const err43 = {instancePath:instancePath+"/http-proxy",schemaPath:"#/properties/http-proxy/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema21.properties["http-proxy"].anyOf[1].type,parentSchema:schema21.properties["http-proxy"].anyOf[1],data:data18};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+var _valid11 = _errs73 === errors;
+valid25 = valid25 || _valid11;
+if(!valid25){
+const err44 = {instancePath:instancePath+"/http-proxy",schemaPath:"#/properties/http-proxy/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema21.properties["http-proxy"].anyOf,parentSchema:schema21.properties["http-proxy"],data:data18};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+else {
+errors = _errs71;
+if(vErrors !== null){
+if(_errs71){
+vErrors.length = _errs71;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err45 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+validate54.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate54.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+const schema29 = {"title":"ExternalBackendConfig","description":"A backend described inside the image, patched by this entry.","type":"object","properties":{"type":{"type":"string","description":"Backend kind of the external backend."},"patch":{"type":"object","additionalProperties":{"type":"string"},"description":"Keys matched against the image's backend description."},"config":{"type":"object","additionalProperties":{"type":"string"},"description":"Settings merged into the matched backend."}},"required":["type","patch","config"]};
+
+function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate73.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema29.required,parentSchema:schema29,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.patch === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "patch"},message:"must have required property '"+"patch"+"'",schema:schema29.required,parentSchema:schema29,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.config === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'",schema:schema29.required,parentSchema:schema29,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.type !== undefined){
+let data0 = data.type;
+if(typeof data0 !== "string"){
+const err3 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.type.type,parentSchema:schema29.properties.type,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.patch !== undefined){
+let data1 = data.patch;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const key0 in data1){
+let data2 = data1[key0];
+if(typeof data2 !== "string"){
+const err4 = {instancePath:instancePath+"/patch/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/patch/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.patch.additionalProperties.type,parentSchema:schema29.properties.patch.additionalProperties,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/patch",schemaPath:"#/properties/patch/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.properties.patch.type,parentSchema:schema29.properties.patch,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.config !== undefined){
+let data3 = data.config;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+for(const key1 in data3){
+let data4 = data3[key1];
+if(typeof data4 !== "string"){
+const err6 = {instancePath:instancePath+"/config/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/config/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.config.additionalProperties.type,parentSchema:schema29.properties.config.additionalProperties,data:data4};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.properties.config.type,parentSchema:schema29.properties.config,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.type,parentSchema:schema29,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate73.errors = vErrors;
+return errors === 0;
+}
+validate73.evaluated = {"props":{"type":true,"patch":true,"config":true},"dynamicProps":false,"dynamicItems":false};
+
+const schema30 = {"title":"CacheConfig","description":"Local cache of blob data.","type":"object","properties":{"type":{"type":"string","enum":["blobcache","filecache","fscache","dummycache","dummy",""],"default":"","description":"blobcache or filecache (local chunk cache files), fscache (kernel cachefiles), or dummycache, dummy or \"\" for no cache."},"compressed":{"type":"boolean","default":false,"description":"Keep chunks compressed in the cache file (filecache only)."},"validate":{"type":"boolean","default":false,"description":"Validate chunk digests of data read from the cache."},"prefetch":{"$ref":"#/$defs/prefetch","default":{"enable":false,"threads":0,"batch_size":0,"bandwidth_limit":0,"prefetch_all":false,"stream_prefetch":false},"description":"Blob-level prefetch; all zeros when absent."},"filecache":{"anyOf":[{"$ref":"#/$defs/filecache"},{"type":"null"}],"default":null,"description":"Settings of blobcache/filecache; required for those types."},"fscache":{"anyOf":[{"$ref":"#/$defs/fscache"},{"type":"null"}],"default":null,"description":"Settings of fscache; required for that type."}},"allOf":[{"if":{"properties":{"type":{"enum":["blobcache","filecache"]}},"required":["type"]},"then":{"required":["filecache"],"properties":{"filecache":{"type":"object","properties":{"work_dir":{"type":"string","minLength":1}}}}}},{"if":{"properties":{"type":{"const":"fscache"}},"required":["type"]},"then":{"required":["fscache"],"properties":{"fscache":{"type":"object","properties":{"work_dir":{"type":"string","minLength":1}}}}}}]};
+import func1_module from "ajv/dist/runtime/ucs2length.js";const func1 = func1_module.default;
+const schema31 = {"title":"PrefetchConfig","description":"Prefetch settings, used as cache.prefetch (blob level) and rafs.prefetch (file level). Per-key defaults apply when the object is present; an absent object means all zeros.","type":"object","properties":{"enable":{"type":"boolean","description":"Whether prefetch runs at all. Required whenever the object is present."},"threads":{"type":"integer","minimum":0,"default":8,"description":"Number of prefetch worker threads (1..=1024 when enabled)."},"batch_size":{"type":"integer","minimum":0,"default":1048576,"description":"Merge size in bytes for prefetch requests to the backend (at most 256 MiB when enabled)."},"bandwidth_limit":{"type":"integer","minimum":0,"maximum":4294967295,"default":0,"description":"Prefetch bandwidth limit in bytes per second; 0 means unlimited."},"prefetch_all":{"type":"boolean","default":false,"description":"Prefetch every blob of the image entirely."},"stream_prefetch":{"type":"boolean","default":false,"description":"Use Dragonfly's streaming prefetch."}},"required":["enable"],"if":{"properties":{"enable":{"const":true}},"required":["enable"]},"then":{"properties":{"threads":{"type":"integer","minimum":1,"maximum":1024},"batch_size":{"type":"integer","maximum":268435456}}}};
+
+function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate76.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs1 = errors;
+let valid0 = true;
+const _errs2 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.enable === undefined) && (missing0 = "enable")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.enable !== undefined){
+if(true !== data.enable){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+}
+var _valid0 = _errs2 === errors;
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs4 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.threads !== undefined){
+let data1 = data.threads;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err2 = {instancePath:instancePath+"/threads",schemaPath:"#/then/properties/threads/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.then.properties.threads.type,parentSchema:schema31.then.properties.threads,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 1024 || isNaN(data1)){
+const err3 = {instancePath:instancePath+"/threads",schemaPath:"#/then/properties/threads/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1024},message:"must be <= 1024",schema:1024,parentSchema:schema31.then.properties.threads,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data1 < 1 || isNaN(data1)){
+const err4 = {instancePath:instancePath+"/threads",schemaPath:"#/then/properties/threads/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.then.properties.threads,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.batch_size !== undefined){
+let data2 = data.batch_size;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err5 = {instancePath:instancePath+"/batch_size",schemaPath:"#/then/properties/batch_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.then.properties.batch_size.type,parentSchema:schema31.then.properties.batch_size,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 268435456 || isNaN(data2)){
+const err6 = {instancePath:instancePath+"/batch_size",schemaPath:"#/then/properties/batch_size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 268435456},message:"must be <= 268435456",schema:268435456,parentSchema:schema31.then.properties.batch_size,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+}
+var _valid0 = _errs4 === errors;
+valid0 = _valid0;
+if(valid0){
+var props0 = {};
+props0.threads = true;
+props0.batch_size = true;
+props0.enable = true;
+}
+}
+if(!valid0){
+const err7 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema31.if,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.enable === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "enable"},message:"must have required property '"+"enable"+"'",schema:schema31.required,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.enable = true;
+props0.threads = true;
+props0.batch_size = true;
+props0.bandwidth_limit = true;
+props0.prefetch_all = true;
+props0.stream_prefetch = true;
+}
+if(data.enable !== undefined){
+let data3 = data.enable;
+if(typeof data3 !== "boolean"){
+const err9 = {instancePath:instancePath+"/enable",schemaPath:"#/properties/enable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.enable.type,parentSchema:schema31.properties.enable,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.threads !== undefined){
+let data4 = data.threads;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err10 = {instancePath:instancePath+"/threads",schemaPath:"#/properties/threads/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.threads.type,parentSchema:schema31.properties.threads,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+const err11 = {instancePath:instancePath+"/threads",schemaPath:"#/properties/threads/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.threads,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+if(data.batch_size !== undefined){
+let data5 = data.batch_size;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err12 = {instancePath:instancePath+"/batch_size",schemaPath:"#/properties/batch_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.batch_size.type,parentSchema:schema31.properties.batch_size,data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+const err13 = {instancePath:instancePath+"/batch_size",schemaPath:"#/properties/batch_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.batch_size,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+if(data.bandwidth_limit !== undefined){
+let data6 = data.bandwidth_limit;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err14 = {instancePath:instancePath+"/bandwidth_limit",schemaPath:"#/properties/bandwidth_limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.bandwidth_limit.type,parentSchema:schema31.properties.bandwidth_limit,data:data6};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 4294967295 || isNaN(data6)){
+const err15 = {instancePath:instancePath+"/bandwidth_limit",schemaPath:"#/properties/bandwidth_limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema31.properties.bandwidth_limit,data:data6};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data6 < 0 || isNaN(data6)){
+const err16 = {instancePath:instancePath+"/bandwidth_limit",schemaPath:"#/properties/bandwidth_limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.bandwidth_limit,data:data6};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+if(data.prefetch_all !== undefined){
+let data7 = data.prefetch_all;
+if(typeof data7 !== "boolean"){
+const err17 = {instancePath:instancePath+"/prefetch_all",schemaPath:"#/properties/prefetch_all/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.prefetch_all.type,parentSchema:schema31.properties.prefetch_all,data:data7};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.stream_prefetch !== undefined){
+let data8 = data.stream_prefetch;
+if(typeof data8 !== "boolean"){
+const err18 = {instancePath:instancePath+"/stream_prefetch",schemaPath:"#/properties/stream_prefetch/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.stream_prefetch.type,parentSchema:schema31.properties.stream_prefetch,data:data8};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+validate76.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate76.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+const schema32 = {"title":"FileCacheConfig","description":"blobcache/filecache: per-blob cache files with a chunk map in work_dir.","type":"object","properties":{"work_dir":{"type":"string","default":".","description":"Directory holding the cache files; created if missing; must be non-empty."},"disable_indexed_map":{"type":"boolean","default":false,"description":"Deprecated; accepted and ignored."},"enable_encryption":{"type":"boolean","default":false,"description":"Encrypt cache files."},"enable_convergent_encryption":{"type":"boolean","default":false,"description":"Derive the cache encryption key from the chunk content."},"encryption_key":{"type":"string","default":"","description":"Hex of the 32-byte cache encryption key (secret: redacted when printed)."}}};
+
+function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate78.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.work_dir !== undefined){
+let data0 = data.work_dir;
+if(typeof data0 !== "string"){
+const err0 = {instancePath:instancePath+"/work_dir",schemaPath:"#/properties/work_dir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.work_dir.type,parentSchema:schema32.properties.work_dir,data:data0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.disable_indexed_map !== undefined){
+let data1 = data.disable_indexed_map;
+if(typeof data1 !== "boolean"){
+const err1 = {instancePath:instancePath+"/disable_indexed_map",schemaPath:"#/properties/disable_indexed_map/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema32.properties.disable_indexed_map.type,parentSchema:schema32.properties.disable_indexed_map,data:data1};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.enable_encryption !== undefined){
+let data2 = data.enable_encryption;
+if(typeof data2 !== "boolean"){
+const err2 = {instancePath:instancePath+"/enable_encryption",schemaPath:"#/properties/enable_encryption/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema32.properties.enable_encryption.type,parentSchema:schema32.properties.enable_encryption,data:data2};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.enable_convergent_encryption !== undefined){
+let data3 = data.enable_convergent_encryption;
+if(typeof data3 !== "boolean"){
+const err3 = {instancePath:instancePath+"/enable_convergent_encryption",schemaPath:"#/properties/enable_convergent_encryption/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema32.properties.enable_convergent_encryption.type,parentSchema:schema32.properties.enable_convergent_encryption,data:data3};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.encryption_key !== undefined){
+let data4 = data.encryption_key;
+if(typeof data4 !== "string"){
+const err4 = {instancePath:instancePath+"/encryption_key",schemaPath:"#/properties/encryption_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.encryption_key.type,parentSchema:schema32.properties.encryption_key,data:data4};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate78.errors = vErrors;
+return errors === 0;
+}
+validate78.evaluated = {"props":{"work_dir":true,"disable_indexed_map":true,"enable_encryption":true,"enable_convergent_encryption":true,"encryption_key":true},"dynamicProps":false,"dynamicItems":false};
+
+const schema33 = {"title":"FsCacheConfig","description":"fscache: the kernel's cachefiles on-demand cache, for EROFS.","type":"object","properties":{"work_dir":{"type":"string","default":".","description":"cachefiles working directory; must be non-empty."}}};
+
+function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate80.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.work_dir !== undefined){
+let data0 = data.work_dir;
+if(typeof data0 !== "string"){
+const err0 = {instancePath:instancePath+"/work_dir",schemaPath:"#/properties/work_dir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.work_dir.type,parentSchema:schema33.properties.work_dir,data:data0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate80.errors = vErrors;
+return errors === 0;
+}
+validate80.evaluated = {"props":{"work_dir":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate75.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs2 = errors;
+let valid1 = true;
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.type === undefined) && (missing0 = "type")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.type !== undefined){
+let data0 = data.type;
+if(!((data0 === "blobcache") || (data0 === "filecache"))){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+}
+var _valid0 = _errs3 === errors;
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs5 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.filecache === undefined){
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "filecache"},message:"must have required property '"+"filecache"+"'",schema:schema30.allOf[0].then.required,parentSchema:schema30.allOf[0].then,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.filecache !== undefined){
+let data1 = data.filecache;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.work_dir !== undefined){
+let data2 = data1.work_dir;
+if(typeof data2 === "string"){
+if(func1(data2) < 1){
+const err3 = {instancePath:instancePath+"/filecache/work_dir",schemaPath:"#/allOf/0/then/properties/filecache/properties/work_dir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema30.allOf[0].then.properties.filecache.properties.work_dir,data:data2};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/filecache/work_dir",schemaPath:"#/allOf/0/then/properties/filecache/properties/work_dir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.allOf[0].then.properties.filecache.properties.work_dir.type,parentSchema:schema30.allOf[0].then.properties.filecache.properties.work_dir,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/filecache",schemaPath:"#/allOf/0/then/properties/filecache/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.allOf[0].then.properties.filecache.type,parentSchema:schema30.allOf[0].then.properties.filecache,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+var _valid0 = _errs5 === errors;
+valid1 = _valid0;
+if(valid1){
+var props0 = {};
+props0.filecache = true;
+props0.type = true;
+}
+}
+if(!valid1){
+const err6 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema30.allOf[0].if,parentSchema:schema30.allOf[0],data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+const _errs11 = errors;
+let valid5 = true;
+const _errs12 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+if((data.type === undefined) && (missing1 = "type")){
+const err7 = {};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+else {
+if(data.type !== undefined){
+if("fscache" !== data.type){
+const err8 = {};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+}
+var _valid1 = _errs12 === errors;
+errors = _errs11;
+if(vErrors !== null){
+if(_errs11){
+vErrors.length = _errs11;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid1){
+const _errs14 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.fscache === undefined){
+const err9 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "fscache"},message:"must have required property '"+"fscache"+"'",schema:schema30.allOf[1].then.required,parentSchema:schema30.allOf[1].then,data};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.fscache !== undefined){
+let data4 = data.fscache;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.work_dir !== undefined){
+let data5 = data4.work_dir;
+if(typeof data5 === "string"){
+if(func1(data5) < 1){
+const err10 = {instancePath:instancePath+"/fscache/work_dir",schemaPath:"#/allOf/1/then/properties/fscache/properties/work_dir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema30.allOf[1].then.properties.fscache.properties.work_dir,data:data5};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/fscache/work_dir",schemaPath:"#/allOf/1/then/properties/fscache/properties/work_dir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.allOf[1].then.properties.fscache.properties.work_dir.type,parentSchema:schema30.allOf[1].then.properties.fscache.properties.work_dir,data:data5};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/fscache",schemaPath:"#/allOf/1/then/properties/fscache/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.allOf[1].then.properties.fscache.type,parentSchema:schema30.allOf[1].then.properties.fscache,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+var _valid1 = _errs14 === errors;
+valid5 = _valid1;
+if(valid5){
+var props1 = {};
+props1.fscache = true;
+props1.type = true;
+}
+}
+if(!valid5){
+const err13 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema30.allOf[1].if,parentSchema:schema30.allOf[1],data};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(props0 !== true && props1 !== undefined){
+if(props1 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props1);
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(props0 !== true){
+props0 = props0 || {};
+props0.type = true;
+props0.compressed = true;
+props0.validate = true;
+props0.prefetch = true;
+props0.filecache = true;
+props0.fscache = true;
+}
+if(data.type !== undefined){
+let data6 = data.type;
+if(typeof data6 !== "string"){
+const err14 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.type.type,parentSchema:schema30.properties.type,data:data6};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(!((((((data6 === "blobcache") || (data6 === "filecache")) || (data6 === "fscache")) || (data6 === "dummycache")) || (data6 === "dummy")) || (data6 === ""))){
+const err15 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema30.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema30.properties.type.enum,parentSchema:schema30.properties.type,data:data6};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.compressed !== undefined){
+let data7 = data.compressed;
+if(typeof data7 !== "boolean"){
+const err16 = {instancePath:instancePath+"/compressed",schemaPath:"#/properties/compressed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema30.properties.compressed.type,parentSchema:schema30.properties.compressed,data:data7};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.validate !== undefined){
+let data8 = data.validate;
+if(typeof data8 !== "boolean"){
+const err17 = {instancePath:instancePath+"/validate",schemaPath:"#/properties/validate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema30.properties.validate.type,parentSchema:schema30.properties.validate,data:data8};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.prefetch !== undefined){
+if(!(validate76(data.prefetch, {instancePath:instancePath+"/prefetch",parentData:data,parentDataProperty:"prefetch",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+errors = vErrors.length;
+}
+}
+if(data.filecache !== undefined){
+let data10 = data.filecache;
+const _errs27 = errors;
+let valid10 = false;
+const _errs28 = errors;
+if(!(validate78(data10, {instancePath:instancePath+"/filecache",parentData:data,parentDataProperty:"filecache",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+errors = vErrors.length;
+}
+var _valid2 = _errs28 === errors;
+valid10 = valid10 || _valid2;
+if(_valid2){
+var props3 = {};
+props3.work_dir = true;
+props3.disable_indexed_map = true;
+props3.enable_encryption = true;
+props3.enable_convergent_encryption = true;
+props3.encryption_key = true;
+}
+const _errs29 = errors;
+if(data10 !== null){
+const err18 = {instancePath:instancePath+"/filecache",schemaPath:"#/properties/filecache/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema30.properties.filecache.anyOf[1].type,parentSchema:schema30.properties.filecache.anyOf[1],data:data10};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+var _valid2 = _errs29 === errors;
+valid10 = valid10 || _valid2;
+if(!valid10){
+const err19 = {instancePath:instancePath+"/filecache",schemaPath:"#/properties/filecache/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema30.properties.filecache.anyOf,parentSchema:schema30.properties.filecache,data:data10};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+else {
+errors = _errs27;
+if(vErrors !== null){
+if(_errs27){
+vErrors.length = _errs27;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.fscache !== undefined){
+let data11 = data.fscache;
+const _errs32 = errors;
+let valid11 = false;
+const _errs33 = errors;
+if(!(validate80(data11, {instancePath:instancePath+"/fscache",parentData:data,parentDataProperty:"fscache",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
+errors = vErrors.length;
+}
+var _valid3 = _errs33 === errors;
+valid11 = valid11 || _valid3;
+if(_valid3){
+var props4 = {};
+props4.work_dir = true;
+}
+const _errs34 = errors;
+if(data11 !== null){
+const err20 = {instancePath:instancePath+"/fscache",schemaPath:"#/properties/fscache/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema30.properties.fscache.anyOf[1].type,parentSchema:schema30.properties.fscache.anyOf[1],data:data11};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+var _valid3 = _errs34 === errors;
+valid11 = valid11 || _valid3;
+if(!valid11){
+const err21 = {instancePath:instancePath+"/fscache",schemaPath:"#/properties/fscache/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema30.properties.fscache.anyOf,parentSchema:schema30.properties.fscache,data:data11};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+else {
+errors = _errs32;
+if(vErrors !== null){
+if(_errs32){
+vErrors.length = _errs32;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.type,parentSchema:schema30,data};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+validate75.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate75.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+const schema34 = {"title":"RafsConfig","description":"Options of the RAFS filesystem.","type":"object","properties":{"mode":{"type":"string","enum":["direct","cached"],"default":"direct","description":"Metadata access mode: direct (bootstrap mapped) or cached (loaded into memory); v6 supports direct only."},"batch_size":{"type":"integer","minimum":0,"maximum":268435456,"default":1048576,"description":"Amplified size in bytes of user reads to the backend; 0 disables amplification."},"validate":{"type":"boolean","default":false,"description":"Validate chunk digests on read; refused for RAFS v6 images."},"enable_xattr":{"type":"boolean","default":false,"description":"Expose extended attributes."},"iostats_files":{"type":"boolean","default":false,"description":"Keep per-file I/O counters (metrics files)."},"access_pattern":{"type":"boolean","default":false,"description":"Record the first-access pattern (metrics pattern)."},"latest_read_files":{"type":"boolean","default":false,"description":"Record recently read files (metrics files?latest=true)."},"prefetch":{"$ref":"#/$defs/prefetch","default":{"enable":false,"threads":0,"batch_size":0,"bandwidth_limit":0,"prefetch_all":false,"stream_prefetch":false},"description":"Filesystem-level prefetch (prefetch table, prefetch_files); all zeros when absent."}}};
+
+function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate83.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.mode !== undefined){
+let data0 = data.mode;
+if(typeof data0 !== "string"){
+const err0 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.mode.type,parentSchema:schema34.properties.mode,data:data0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!((data0 === "direct") || (data0 === "cached"))){
+const err1 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema34.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema34.properties.mode.enum,parentSchema:schema34.properties.mode,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.batch_size !== undefined){
+let data1 = data.batch_size;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err2 = {instancePath:instancePath+"/batch_size",schemaPath:"#/properties/batch_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema34.properties.batch_size.type,parentSchema:schema34.properties.batch_size,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 268435456 || isNaN(data1)){
+const err3 = {instancePath:instancePath+"/batch_size",schemaPath:"#/properties/batch_size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 268435456},message:"must be <= 268435456",schema:268435456,parentSchema:schema34.properties.batch_size,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data1 < 0 || isNaN(data1)){
+const err4 = {instancePath:instancePath+"/batch_size",schemaPath:"#/properties/batch_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema34.properties.batch_size,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.validate !== undefined){
+let data2 = data.validate;
+if(typeof data2 !== "boolean"){
+const err5 = {instancePath:instancePath+"/validate",schemaPath:"#/properties/validate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema34.properties.validate.type,parentSchema:schema34.properties.validate,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.enable_xattr !== undefined){
+let data3 = data.enable_xattr;
+if(typeof data3 !== "boolean"){
+const err6 = {instancePath:instancePath+"/enable_xattr",schemaPath:"#/properties/enable_xattr/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema34.properties.enable_xattr.type,parentSchema:schema34.properties.enable_xattr,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.iostats_files !== undefined){
+let data4 = data.iostats_files;
+if(typeof data4 !== "boolean"){
+const err7 = {instancePath:instancePath+"/iostats_files",schemaPath:"#/properties/iostats_files/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema34.properties.iostats_files.type,parentSchema:schema34.properties.iostats_files,data:data4};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.access_pattern !== undefined){
+let data5 = data.access_pattern;
+if(typeof data5 !== "boolean"){
+const err8 = {instancePath:instancePath+"/access_pattern",schemaPath:"#/properties/access_pattern/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema34.properties.access_pattern.type,parentSchema:schema34.properties.access_pattern,data:data5};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.latest_read_files !== undefined){
+let data6 = data.latest_read_files;
+if(typeof data6 !== "boolean"){
+const err9 = {instancePath:instancePath+"/latest_read_files",schemaPath:"#/properties/latest_read_files/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema34.properties.latest_read_files.type,parentSchema:schema34.properties.latest_read_files,data:data6};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.prefetch !== undefined){
+if(!(validate76(data.prefetch, {instancePath:instancePath+"/prefetch",parentData:data,parentDataProperty:"prefetch",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+validate83.errors = vErrors;
+return errors === 0;
+}
+validate83.evaluated = {"props":{"mode":true,"batch_size":true,"validate":true,"enable_xattr":true,"iostats_files":true,"access_pattern":true,"latest_read_files":true,"prefetch":true},"dynamicProps":false,"dynamicItems":false};
+
+const schema35 = {"title":"OverlayConfig","description":"Turns the mount into a writable overlay; both directories must be non-empty at mount time.","type":"object","properties":{"upper_dir":{"type":"string","description":"Upper (writable) directory."},"work_dir":{"type":"string","description":"Overlay work directory."}},"required":["upper_dir","work_dir"]};
+
+function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate86.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.upper_dir === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "upper_dir"},message:"must have required property '"+"upper_dir"+"'",schema:schema35.required,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.work_dir === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "work_dir"},message:"must have required property '"+"work_dir"+"'",schema:schema35.required,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.upper_dir !== undefined){
+let data0 = data.upper_dir;
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/upper_dir",schemaPath:"#/properties/upper_dir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.upper_dir.type,parentSchema:schema35.properties.upper_dir,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.work_dir !== undefined){
+let data1 = data.work_dir;
+if(typeof data1 !== "string"){
+const err3 = {instancePath:instancePath+"/work_dir",schemaPath:"#/properties/work_dir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.work_dir.type,parentSchema:schema35.properties.work_dir,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate86.errors = vErrors;
+return errors === 0;
+}
+validate86.evaluated = {"props":{"upper_dir":true,"work_dir":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://nydus-service.invalid/schema/config-v2.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate52.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.version === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema19.required,parentSchema:schema19,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.version !== undefined){
+let data0 = data.version;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err1 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.properties.version.type,parentSchema:schema19.properties.version,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(2 !== data0){
+const err2 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/const",keyword:"const",params:{allowedValue: 2},message:"must be equal to constant",schema:2,parentSchema:schema19.properties.version,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data1 = data.id;
+if(typeof data1 !== "string"){
+const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.id.type,parentSchema:schema19.properties.id,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.backend !== undefined){
+let data2 = data.backend;
+const _errs6 = errors;
+let valid1 = false;
+const _errs7 = errors;
+if(!(validate54(data2, {instancePath:instancePath+"/backend",parentData:data,parentDataProperty:"backend",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs7 === errors;
+valid1 = valid1 || _valid0;
+const _errs8 = errors;
+if(data2 !== null){
+const err4 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema19.properties.backend.anyOf[1].type,parentSchema:schema19.properties.backend.anyOf[1],data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+var _valid0 = _errs8 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const err5 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema19.properties.backend.anyOf,parentSchema:schema19.properties.backend,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+else {
+errors = _errs6;
+if(vErrors !== null){
+if(_errs6){
+vErrors.length = _errs6;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.external_backends !== undefined){
+let data3 = data.external_backends;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate73(data3[i0], {instancePath:instancePath+"/external_backends/" + i0,parentData:data3,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/external_backends",schemaPath:"#/properties/external_backends/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema19.properties.external_backends.type,parentSchema:schema19.properties.external_backends,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.cache !== undefined){
+let data5 = data.cache;
+const _errs14 = errors;
+let valid4 = false;
+const _errs15 = errors;
+if(!(validate75(data5, {instancePath:instancePath+"/cache",parentData:data,parentDataProperty:"cache",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
+errors = vErrors.length;
+}
+var _valid1 = _errs15 === errors;
+valid4 = valid4 || _valid1;
+const _errs16 = errors;
+if(data5 !== null){
+const err7 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema19.properties.cache.anyOf[1].type,parentSchema:schema19.properties.cache.anyOf[1],data:data5};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var _valid1 = _errs16 === errors;
+valid4 = valid4 || _valid1;
+if(!valid4){
+const err8 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema19.properties.cache.anyOf,parentSchema:schema19.properties.cache,data:data5};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+else {
+errors = _errs14;
+if(vErrors !== null){
+if(_errs14){
+vErrors.length = _errs14;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.rafs !== undefined){
+let data6 = data.rafs;
+const _errs19 = errors;
+let valid5 = false;
+const _errs20 = errors;
+if(!(validate83(data6, {instancePath:instancePath+"/rafs",parentData:data,parentDataProperty:"rafs",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
+errors = vErrors.length;
+}
+var _valid2 = _errs20 === errors;
+valid5 = valid5 || _valid2;
+if(_valid2){
+var props2 = {};
+props2.mode = true;
+props2.batch_size = true;
+props2.validate = true;
+props2.enable_xattr = true;
+props2.iostats_files = true;
+props2.access_pattern = true;
+props2.latest_read_files = true;
+props2.prefetch = true;
+}
+const _errs21 = errors;
+if(data6 !== null){
+const err9 = {instancePath:instancePath+"/rafs",schemaPath:"#/properties/rafs/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema19.properties.rafs.anyOf[1].type,parentSchema:schema19.properties.rafs.anyOf[1],data:data6};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+var _valid2 = _errs21 === errors;
+valid5 = valid5 || _valid2;
+if(!valid5){
+const err10 = {instancePath:instancePath+"/rafs",schemaPath:"#/properties/rafs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema19.properties.rafs.anyOf,parentSchema:schema19.properties.rafs,data:data6};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+else {
+errors = _errs19;
+if(vErrors !== null){
+if(_errs19){
+vErrors.length = _errs19;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.overlay !== undefined){
+let data7 = data.overlay;
+const _errs24 = errors;
+let valid6 = false;
+const _errs25 = errors;
+if(!(validate86(data7, {instancePath:instancePath+"/overlay",parentData:data,parentDataProperty:"overlay",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
+errors = vErrors.length;
+}
+var _valid3 = _errs25 === errors;
+valid6 = valid6 || _valid3;
+if(_valid3){
+var props3 = {};
+props3.upper_dir = true;
+props3.work_dir = true;
+}
+const _errs26 = errors;
+if(data7 !== null){
+const err11 = {instancePath:instancePath+"/overlay",schemaPath:"#/properties/overlay/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema19.properties.overlay.anyOf[1].type,parentSchema:schema19.properties.overlay.anyOf[1],data:data7};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+var _valid3 = _errs26 === errors;
+valid6 = valid6 || _valid3;
+if(!valid6){
+const err12 = {instancePath:instancePath+"/overlay",schemaPath:"#/properties/overlay/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema19.properties.overlay.anyOf,parentSchema:schema19.properties.overlay,data:data7};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+else {
+errors = _errs24;
+if(vErrors !== null){
+if(_errs24){
+vErrors.length = _errs24;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+validate52.errors = vErrors;
+return errors === 0;
+}
+validate52.evaluated = {"props":{"version":true,"id":true,"backend":true,"external_backends":true,"cache":true,"rafs":true,"overlay":true},"dynamicProps":false,"dynamicItems":false};
+
+export const validateConfigV1 = validate88;
+const schema36 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/config-v1.schema.json","title":"ConfigV1","description":"Legacy nydusd configuration, version 1 (spec daemon.md §2.2), JSON only; converted to version 2 on load (§2.3). nydus-snapshotter's fusedev driver writes this form.","type":"object","$defs":{"backend":{"title":"BackendConfigV1","description":"Storage backend: its type and the type's settings in config.","type":"object","properties":{"type":{"type":"string","enum":["localfs","localdisk","oss","s3","registry"],"description":"Backend kind; http-proxy is v2 only."},"config":{"description":"Settings of the backend, decoded as the v2 object of the same type."}},"required":["type","config"],"allOf":[{"if":{"properties":{"type":{"const":"localfs"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"common.schema.json#/$defs/localfs"}}}},{"if":{"properties":{"type":{"const":"localdisk"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"common.schema.json#/$defs/localdisk"}}}},{"if":{"properties":{"type":{"const":"oss"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"common.schema.json#/$defs/oss"}}}},{"if":{"properties":{"type":{"const":"s3"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"common.schema.json#/$defs/s3"}}}},{"if":{"properties":{"type":{"const":"registry"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"common.schema.json#/$defs/registry"}}}}]},"cache":{"title":"CacheConfigV1","description":"Local cache: its type and the type's settings in config.","type":"object","properties":{"type":{"type":"string","enum":["blobcache","filecache","fscache","dummycache","dummy",""],"default":"","description":"blobcache or filecache (local chunk cache files), fscache (kernel cachefiles), or dummycache, dummy or \"\" for no cache."},"compressed":{"type":"boolean","default":false,"description":"Keep chunks compressed in the cache file."},"validate":{"type":"boolean","default":false,"description":"Validate chunk digests of data read from the cache."},"config":{"default":null,"description":"Settings of the cache, decoded as v2 filecache (blobcache, filecache) or fscache; required for those types."}},"allOf":[{"if":{"properties":{"type":{"enum":["blobcache","filecache"]}},"required":["type"]},"then":{"required":["config"],"properties":{"config":{"$ref":"common.schema.json#/$defs/filecache"}}}},{"if":{"properties":{"type":{"const":"fscache"}},"required":["type"]},"then":{"required":["config"],"properties":{"config":{"$ref":"common.schema.json#/$defs/fscache"}}}}]},"device":{"title":"DeviceConfigV1","description":"The storage device: backend and cache.","type":"object","properties":{"id":{"type":"string","default":"","description":"Instance id (becomes the v2 id)."},"backend":{"$ref":"#/$defs/backend","description":"Storage backend of the image's blobs."},"external_backends":{"type":"array","items":{"$ref":"common.schema.json#/$defs/externalBackend"},"default":[],"description":"Patches for backends described inside the image."},"cache":{"$ref":"#/$defs/cache","default":{"type":""},"description":"Local cache of blob data; no cache when absent."}},"required":["backend"]},"fsPrefetch":{"title":"FsPrefetchConfigV1","description":"Filesystem-level prefetch. Per-key defaults apply when the object is present (note prefetch_all defaults to true); all zeros when absent.","type":"object","properties":{"enable":{"type":"boolean","default":false,"description":"Whether prefetch runs at all."},"threads_count":{"type":"integer","minimum":0,"default":8,"description":"Number of prefetch worker threads (1..=1024 when enabled); v2 threads."},"merging_size":{"type":"integer","minimum":0,"default":1048576,"description":"Merge size in bytes for prefetch requests (at most 256 MiB when enabled); v2 batch_size."},"bandwidth_rate":{"type":"integer","minimum":0,"maximum":4294967295,"default":0,"description":"Prefetch bandwidth limit in bytes per second, 0 unlimited; v2 bandwidth_limit."},"prefetch_all":{"type":"boolean","default":true,"description":"Prefetch every blob of the image entirely."},"stream_prefetch":{"type":"boolean","default":false,"description":"Use Dragonfly's streaming prefetch."}},"if":{"properties":{"enable":{"const":true}},"required":["enable"]},"then":{"properties":{"threads_count":{"type":"integer","minimum":1,"maximum":1024},"merging_size":{"type":"integer","maximum":268435456}}}}},"properties":{"device":{"$ref":"#/$defs/device","description":"Storage device: backend and cache."},"mode":{"type":"string","enum":["direct","cached"],"description":"Metadata access mode (v2 rafs.mode)."},"digest_validate":{"type":"boolean","default":false,"description":"Validate chunk digests on read (v2 rafs.validate)."},"iostats_files":{"type":"boolean","default":false,"description":"Keep per-file I/O counters (v2 rafs.iostats_files)."},"enable_xattr":{"type":"boolean","default":false,"description":"Expose extended attributes (v2 rafs.enable_xattr)."},"access_pattern":{"type":"boolean","default":false,"description":"Record the first-access pattern (v2 rafs.access_pattern)."},"latest_read_files":{"type":"boolean","default":false,"description":"Record recently read files (v2 rafs.latest_read_files)."},"amplify_io":{"type":"integer","minimum":0,"maximum":268435456,"default":1048576,"description":"Amplified size in bytes of user reads (v2 rafs.batch_size)."},"fs_prefetch":{"$ref":"#/$defs/fsPrefetch","default":{"enable":false,"threads_count":0,"merging_size":0,"bandwidth_rate":0,"prefetch_all":false,"stream_prefetch":false},"description":"Filesystem-level prefetch (v2 rafs.prefetch)."}},"required":["device","mode"]};
+const schema37 = {"title":"DeviceConfigV1","description":"The storage device: backend and cache.","type":"object","properties":{"id":{"type":"string","default":"","description":"Instance id (becomes the v2 id)."},"backend":{"$ref":"#/$defs/backend","description":"Storage backend of the image's blobs."},"external_backends":{"type":"array","items":{"$ref":"common.schema.json#/$defs/externalBackend"},"default":[],"description":"Patches for backends described inside the image."},"cache":{"$ref":"#/$defs/cache","default":{"type":""},"description":"Local cache of blob data; no cache when absent."}},"required":["backend"]};
+const schema38 = {"title":"BackendConfigV1","description":"Storage backend: its type and the type's settings in config.","type":"object","properties":{"type":{"type":"string","enum":["localfs","localdisk","oss","s3","registry"],"description":"Backend kind; http-proxy is v2 only."},"config":{"description":"Settings of the backend, decoded as the v2 object of the same type."}},"required":["type","config"],"allOf":[{"if":{"properties":{"type":{"const":"localfs"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"common.schema.json#/$defs/localfs"}}}},{"if":{"properties":{"type":{"const":"localdisk"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"common.schema.json#/$defs/localdisk"}}}},{"if":{"properties":{"type":{"const":"oss"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"common.schema.json#/$defs/oss"}}}},{"if":{"properties":{"type":{"const":"s3"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"common.schema.json#/$defs/s3"}}}},{"if":{"properties":{"type":{"const":"registry"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"common.schema.json#/$defs/registry"}}}}]};
+
+function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate91.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.blob_file !== undefined){
+let data0 = data.blob_file;
+if(typeof data0 !== "string"){
+const err0 = {instancePath:instancePath+"/blob_file",schemaPath:"#/properties/blob_file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.blob_file.type,parentSchema:schema22.properties.blob_file,data:data0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.dir !== undefined){
+let data1 = data.dir;
+if(typeof data1 !== "string"){
+const err1 = {instancePath:instancePath+"/dir",schemaPath:"#/properties/dir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.dir.type,parentSchema:schema22.properties.dir,data:data1};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.alt_dirs !== undefined){
+let data2 = data.alt_dirs;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 !== "string"){
+const err2 = {instancePath:instancePath+"/alt_dirs/" + i0,schemaPath:"#/properties/alt_dirs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.alt_dirs.items.type,parentSchema:schema22.properties.alt_dirs.items,data:data3};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/alt_dirs",schemaPath:"#/properties/alt_dirs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema22.properties.alt_dirs.type,parentSchema:schema22.properties.alt_dirs,data:data2};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema22.type,parentSchema:schema22,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate91.errors = vErrors;
+return errors === 0;
+}
+validate91.evaluated = {"props":{"blob_file":true,"dir":true,"alt_dirs":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate93.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.device_path !== undefined){
+let data0 = data.device_path;
+if(typeof data0 !== "string"){
+const err0 = {instancePath:instancePath+"/device_path",schemaPath:"#/properties/device_path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.device_path.type,parentSchema:schema23.properties.device_path,data:data0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.disable_gpt !== undefined){
+let data1 = data.disable_gpt;
+if(typeof data1 !== "boolean"){
+const err1 = {instancePath:instancePath+"/disable_gpt",schemaPath:"#/properties/disable_gpt/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema23.properties.disable_gpt.type,parentSchema:schema23.properties.disable_gpt,data:data1};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate93.errors = vErrors;
+return errors === 0;
+}
+validate93.evaluated = {"props":{"device_path":true,"disable_gpt":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate95.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.endpoint === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "endpoint"},message:"must have required property '"+"endpoint"+"'",schema:schema24.required,parentSchema:schema24,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.bucket_name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bucket_name"},message:"must have required property '"+"bucket_name"+"'",schema:schema24.required,parentSchema:schema24,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.scheme !== undefined){
+let data0 = data.scheme;
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/scheme",schemaPath:"#/properties/scheme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.scheme.type,parentSchema:schema24.properties.scheme,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.endpoint !== undefined){
+let data1 = data.endpoint;
+if(typeof data1 !== "string"){
+const err3 = {instancePath:instancePath+"/endpoint",schemaPath:"#/properties/endpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.endpoint.type,parentSchema:schema24.properties.endpoint,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.bucket_name !== undefined){
+let data2 = data.bucket_name;
+if(typeof data2 !== "string"){
+const err4 = {instancePath:instancePath+"/bucket_name",schemaPath:"#/properties/bucket_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.bucket_name.type,parentSchema:schema24.properties.bucket_name,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.object_prefix !== undefined){
+let data3 = data.object_prefix;
+if(typeof data3 !== "string"){
+const err5 = {instancePath:instancePath+"/object_prefix",schemaPath:"#/properties/object_prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.object_prefix.type,parentSchema:schema24.properties.object_prefix,data:data3};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.access_key_id !== undefined){
+let data4 = data.access_key_id;
+if(typeof data4 !== "string"){
+const err6 = {instancePath:instancePath+"/access_key_id",schemaPath:"#/properties/access_key_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.access_key_id.type,parentSchema:schema24.properties.access_key_id,data:data4};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.access_key_secret !== undefined){
+let data5 = data.access_key_secret;
+if(typeof data5 !== "string"){
+const err7 = {instancePath:instancePath+"/access_key_secret",schemaPath:"#/properties/access_key_secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.access_key_secret.type,parentSchema:schema24.properties.access_key_secret,data:data5};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.skip_verify !== undefined){
+let data6 = data.skip_verify;
+if(typeof data6 !== "boolean"){
+const err8 = {instancePath:instancePath+"/skip_verify",schemaPath:"#/properties/skip_verify/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema24.properties.skip_verify.type,parentSchema:schema24.properties.skip_verify,data:data6};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.ca_cert_files !== undefined){
+let data7 = data.ca_cert_files;
+if(Array.isArray(data7)){
+const len0 = data7.length;
+for(let i0=0; i0<len0; i0++){
+let data8 = data7[i0];
+if(typeof data8 !== "string"){
+const err9 = {instancePath:instancePath+"/ca_cert_files/" + i0,schemaPath:"#/properties/ca_cert_files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.ca_cert_files.items.type,parentSchema:schema24.properties.ca_cert_files.items,data:data8};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/ca_cert_files",schemaPath:"#/properties/ca_cert_files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema24.properties.ca_cert_files.type,parentSchema:schema24.properties.ca_cert_files,data:data7};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.timeout !== undefined){
+let data9 = data.timeout;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err11 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema24.properties.timeout.type,parentSchema:schema24.properties.timeout,data:data9};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 4294967295 || isNaN(data9)){
+const err12 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema24.properties.timeout,data:data9};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data9 < 0 || isNaN(data9)){
+const err13 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema24.properties.timeout,data:data9};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+if(data.connect_timeout !== undefined){
+let data10 = data.connect_timeout;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err14 = {instancePath:instancePath+"/connect_timeout",schemaPath:"#/properties/connect_timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema24.properties.connect_timeout.type,parentSchema:schema24.properties.connect_timeout,data:data10};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 4294967295 || isNaN(data10)){
+const err15 = {instancePath:instancePath+"/connect_timeout",schemaPath:"#/properties/connect_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema24.properties.connect_timeout,data:data10};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data10 < 0 || isNaN(data10)){
+const err16 = {instancePath:instancePath+"/connect_timeout",schemaPath:"#/properties/connect_timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema24.properties.connect_timeout,data:data10};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+if(data.retry_limit !== undefined){
+let data11 = data.retry_limit;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err17 = {instancePath:instancePath+"/retry_limit",schemaPath:"#/properties/retry_limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema24.properties.retry_limit.type,parentSchema:schema24.properties.retry_limit,data:data11};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 255 || isNaN(data11)){
+const err18 = {instancePath:instancePath+"/retry_limit",schemaPath:"#/properties/retry_limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema24.properties.retry_limit,data:data11};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data11 < 0 || isNaN(data11)){
+const err19 = {instancePath:instancePath+"/retry_limit",schemaPath:"#/properties/retry_limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema24.properties.retry_limit,data:data11};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+if(data.proxy !== undefined){
+if(!(validate60(data.proxy, {instancePath:instancePath+"/proxy",parentData:data,parentDataProperty:"proxy",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+validate95.errors = vErrors;
+return errors === 0;
+}
+validate95.evaluated = {"props":{"scheme":true,"endpoint":true,"bucket_name":true,"object_prefix":true,"access_key_id":true,"access_key_secret":true,"skip_verify":true,"ca_cert_files":true,"timeout":true,"connect_timeout":true,"retry_limit":true,"proxy":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate98(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate98.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.endpoint === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "endpoint"},message:"must have required property '"+"endpoint"+"'",schema:schema26.required,parentSchema:schema26,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.region === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'",schema:schema26.required,parentSchema:schema26,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.bucket_name === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bucket_name"},message:"must have required property '"+"bucket_name"+"'",schema:schema26.required,parentSchema:schema26,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.scheme !== undefined){
+let data0 = data.scheme;
+if(typeof data0 !== "string"){
+const err3 = {instancePath:instancePath+"/scheme",schemaPath:"#/properties/scheme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.scheme.type,parentSchema:schema26.properties.scheme,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.endpoint !== undefined){
+let data1 = data.endpoint;
+if(typeof data1 !== "string"){
+const err4 = {instancePath:instancePath+"/endpoint",schemaPath:"#/properties/endpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.endpoint.type,parentSchema:schema26.properties.endpoint,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.region !== undefined){
+let data2 = data.region;
+if(typeof data2 !== "string"){
+const err5 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.region.type,parentSchema:schema26.properties.region,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.bucket_name !== undefined){
+let data3 = data.bucket_name;
+if(typeof data3 !== "string"){
+const err6 = {instancePath:instancePath+"/bucket_name",schemaPath:"#/properties/bucket_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.bucket_name.type,parentSchema:schema26.properties.bucket_name,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.object_prefix !== undefined){
+let data4 = data.object_prefix;
+if(typeof data4 !== "string"){
+const err7 = {instancePath:instancePath+"/object_prefix",schemaPath:"#/properties/object_prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.object_prefix.type,parentSchema:schema26.properties.object_prefix,data:data4};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.access_key_id !== undefined){
+let data5 = data.access_key_id;
+if(typeof data5 !== "string"){
+const err8 = {instancePath:instancePath+"/access_key_id",schemaPath:"#/properties/access_key_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.access_key_id.type,parentSchema:schema26.properties.access_key_id,data:data5};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.access_key_secret !== undefined){
+let data6 = data.access_key_secret;
+if(typeof data6 !== "string"){
+const err9 = {instancePath:instancePath+"/access_key_secret",schemaPath:"#/properties/access_key_secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.access_key_secret.type,parentSchema:schema26.properties.access_key_secret,data:data6};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.skip_verify !== undefined){
+let data7 = data.skip_verify;
+if(typeof data7 !== "boolean"){
+const err10 = {instancePath:instancePath+"/skip_verify",schemaPath:"#/properties/skip_verify/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema26.properties.skip_verify.type,parentSchema:schema26.properties.skip_verify,data:data7};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.ca_cert_files !== undefined){
+let data8 = data.ca_cert_files;
+if(Array.isArray(data8)){
+const len0 = data8.length;
+for(let i0=0; i0<len0; i0++){
+let data9 = data8[i0];
+if(typeof data9 !== "string"){
+const err11 = {instancePath:instancePath+"/ca_cert_files/" + i0,schemaPath:"#/properties/ca_cert_files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.ca_cert_files.items.type,parentSchema:schema26.properties.ca_cert_files.items,data:data9};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/ca_cert_files",schemaPath:"#/properties/ca_cert_files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.properties.ca_cert_files.type,parentSchema:schema26.properties.ca_cert_files,data:data8};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.timeout !== undefined){
+let data10 = data.timeout;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err13 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema26.properties.timeout.type,parentSchema:schema26.properties.timeout,data:data10};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 4294967295 || isNaN(data10)){
+const err14 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema26.properties.timeout,data:data10};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data10 < 0 || isNaN(data10)){
+const err15 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema26.properties.timeout,data:data10};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+if(data.connect_timeout !== undefined){
+let data11 = data.connect_timeout;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err16 = {instancePath:instancePath+"/connect_timeout",schemaPath:"#/properties/connect_timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema26.properties.connect_timeout.type,parentSchema:schema26.properties.connect_timeout,data:data11};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 4294967295 || isNaN(data11)){
+const err17 = {instancePath:instancePath+"/connect_timeout",schemaPath:"#/properties/connect_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema26.properties.connect_timeout,data:data11};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data11 < 0 || isNaN(data11)){
+const err18 = {instancePath:instancePath+"/connect_timeout",schemaPath:"#/properties/connect_timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema26.properties.connect_timeout,data:data11};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+if(data.retry_limit !== undefined){
+let data12 = data.retry_limit;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err19 = {instancePath:instancePath+"/retry_limit",schemaPath:"#/properties/retry_limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema26.properties.retry_limit.type,parentSchema:schema26.properties.retry_limit,data:data12};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 255 || isNaN(data12)){
+const err20 = {instancePath:instancePath+"/retry_limit",schemaPath:"#/properties/retry_limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema26.properties.retry_limit,data:data12};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data12 < 0 || isNaN(data12)){
+const err21 = {instancePath:instancePath+"/retry_limit",schemaPath:"#/properties/retry_limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema26.properties.retry_limit,data:data12};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+if(data.proxy !== undefined){
+if(!(validate60(data.proxy, {instancePath:instancePath+"/proxy",parentData:data,parentDataProperty:"proxy",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.type,parentSchema:schema26,data};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+validate98.errors = vErrors;
+return errors === 0;
+}
+validate98.evaluated = {"props":{"scheme":true,"endpoint":true,"region":true,"bucket_name":true,"object_prefix":true,"access_key_id":true,"access_key_secret":true,"skip_verify":true,"ca_cert_files":true,"timeout":true,"connect_timeout":true,"retry_limit":true,"proxy":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate101.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.scheme !== undefined){
+let data0 = data.scheme;
+if(typeof data0 !== "string"){
+const err0 = {instancePath:instancePath+"/scheme",schemaPath:"#/properties/scheme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.scheme.type,parentSchema:schema27.properties.scheme,data:data0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.host !== undefined){
+let data1 = data.host;
+if(typeof data1 !== "string"){
+const err1 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.host.type,parentSchema:schema27.properties.host,data:data1};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.repo !== undefined){
+let data2 = data.repo;
+if(typeof data2 !== "string"){
+const err2 = {instancePath:instancePath+"/repo",schemaPath:"#/properties/repo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.repo.type,parentSchema:schema27.properties.repo,data:data2};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.auth !== undefined){
+let data3 = data.auth;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err3 = {instancePath:instancePath+"/auth",schemaPath:"#/properties/auth/type",keyword:"type",params:{type: schema27.properties.auth.type},message:"must be string,null",schema:schema27.properties.auth.type,parentSchema:schema27.properties.auth,data:data3};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.skip_verify !== undefined){
+let data4 = data.skip_verify;
+if(typeof data4 !== "boolean"){
+const err4 = {instancePath:instancePath+"/skip_verify",schemaPath:"#/properties/skip_verify/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema27.properties.skip_verify.type,parentSchema:schema27.properties.skip_verify,data:data4};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.ca_cert_files !== undefined){
+let data5 = data.ca_cert_files;
+if(Array.isArray(data5)){
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(typeof data6 !== "string"){
+const err5 = {instancePath:instancePath+"/ca_cert_files/" + i0,schemaPath:"#/properties/ca_cert_files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.ca_cert_files.items.type,parentSchema:schema27.properties.ca_cert_files.items,data:data6};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/ca_cert_files",schemaPath:"#/properties/ca_cert_files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.properties.ca_cert_files.type,parentSchema:schema27.properties.ca_cert_files,data:data5};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.timeout !== undefined){
+let data7 = data.timeout;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err7 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema27.properties.timeout.type,parentSchema:schema27.properties.timeout,data:data7};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 4294967295 || isNaN(data7)){
+const err8 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema27.properties.timeout,data:data7};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data7 < 0 || isNaN(data7)){
+const err9 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema27.properties.timeout,data:data7};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+if(data.connect_timeout !== undefined){
+let data8 = data.connect_timeout;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err10 = {instancePath:instancePath+"/connect_timeout",schemaPath:"#/properties/connect_timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema27.properties.connect_timeout.type,parentSchema:schema27.properties.connect_timeout,data:data8};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 4294967295 || isNaN(data8)){
+const err11 = {instancePath:instancePath+"/connect_timeout",schemaPath:"#/properties/connect_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema27.properties.connect_timeout,data:data8};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data8 < 0 || isNaN(data8)){
+const err12 = {instancePath:instancePath+"/connect_timeout",schemaPath:"#/properties/connect_timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema27.properties.connect_timeout,data:data8};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+if(data.retry_limit !== undefined){
+let data9 = data.retry_limit;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err13 = {instancePath:instancePath+"/retry_limit",schemaPath:"#/properties/retry_limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema27.properties.retry_limit.type,parentSchema:schema27.properties.retry_limit,data:data9};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 255 || isNaN(data9)){
+const err14 = {instancePath:instancePath+"/retry_limit",schemaPath:"#/properties/retry_limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema27.properties.retry_limit,data:data9};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data9 < 0 || isNaN(data9)){
+const err15 = {instancePath:instancePath+"/retry_limit",schemaPath:"#/properties/retry_limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema27.properties.retry_limit,data:data9};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+if(data.registry_token !== undefined){
+let data10 = data.registry_token;
+if((typeof data10 !== "string") && (data10 !== null)){
+const err16 = {instancePath:instancePath+"/registry_token",schemaPath:"#/properties/registry_token/type",keyword:"type",params:{type: schema27.properties.registry_token.type},message:"must be string,null",schema:schema27.properties.registry_token.type,parentSchema:schema27.properties.registry_token,data:data10};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.blob_url_scheme !== undefined){
+let data11 = data.blob_url_scheme;
+if(typeof data11 !== "string"){
+const err17 = {instancePath:instancePath+"/blob_url_scheme",schemaPath:"#/properties/blob_url_scheme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.blob_url_scheme.type,parentSchema:schema27.properties.blob_url_scheme,data:data11};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.blob_redirected_host !== undefined){
+let data12 = data.blob_redirected_host;
+if(typeof data12 !== "string"){
+const err18 = {instancePath:instancePath+"/blob_redirected_host",schemaPath:"#/properties/blob_redirected_host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.blob_redirected_host.type,parentSchema:schema27.properties.blob_redirected_host,data:data12};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.proxy !== undefined){
+if(!(validate60(data.proxy, {instancePath:instancePath+"/proxy",parentData:data,parentDataProperty:"proxy",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+validate101.errors = vErrors;
+return errors === 0;
+}
+validate101.evaluated = {"props":{"scheme":true,"host":true,"repo":true,"auth":true,"skip_verify":true,"ca_cert_files":true,"timeout":true,"connect_timeout":true,"retry_limit":true,"registry_token":true,"blob_url_scheme":true,"blob_redirected_host":true,"proxy":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate90.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs2 = errors;
+let valid1 = true;
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.type === undefined) && (missing0 = "type")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.type !== undefined){
+if("localfs" !== data.type){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+}
+var _valid0 = _errs3 === errors;
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs5 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.config !== undefined){
+if(!(validate91(data.config, {instancePath:instancePath+"/config",parentData:data,parentDataProperty:"config",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+errors = vErrors.length;
+}
+}
+}
+var _valid0 = _errs5 === errors;
+valid1 = _valid0;
+if(valid1){
+var props0 = {};
+props0.config = true;
+props0.type = true;
+}
+}
+if(!valid1){
+const err2 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema38.allOf[0].if,parentSchema:schema38.allOf[0],data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+const _errs8 = errors;
+let valid4 = true;
+const _errs9 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+if((data.type === undefined) && (missing1 = "type")){
+const err3 = {};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+if(data.type !== undefined){
+if("localdisk" !== data.type){
+const err4 = {};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+}
+var _valid1 = _errs9 === errors;
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid1){
+const _errs11 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.config !== undefined){
+if(!(validate93(data.config, {instancePath:instancePath+"/config",parentData:data,parentDataProperty:"config",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+}
+}
+var _valid1 = _errs11 === errors;
+valid4 = _valid1;
+if(valid4){
+var props1 = {};
+props1.config = true;
+props1.type = true;
+}
+}
+if(!valid4){
+const err5 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema38.allOf[1].if,parentSchema:schema38.allOf[1],data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(props0 !== true && props1 !== undefined){
+if(props1 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props1);
+}
+}
+const _errs14 = errors;
+let valid7 = true;
+const _errs15 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing2;
+if((data.type === undefined) && (missing2 = "type")){
+const err6 = {};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+else {
+if(data.type !== undefined){
+if("oss" !== data.type){
+const err7 = {};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+}
+var _valid2 = _errs15 === errors;
+errors = _errs14;
+if(vErrors !== null){
+if(_errs14){
+vErrors.length = _errs14;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid2){
+const _errs17 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.config !== undefined){
+if(!(validate95(data.config, {instancePath:instancePath+"/config",parentData:data,parentDataProperty:"config",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
+errors = vErrors.length;
+}
+}
+}
+var _valid2 = _errs17 === errors;
+valid7 = _valid2;
+if(valid7){
+var props2 = {};
+props2.config = true;
+props2.type = true;
+}
+}
+if(!valid7){
+const err8 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema38.allOf[2].if,parentSchema:schema38.allOf[2],data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(props0 !== true && props2 !== undefined){
+if(props2 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props2);
+}
+}
+const _errs20 = errors;
+let valid10 = true;
+const _errs21 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing3;
+if((data.type === undefined) && (missing3 = "type")){
+const err9 = {};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+else {
+if(data.type !== undefined){
+if("s3" !== data.type){
+const err10 = {};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+}
+var _valid3 = _errs21 === errors;
+errors = _errs20;
+if(vErrors !== null){
+if(_errs20){
+vErrors.length = _errs20;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid3){
+const _errs23 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.config !== undefined){
+if(!(validate98(data.config, {instancePath:instancePath+"/config",parentData:data,parentDataProperty:"config",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
+errors = vErrors.length;
+}
+}
+}
+var _valid3 = _errs23 === errors;
+valid10 = _valid3;
+if(valid10){
+var props3 = {};
+props3.config = true;
+props3.type = true;
+}
+}
+if(!valid10){
+const err11 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema38.allOf[3].if,parentSchema:schema38.allOf[3],data};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(props0 !== true && props3 !== undefined){
+if(props3 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props3);
+}
+}
+const _errs26 = errors;
+let valid13 = true;
+const _errs27 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing4;
+if((data.type === undefined) && (missing4 = "type")){
+const err12 = {};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+else {
+if(data.type !== undefined){
+if("registry" !== data.type){
+const err13 = {};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+}
+var _valid4 = _errs27 === errors;
+errors = _errs26;
+if(vErrors !== null){
+if(_errs26){
+vErrors.length = _errs26;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid4){
+const _errs29 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.config !== undefined){
+if(!(validate101(data.config, {instancePath:instancePath+"/config",parentData:data,parentDataProperty:"config",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
+errors = vErrors.length;
+}
+}
+}
+var _valid4 = _errs29 === errors;
+valid13 = _valid4;
+if(valid13){
+var props4 = {};
+props4.config = true;
+props4.type = true;
+}
+}
+if(!valid13){
+const err14 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema38.allOf[4].if,parentSchema:schema38.allOf[4],data};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(props0 !== true && props4 !== undefined){
+if(props4 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props4);
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema38.required,parentSchema:schema38,data};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data.config === undefined){
+const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'",schema:schema38.required,parentSchema:schema38,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.type = true;
+props0.config = true;
+}
+if(data.type !== undefined){
+let data10 = data.type;
+if(typeof data10 !== "string"){
+const err17 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.type.type,parentSchema:schema38.properties.type,data:data10};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(!(((((data10 === "localfs") || (data10 === "localdisk")) || (data10 === "oss")) || (data10 === "s3")) || (data10 === "registry"))){
+const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema38.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema38.properties.type.enum,parentSchema:schema38.properties.type,data:data10};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+validate90.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate90.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+
+function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate105.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema29.required,parentSchema:schema29,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.patch === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "patch"},message:"must have required property '"+"patch"+"'",schema:schema29.required,parentSchema:schema29,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.config === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'",schema:schema29.required,parentSchema:schema29,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.type !== undefined){
+let data0 = data.type;
+if(typeof data0 !== "string"){
+const err3 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.type.type,parentSchema:schema29.properties.type,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.patch !== undefined){
+let data1 = data.patch;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const key0 in data1){
+let data2 = data1[key0];
+if(typeof data2 !== "string"){
+const err4 = {instancePath:instancePath+"/patch/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/patch/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.patch.additionalProperties.type,parentSchema:schema29.properties.patch.additionalProperties,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/patch",schemaPath:"#/properties/patch/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.properties.patch.type,parentSchema:schema29.properties.patch,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.config !== undefined){
+let data3 = data.config;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+for(const key1 in data3){
+let data4 = data3[key1];
+if(typeof data4 !== "string"){
+const err6 = {instancePath:instancePath+"/config/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/config/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.config.additionalProperties.type,parentSchema:schema29.properties.config.additionalProperties,data:data4};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.properties.config.type,parentSchema:schema29.properties.config,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.type,parentSchema:schema29,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate105.errors = vErrors;
+return errors === 0;
+}
+validate105.evaluated = {"props":{"type":true,"patch":true,"config":true},"dynamicProps":false,"dynamicItems":false};
+
+const schema45 = {"title":"CacheConfigV1","description":"Local cache: its type and the type's settings in config.","type":"object","properties":{"type":{"type":"string","enum":["blobcache","filecache","fscache","dummycache","dummy",""],"default":"","description":"blobcache or filecache (local chunk cache files), fscache (kernel cachefiles), or dummycache, dummy or \"\" for no cache."},"compressed":{"type":"boolean","default":false,"description":"Keep chunks compressed in the cache file."},"validate":{"type":"boolean","default":false,"description":"Validate chunk digests of data read from the cache."},"config":{"default":null,"description":"Settings of the cache, decoded as v2 filecache (blobcache, filecache) or fscache; required for those types."}},"allOf":[{"if":{"properties":{"type":{"enum":["blobcache","filecache"]}},"required":["type"]},"then":{"required":["config"],"properties":{"config":{"$ref":"common.schema.json#/$defs/filecache"}}}},{"if":{"properties":{"type":{"const":"fscache"}},"required":["type"]},"then":{"required":["config"],"properties":{"config":{"$ref":"common.schema.json#/$defs/fscache"}}}}]};
+
+function validate108(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate108.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.work_dir !== undefined){
+let data0 = data.work_dir;
+if(typeof data0 !== "string"){
+const err0 = {instancePath:instancePath+"/work_dir",schemaPath:"#/properties/work_dir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.work_dir.type,parentSchema:schema32.properties.work_dir,data:data0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.disable_indexed_map !== undefined){
+let data1 = data.disable_indexed_map;
+if(typeof data1 !== "boolean"){
+const err1 = {instancePath:instancePath+"/disable_indexed_map",schemaPath:"#/properties/disable_indexed_map/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema32.properties.disable_indexed_map.type,parentSchema:schema32.properties.disable_indexed_map,data:data1};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.enable_encryption !== undefined){
+let data2 = data.enable_encryption;
+if(typeof data2 !== "boolean"){
+const err2 = {instancePath:instancePath+"/enable_encryption",schemaPath:"#/properties/enable_encryption/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema32.properties.enable_encryption.type,parentSchema:schema32.properties.enable_encryption,data:data2};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.enable_convergent_encryption !== undefined){
+let data3 = data.enable_convergent_encryption;
+if(typeof data3 !== "boolean"){
+const err3 = {instancePath:instancePath+"/enable_convergent_encryption",schemaPath:"#/properties/enable_convergent_encryption/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema32.properties.enable_convergent_encryption.type,parentSchema:schema32.properties.enable_convergent_encryption,data:data3};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.encryption_key !== undefined){
+let data4 = data.encryption_key;
+if(typeof data4 !== "string"){
+const err4 = {instancePath:instancePath+"/encryption_key",schemaPath:"#/properties/encryption_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.encryption_key.type,parentSchema:schema32.properties.encryption_key,data:data4};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate108.errors = vErrors;
+return errors === 0;
+}
+validate108.evaluated = {"props":{"work_dir":true,"disable_indexed_map":true,"enable_encryption":true,"enable_convergent_encryption":true,"encryption_key":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate110(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate110.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.work_dir !== undefined){
+let data0 = data.work_dir;
+if(typeof data0 !== "string"){
+const err0 = {instancePath:instancePath+"/work_dir",schemaPath:"#/properties/work_dir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.work_dir.type,parentSchema:schema33.properties.work_dir,data:data0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate110.errors = vErrors;
+return errors === 0;
+}
+validate110.evaluated = {"props":{"work_dir":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate107.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs2 = errors;
+let valid1 = true;
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.type === undefined) && (missing0 = "type")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.type !== undefined){
+let data0 = data.type;
+if(!((data0 === "blobcache") || (data0 === "filecache"))){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+}
+var _valid0 = _errs3 === errors;
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs5 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.config === undefined){
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'",schema:schema45.allOf[0].then.required,parentSchema:schema45.allOf[0].then,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.config !== undefined){
+if(!(validate108(data.config, {instancePath:instancePath+"/config",parentData:data,parentDataProperty:"config",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
+errors = vErrors.length;
+}
+}
+}
+var _valid0 = _errs5 === errors;
+valid1 = _valid0;
+if(valid1){
+var props0 = {};
+props0.config = true;
+props0.type = true;
+}
+}
+if(!valid1){
+const err3 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema45.allOf[0].if,parentSchema:schema45.allOf[0],data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+const _errs8 = errors;
+let valid4 = true;
+const _errs9 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+if((data.type === undefined) && (missing1 = "type")){
+const err4 = {};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+else {
+if(data.type !== undefined){
+if("fscache" !== data.type){
+const err5 = {};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+}
+var _valid1 = _errs9 === errors;
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid1){
+const _errs11 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.config === undefined){
+const err6 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'",schema:schema45.allOf[1].then.required,parentSchema:schema45.allOf[1].then,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.config !== undefined){
+if(!(validate110(data.config, {instancePath:instancePath+"/config",parentData:data,parentDataProperty:"config",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
+errors = vErrors.length;
+}
+}
+}
+var _valid1 = _errs11 === errors;
+valid4 = _valid1;
+if(valid4){
+var props1 = {};
+props1.config = true;
+props1.type = true;
+}
+}
+if(!valid4){
+const err7 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema45.allOf[1].if,parentSchema:schema45.allOf[1],data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(props0 !== true && props1 !== undefined){
+if(props1 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props1);
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(props0 !== true){
+props0 = props0 || {};
+props0.type = true;
+props0.compressed = true;
+props0.validate = true;
+props0.config = true;
+}
+if(data.type !== undefined){
+let data4 = data.type;
+if(typeof data4 !== "string"){
+const err8 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.type.type,parentSchema:schema45.properties.type,data:data4};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(!((((((data4 === "blobcache") || (data4 === "filecache")) || (data4 === "fscache")) || (data4 === "dummycache")) || (data4 === "dummy")) || (data4 === ""))){
+const err9 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema45.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema45.properties.type.enum,parentSchema:schema45.properties.type,data:data4};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.compressed !== undefined){
+let data5 = data.compressed;
+if(typeof data5 !== "boolean"){
+const err10 = {instancePath:instancePath+"/compressed",schemaPath:"#/properties/compressed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema45.properties.compressed.type,parentSchema:schema45.properties.compressed,data:data5};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.validate !== undefined){
+let data6 = data.validate;
+if(typeof data6 !== "boolean"){
+const err11 = {instancePath:instancePath+"/validate",schemaPath:"#/properties/validate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema45.properties.validate.type,parentSchema:schema45.properties.validate,data:data6};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate107.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate107.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+
+function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate89.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.backend === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "backend"},message:"must have required property '"+"backend"+"'",schema:schema37.required,parentSchema:schema37,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 !== "string"){
+const err1 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.id.type,parentSchema:schema37.properties.id,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.backend !== undefined){
+if(!(validate90(data.backend, {instancePath:instancePath+"/backend",parentData:data,parentDataProperty:"backend",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+errors = vErrors.length;
+}
+}
+if(data.external_backends !== undefined){
+let data2 = data.external_backends;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate105(data2[i0], {instancePath:instancePath+"/external_backends/" + i0,parentData:data2,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/external_backends",schemaPath:"#/properties/external_backends/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.external_backends.type,parentSchema:schema37.properties.external_backends,data:data2};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.cache !== undefined){
+if(!(validate107(data.cache, {instancePath:instancePath+"/cache",parentData:data,parentDataProperty:"cache",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate89.errors = vErrors;
+return errors === 0;
+}
+validate89.evaluated = {"props":{"id":true,"backend":true,"external_backends":true,"cache":true},"dynamicProps":false,"dynamicItems":false};
+
+const schema48 = {"title":"FsPrefetchConfigV1","description":"Filesystem-level prefetch. Per-key defaults apply when the object is present (note prefetch_all defaults to true); all zeros when absent.","type":"object","properties":{"enable":{"type":"boolean","default":false,"description":"Whether prefetch runs at all."},"threads_count":{"type":"integer","minimum":0,"default":8,"description":"Number of prefetch worker threads (1..=1024 when enabled); v2 threads."},"merging_size":{"type":"integer","minimum":0,"default":1048576,"description":"Merge size in bytes for prefetch requests (at most 256 MiB when enabled); v2 batch_size."},"bandwidth_rate":{"type":"integer","minimum":0,"maximum":4294967295,"default":0,"description":"Prefetch bandwidth limit in bytes per second, 0 unlimited; v2 bandwidth_limit."},"prefetch_all":{"type":"boolean","default":true,"description":"Prefetch every blob of the image entirely."},"stream_prefetch":{"type":"boolean","default":false,"description":"Use Dragonfly's streaming prefetch."}},"if":{"properties":{"enable":{"const":true}},"required":["enable"]},"then":{"properties":{"threads_count":{"type":"integer","minimum":1,"maximum":1024},"merging_size":{"type":"integer","maximum":268435456}}}};
+
+function validate114(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate114.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs1 = errors;
+let valid0 = true;
+const _errs2 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.enable === undefined) && (missing0 = "enable")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.enable !== undefined){
+if(true !== data.enable){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+}
+var _valid0 = _errs2 === errors;
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs4 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.threads_count !== undefined){
+let data1 = data.threads_count;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err2 = {instancePath:instancePath+"/threads_count",schemaPath:"#/then/properties/threads_count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema48.then.properties.threads_count.type,parentSchema:schema48.then.properties.threads_count,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 1024 || isNaN(data1)){
+const err3 = {instancePath:instancePath+"/threads_count",schemaPath:"#/then/properties/threads_count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1024},message:"must be <= 1024",schema:1024,parentSchema:schema48.then.properties.threads_count,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data1 < 1 || isNaN(data1)){
+const err4 = {instancePath:instancePath+"/threads_count",schemaPath:"#/then/properties/threads_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema48.then.properties.threads_count,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.merging_size !== undefined){
+let data2 = data.merging_size;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err5 = {instancePath:instancePath+"/merging_size",schemaPath:"#/then/properties/merging_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema48.then.properties.merging_size.type,parentSchema:schema48.then.properties.merging_size,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 268435456 || isNaN(data2)){
+const err6 = {instancePath:instancePath+"/merging_size",schemaPath:"#/then/properties/merging_size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 268435456},message:"must be <= 268435456",schema:268435456,parentSchema:schema48.then.properties.merging_size,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+}
+var _valid0 = _errs4 === errors;
+valid0 = _valid0;
+if(valid0){
+var props0 = {};
+props0.threads_count = true;
+props0.merging_size = true;
+props0.enable = true;
+}
+}
+if(!valid0){
+const err7 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema48.if,parentSchema:schema48,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(props0 !== true){
+props0 = props0 || {};
+props0.enable = true;
+props0.threads_count = true;
+props0.merging_size = true;
+props0.bandwidth_rate = true;
+props0.prefetch_all = true;
+props0.stream_prefetch = true;
+}
+if(data.enable !== undefined){
+let data3 = data.enable;
+if(typeof data3 !== "boolean"){
+const err8 = {instancePath:instancePath+"/enable",schemaPath:"#/properties/enable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema48.properties.enable.type,parentSchema:schema48.properties.enable,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.threads_count !== undefined){
+let data4 = data.threads_count;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err9 = {instancePath:instancePath+"/threads_count",schemaPath:"#/properties/threads_count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema48.properties.threads_count.type,parentSchema:schema48.properties.threads_count,data:data4};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+const err10 = {instancePath:instancePath+"/threads_count",schemaPath:"#/properties/threads_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema48.properties.threads_count,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+if(data.merging_size !== undefined){
+let data5 = data.merging_size;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err11 = {instancePath:instancePath+"/merging_size",schemaPath:"#/properties/merging_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema48.properties.merging_size.type,parentSchema:schema48.properties.merging_size,data:data5};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+const err12 = {instancePath:instancePath+"/merging_size",schemaPath:"#/properties/merging_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema48.properties.merging_size,data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+if(data.bandwidth_rate !== undefined){
+let data6 = data.bandwidth_rate;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err13 = {instancePath:instancePath+"/bandwidth_rate",schemaPath:"#/properties/bandwidth_rate/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema48.properties.bandwidth_rate.type,parentSchema:schema48.properties.bandwidth_rate,data:data6};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 4294967295 || isNaN(data6)){
+const err14 = {instancePath:instancePath+"/bandwidth_rate",schemaPath:"#/properties/bandwidth_rate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema48.properties.bandwidth_rate,data:data6};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data6 < 0 || isNaN(data6)){
+const err15 = {instancePath:instancePath+"/bandwidth_rate",schemaPath:"#/properties/bandwidth_rate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema48.properties.bandwidth_rate,data:data6};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+if(data.prefetch_all !== undefined){
+let data7 = data.prefetch_all;
+if(typeof data7 !== "boolean"){
+const err16 = {instancePath:instancePath+"/prefetch_all",schemaPath:"#/properties/prefetch_all/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema48.properties.prefetch_all.type,parentSchema:schema48.properties.prefetch_all,data:data7};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.stream_prefetch !== undefined){
+let data8 = data.stream_prefetch;
+if(typeof data8 !== "boolean"){
+const err17 = {instancePath:instancePath+"/stream_prefetch",schemaPath:"#/properties/stream_prefetch/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema48.properties.stream_prefetch.type,parentSchema:schema48.properties.stream_prefetch,data:data8};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+validate114.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate114.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+
+function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://nydus-service.invalid/schema/config-v1.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate88.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.device === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "device"},message:"must have required property '"+"device"+"'",schema:schema36.required,parentSchema:schema36,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.mode === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'",schema:schema36.required,parentSchema:schema36,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.device !== undefined){
+if(!(validate89(data.device, {instancePath:instancePath+"/device",parentData:data,parentDataProperty:"device",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
+errors = vErrors.length;
+}
+}
+if(data.mode !== undefined){
+let data1 = data.mode;
+if(typeof data1 !== "string"){
+const err2 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.mode.type,parentSchema:schema36.properties.mode,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(!((data1 === "direct") || (data1 === "cached"))){
+const err3 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema36.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema36.properties.mode.enum,parentSchema:schema36.properties.mode,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.digest_validate !== undefined){
+let data2 = data.digest_validate;
+if(typeof data2 !== "boolean"){
+const err4 = {instancePath:instancePath+"/digest_validate",schemaPath:"#/properties/digest_validate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema36.properties.digest_validate.type,parentSchema:schema36.properties.digest_validate,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.iostats_files !== undefined){
+let data3 = data.iostats_files;
+if(typeof data3 !== "boolean"){
+const err5 = {instancePath:instancePath+"/iostats_files",schemaPath:"#/properties/iostats_files/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema36.properties.iostats_files.type,parentSchema:schema36.properties.iostats_files,data:data3};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.enable_xattr !== undefined){
+let data4 = data.enable_xattr;
+if(typeof data4 !== "boolean"){
+const err6 = {instancePath:instancePath+"/enable_xattr",schemaPath:"#/properties/enable_xattr/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema36.properties.enable_xattr.type,parentSchema:schema36.properties.enable_xattr,data:data4};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.access_pattern !== undefined){
+let data5 = data.access_pattern;
+if(typeof data5 !== "boolean"){
+const err7 = {instancePath:instancePath+"/access_pattern",schemaPath:"#/properties/access_pattern/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema36.properties.access_pattern.type,parentSchema:schema36.properties.access_pattern,data:data5};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.latest_read_files !== undefined){
+let data6 = data.latest_read_files;
+if(typeof data6 !== "boolean"){
+const err8 = {instancePath:instancePath+"/latest_read_files",schemaPath:"#/properties/latest_read_files/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema36.properties.latest_read_files.type,parentSchema:schema36.properties.latest_read_files,data:data6};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.amplify_io !== undefined){
+let data7 = data.amplify_io;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err9 = {instancePath:instancePath+"/amplify_io",schemaPath:"#/properties/amplify_io/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema36.properties.amplify_io.type,parentSchema:schema36.properties.amplify_io,data:data7};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 268435456 || isNaN(data7)){
+const err10 = {instancePath:instancePath+"/amplify_io",schemaPath:"#/properties/amplify_io/maximum",keyword:"maximum",params:{comparison: "<=", limit: 268435456},message:"must be <= 268435456",schema:268435456,parentSchema:schema36.properties.amplify_io,data:data7};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data7 < 0 || isNaN(data7)){
+const err11 = {instancePath:instancePath+"/amplify_io",schemaPath:"#/properties/amplify_io/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema36.properties.amplify_io,data:data7};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+if(data.fs_prefetch !== undefined){
+if(!(validate114(data.fs_prefetch, {instancePath:instancePath+"/fs_prefetch",parentData:data,parentDataProperty:"fs_prefetch",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.type,parentSchema:schema36,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate88.errors = vErrors;
+return errors === 0;
+}
+validate88.evaluated = {"props":{"device":true,"mode":true,"digest_validate":true,"iostats_files":true,"enable_xattr":true,"access_pattern":true,"latest_read_files":true,"amplify_io":true,"fs_prefetch":true},"dynamicProps":false,"dynamicItems":false};
+
+export const validateMountCmd = validate116;
+const schema49 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/mount-cmd.schema.json","title":"MountCmd","description":"Body of POST/PUT /api/v1/mount?mountpoint=<virtual path> (spec api.md §4.4); also the library's request to attach a filesystem (FsBackendMountCmd).","type":"object","properties":{"fs_type":{"type":"string","default":"","description":"rafs, or passthrough / passthroughfs / passthrough_fs; anything else fails the mount."},"source":{"type":"string","description":"Bootstrap path (RAFS) or host directory (passthrough)."},"config":{"type":"string","description":"Configuration text (v1 or v2 JSON, or v2 TOML) serialised as a string; ignored for passthrough."},"mountpoint":{"type":"string","default":"/","description":"Virtual mountpoint inside the daemon's tree (the API passes it in the query string instead)."},"prefetch_files":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"null"}],"default":null,"description":"Absolute paths to prefetch (RAFS with rafs.prefetch.enable)."}},"required":["source","config"]};
+
+function validate116(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://nydus-service.invalid/schema/mount-cmd.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate116.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.source === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema49.required,parentSchema:schema49,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.config === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'",schema:schema49.required,parentSchema:schema49,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.fs_type !== undefined){
+let data0 = data.fs_type;
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/fs_type",schemaPath:"#/properties/fs_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.fs_type.type,parentSchema:schema49.properties.fs_type,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.source !== undefined){
+let data1 = data.source;
+if(typeof data1 !== "string"){
+const err3 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.source.type,parentSchema:schema49.properties.source,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.config !== undefined){
+let data2 = data.config;
+if(typeof data2 !== "string"){
+const err4 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.config.type,parentSchema:schema49.properties.config,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.mountpoint !== undefined){
+let data3 = data.mountpoint;
+if(typeof data3 !== "string"){
+const err5 = {instancePath:instancePath+"/mountpoint",schemaPath:"#/properties/mountpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.mountpoint.type,parentSchema:schema49.properties.mountpoint,data:data3};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.prefetch_files !== undefined){
+let data4 = data.prefetch_files;
+const _errs10 = errors;
+let valid1 = false;
+const _errs11 = errors;
+if(Array.isArray(data4)){
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+if(typeof data5 !== "string"){
+const err6 = {instancePath:instancePath+"/prefetch_files/" + i0,schemaPath:"#/properties/prefetch_files/anyOf/0/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.prefetch_files.anyOf[0].items.type,parentSchema:schema49.properties.prefetch_files.anyOf[0].items,data:data5};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/prefetch_files",schemaPath:"#/properties/prefetch_files/anyOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema49.properties.prefetch_files.anyOf[0].type,parentSchema:schema49.properties.prefetch_files.anyOf[0],data:data4};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var _valid0 = _errs11 === errors;
+valid1 = valid1 || _valid0;
+const _errs15 = errors;
+if(data4 !== null){
+const err8 = {instancePath:instancePath+"/prefetch_files",schemaPath:"#/properties/prefetch_files/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema49.properties.prefetch_files.anyOf[1].type,parentSchema:schema49.properties.prefetch_files.anyOf[1],data:data4};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var _valid0 = _errs15 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const err9 = {instancePath:instancePath+"/prefetch_files",schemaPath:"#/properties/prefetch_files/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema49.properties.prefetch_files.anyOf,parentSchema:schema49.properties.prefetch_files,data:data4};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+else {
+errors = _errs10;
+if(vErrors !== null){
+if(_errs10){
+vErrors.length = _errs10;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+validate116.errors = vErrors;
+return errors === 0;
+}
+validate116.evaluated = {"props":{"fs_type":true,"source":true,"config":true,"mountpoint":true,"prefetch_files":true},"dynamicProps":false,"dynamicItems":false};
+
+export const validateBlobCacheEntry = validate117;
+const schema50 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/blob-cache-entry.schema.json","title":"BlobCacheEntry","description":"A blob registered with the blob cache manager (spec daemon.md §2.6): PUT /api/v2/blobs, singleton --config \"blobs\", nbd --config.","type":"object","$defs":{"legacyPrefetch":{"title":"BlobPrefetchConfigV1","description":"Legacy blob prefetch settings; every key is required when the object is present.","type":"object","properties":{"enable":{"type":"boolean","description":"Whether prefetch runs."},"threads_count":{"type":"integer","minimum":0,"description":"Number of prefetch worker threads."},"merging_size":{"type":"integer","minimum":0,"description":"Merge size in bytes of prefetch requests."},"bandwidth_rate":{"type":"integer","minimum":0,"maximum":4294967295,"description":"Bandwidth limit in bytes per second, 0 unlimited."}},"required":["enable","threads_count","merging_size","bandwidth_rate"]},"legacyConfig":{"title":"BlobCacheEntryConfigV1","description":"Legacy entry configuration (what nydus-snapshotter's fscache driver sends).","type":"object","properties":{"id":{"type":"string","default":"","description":"Instance id."},"backend_type":{"type":"string","enum":["localfs","localdisk","oss","s3","registry"],"description":"Backend kind."},"backend_config":{"description":"Backend settings, decoded as the v2 object of backend_type."},"external_backends":{"type":"array","items":{"$ref":"common.schema.json#/$defs/externalBackend"},"default":[],"description":"Patches for backends described inside the image."},"cache_type":{"type":"string","enum":["blobcache","filecache","fscache","dummycache","dummy",""],"description":"Cache kind."},"cache_config":{"description":"Cache settings, decoded as v2 filecache or fscache by cache_type."},"prefetch_config":{"$ref":"#/$defs/legacyPrefetch","description":"Blob prefetch settings; none when absent."},"metadata_path":{"type":["string","null"],"default":null,"description":"Bootstrap path (type bootstrap)."}},"required":["backend_type","backend_config","cache_type","cache_config"],"allOf":[{"if":{"properties":{"backend_type":{"const":"localfs"}},"required":["backend_type"]},"then":{"properties":{"backend_config":{"$ref":"common.schema.json#/$defs/localfs"}}}},{"if":{"properties":{"backend_type":{"const":"localdisk"}},"required":["backend_type"]},"then":{"properties":{"backend_config":{"$ref":"common.schema.json#/$defs/localdisk"}}}},{"if":{"properties":{"backend_type":{"const":"oss"}},"required":["backend_type"]},"then":{"properties":{"backend_config":{"$ref":"common.schema.json#/$defs/oss"}}}},{"if":{"properties":{"backend_type":{"const":"s3"}},"required":["backend_type"]},"then":{"properties":{"backend_config":{"$ref":"common.schema.json#/$defs/s3"}}}},{"if":{"properties":{"backend_type":{"const":"registry"}},"required":["backend_type"]},"then":{"properties":{"backend_config":{"$ref":"common.schema.json#/$defs/registry"}}}},{"if":{"properties":{"cache_type":{"enum":["blobcache","filecache"]}},"required":["cache_type"]},"then":{"properties":{"cache_config":{"$ref":"common.schema.json#/$defs/filecache"}}}},{"if":{"properties":{"cache_type":{"const":"fscache"}},"required":["cache_type"]},"then":{"properties":{"cache_config":{"$ref":"common.schema.json#/$defs/fscache"}}}}]},"configV2":{"title":"BlobCacheEntryConfigV2","description":"Version 2 entry configuration; wins over config when both are present.","type":"object","properties":{"version":{"type":"integer","const":2,"description":"Must be 2."},"id":{"type":"string","default":"","description":"Instance id."},"backend":{"$ref":"common.schema.json#/$defs/backend","description":"Storage backend of the blob."},"external_backends":{"type":"array","items":{"$ref":"common.schema.json#/$defs/externalBackend"},"default":[],"description":"Patches for backends described inside the image."},"cache":{"$ref":"common.schema.json#/$defs/cache","description":"Cache of the blob."},"metadata_path":{"type":["string","null"],"default":null,"description":"Bootstrap path (type bootstrap)."}},"required":["version","backend","cache"]}},"properties":{"type":{"type":"string","enum":["bootstrap","datablob"],"description":"bootstrap (an image; its data blobs follow) or datablob (refused when adding)."},"id":{"type":"string","pattern":"^[^/]*$","description":"Blob id, or for a bootstrap the EROFS fsid; no \"/\"."},"domain_id":{"type":"string","pattern":"^[^/]*$","default":"","description":"Domain sharing blobs between images; no \"/\"."},"config":{"$ref":"#/$defs/legacyConfig","description":"Legacy entry configuration."},"config_v2":{"$ref":"#/$defs/configV2","description":"Version 2 entry configuration; wins over config."}},"required":["type","id"]};
+const pattern3 = new RegExp("^[^/]*$", "u");
+const schema51 = {"title":"BlobCacheEntryConfigV1","description":"Legacy entry configuration (what nydus-snapshotter's fscache driver sends).","type":"object","properties":{"id":{"type":"string","default":"","description":"Instance id."},"backend_type":{"type":"string","enum":["localfs","localdisk","oss","s3","registry"],"description":"Backend kind."},"backend_config":{"description":"Backend settings, decoded as the v2 object of backend_type."},"external_backends":{"type":"array","items":{"$ref":"common.schema.json#/$defs/externalBackend"},"default":[],"description":"Patches for backends described inside the image."},"cache_type":{"type":"string","enum":["blobcache","filecache","fscache","dummycache","dummy",""],"description":"Cache kind."},"cache_config":{"description":"Cache settings, decoded as v2 filecache or fscache by cache_type."},"prefetch_config":{"$ref":"#/$defs/legacyPrefetch","description":"Blob prefetch settings; none when absent."},"metadata_path":{"type":["string","null"],"default":null,"description":"Bootstrap path (type bootstrap)."}},"required":["backend_type","backend_config","cache_type","cache_config"],"allOf":[{"if":{"properties":{"backend_type":{"const":"localfs"}},"required":["backend_type"]},"then":{"properties":{"backend_config":{"$ref":"common.schema.json#/$defs/localfs"}}}},{"if":{"properties":{"backend_type":{"const":"localdisk"}},"required":["backend_type"]},"then":{"properties":{"backend_config":{"$ref":"common.schema.json#/$defs/localdisk"}}}},{"if":{"properties":{"backend_type":{"const":"oss"}},"required":["backend_type"]},"then":{"properties":{"backend_config":{"$ref":"common.schema.json#/$defs/oss"}}}},{"if":{"properties":{"backend_type":{"const":"s3"}},"required":["backend_type"]},"then":{"properties":{"backend_config":{"$ref":"common.schema.json#/$defs/s3"}}}},{"if":{"properties":{"backend_type":{"const":"registry"}},"required":["backend_type"]},"then":{"properties":{"backend_config":{"$ref":"common.schema.json#/$defs/registry"}}}},{"if":{"properties":{"cache_type":{"enum":["blobcache","filecache"]}},"required":["cache_type"]},"then":{"properties":{"cache_config":{"$ref":"common.schema.json#/$defs/filecache"}}}},{"if":{"properties":{"cache_type":{"const":"fscache"}},"required":["cache_type"]},"then":{"properties":{"cache_config":{"$ref":"common.schema.json#/$defs/fscache"}}}}]};
+
+function validate119(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate119.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.blob_file !== undefined){
+let data0 = data.blob_file;
+if(typeof data0 !== "string"){
+const err0 = {instancePath:instancePath+"/blob_file",schemaPath:"#/properties/blob_file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.blob_file.type,parentSchema:schema22.properties.blob_file,data:data0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.dir !== undefined){
+let data1 = data.dir;
+if(typeof data1 !== "string"){
+const err1 = {instancePath:instancePath+"/dir",schemaPath:"#/properties/dir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.dir.type,parentSchema:schema22.properties.dir,data:data1};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.alt_dirs !== undefined){
+let data2 = data.alt_dirs;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 !== "string"){
+const err2 = {instancePath:instancePath+"/alt_dirs/" + i0,schemaPath:"#/properties/alt_dirs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.alt_dirs.items.type,parentSchema:schema22.properties.alt_dirs.items,data:data3};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/alt_dirs",schemaPath:"#/properties/alt_dirs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema22.properties.alt_dirs.type,parentSchema:schema22.properties.alt_dirs,data:data2};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema22.type,parentSchema:schema22,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate119.errors = vErrors;
+return errors === 0;
+}
+validate119.evaluated = {"props":{"blob_file":true,"dir":true,"alt_dirs":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate121(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate121.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.device_path !== undefined){
+let data0 = data.device_path;
+if(typeof data0 !== "string"){
+const err0 = {instancePath:instancePath+"/device_path",schemaPath:"#/properties/device_path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.device_path.type,parentSchema:schema23.properties.device_path,data:data0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.disable_gpt !== undefined){
+let data1 = data.disable_gpt;
+if(typeof data1 !== "boolean"){
+const err1 = {instancePath:instancePath+"/disable_gpt",schemaPath:"#/properties/disable_gpt/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema23.properties.disable_gpt.type,parentSchema:schema23.properties.disable_gpt,data:data1};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate121.errors = vErrors;
+return errors === 0;
+}
+validate121.evaluated = {"props":{"device_path":true,"disable_gpt":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate123(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate123.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.endpoint === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "endpoint"},message:"must have required property '"+"endpoint"+"'",schema:schema24.required,parentSchema:schema24,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.bucket_name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bucket_name"},message:"must have required property '"+"bucket_name"+"'",schema:schema24.required,parentSchema:schema24,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.scheme !== undefined){
+let data0 = data.scheme;
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/scheme",schemaPath:"#/properties/scheme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.scheme.type,parentSchema:schema24.properties.scheme,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.endpoint !== undefined){
+let data1 = data.endpoint;
+if(typeof data1 !== "string"){
+const err3 = {instancePath:instancePath+"/endpoint",schemaPath:"#/properties/endpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.endpoint.type,parentSchema:schema24.properties.endpoint,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.bucket_name !== undefined){
+let data2 = data.bucket_name;
+if(typeof data2 !== "string"){
+const err4 = {instancePath:instancePath+"/bucket_name",schemaPath:"#/properties/bucket_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.bucket_name.type,parentSchema:schema24.properties.bucket_name,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.object_prefix !== undefined){
+let data3 = data.object_prefix;
+if(typeof data3 !== "string"){
+const err5 = {instancePath:instancePath+"/object_prefix",schemaPath:"#/properties/object_prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.object_prefix.type,parentSchema:schema24.properties.object_prefix,data:data3};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.access_key_id !== undefined){
+let data4 = data.access_key_id;
+if(typeof data4 !== "string"){
+const err6 = {instancePath:instancePath+"/access_key_id",schemaPath:"#/properties/access_key_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.access_key_id.type,parentSchema:schema24.properties.access_key_id,data:data4};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.access_key_secret !== undefined){
+let data5 = data.access_key_secret;
+if(typeof data5 !== "string"){
+const err7 = {instancePath:instancePath+"/access_key_secret",schemaPath:"#/properties/access_key_secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.access_key_secret.type,parentSchema:schema24.properties.access_key_secret,data:data5};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.skip_verify !== undefined){
+let data6 = data.skip_verify;
+if(typeof data6 !== "boolean"){
+const err8 = {instancePath:instancePath+"/skip_verify",schemaPath:"#/properties/skip_verify/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema24.properties.skip_verify.type,parentSchema:schema24.properties.skip_verify,data:data6};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.ca_cert_files !== undefined){
+let data7 = data.ca_cert_files;
+if(Array.isArray(data7)){
+const len0 = data7.length;
+for(let i0=0; i0<len0; i0++){
+let data8 = data7[i0];
+if(typeof data8 !== "string"){
+const err9 = {instancePath:instancePath+"/ca_cert_files/" + i0,schemaPath:"#/properties/ca_cert_files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.ca_cert_files.items.type,parentSchema:schema24.properties.ca_cert_files.items,data:data8};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/ca_cert_files",schemaPath:"#/properties/ca_cert_files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema24.properties.ca_cert_files.type,parentSchema:schema24.properties.ca_cert_files,data:data7};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.timeout !== undefined){
+let data9 = data.timeout;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err11 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema24.properties.timeout.type,parentSchema:schema24.properties.timeout,data:data9};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 4294967295 || isNaN(data9)){
+const err12 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema24.properties.timeout,data:data9};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data9 < 0 || isNaN(data9)){
+const err13 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema24.properties.timeout,data:data9};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+if(data.connect_timeout !== undefined){
+let data10 = data.connect_timeout;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err14 = {instancePath:instancePath+"/connect_timeout",schemaPath:"#/properties/connect_timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema24.properties.connect_timeout.type,parentSchema:schema24.properties.connect_timeout,data:data10};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 4294967295 || isNaN(data10)){
+const err15 = {instancePath:instancePath+"/connect_timeout",schemaPath:"#/properties/connect_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema24.properties.connect_timeout,data:data10};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data10 < 0 || isNaN(data10)){
+const err16 = {instancePath:instancePath+"/connect_timeout",schemaPath:"#/properties/connect_timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema24.properties.connect_timeout,data:data10};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+if(data.retry_limit !== undefined){
+let data11 = data.retry_limit;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err17 = {instancePath:instancePath+"/retry_limit",schemaPath:"#/properties/retry_limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema24.properties.retry_limit.type,parentSchema:schema24.properties.retry_limit,data:data11};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 255 || isNaN(data11)){
+const err18 = {instancePath:instancePath+"/retry_limit",schemaPath:"#/properties/retry_limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema24.properties.retry_limit,data:data11};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data11 < 0 || isNaN(data11)){
+const err19 = {instancePath:instancePath+"/retry_limit",schemaPath:"#/properties/retry_limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema24.properties.retry_limit,data:data11};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+if(data.proxy !== undefined){
+if(!(validate60(data.proxy, {instancePath:instancePath+"/proxy",parentData:data,parentDataProperty:"proxy",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+validate123.errors = vErrors;
+return errors === 0;
+}
+validate123.evaluated = {"props":{"scheme":true,"endpoint":true,"bucket_name":true,"object_prefix":true,"access_key_id":true,"access_key_secret":true,"skip_verify":true,"ca_cert_files":true,"timeout":true,"connect_timeout":true,"retry_limit":true,"proxy":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate126(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate126.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.endpoint === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "endpoint"},message:"must have required property '"+"endpoint"+"'",schema:schema26.required,parentSchema:schema26,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.region === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'",schema:schema26.required,parentSchema:schema26,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.bucket_name === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bucket_name"},message:"must have required property '"+"bucket_name"+"'",schema:schema26.required,parentSchema:schema26,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.scheme !== undefined){
+let data0 = data.scheme;
+if(typeof data0 !== "string"){
+const err3 = {instancePath:instancePath+"/scheme",schemaPath:"#/properties/scheme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.scheme.type,parentSchema:schema26.properties.scheme,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.endpoint !== undefined){
+let data1 = data.endpoint;
+if(typeof data1 !== "string"){
+const err4 = {instancePath:instancePath+"/endpoint",schemaPath:"#/properties/endpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.endpoint.type,parentSchema:schema26.properties.endpoint,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.region !== undefined){
+let data2 = data.region;
+if(typeof data2 !== "string"){
+const err5 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.region.type,parentSchema:schema26.properties.region,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.bucket_name !== undefined){
+let data3 = data.bucket_name;
+if(typeof data3 !== "string"){
+const err6 = {instancePath:instancePath+"/bucket_name",schemaPath:"#/properties/bucket_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.bucket_name.type,parentSchema:schema26.properties.bucket_name,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.object_prefix !== undefined){
+let data4 = data.object_prefix;
+if(typeof data4 !== "string"){
+const err7 = {instancePath:instancePath+"/object_prefix",schemaPath:"#/properties/object_prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.object_prefix.type,parentSchema:schema26.properties.object_prefix,data:data4};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.access_key_id !== undefined){
+let data5 = data.access_key_id;
+if(typeof data5 !== "string"){
+const err8 = {instancePath:instancePath+"/access_key_id",schemaPath:"#/properties/access_key_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.access_key_id.type,parentSchema:schema26.properties.access_key_id,data:data5};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.access_key_secret !== undefined){
+let data6 = data.access_key_secret;
+if(typeof data6 !== "string"){
+const err9 = {instancePath:instancePath+"/access_key_secret",schemaPath:"#/properties/access_key_secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.access_key_secret.type,parentSchema:schema26.properties.access_key_secret,data:data6};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.skip_verify !== undefined){
+let data7 = data.skip_verify;
+if(typeof data7 !== "boolean"){
+const err10 = {instancePath:instancePath+"/skip_verify",schemaPath:"#/properties/skip_verify/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema26.properties.skip_verify.type,parentSchema:schema26.properties.skip_verify,data:data7};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.ca_cert_files !== undefined){
+let data8 = data.ca_cert_files;
+if(Array.isArray(data8)){
+const len0 = data8.length;
+for(let i0=0; i0<len0; i0++){
+let data9 = data8[i0];
+if(typeof data9 !== "string"){
+const err11 = {instancePath:instancePath+"/ca_cert_files/" + i0,schemaPath:"#/properties/ca_cert_files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.ca_cert_files.items.type,parentSchema:schema26.properties.ca_cert_files.items,data:data9};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/ca_cert_files",schemaPath:"#/properties/ca_cert_files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.properties.ca_cert_files.type,parentSchema:schema26.properties.ca_cert_files,data:data8};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.timeout !== undefined){
+let data10 = data.timeout;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err13 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema26.properties.timeout.type,parentSchema:schema26.properties.timeout,data:data10};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 4294967295 || isNaN(data10)){
+const err14 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema26.properties.timeout,data:data10};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data10 < 0 || isNaN(data10)){
+const err15 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema26.properties.timeout,data:data10};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+if(data.connect_timeout !== undefined){
+let data11 = data.connect_timeout;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err16 = {instancePath:instancePath+"/connect_timeout",schemaPath:"#/properties/connect_timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema26.properties.connect_timeout.type,parentSchema:schema26.properties.connect_timeout,data:data11};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 4294967295 || isNaN(data11)){
+const err17 = {instancePath:instancePath+"/connect_timeout",schemaPath:"#/properties/connect_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema26.properties.connect_timeout,data:data11};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data11 < 0 || isNaN(data11)){
+const err18 = {instancePath:instancePath+"/connect_timeout",schemaPath:"#/properties/connect_timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema26.properties.connect_timeout,data:data11};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+if(data.retry_limit !== undefined){
+let data12 = data.retry_limit;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err19 = {instancePath:instancePath+"/retry_limit",schemaPath:"#/properties/retry_limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema26.properties.retry_limit.type,parentSchema:schema26.properties.retry_limit,data:data12};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 255 || isNaN(data12)){
+const err20 = {instancePath:instancePath+"/retry_limit",schemaPath:"#/properties/retry_limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema26.properties.retry_limit,data:data12};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data12 < 0 || isNaN(data12)){
+const err21 = {instancePath:instancePath+"/retry_limit",schemaPath:"#/properties/retry_limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema26.properties.retry_limit,data:data12};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+if(data.proxy !== undefined){
+if(!(validate60(data.proxy, {instancePath:instancePath+"/proxy",parentData:data,parentDataProperty:"proxy",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.type,parentSchema:schema26,data};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+validate126.errors = vErrors;
+return errors === 0;
+}
+validate126.evaluated = {"props":{"scheme":true,"endpoint":true,"region":true,"bucket_name":true,"object_prefix":true,"access_key_id":true,"access_key_secret":true,"skip_verify":true,"ca_cert_files":true,"timeout":true,"connect_timeout":true,"retry_limit":true,"proxy":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate129(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate129.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.scheme !== undefined){
+let data0 = data.scheme;
+if(typeof data0 !== "string"){
+const err0 = {instancePath:instancePath+"/scheme",schemaPath:"#/properties/scheme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.scheme.type,parentSchema:schema27.properties.scheme,data:data0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.host !== undefined){
+let data1 = data.host;
+if(typeof data1 !== "string"){
+const err1 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.host.type,parentSchema:schema27.properties.host,data:data1};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.repo !== undefined){
+let data2 = data.repo;
+if(typeof data2 !== "string"){
+const err2 = {instancePath:instancePath+"/repo",schemaPath:"#/properties/repo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.repo.type,parentSchema:schema27.properties.repo,data:data2};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.auth !== undefined){
+let data3 = data.auth;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err3 = {instancePath:instancePath+"/auth",schemaPath:"#/properties/auth/type",keyword:"type",params:{type: schema27.properties.auth.type},message:"must be string,null",schema:schema27.properties.auth.type,parentSchema:schema27.properties.auth,data:data3};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.skip_verify !== undefined){
+let data4 = data.skip_verify;
+if(typeof data4 !== "boolean"){
+const err4 = {instancePath:instancePath+"/skip_verify",schemaPath:"#/properties/skip_verify/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema27.properties.skip_verify.type,parentSchema:schema27.properties.skip_verify,data:data4};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.ca_cert_files !== undefined){
+let data5 = data.ca_cert_files;
+if(Array.isArray(data5)){
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(typeof data6 !== "string"){
+const err5 = {instancePath:instancePath+"/ca_cert_files/" + i0,schemaPath:"#/properties/ca_cert_files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.ca_cert_files.items.type,parentSchema:schema27.properties.ca_cert_files.items,data:data6};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/ca_cert_files",schemaPath:"#/properties/ca_cert_files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.properties.ca_cert_files.type,parentSchema:schema27.properties.ca_cert_files,data:data5};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.timeout !== undefined){
+let data7 = data.timeout;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err7 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema27.properties.timeout.type,parentSchema:schema27.properties.timeout,data:data7};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 4294967295 || isNaN(data7)){
+const err8 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema27.properties.timeout,data:data7};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data7 < 0 || isNaN(data7)){
+const err9 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema27.properties.timeout,data:data7};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+if(data.connect_timeout !== undefined){
+let data8 = data.connect_timeout;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err10 = {instancePath:instancePath+"/connect_timeout",schemaPath:"#/properties/connect_timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema27.properties.connect_timeout.type,parentSchema:schema27.properties.connect_timeout,data:data8};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 4294967295 || isNaN(data8)){
+const err11 = {instancePath:instancePath+"/connect_timeout",schemaPath:"#/properties/connect_timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema27.properties.connect_timeout,data:data8};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data8 < 0 || isNaN(data8)){
+const err12 = {instancePath:instancePath+"/connect_timeout",schemaPath:"#/properties/connect_timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema27.properties.connect_timeout,data:data8};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+if(data.retry_limit !== undefined){
+let data9 = data.retry_limit;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err13 = {instancePath:instancePath+"/retry_limit",schemaPath:"#/properties/retry_limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema27.properties.retry_limit.type,parentSchema:schema27.properties.retry_limit,data:data9};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 255 || isNaN(data9)){
+const err14 = {instancePath:instancePath+"/retry_limit",schemaPath:"#/properties/retry_limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema27.properties.retry_limit,data:data9};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data9 < 0 || isNaN(data9)){
+const err15 = {instancePath:instancePath+"/retry_limit",schemaPath:"#/properties/retry_limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema27.properties.retry_limit,data:data9};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+if(data.registry_token !== undefined){
+let data10 = data.registry_token;
+if((typeof data10 !== "string") && (data10 !== null)){
+const err16 = {instancePath:instancePath+"/registry_token",schemaPath:"#/properties/registry_token/type",keyword:"type",params:{type: schema27.properties.registry_token.type},message:"must be string,null",schema:schema27.properties.registry_token.type,parentSchema:schema27.properties.registry_token,data:data10};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.blob_url_scheme !== undefined){
+let data11 = data.blob_url_scheme;
+if(typeof data11 !== "string"){
+const err17 = {instancePath:instancePath+"/blob_url_scheme",schemaPath:"#/properties/blob_url_scheme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.blob_url_scheme.type,parentSchema:schema27.properties.blob_url_scheme,data:data11};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.blob_redirected_host !== undefined){
+let data12 = data.blob_redirected_host;
+if(typeof data12 !== "string"){
+const err18 = {instancePath:instancePath+"/blob_redirected_host",schemaPath:"#/properties/blob_redirected_host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.blob_redirected_host.type,parentSchema:schema27.properties.blob_redirected_host,data:data12};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.proxy !== undefined){
+if(!(validate60(data.proxy, {instancePath:instancePath+"/proxy",parentData:data,parentDataProperty:"proxy",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+validate129.errors = vErrors;
+return errors === 0;
+}
+validate129.evaluated = {"props":{"scheme":true,"host":true,"repo":true,"auth":true,"skip_verify":true,"ca_cert_files":true,"timeout":true,"connect_timeout":true,"retry_limit":true,"registry_token":true,"blob_url_scheme":true,"blob_redirected_host":true,"proxy":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate132(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate132.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.work_dir !== undefined){
+let data0 = data.work_dir;
+if(typeof data0 !== "string"){
+const err0 = {instancePath:instancePath+"/work_dir",schemaPath:"#/properties/work_dir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.work_dir.type,parentSchema:schema32.properties.work_dir,data:data0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.disable_indexed_map !== undefined){
+let data1 = data.disable_indexed_map;
+if(typeof data1 !== "boolean"){
+const err1 = {instancePath:instancePath+"/disable_indexed_map",schemaPath:"#/properties/disable_indexed_map/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema32.properties.disable_indexed_map.type,parentSchema:schema32.properties.disable_indexed_map,data:data1};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.enable_encryption !== undefined){
+let data2 = data.enable_encryption;
+if(typeof data2 !== "boolean"){
+const err2 = {instancePath:instancePath+"/enable_encryption",schemaPath:"#/properties/enable_encryption/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema32.properties.enable_encryption.type,parentSchema:schema32.properties.enable_encryption,data:data2};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.enable_convergent_encryption !== undefined){
+let data3 = data.enable_convergent_encryption;
+if(typeof data3 !== "boolean"){
+const err3 = {instancePath:instancePath+"/enable_convergent_encryption",schemaPath:"#/properties/enable_convergent_encryption/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema32.properties.enable_convergent_encryption.type,parentSchema:schema32.properties.enable_convergent_encryption,data:data3};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.encryption_key !== undefined){
+let data4 = data.encryption_key;
+if(typeof data4 !== "string"){
+const err4 = {instancePath:instancePath+"/encryption_key",schemaPath:"#/properties/encryption_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.encryption_key.type,parentSchema:schema32.properties.encryption_key,data:data4};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate132.errors = vErrors;
+return errors === 0;
+}
+validate132.evaluated = {"props":{"work_dir":true,"disable_indexed_map":true,"enable_encryption":true,"enable_convergent_encryption":true,"encryption_key":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate134(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate134.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.work_dir !== undefined){
+let data0 = data.work_dir;
+if(typeof data0 !== "string"){
+const err0 = {instancePath:instancePath+"/work_dir",schemaPath:"#/properties/work_dir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.work_dir.type,parentSchema:schema33.properties.work_dir,data:data0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate134.errors = vErrors;
+return errors === 0;
+}
+validate134.evaluated = {"props":{"work_dir":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate136(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate136.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema29.required,parentSchema:schema29,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.patch === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "patch"},message:"must have required property '"+"patch"+"'",schema:schema29.required,parentSchema:schema29,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.config === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'",schema:schema29.required,parentSchema:schema29,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.type !== undefined){
+let data0 = data.type;
+if(typeof data0 !== "string"){
+const err3 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.type.type,parentSchema:schema29.properties.type,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.patch !== undefined){
+let data1 = data.patch;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const key0 in data1){
+let data2 = data1[key0];
+if(typeof data2 !== "string"){
+const err4 = {instancePath:instancePath+"/patch/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/patch/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.patch.additionalProperties.type,parentSchema:schema29.properties.patch.additionalProperties,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/patch",schemaPath:"#/properties/patch/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.properties.patch.type,parentSchema:schema29.properties.patch,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.config !== undefined){
+let data3 = data.config;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+for(const key1 in data3){
+let data4 = data3[key1];
+if(typeof data4 !== "string"){
+const err6 = {instancePath:instancePath+"/config/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/config/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.config.additionalProperties.type,parentSchema:schema29.properties.config.additionalProperties,data:data4};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.properties.config.type,parentSchema:schema29.properties.config,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.type,parentSchema:schema29,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate136.errors = vErrors;
+return errors === 0;
+}
+validate136.evaluated = {"props":{"type":true,"patch":true,"config":true},"dynamicProps":false,"dynamicItems":false};
+
+const schema60 = {"title":"BlobPrefetchConfigV1","description":"Legacy blob prefetch settings; every key is required when the object is present.","type":"object","properties":{"enable":{"type":"boolean","description":"Whether prefetch runs."},"threads_count":{"type":"integer","minimum":0,"description":"Number of prefetch worker threads."},"merging_size":{"type":"integer","minimum":0,"description":"Merge size in bytes of prefetch requests."},"bandwidth_rate":{"type":"integer","minimum":0,"maximum":4294967295,"description":"Bandwidth limit in bytes per second, 0 unlimited."}},"required":["enable","threads_count","merging_size","bandwidth_rate"]};
+
+function validate138(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate138.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.enable === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "enable"},message:"must have required property '"+"enable"+"'",schema:schema60.required,parentSchema:schema60,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.threads_count === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "threads_count"},message:"must have required property '"+"threads_count"+"'",schema:schema60.required,parentSchema:schema60,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.merging_size === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "merging_size"},message:"must have required property '"+"merging_size"+"'",schema:schema60.required,parentSchema:schema60,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.bandwidth_rate === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bandwidth_rate"},message:"must have required property '"+"bandwidth_rate"+"'",schema:schema60.required,parentSchema:schema60,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.enable !== undefined){
+let data0 = data.enable;
+if(typeof data0 !== "boolean"){
+const err4 = {instancePath:instancePath+"/enable",schemaPath:"#/properties/enable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema60.properties.enable.type,parentSchema:schema60.properties.enable,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.threads_count !== undefined){
+let data1 = data.threads_count;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err5 = {instancePath:instancePath+"/threads_count",schemaPath:"#/properties/threads_count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema60.properties.threads_count.type,parentSchema:schema60.properties.threads_count,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 0 || isNaN(data1)){
+const err6 = {instancePath:instancePath+"/threads_count",schemaPath:"#/properties/threads_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema60.properties.threads_count,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.merging_size !== undefined){
+let data2 = data.merging_size;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err7 = {instancePath:instancePath+"/merging_size",schemaPath:"#/properties/merging_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema60.properties.merging_size.type,parentSchema:schema60.properties.merging_size,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 0 || isNaN(data2)){
+const err8 = {instancePath:instancePath+"/merging_size",schemaPath:"#/properties/merging_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema60.properties.merging_size,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+if(data.bandwidth_rate !== undefined){
+let data3 = data.bandwidth_rate;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err9 = {instancePath:instancePath+"/bandwidth_rate",schemaPath:"#/properties/bandwidth_rate/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema60.properties.bandwidth_rate.type,parentSchema:schema60.properties.bandwidth_rate,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 4294967295 || isNaN(data3)){
+const err10 = {instancePath:instancePath+"/bandwidth_rate",schemaPath:"#/properties/bandwidth_rate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema60.properties.bandwidth_rate,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data3 < 0 || isNaN(data3)){
+const err11 = {instancePath:instancePath+"/bandwidth_rate",schemaPath:"#/properties/bandwidth_rate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema60.properties.bandwidth_rate,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.type,parentSchema:schema60,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate138.errors = vErrors;
+return errors === 0;
+}
+validate138.evaluated = {"props":{"enable":true,"threads_count":true,"merging_size":true,"bandwidth_rate":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate118(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate118.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs2 = errors;
+let valid1 = true;
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.backend_type === undefined) && (missing0 = "backend_type")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.backend_type !== undefined){
+if("localfs" !== data.backend_type){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+}
+var _valid0 = _errs3 === errors;
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs5 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.backend_config !== undefined){
+if(!(validate119(data.backend_config, {instancePath:instancePath+"/backend_config",parentData:data,parentDataProperty:"backend_config",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
+errors = vErrors.length;
+}
+}
+}
+var _valid0 = _errs5 === errors;
+valid1 = _valid0;
+if(valid1){
+var props0 = {};
+props0.backend_config = true;
+props0.backend_type = true;
+}
+}
+if(!valid1){
+const err2 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema51.allOf[0].if,parentSchema:schema51.allOf[0],data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+const _errs8 = errors;
+let valid4 = true;
+const _errs9 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+if((data.backend_type === undefined) && (missing1 = "backend_type")){
+const err3 = {};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+if(data.backend_type !== undefined){
+if("localdisk" !== data.backend_type){
+const err4 = {};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+}
+var _valid1 = _errs9 === errors;
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid1){
+const _errs11 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.backend_config !== undefined){
+if(!(validate121(data.backend_config, {instancePath:instancePath+"/backend_config",parentData:data,parentDataProperty:"backend_config",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate121.errors : vErrors.concat(validate121.errors);
+errors = vErrors.length;
+}
+}
+}
+var _valid1 = _errs11 === errors;
+valid4 = _valid1;
+if(valid4){
+var props1 = {};
+props1.backend_config = true;
+props1.backend_type = true;
+}
+}
+if(!valid4){
+const err5 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema51.allOf[1].if,parentSchema:schema51.allOf[1],data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(props0 !== true && props1 !== undefined){
+if(props1 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props1);
+}
+}
+const _errs14 = errors;
+let valid7 = true;
+const _errs15 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing2;
+if((data.backend_type === undefined) && (missing2 = "backend_type")){
+const err6 = {};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+else {
+if(data.backend_type !== undefined){
+if("oss" !== data.backend_type){
+const err7 = {};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+}
+var _valid2 = _errs15 === errors;
+errors = _errs14;
+if(vErrors !== null){
+if(_errs14){
+vErrors.length = _errs14;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid2){
+const _errs17 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.backend_config !== undefined){
+if(!(validate123(data.backend_config, {instancePath:instancePath+"/backend_config",parentData:data,parentDataProperty:"backend_config",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate123.errors : vErrors.concat(validate123.errors);
+errors = vErrors.length;
+}
+}
+}
+var _valid2 = _errs17 === errors;
+valid7 = _valid2;
+if(valid7){
+var props2 = {};
+props2.backend_config = true;
+props2.backend_type = true;
+}
+}
+if(!valid7){
+const err8 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema51.allOf[2].if,parentSchema:schema51.allOf[2],data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(props0 !== true && props2 !== undefined){
+if(props2 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props2);
+}
+}
+const _errs20 = errors;
+let valid10 = true;
+const _errs21 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing3;
+if((data.backend_type === undefined) && (missing3 = "backend_type")){
+const err9 = {};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+else {
+if(data.backend_type !== undefined){
+if("s3" !== data.backend_type){
+const err10 = {};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+}
+var _valid3 = _errs21 === errors;
+errors = _errs20;
+if(vErrors !== null){
+if(_errs20){
+vErrors.length = _errs20;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid3){
+const _errs23 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.backend_config !== undefined){
+if(!(validate126(data.backend_config, {instancePath:instancePath+"/backend_config",parentData:data,parentDataProperty:"backend_config",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate126.errors : vErrors.concat(validate126.errors);
+errors = vErrors.length;
+}
+}
+}
+var _valid3 = _errs23 === errors;
+valid10 = _valid3;
+if(valid10){
+var props3 = {};
+props3.backend_config = true;
+props3.backend_type = true;
+}
+}
+if(!valid10){
+const err11 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema51.allOf[3].if,parentSchema:schema51.allOf[3],data};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(props0 !== true && props3 !== undefined){
+if(props3 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props3);
+}
+}
+const _errs26 = errors;
+let valid13 = true;
+const _errs27 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing4;
+if((data.backend_type === undefined) && (missing4 = "backend_type")){
+const err12 = {};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+else {
+if(data.backend_type !== undefined){
+if("registry" !== data.backend_type){
+const err13 = {};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+}
+var _valid4 = _errs27 === errors;
+errors = _errs26;
+if(vErrors !== null){
+if(_errs26){
+vErrors.length = _errs26;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid4){
+const _errs29 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.backend_config !== undefined){
+if(!(validate129(data.backend_config, {instancePath:instancePath+"/backend_config",parentData:data,parentDataProperty:"backend_config",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate129.errors : vErrors.concat(validate129.errors);
+errors = vErrors.length;
+}
+}
+}
+var _valid4 = _errs29 === errors;
+valid13 = _valid4;
+if(valid13){
+var props4 = {};
+props4.backend_config = true;
+props4.backend_type = true;
+}
+}
+if(!valid13){
+const err14 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema51.allOf[4].if,parentSchema:schema51.allOf[4],data};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(props0 !== true && props4 !== undefined){
+if(props4 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props4);
+}
+}
+const _errs32 = errors;
+let valid16 = true;
+const _errs33 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing5;
+if((data.cache_type === undefined) && (missing5 = "cache_type")){
+const err15 = {};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+else {
+if(data.cache_type !== undefined){
+let data10 = data.cache_type;
+if(!((data10 === "blobcache") || (data10 === "filecache"))){
+const err16 = {};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+}
+var _valid5 = _errs33 === errors;
+errors = _errs32;
+if(vErrors !== null){
+if(_errs32){
+vErrors.length = _errs32;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid5){
+const _errs35 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.cache_config !== undefined){
+if(!(validate132(data.cache_config, {instancePath:instancePath+"/cache_config",parentData:data,parentDataProperty:"cache_config",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
+errors = vErrors.length;
+}
+}
+}
+var _valid5 = _errs35 === errors;
+valid16 = _valid5;
+if(valid16){
+var props5 = {};
+props5.cache_config = true;
+props5.cache_type = true;
+}
+}
+if(!valid16){
+const err17 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema51.allOf[5].if,parentSchema:schema51.allOf[5],data};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(props0 !== true && props5 !== undefined){
+if(props5 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props5);
+}
+}
+const _errs38 = errors;
+let valid19 = true;
+const _errs39 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing6;
+if((data.cache_type === undefined) && (missing6 = "cache_type")){
+const err18 = {};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+else {
+if(data.cache_type !== undefined){
+if("fscache" !== data.cache_type){
+const err19 = {};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+}
+var _valid6 = _errs39 === errors;
+errors = _errs38;
+if(vErrors !== null){
+if(_errs38){
+vErrors.length = _errs38;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid6){
+const _errs41 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.cache_config !== undefined){
+if(!(validate134(data.cache_config, {instancePath:instancePath+"/cache_config",parentData:data,parentDataProperty:"cache_config",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate134.errors : vErrors.concat(validate134.errors);
+errors = vErrors.length;
+}
+}
+}
+var _valid6 = _errs41 === errors;
+valid19 = _valid6;
+if(valid19){
+var props6 = {};
+props6.cache_config = true;
+props6.cache_type = true;
+}
+}
+if(!valid19){
+const err20 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema51.allOf[6].if,parentSchema:schema51.allOf[6],data};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(props0 !== true && props6 !== undefined){
+if(props6 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props6);
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.backend_type === undefined){
+const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "backend_type"},message:"must have required property '"+"backend_type"+"'",schema:schema51.required,parentSchema:schema51,data};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data.backend_config === undefined){
+const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "backend_config"},message:"must have required property '"+"backend_config"+"'",schema:schema51.required,parentSchema:schema51,data};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data.cache_type === undefined){
+const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cache_type"},message:"must have required property '"+"cache_type"+"'",schema:schema51.required,parentSchema:schema51,data};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data.cache_config === undefined){
+const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cache_config"},message:"must have required property '"+"cache_config"+"'",schema:schema51.required,parentSchema:schema51,data};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.id = true;
+props0.backend_type = true;
+props0.backend_config = true;
+props0.external_backends = true;
+props0.cache_type = true;
+props0.cache_config = true;
+props0.prefetch_config = true;
+props0.metadata_path = true;
+}
+if(data.id !== undefined){
+let data14 = data.id;
+if(typeof data14 !== "string"){
+const err25 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.id.type,parentSchema:schema51.properties.id,data:data14};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.backend_type !== undefined){
+let data15 = data.backend_type;
+if(typeof data15 !== "string"){
+const err26 = {instancePath:instancePath+"/backend_type",schemaPath:"#/properties/backend_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.backend_type.type,parentSchema:schema51.properties.backend_type,data:data15};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(!(((((data15 === "localfs") || (data15 === "localdisk")) || (data15 === "oss")) || (data15 === "s3")) || (data15 === "registry"))){
+const err27 = {instancePath:instancePath+"/backend_type",schemaPath:"#/properties/backend_type/enum",keyword:"enum",params:{allowedValues: schema51.properties.backend_type.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.backend_type.enum,parentSchema:schema51.properties.backend_type,data:data15};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.external_backends !== undefined){
+let data16 = data.external_backends;
+if(Array.isArray(data16)){
+const len0 = data16.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate136(data16[i0], {instancePath:instancePath+"/external_backends/" + i0,parentData:data16,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate136.errors : vErrors.concat(validate136.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/external_backends",schemaPath:"#/properties/external_backends/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.external_backends.type,parentSchema:schema51.properties.external_backends,data:data16};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.cache_type !== undefined){
+let data18 = data.cache_type;
+if(typeof data18 !== "string"){
+const err29 = {instancePath:instancePath+"/cache_type",schemaPath:"#/properties/cache_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.cache_type.type,parentSchema:schema51.properties.cache_type,data:data18};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(!((((((data18 === "blobcache") || (data18 === "filecache")) || (data18 === "fscache")) || (data18 === "dummycache")) || (data18 === "dummy")) || (data18 === ""))){
+const err30 = {instancePath:instancePath+"/cache_type",schemaPath:"#/properties/cache_type/enum",keyword:"enum",params:{allowedValues: schema51.properties.cache_type.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.cache_type.enum,parentSchema:schema51.properties.cache_type,data:data18};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.prefetch_config !== undefined){
+if(!(validate138(data.prefetch_config, {instancePath:instancePath+"/prefetch_config",parentData:data,parentDataProperty:"prefetch_config",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate138.errors : vErrors.concat(validate138.errors);
+errors = vErrors.length;
+}
+}
+if(data.metadata_path !== undefined){
+let data20 = data.metadata_path;
+if((typeof data20 !== "string") && (data20 !== null)){
+const err31 = {instancePath:instancePath+"/metadata_path",schemaPath:"#/properties/metadata_path/type",keyword:"type",params:{type: schema51.properties.metadata_path.type},message:"must be string,null",schema:schema51.properties.metadata_path.type,parentSchema:schema51.properties.metadata_path,data:data20};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+validate118.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate118.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+const schema61 = {"title":"BlobCacheEntryConfigV2","description":"Version 2 entry configuration; wins over config when both are present.","type":"object","properties":{"version":{"type":"integer","const":2,"description":"Must be 2."},"id":{"type":"string","default":"","description":"Instance id."},"backend":{"$ref":"common.schema.json#/$defs/backend","description":"Storage backend of the blob."},"external_backends":{"type":"array","items":{"$ref":"common.schema.json#/$defs/externalBackend"},"default":[],"description":"Patches for backends described inside the image."},"cache":{"$ref":"common.schema.json#/$defs/cache","description":"Cache of the blob."},"metadata_path":{"type":["string","null"],"default":null,"description":"Bootstrap path (type bootstrap)."}},"required":["version","backend","cache"]};
+
+function validate142(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate142.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs2 = errors;
+let valid1 = true;
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.type === undefined) && (missing0 = "type")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.type !== undefined){
+if("localfs" !== data.type){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+}
+var _valid0 = _errs3 === errors;
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs5 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.localfs === undefined){
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "localfs"},message:"must have required property '"+"localfs"+"'",schema:schema21.allOf[0].then.required,parentSchema:schema21.allOf[0].then,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.localfs !== undefined){
+let data1 = data.localfs;
+if(!(data1 && typeof data1 == "object" && !Array.isArray(data1))){
+const err3 = {instancePath:instancePath+"/localfs",schemaPath:"#/allOf/0/then/properties/localfs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.allOf[0].then.properties.localfs.type,parentSchema:schema21.allOf[0].then.properties.localfs,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+var _valid0 = _errs5 === errors;
+valid1 = _valid0;
+if(valid1){
+var props0 = {};
+props0.localfs = true;
+props0.type = true;
+}
+}
+if(!valid1){
+const err4 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema21.allOf[0].if,parentSchema:schema21.allOf[0],data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+const _errs9 = errors;
+let valid4 = true;
+const _errs10 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+if((data.type === undefined) && (missing1 = "type")){
+const err5 = {};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+else {
+if(data.type !== undefined){
+if("localdisk" !== data.type){
+const err6 = {};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+}
+var _valid1 = _errs10 === errors;
+errors = _errs9;
+if(vErrors !== null){
+if(_errs9){
+vErrors.length = _errs9;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid1){
+const _errs12 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.localdisk === undefined){
+const err7 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "localdisk"},message:"must have required property '"+"localdisk"+"'",schema:schema21.allOf[1].then.required,parentSchema:schema21.allOf[1].then,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.localdisk !== undefined){
+let data3 = data.localdisk;
+if(!(data3 && typeof data3 == "object" && !Array.isArray(data3))){
+const err8 = {instancePath:instancePath+"/localdisk",schemaPath:"#/allOf/1/then/properties/localdisk/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.allOf[1].then.properties.localdisk.type,parentSchema:schema21.allOf[1].then.properties.localdisk,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+var _valid1 = _errs12 === errors;
+valid4 = _valid1;
+if(valid4){
+var props1 = {};
+props1.localdisk = true;
+props1.type = true;
+}
+}
+if(!valid4){
+const err9 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema21.allOf[1].if,parentSchema:schema21.allOf[1],data};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(props0 !== true && props1 !== undefined){
+if(props1 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props1);
+}
+}
+const _errs16 = errors;
+let valid7 = true;
+const _errs17 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing2;
+if((data.type === undefined) && (missing2 = "type")){
+const err10 = {};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+else {
+if(data.type !== undefined){
+if("oss" !== data.type){
+const err11 = {};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+}
+var _valid2 = _errs17 === errors;
+errors = _errs16;
+if(vErrors !== null){
+if(_errs16){
+vErrors.length = _errs16;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid2){
+const _errs19 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.oss === undefined){
+const err12 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "oss"},message:"must have required property '"+"oss"+"'",schema:schema21.allOf[2].then.required,parentSchema:schema21.allOf[2].then,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data.oss !== undefined){
+let data5 = data.oss;
+if(!(data5 && typeof data5 == "object" && !Array.isArray(data5))){
+const err13 = {instancePath:instancePath+"/oss",schemaPath:"#/allOf/2/then/properties/oss/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.allOf[2].then.properties.oss.type,parentSchema:schema21.allOf[2].then.properties.oss,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+var _valid2 = _errs19 === errors;
+valid7 = _valid2;
+if(valid7){
+var props2 = {};
+props2.oss = true;
+props2.type = true;
+}
+}
+if(!valid7){
+const err14 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema21.allOf[2].if,parentSchema:schema21.allOf[2],data};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(props0 !== true && props2 !== undefined){
+if(props2 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props2);
+}
+}
+const _errs23 = errors;
+let valid10 = true;
+const _errs24 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing3;
+if((data.type === undefined) && (missing3 = "type")){
+const err15 = {};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+else {
+if(data.type !== undefined){
+if("s3" !== data.type){
+const err16 = {};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+}
+var _valid3 = _errs24 === errors;
+errors = _errs23;
+if(vErrors !== null){
+if(_errs23){
+vErrors.length = _errs23;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid3){
+const _errs26 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.s3 === undefined){
+const err17 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "s3"},message:"must have required property '"+"s3"+"'",schema:schema21.allOf[3].then.required,parentSchema:schema21.allOf[3].then,data};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data.s3 !== undefined){
+let data7 = data.s3;
+if(!(data7 && typeof data7 == "object" && !Array.isArray(data7))){
+const err18 = {instancePath:instancePath+"/s3",schemaPath:"#/allOf/3/then/properties/s3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.allOf[3].then.properties.s3.type,parentSchema:schema21.allOf[3].then.properties.s3,data:data7};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+var _valid3 = _errs26 === errors;
+valid10 = _valid3;
+if(valid10){
+var props3 = {};
+props3.s3 = true;
+props3.type = true;
+}
+}
+if(!valid10){
+const err19 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema21.allOf[3].if,parentSchema:schema21.allOf[3],data};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(props0 !== true && props3 !== undefined){
+if(props3 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props3);
+}
+}
+const _errs30 = errors;
+let valid13 = true;
+const _errs31 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing4;
+if((data.type === undefined) && (missing4 = "type")){
+const err20 = {};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+else {
+if(data.type !== undefined){
+if("registry" !== data.type){
+const err21 = {};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+}
+var _valid4 = _errs31 === errors;
+errors = _errs30;
+if(vErrors !== null){
+if(_errs30){
+vErrors.length = _errs30;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid4){
+const _errs33 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.registry === undefined){
+const err22 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "registry"},message:"must have required property '"+"registry"+"'",schema:schema21.allOf[4].then.required,parentSchema:schema21.allOf[4].then,data};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data.registry !== undefined){
+let data9 = data.registry;
+if(!(data9 && typeof data9 == "object" && !Array.isArray(data9))){
+const err23 = {instancePath:instancePath+"/registry",schemaPath:"#/allOf/4/then/properties/registry/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.allOf[4].then.properties.registry.type,parentSchema:schema21.allOf[4].then.properties.registry,data:data9};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+var _valid4 = _errs33 === errors;
+valid13 = _valid4;
+if(valid13){
+var props4 = {};
+props4.registry = true;
+props4.type = true;
+}
+}
+if(!valid13){
+const err24 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema21.allOf[4].if,parentSchema:schema21.allOf[4],data};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(props0 !== true && props4 !== undefined){
+if(props4 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props4);
+}
+}
+const _errs37 = errors;
+let valid16 = true;
+const _errs38 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing5;
+if((data.type === undefined) && (missing5 = "type")){
+const err25 = {};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+else {
+if(data.type !== undefined){
+if("http-proxy" !== data.type){
+const err26 = {};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+}
+var _valid5 = _errs38 === errors;
+errors = _errs37;
+if(vErrors !== null){
+if(_errs37){
+vErrors.length = _errs37;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid5){
+const _errs40 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data["http-proxy"] === undefined){
+const err27 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "http-proxy"},message:"must have required property '"+"http-proxy"+"'",schema:schema21.allOf[5].then.required,parentSchema:schema21.allOf[5].then,data};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(data["http-proxy"] !== undefined){
+let data11 = data["http-proxy"];
+if(!(data11 && typeof data11 == "object" && !Array.isArray(data11))){
+const err28 = {instancePath:instancePath+"/http-proxy",schemaPath:"#/allOf/5/then/properties/http-proxy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.allOf[5].then.properties["http-proxy"].type,parentSchema:schema21.allOf[5].then.properties["http-proxy"],data:data11};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+var _valid5 = _errs40 === errors;
+valid16 = _valid5;
+if(valid16){
+var props5 = {};
+props5["http-proxy"] = true;
+props5.type = true;
+}
+}
+if(!valid16){
+const err29 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema21.allOf[5].if,parentSchema:schema21.allOf[5],data};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(props0 !== true && props5 !== undefined){
+if(props5 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props5);
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err30 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema21.required,parentSchema:schema21,data};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.type = true;
+props0.localfs = true;
+props0.localdisk = true;
+props0.oss = true;
+props0.s3 = true;
+props0.registry = true;
+props0["http-proxy"] = true;
+}
+if(data.type !== undefined){
+let data12 = data.type;
+if(typeof data12 !== "string"){
+const err31 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.type.type,parentSchema:schema21.properties.type,data:data12};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(!((((((data12 === "localfs") || (data12 === "localdisk")) || (data12 === "oss")) || (data12 === "s3")) || (data12 === "registry")) || (data12 === "http-proxy"))){
+const err32 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema21.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema21.properties.type.enum,parentSchema:schema21.properties.type,data:data12};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data.localfs !== undefined){
+let data13 = data.localfs;
+const _errs46 = errors;
+let valid20 = false;
+const _errs47 = errors;
+if(!(validate55(data13, {instancePath:instancePath+"/localfs",parentData:data,parentDataProperty:"localfs",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+errors = vErrors.length;
+}
+var _valid6 = _errs47 === errors;
+valid20 = valid20 || _valid6;
+if(_valid6){
+var props6 = {};
+props6.blob_file = true;
+props6.dir = true;
+props6.alt_dirs = true;
+}
+const _errs48 = errors;
+if(data13 !== null){
+const err33 = {instancePath:instancePath+"/localfs",schemaPath:"#/properties/localfs/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema21.properties.localfs.anyOf[1].type,parentSchema:schema21.properties.localfs.anyOf[1],data:data13};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+var _valid6 = _errs48 === errors;
+valid20 = valid20 || _valid6;
+if(!valid20){
+const err34 = {instancePath:instancePath+"/localfs",schemaPath:"#/properties/localfs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema21.properties.localfs.anyOf,parentSchema:schema21.properties.localfs,data:data13};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+else {
+errors = _errs46;
+if(vErrors !== null){
+if(_errs46){
+vErrors.length = _errs46;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.localdisk !== undefined){
+let data14 = data.localdisk;
+const _errs51 = errors;
+let valid21 = false;
+const _errs52 = errors;
+if(!(validate57(data14, {instancePath:instancePath+"/localdisk",parentData:data,parentDataProperty:"localdisk",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+errors = vErrors.length;
+}
+var _valid7 = _errs52 === errors;
+valid21 = valid21 || _valid7;
+if(_valid7){
+var props7 = {};
+props7.device_path = true;
+props7.disable_gpt = true;
+}
+const _errs53 = errors;
+if(data14 !== null){
+const err35 = {instancePath:instancePath+"/localdisk",schemaPath:"#/properties/localdisk/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema21.properties.localdisk.anyOf[1].type,parentSchema:schema21.properties.localdisk.anyOf[1],data:data14};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+var _valid7 = _errs53 === errors;
+valid21 = valid21 || _valid7;
+if(!valid21){
+const err36 = {instancePath:instancePath+"/localdisk",schemaPath:"#/properties/localdisk/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema21.properties.localdisk.anyOf,parentSchema:schema21.properties.localdisk,data:data14};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+else {
+errors = _errs51;
+if(vErrors !== null){
+if(_errs51){
+vErrors.length = _errs51;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.oss !== undefined){
+let data15 = data.oss;
+const _errs56 = errors;
+let valid22 = false;
+const _errs57 = errors;
+if(!(validate59(data15, {instancePath:instancePath+"/oss",parentData:data,parentDataProperty:"oss",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+errors = vErrors.length;
+}
+var _valid8 = _errs57 === errors;
+valid22 = valid22 || _valid8;
+if(_valid8){
+var props8 = {};
+props8.scheme = true;
+props8.endpoint = true;
+props8.bucket_name = true;
+props8.object_prefix = true;
+props8.access_key_id = true;
+props8.access_key_secret = true;
+props8.skip_verify = true;
+props8.ca_cert_files = true;
+props8.timeout = true;
+props8.connect_timeout = true;
+props8.retry_limit = true;
+props8.proxy = true;
+}
+const _errs58 = errors;
+if(data15 !== null){
+const err37 = {instancePath:instancePath+"/oss",schemaPath:"#/properties/oss/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema21.properties.oss.anyOf[1].type,parentSchema:schema21.properties.oss.anyOf[1],data:data15};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+var _valid8 = _errs58 === errors;
+valid22 = valid22 || _valid8;
+if(!valid22){
+const err38 = {instancePath:instancePath+"/oss",schemaPath:"#/properties/oss/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema21.properties.oss.anyOf,parentSchema:schema21.properties.oss,data:data15};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+else {
+errors = _errs56;
+if(vErrors !== null){
+if(_errs56){
+vErrors.length = _errs56;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.s3 !== undefined){
+let data16 = data.s3;
+const _errs61 = errors;
+let valid23 = false;
+const _errs62 = errors;
+if(!(validate63(data16, {instancePath:instancePath+"/s3",parentData:data,parentDataProperty:"s3",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+errors = vErrors.length;
+}
+var _valid9 = _errs62 === errors;
+valid23 = valid23 || _valid9;
+if(_valid9){
+var props9 = {};
+props9.scheme = true;
+props9.endpoint = true;
+props9.region = true;
+props9.bucket_name = true;
+props9.object_prefix = true;
+props9.access_key_id = true;
+props9.access_key_secret = true;
+props9.skip_verify = true;
+props9.ca_cert_files = true;
+props9.timeout = true;
+props9.connect_timeout = true;
+props9.retry_limit = true;
+props9.proxy = true;
+}
+const _errs63 = errors;
+if(data16 !== null){
+const err39 = {instancePath:instancePath+"/s3",schemaPath:"#/properties/s3/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema21.properties.s3.anyOf[1].type,parentSchema:schema21.properties.s3.anyOf[1],data:data16};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+var _valid9 = _errs63 === errors;
+valid23 = valid23 || _valid9;
+if(!valid23){
+const err40 = {instancePath:instancePath+"/s3",schemaPath:"#/properties/s3/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema21.properties.s3.anyOf,parentSchema:schema21.properties.s3,data:data16};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+else {
+errors = _errs61;
+if(vErrors !== null){
+if(_errs61){
+vErrors.length = _errs61;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.registry !== undefined){
+let data17 = data.registry;
+const _errs66 = errors;
+let valid24 = false;
+const _errs67 = errors;
+if(!(validate66(data17, {instancePath:instancePath+"/registry",parentData:data,parentDataProperty:"registry",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+errors = vErrors.length;
+}
+var _valid10 = _errs67 === errors;
+valid24 = valid24 || _valid10;
+if(_valid10){
+var props10 = {};
+props10.scheme = true;
+props10.host = true;
+props10.repo = true;
+props10.auth = true;
+props10.skip_verify = true;
+props10.ca_cert_files = true;
+props10.timeout = true;
+props10.connect_timeout = true;
+props10.retry_limit = true;
+props10.registry_token = true;
+props10.blob_url_scheme = true;
+props10.blob_redirected_host = true;
+props10.proxy = true;
+}
+const _errs68 = errors;
+if(data17 !== null){
+const err41 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema21.properties.registry.anyOf[1].type,parentSchema:schema21.properties.registry.anyOf[1],data:data17};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+var _valid10 = _errs68 === errors;
+valid24 = valid24 || _valid10;
+if(!valid24){
+const err42 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema21.properties.registry.anyOf,parentSchema:schema21.properties.registry,data:data17};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+else {
+errors = _errs66;
+if(vErrors !== null){
+if(_errs66){
+vErrors.length = _errs66;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data["http-proxy"] !== undefined){
+let data18 = data["http-proxy"];
+const _errs71 = errors;
+let valid25 = false;
+const _errs72 = errors;
+if(!(validate69(data18, {instancePath:instancePath+"/http-proxy",parentData:data,parentDataProperty:"http-proxy",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+errors = vErrors.length;
+}
+var _valid11 = _errs72 === errors;
+valid25 = valid25 || _valid11;
+if(_valid11){
+var props11 = {};
+props11.addr = true;
+props11.path = true;
+props11.skip_verify = true;
+props11.ca_cert_files = true;
+props11.timeout = true;
+props11.connect_timeout = true;
+props11.retry_limit = true;
+props11.proxy = true;
+}
+const _errs73 = errors;
+if(data18 !== null){
+const err43 = {instancePath:instancePath+"/http-proxy",schemaPath:"#/properties/http-proxy/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema21.properties["http-proxy"].anyOf[1].type,parentSchema:schema21.properties["http-proxy"].anyOf[1],data:data18};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+var _valid11 = _errs73 === errors;
+valid25 = valid25 || _valid11;
+if(!valid25){
+const err44 = {instancePath:instancePath+"/http-proxy",schemaPath:"#/properties/http-proxy/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema21.properties["http-proxy"].anyOf,parentSchema:schema21.properties["http-proxy"],data:data18};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+else {
+errors = _errs71;
+if(vErrors !== null){
+if(_errs71){
+vErrors.length = _errs71;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err45 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+validate142.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate142.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+
+function validate151(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate151.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs2 = errors;
+let valid1 = true;
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.type === undefined) && (missing0 = "type")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.type !== undefined){
+let data0 = data.type;
+if(!((data0 === "blobcache") || (data0 === "filecache"))){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+}
+var _valid0 = _errs3 === errors;
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs5 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.filecache === undefined){
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "filecache"},message:"must have required property '"+"filecache"+"'",schema:schema30.allOf[0].then.required,parentSchema:schema30.allOf[0].then,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.filecache !== undefined){
+let data1 = data.filecache;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.work_dir !== undefined){
+let data2 = data1.work_dir;
+if(typeof data2 === "string"){
+if(func1(data2) < 1){
+const err3 = {instancePath:instancePath+"/filecache/work_dir",schemaPath:"#/allOf/0/then/properties/filecache/properties/work_dir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema30.allOf[0].then.properties.filecache.properties.work_dir,data:data2};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/filecache/work_dir",schemaPath:"#/allOf/0/then/properties/filecache/properties/work_dir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.allOf[0].then.properties.filecache.properties.work_dir.type,parentSchema:schema30.allOf[0].then.properties.filecache.properties.work_dir,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/filecache",schemaPath:"#/allOf/0/then/properties/filecache/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.allOf[0].then.properties.filecache.type,parentSchema:schema30.allOf[0].then.properties.filecache,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+var _valid0 = _errs5 === errors;
+valid1 = _valid0;
+if(valid1){
+var props0 = {};
+props0.filecache = true;
+props0.type = true;
+}
+}
+if(!valid1){
+const err6 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema30.allOf[0].if,parentSchema:schema30.allOf[0],data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+const _errs11 = errors;
+let valid5 = true;
+const _errs12 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+if((data.type === undefined) && (missing1 = "type")){
+const err7 = {};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+else {
+if(data.type !== undefined){
+if("fscache" !== data.type){
+const err8 = {};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+}
+var _valid1 = _errs12 === errors;
+errors = _errs11;
+if(vErrors !== null){
+if(_errs11){
+vErrors.length = _errs11;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid1){
+const _errs14 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.fscache === undefined){
+const err9 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "fscache"},message:"must have required property '"+"fscache"+"'",schema:schema30.allOf[1].then.required,parentSchema:schema30.allOf[1].then,data};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.fscache !== undefined){
+let data4 = data.fscache;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.work_dir !== undefined){
+let data5 = data4.work_dir;
+if(typeof data5 === "string"){
+if(func1(data5) < 1){
+const err10 = {instancePath:instancePath+"/fscache/work_dir",schemaPath:"#/allOf/1/then/properties/fscache/properties/work_dir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema30.allOf[1].then.properties.fscache.properties.work_dir,data:data5};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/fscache/work_dir",schemaPath:"#/allOf/1/then/properties/fscache/properties/work_dir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.allOf[1].then.properties.fscache.properties.work_dir.type,parentSchema:schema30.allOf[1].then.properties.fscache.properties.work_dir,data:data5};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/fscache",schemaPath:"#/allOf/1/then/properties/fscache/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.allOf[1].then.properties.fscache.type,parentSchema:schema30.allOf[1].then.properties.fscache,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+var _valid1 = _errs14 === errors;
+valid5 = _valid1;
+if(valid5){
+var props1 = {};
+props1.fscache = true;
+props1.type = true;
+}
+}
+if(!valid5){
+const err13 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema30.allOf[1].if,parentSchema:schema30.allOf[1],data};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(props0 !== true && props1 !== undefined){
+if(props1 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props1);
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(props0 !== true){
+props0 = props0 || {};
+props0.type = true;
+props0.compressed = true;
+props0.validate = true;
+props0.prefetch = true;
+props0.filecache = true;
+props0.fscache = true;
+}
+if(data.type !== undefined){
+let data6 = data.type;
+if(typeof data6 !== "string"){
+const err14 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.type.type,parentSchema:schema30.properties.type,data:data6};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(!((((((data6 === "blobcache") || (data6 === "filecache")) || (data6 === "fscache")) || (data6 === "dummycache")) || (data6 === "dummy")) || (data6 === ""))){
+const err15 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema30.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema30.properties.type.enum,parentSchema:schema30.properties.type,data:data6};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.compressed !== undefined){
+let data7 = data.compressed;
+if(typeof data7 !== "boolean"){
+const err16 = {instancePath:instancePath+"/compressed",schemaPath:"#/properties/compressed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema30.properties.compressed.type,parentSchema:schema30.properties.compressed,data:data7};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.validate !== undefined){
+let data8 = data.validate;
+if(typeof data8 !== "boolean"){
+const err17 = {instancePath:instancePath+"/validate",schemaPath:"#/properties/validate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema30.properties.validate.type,parentSchema:schema30.properties.validate,data:data8};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.prefetch !== undefined){
+if(!(validate76(data.prefetch, {instancePath:instancePath+"/prefetch",parentData:data,parentDataProperty:"prefetch",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+errors = vErrors.length;
+}
+}
+if(data.filecache !== undefined){
+let data10 = data.filecache;
+const _errs27 = errors;
+let valid10 = false;
+const _errs28 = errors;
+if(!(validate78(data10, {instancePath:instancePath+"/filecache",parentData:data,parentDataProperty:"filecache",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+errors = vErrors.length;
+}
+var _valid2 = _errs28 === errors;
+valid10 = valid10 || _valid2;
+if(_valid2){
+var props3 = {};
+props3.work_dir = true;
+props3.disable_indexed_map = true;
+props3.enable_encryption = true;
+props3.enable_convergent_encryption = true;
+props3.encryption_key = true;
+}
+const _errs29 = errors;
+if(data10 !== null){
+const err18 = {instancePath:instancePath+"/filecache",schemaPath:"#/properties/filecache/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema30.properties.filecache.anyOf[1].type,parentSchema:schema30.properties.filecache.anyOf[1],data:data10};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+var _valid2 = _errs29 === errors;
+valid10 = valid10 || _valid2;
+if(!valid10){
+const err19 = {instancePath:instancePath+"/filecache",schemaPath:"#/properties/filecache/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema30.properties.filecache.anyOf,parentSchema:schema30.properties.filecache,data:data10};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+else {
+errors = _errs27;
+if(vErrors !== null){
+if(_errs27){
+vErrors.length = _errs27;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.fscache !== undefined){
+let data11 = data.fscache;
+const _errs32 = errors;
+let valid11 = false;
+const _errs33 = errors;
+if(!(validate80(data11, {instancePath:instancePath+"/fscache",parentData:data,parentDataProperty:"fscache",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
+errors = vErrors.length;
+}
+var _valid3 = _errs33 === errors;
+valid11 = valid11 || _valid3;
+if(_valid3){
+var props4 = {};
+props4.work_dir = true;
+}
+const _errs34 = errors;
+if(data11 !== null){
+const err20 = {instancePath:instancePath+"/fscache",schemaPath:"#/properties/fscache/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema30.properties.fscache.anyOf[1].type,parentSchema:schema30.properties.fscache.anyOf[1],data:data11};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+var _valid3 = _errs34 === errors;
+valid11 = valid11 || _valid3;
+if(!valid11){
+const err21 = {instancePath:instancePath+"/fscache",schemaPath:"#/properties/fscache/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema30.properties.fscache.anyOf,parentSchema:schema30.properties.fscache,data:data11};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+else {
+errors = _errs32;
+if(vErrors !== null){
+if(_errs32){
+vErrors.length = _errs32;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.type,parentSchema:schema30,data};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+validate151.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate151.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+
+function validate141(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate141.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.version === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema61.required,parentSchema:schema61,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.backend === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "backend"},message:"must have required property '"+"backend"+"'",schema:schema61.required,parentSchema:schema61,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.cache === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cache"},message:"must have required property '"+"cache"+"'",schema:schema61.required,parentSchema:schema61,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.version !== undefined){
+let data0 = data.version;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err3 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema61.properties.version.type,parentSchema:schema61.properties.version,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(2 !== data0){
+const err4 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/const",keyword:"const",params:{allowedValue: 2},message:"must be equal to constant",schema:2,parentSchema:schema61.properties.version,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data1 = data.id;
+if(typeof data1 !== "string"){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.id.type,parentSchema:schema61.properties.id,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.backend !== undefined){
+if(!(validate142(data.backend, {instancePath:instancePath+"/backend",parentData:data,parentDataProperty:"backend",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate142.errors : vErrors.concat(validate142.errors);
+errors = vErrors.length;
+}
+}
+if(data.external_backends !== undefined){
+let data3 = data.external_backends;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate136(data3[i0], {instancePath:instancePath+"/external_backends/" + i0,parentData:data3,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate136.errors : vErrors.concat(validate136.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/external_backends",schemaPath:"#/properties/external_backends/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema61.properties.external_backends.type,parentSchema:schema61.properties.external_backends,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.cache !== undefined){
+if(!(validate151(data.cache, {instancePath:instancePath+"/cache",parentData:data,parentDataProperty:"cache",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate151.errors : vErrors.concat(validate151.errors);
+errors = vErrors.length;
+}
+}
+if(data.metadata_path !== undefined){
+let data6 = data.metadata_path;
+if((typeof data6 !== "string") && (data6 !== null)){
+const err7 = {instancePath:instancePath+"/metadata_path",schemaPath:"#/properties/metadata_path/type",keyword:"type",params:{type: schema61.properties.metadata_path.type},message:"must be string,null",schema:schema61.properties.metadata_path.type,parentSchema:schema61.properties.metadata_path,data:data6};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema61.type,parentSchema:schema61,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate141.errors = vErrors;
+return errors === 0;
+}
+validate141.evaluated = {"props":{"version":true,"id":true,"backend":true,"external_backends":true,"cache":true,"metadata_path":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate117(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://nydus-service.invalid/schema/blob-cache-entry.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate117.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema50.required,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema50.required,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.type !== undefined){
+let data0 = data.type;
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.type.type,parentSchema:schema50.properties.type,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(!((data0 === "bootstrap") || (data0 === "datablob"))){
+const err3 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema50.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema50.properties.type.enum,parentSchema:schema50.properties.type,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data1 = data.id;
+if(typeof data1 === "string"){
+if(!pattern3.test(data1)){
+const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[^/]*$"},message:"must match pattern \""+"^[^/]*$"+"\"",schema:"^[^/]*$",parentSchema:schema50.properties.id,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.id.type,parentSchema:schema50.properties.id,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.domain_id !== undefined){
+let data2 = data.domain_id;
+if(typeof data2 === "string"){
+if(!pattern3.test(data2)){
+const err6 = {instancePath:instancePath+"/domain_id",schemaPath:"#/properties/domain_id/pattern",keyword:"pattern",params:{pattern: "^[^/]*$"},message:"must match pattern \""+"^[^/]*$"+"\"",schema:"^[^/]*$",parentSchema:schema50.properties.domain_id,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/domain_id",schemaPath:"#/properties/domain_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.domain_id.type,parentSchema:schema50.properties.domain_id,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.config !== undefined){
+if(!(validate118(data.config, {instancePath:instancePath+"/config",parentData:data,parentDataProperty:"config",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
+errors = vErrors.length;
+}
+}
+if(data.config_v2 !== undefined){
+if(!(validate141(data.config_v2, {instancePath:instancePath+"/config_v2",parentData:data,parentDataProperty:"config_v2",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate141.errors : vErrors.concat(validate141.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate117.errors = vErrors;
+return errors === 0;
+}
+validate117.evaluated = {"props":{"type":true,"id":true,"domain_id":true,"config":true,"config_v2":true},"dynamicProps":false,"dynamicItems":false};
+
+export const validateBlobCacheList = validate157;
+const schema64 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/blob-cache-list.schema.json","title":"BlobCacheList","description":"A list of blob cache entries, as read from singleton --config (key \"blobs\").","type":"object","properties":{"blobs":{"type":"array","items":{"$ref":"blob-cache-entry.schema.json"},"description":"Entries registered at start, in order."}},"required":["blobs"]};
+
+function validate157(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://nydus-service.invalid/schema/blob-cache-list.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate157.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.blobs === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "blobs"},message:"must have required property '"+"blobs"+"'",schema:schema64.required,parentSchema:schema64,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.blobs !== undefined){
+let data0 = data.blobs;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate117(data0[i0], {instancePath:instancePath+"/blobs/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate117.errors : vErrors.concat(validate117.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath:instancePath+"/blobs",schemaPath:"#/properties/blobs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema64.properties.blobs.type,parentSchema:schema64.properties.blobs,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema64.type,parentSchema:schema64,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate157.errors = vErrors;
+return errors === 0;
+}
+validate157.evaluated = {"props":{"blobs":true},"dynamicProps":false,"dynamicItems":false};
+

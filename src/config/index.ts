@@ -1,0 +1,7 @@
+// Config layer entry: loading, conversion, validation and redaction of nydusd configs.
+export { loadConfigFile, parseConfig, readConfigText, resolveConfig, MAX_CONFIG_BYTES } from './load.js';
+export type { LoadOptions, LoadedConfig } from './load.js';
+export { convertV1ToV2, v2PointerToV1 } from './convert.js';
+export { checkConfigV2 } from './semantics.js';
+export type { Strictness, SemanticResult } from './semantics.js';
+export { redactSecrets, redactConfigText } from './redact.js';
