@@ -348,6 +348,112 @@ export const schemaRegistry: SchemaRegistry = {
       "blobs"
     ]
   },
+  "https://nydus-service.invalid/schema/cli/config-validate.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://nydus-service.invalid/schema/cli/config-validate.schema.json",
+    "title": "ConfigValidateResult",
+    "description": "Output of `nydus config validate --json`.",
+    "type": "object",
+    "$defs": {
+      "problem": {
+        "title": "ConfigProblemReport",
+        "description": "One problem in a configuration.",
+        "type": "object",
+        "properties": {
+          "pointer": {
+            "type": "string",
+            "description": "JSON pointer of the offending value (\"\" is the document)."
+          },
+          "message": {
+            "type": "string",
+            "description": "What was expected and what was found."
+          }
+        },
+        "required": [
+          "pointer",
+          "message"
+        ]
+      },
+      "file": {
+        "title": "ConfigFileReport",
+        "description": "The verdict on one file.",
+        "type": "object",
+        "properties": {
+          "file": {
+            "type": "string",
+            "description": "Path as given on the command line."
+          },
+          "valid": {
+            "type": "boolean",
+            "description": "Whether the file is a usable configuration."
+          },
+          "format": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "v1",
+              "v2",
+              null
+            ],
+            "description": "Configuration version detected, null when unreadable or invalid."
+          },
+          "syntax": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "json",
+              "toml",
+              null
+            ],
+            "description": "Syntax detected, null when unreadable or invalid."
+          },
+          "problems": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/problem"
+            },
+            "description": "Every error found."
+          },
+          "warnings": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/problem"
+            },
+            "description": "What a mount would reject (errors with --strict)."
+          }
+        },
+        "required": [
+          "file",
+          "valid",
+          "format",
+          "syntax",
+          "problems",
+          "warnings"
+        ]
+      }
+    },
+    "properties": {
+      "valid": {
+        "type": "boolean",
+        "description": "Whether every file is valid."
+      },
+      "files": {
+        "type": "array",
+        "items": {
+          "$ref": "#/$defs/file"
+        },
+        "description": "One report per file, in command-line order."
+      }
+    },
+    "required": [
+      "valid",
+      "files"
+    ]
+  },
   "https://nydus-service.invalid/schema/common.schema.json": {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "https://nydus-service.invalid/schema/common.schema.json",
@@ -1827,5 +1933,6 @@ export const schemaIds = {
   "ConfigV1": "https://nydus-service.invalid/schema/config-v1.schema.json",
   "MountCmd": "https://nydus-service.invalid/schema/mount-cmd.schema.json",
   "BlobCacheEntry": "https://nydus-service.invalid/schema/blob-cache-entry.schema.json",
-  "BlobCacheList": "https://nydus-service.invalid/schema/blob-cache-list.schema.json"
+  "BlobCacheList": "https://nydus-service.invalid/schema/blob-cache-list.schema.json",
+  "ConfigValidateResult": "https://nydus-service.invalid/schema/cli/config-validate.schema.json"
 } as const;

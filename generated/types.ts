@@ -732,6 +732,61 @@ export interface BlobCacheList {
    */
   blobs: BlobCacheEntry[];
 }
+/**
+ * Output of `nydus config validate --json`.
+ */
+export interface ConfigValidateResult {
+  /**
+   * Whether every file is valid.
+   */
+  valid: boolean;
+  /**
+   * One report per file, in command-line order.
+   */
+  files: ConfigFileReport[];
+}
+/**
+ * The verdict on one file.
+ */
+export interface ConfigFileReport {
+  /**
+   * Path as given on the command line.
+   */
+  file: string;
+  /**
+   * Whether the file is a usable configuration.
+   */
+  valid: boolean;
+  /**
+   * Configuration version detected, null when unreadable or invalid.
+   */
+  format: 'v1' | 'v2' | null;
+  /**
+   * Syntax detected, null when unreadable or invalid.
+   */
+  syntax: 'json' | 'toml' | null;
+  /**
+   * Every error found.
+   */
+  problems: ConfigProblemReport[];
+  /**
+   * What a mount would reject (errors with --strict).
+   */
+  warnings: ConfigProblemReport[];
+}
+/**
+ * One problem in a configuration.
+ */
+export interface ConfigProblemReport {
+  /**
+   * JSON pointer of the offending value ("" is the document).
+   */
+  pointer: string;
+  /**
+   * What was expected and what was found.
+   */
+  message: string;
+}
 
 /**
  * nydusd configuration, version 2 (spec daemon.md §2.1): the canonical model, read from JSON or TOML. A RAFS mount needs backend, cache and rafs.
@@ -1462,4 +1517,59 @@ export interface BlobCacheListInput {
    * Entries registered at start, in order.
    */
   blobs: BlobCacheEntryInput[];
+}
+/**
+ * Output of `nydus config validate --json`.
+ */
+export interface ConfigValidateResultInput {
+  /**
+   * Whether every file is valid.
+   */
+  valid: boolean;
+  /**
+   * One report per file, in command-line order.
+   */
+  files: ConfigFileReportInput[];
+}
+/**
+ * The verdict on one file.
+ */
+export interface ConfigFileReportInput {
+  /**
+   * Path as given on the command line.
+   */
+  file: string;
+  /**
+   * Whether the file is a usable configuration.
+   */
+  valid: boolean;
+  /**
+   * Configuration version detected, null when unreadable or invalid.
+   */
+  format: 'v1' | 'v2' | null;
+  /**
+   * Syntax detected, null when unreadable or invalid.
+   */
+  syntax: 'json' | 'toml' | null;
+  /**
+   * Every error found.
+   */
+  problems: ConfigProblemReportInput[];
+  /**
+   * What a mount would reject (errors with --strict).
+   */
+  warnings: ConfigProblemReportInput[];
+}
+/**
+ * One problem in a configuration.
+ */
+export interface ConfigProblemReportInput {
+  /**
+   * JSON pointer of the offending value ("" is the document).
+   */
+  pointer: string;
+  /**
+   * What was expected and what was found.
+   */
+  message: string;
 }

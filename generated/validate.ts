@@ -9,6 +9,7 @@ import type {
   MountCmdInput,
   BlobCacheEntryInput,
   BlobCacheListInput,
+  ConfigValidateResultInput,
 } from './types.js';
 
 /** A generated validator: a type guard whose failures are left on `errors`. */
@@ -27,3 +28,5 @@ export const validateMountCmd = raw.validateMountCmd as unknown as Validator<Mou
 export const validateBlobCacheEntry = raw.validateBlobCacheEntry as unknown as Validator<BlobCacheEntryInput>;
 /** Validates a BlobCacheList document against schema/blob-cache-list.schema.json. */
 export const validateBlobCacheList = raw.validateBlobCacheList as unknown as Validator<BlobCacheListInput>;
+/** Validates a ConfigValidateResult document against schema/cli/config-validate.schema.json. */
+export const validateConfigValidateResult = raw.validateConfigValidateResult as unknown as Validator<ConfigValidateResultInput>;

@@ -23,6 +23,7 @@ const ROOTS = [
   { file: 'mount-cmd.schema.json', fn: 'validateMountCmd', type: 'MountCmd' },
   { file: 'blob-cache-entry.schema.json', fn: 'validateBlobCacheEntry', type: 'BlobCacheEntry' },
   { file: 'blob-cache-list.schema.json', fn: 'validateBlobCacheList', type: 'BlobCacheList' },
+  { file: 'cli/config-validate.schema.json', fn: 'validateConfigValidateResult', type: 'ConfigValidateResult' },
 ];
 
 function banner(source) {

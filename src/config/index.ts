@@ -5,3 +5,5 @@ export { convertV1ToV2, v2PointerToV1 } from './convert.js';
 export { checkConfigV2 } from './semantics.js';
 export type { Strictness, SemanticResult } from './semantics.js';
 export { redactSecrets, redactConfigText } from './redact.js';
+export { renderStarterConfig, toToml } from './starter.js';
+export type { StarterOptions, StarterConfig } from './starter.js';

@@ -1,0 +1,28 @@
+// Export table of the nydus_native addon: the whole native surface seen by
+// src/native/binding.ts (the only module that loads it). Binding layer.
+#include <napi.h>
+
+#include "info.h"
+#include "storage_ops.h"
+
+namespace nydus::binding {
+
+Napi::Object Init(Napi::Env env, Napi::Object exports) {
+  exports.Set("compress", Napi::Function::New(env, Compress, "compress"));
+  exports.Set("compressAsync", Napi::Function::New(env, CompressAsync, "compressAsync"));
+  exports.Set("decompress", Napi::Function::New(env, Decompress, "decompress"));
+  exports.Set("decompressAsync", Napi::Function::New(env, DecompressAsync, "decompressAsync"));
+  exports.Set("digest", Napi::Function::New(env, Digest, "digest"));
+  exports.Set("digestAsync", Napi::Function::New(env, DigestAsync, "digestAsync"));
+  exports.Set("blake3Xof", Napi::Function::New(env, Blake3Xof, "blake3Xof"));
+  exports.Set("blake3KeyedXof", Napi::Function::New(env, Blake3KeyedXof, "blake3KeyedXof"));
+  exports.Set("blake3DeriveKey", Napi::Function::New(env, Blake3DeriveKey, "blake3DeriveKey"));
+  exports.Set("nativeInfo", Napi::Function::New(env, NativeInfo, "nativeInfo"));
+  return exports;
+}
+
+}  // namespace nydus::binding
+
+// The macro pastes its second argument into an identifier, so it must be unqualified.
+using nydus::binding::Init;
+NODE_API_MODULE(nydus_native, Init)

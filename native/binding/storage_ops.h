@@ -1,0 +1,20 @@
+// JS entry points for chunk compression and digests (storage spec §1.3-1.4). Binding layer,
+// called on the JS thread; the *Async variants copy their input into a baton and return a
+// promise settled by a BytesWorker.
+#pragma once
+
+#include <napi.h>
+
+namespace nydus::binding {
+
+Napi::Value Compress(const Napi::CallbackInfo& info);         // (alg, data, level?) -> Buffer
+Napi::Value CompressAsync(const Napi::CallbackInfo& info);    // -> Promise<Buffer>
+Napi::Value Decompress(const Napi::CallbackInfo& info);       // (alg, data, size) -> Buffer
+Napi::Value DecompressAsync(const Napi::CallbackInfo& info);  // -> Promise<Buffer>
+Napi::Value Digest(const Napi::CallbackInfo& info);           // (alg, data) -> Buffer(32)
+Napi::Value DigestAsync(const Napi::CallbackInfo& info);      // -> Promise<Buffer>
+Napi::Value Blake3Xof(const Napi::CallbackInfo& info);        // (data, outLen) -> Buffer
+Napi::Value Blake3KeyedXof(const Napi::CallbackInfo& info);   // (key, data, outLen) -> Buffer
+Napi::Value Blake3DeriveKey(const Napi::CallbackInfo& info);  // (context, data, outLen)
+
+}  // namespace nydus::binding

@@ -1,0 +1,62 @@
+// Helpers shared by the native core's unit tests: hex encoding, deterministic inputs and
+// Status access for REQUIRE_OK. Test-only code.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "status.h"
+
+namespace nydus::test {
+
+inline const Status& StatusOf(const Status& s) { return s; }
+template <typename T>
+const Status& StatusOf(const Result<T>& r) {
+  return r.status();
+}
+
+template <typename Bytes>
+std::string Hex(const Bytes& bytes) {
+  static const char kDigits[] = "0123456789abcdef";
+  std::string out;
+  for (uint8_t b : bytes) {
+    out.push_back(kDigits[b >> 4]);
+    out.push_back(kDigits[b & 15]);
+  }
+  return out;
+}
+
+// xorshift64*: reproducible "random" bytes, incompressible for every codec here.
+inline std::vector<uint8_t> RandomBytes(size_t n, uint64_t seed) {
+  std::vector<uint8_t> out(n);
+  uint64_t x = seed | 1;
+  for (auto& b : out) {
+    x ^= x >> 12;
+    x ^= x << 25;
+    x ^= x >> 27;
+    b = static_cast<uint8_t>((x * 0x2545F4914F6CDD1DULL) >> 56);
+  }
+  return out;
+}
+
+// 1 MiB-style mixed data: runs of text, zeros, repeated patterns and random stretches.
+inline std::vector<uint8_t> MixedBytes(size_t n) {
+  std::vector<uint8_t> out;
+  out.reserve(n);
+  const std::string text = "sudo /home/user/src/nydus: chunk digest verified; ";
+  std::vector<uint8_t> noise = RandomBytes(4096, 42);
+  for (size_t block = 0; out.size() < n; ++block) {
+    for (size_t i = 0; i < 4096 && out.size() < n; ++i) {
+      switch (block % 4) {
+        case 0: out.push_back(static_cast<uint8_t>(text[i % text.size()])); break;
+        case 1: out.push_back(0); break;
+        case 2: out.push_back(static_cast<uint8_t>(i % 251)); break;
+        default: out.push_back(noise[(i * 7 + block) % noise.size()]); break;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace nydus::test
