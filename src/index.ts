@@ -16,3 +16,4 @@ export * from './config/index.js';
 export { applyDefaults } from './schema/defaults.js';
 export { problemsFromAjv } from './schema/problems.js';
 export { NydusError, ConfigError, NativeError, type ConfigProblem } from './errors.js';
+export * as native from './native/binding.js';
