@@ -1,0 +1,68 @@
+// Image: one mounted RAFS image as the data path sees it: the bootstrap (v5/v6, or a
+// bootstrap found inside a data blob's ToC), a blob backend and the chunk reader. Reads
+// file ranges to bytes (zeros in holes) and verifies chunks. Core layer.
+// Thread-safety: after Open, all methods may be called from any thread concurrently.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "rafs/filesystem.h"
+#include "status.h"
+#include "storage/blob_backend.h"
+#include "storage/chunk_reader.h"
+
+namespace nydus {
+
+struct LocalFsOptions {
+  std::string blob_file;
+  std::string dir;
+  std::vector<std::string> alt_dirs;
+};
+
+struct ImageOptions {
+  LocalFsOptions localfs;
+  bool validate_digest = false;
+};
+
+// One corrupt or unreadable chunk found by Verify.
+struct ChunkProblem {
+  uint64_t file_offset = 0;     // first byte of the file served by this chunk
+  uint32_t length = 0;
+  storage::ChunkRef chunk;
+  std::string blob_id;
+  Status status;
+};
+
+class Image {
+ public:
+  // Opens `bootstrap_path`. When the file is not a bootstrap but a data blob carrying one
+  // (ToC entry image.boot, storage §1.11), the inlined bootstrap is used and blob ids are
+  // substituted from the file name as §1.14 says.
+  static Result<std::unique_ptr<Image>> Open(const std::string& bootstrap_path, const ImageOptions& options);
+  ~Image();
+
+  const rafs::Filesystem& fs() const { return *fs_; }
+  const rafs::SuperInfo& super() const { return fs_->super(); }
+  // True when the bootstrap was extracted from a data blob.
+  bool inlined_bootstrap() const { return inlined_; }
+
+  // Reads up to `length` bytes of regular file `ino` at `offset` into `out`; returns the
+  // count (short only at end of file). EIO naming the chunk on any data error.
+  Result<size_t> Read(rafs::Ino ino, uint64_t offset, uint8_t* out, size_t length) const;
+
+  // Reads and verifies every chunk of regular file `ino` (digest when known, CRC when
+  // present); returns the problems found (empty when the file is intact).
+  Result<std::vector<ChunkProblem>> Verify(rafs::Ino ino) const;
+
+ private:
+  Image() = default;
+  std::unique_ptr<rafs::Filesystem> fs_;
+  std::unique_ptr<storage::BlobBackend> backend_;
+  std::unique_ptr<storage::ChunkReader> reader_;
+  bool inlined_ = false;
+};
+
+}  // namespace nydus
