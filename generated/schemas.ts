@@ -454,6 +454,479 @@ export const schemaRegistry: SchemaRegistry = {
       "files"
     ]
   },
+  "https://nydus-service.invalid/schema/cli/inspect-check.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://nydus-service.invalid/schema/cli/inspect-check.schema.json",
+    "title": "InspectCheck",
+    "description": "Output of `nydus inspect check --json`.",
+    "type": "object",
+    "properties": {
+      "ok": {
+        "type": "boolean",
+        "description": "No corrupt or unreadable chunk was found."
+      },
+      "files": {
+        "type": "integer",
+        "description": "Regular files (distinct inodes) read."
+      },
+      "chunks": {
+        "type": "integer",
+        "description": "Chunk pieces read."
+      },
+      "digest_checked": {
+        "type": "integer",
+        "description": "Chunk pieces whose digest was compared."
+      },
+      "crc_checked": {
+        "type": "integer",
+        "description": "Chunk pieces whose CRC-32C was compared."
+      },
+      "bytes": {
+        "type": "integer",
+        "description": "File bytes covered."
+      },
+      "problems": {
+        "type": "array",
+        "description": "Each corrupt or unreadable chunk, by file.",
+        "items": {
+          "type": "object",
+          "properties": {
+            "path": {
+              "type": "string",
+              "description": "A path of the file (the first found for hard links)."
+            },
+            "ino": {
+              "type": "integer",
+              "description": "Its inode number."
+            },
+            "file_offset": {
+              "type": "integer",
+              "description": "Offset in the file served by the chunk."
+            },
+            "length": {
+              "type": "integer",
+              "description": "Bytes of the file served by the chunk."
+            },
+            "blob_id": {
+              "type": "string",
+              "description": "Blob holding the chunk."
+            },
+            "chunk_index": {
+              "type": "integer",
+              "description": "Chunk index in the blob."
+            },
+            "code": {
+              "type": "string",
+              "description": "errno name (EIO, ENOENT ...)."
+            },
+            "message": {
+              "type": "string",
+              "description": "What was wrong."
+            }
+          },
+          "required": [
+            "path",
+            "ino",
+            "file_offset",
+            "length",
+            "blob_id",
+            "chunk_index",
+            "code",
+            "message"
+          ]
+        }
+      }
+    },
+    "required": [
+      "ok",
+      "files",
+      "chunks",
+      "digest_checked",
+      "crc_checked",
+      "bytes",
+      "problems"
+    ]
+  },
+  "https://nydus-service.invalid/schema/cli/inspect-stat.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://nydus-service.invalid/schema/cli/inspect-stat.schema.json",
+    "title": "InspectStat",
+    "description": "Output of `nydus inspect stat --json`.",
+    "type": "object",
+    "properties": {
+      "path": {
+        "type": "string",
+        "description": "Path inside the image."
+      },
+      "ino": {
+        "type": "integer",
+        "description": "Inode number (v5) or nid (v6)."
+      },
+      "type": {
+        "type": "string",
+        "enum": [
+          "file",
+          "directory",
+          "link",
+          "char",
+          "block",
+          "fifo",
+          "socket",
+          "unknown"
+        ],
+        "description": "File type."
+      },
+      "mode": {
+        "type": "integer",
+        "description": "Full st_mode."
+      },
+      "permissions": {
+        "type": "string",
+        "description": "Permission bits in octal, e.g. 0755."
+      },
+      "uid": {
+        "type": "integer",
+        "description": "Owner uid as stored."
+      },
+      "gid": {
+        "type": "integer",
+        "description": "Owner gid as stored."
+      },
+      "size": {
+        "type": "integer",
+        "description": "Size in bytes."
+      },
+      "blocks": {
+        "type": "integer",
+        "description": "512-byte blocks."
+      },
+      "nlink": {
+        "type": "integer",
+        "description": "Link count."
+      },
+      "rdev": {
+        "type": "integer",
+        "description": "Device number (char/block devices)."
+      },
+      "mtime": {
+        "type": "integer",
+        "description": "Modification time, seconds (0 when not recorded)."
+      },
+      "mtime_nsec": {
+        "type": "integer",
+        "description": "Nanoseconds of the modification time."
+      },
+      "target": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "Symlink target."
+      },
+      "xattrs": {
+        "type": "object",
+        "additionalProperties": {
+          "type": "string"
+        },
+        "description": "Extended attributes: value as UTF-8 text, or base64: prefixed when not printable."
+      },
+      "chunks": {
+        "type": "array",
+        "description": "The file's data as segments: holes or pieces of chunks.",
+        "items": {
+          "type": "object",
+          "properties": {
+            "file_offset": {
+              "type": "integer",
+              "description": "Offset in the file."
+            },
+            "length": {
+              "type": "integer",
+              "description": "Bytes of the file this segment serves."
+            },
+            "hole": {
+              "type": "boolean",
+              "description": "Zeros, not stored."
+            },
+            "blob_id": {
+              "type": [
+                "string",
+                "null"
+              ],
+              "description": "Blob holding the chunk."
+            },
+            "chunk_index": {
+              "type": [
+                "integer",
+                "null"
+              ],
+              "description": "Chunk index in the blob."
+            },
+            "compressed_offset": {
+              "type": [
+                "integer",
+                "null"
+              ],
+              "description": "Offset of the stored bytes in the blob (null when only the blob meta knows it)."
+            },
+            "compressed_size": {
+              "type": [
+                "integer",
+                "null"
+              ],
+              "description": "Stored size."
+            },
+            "uncompressed_offset": {
+              "type": [
+                "integer",
+                "null"
+              ],
+              "description": "Offset in the blob's uncompressed image."
+            },
+            "uncompressed_size": {
+              "type": [
+                "integer",
+                "null"
+              ],
+              "description": "Plain size of the chunk."
+            },
+            "compressed": {
+              "type": [
+                "boolean",
+                "null"
+              ],
+              "description": "Stored compressed."
+            },
+            "digest": {
+              "type": [
+                "string",
+                "null"
+              ],
+              "description": "Hex digest of the plain chunk, null when unknown."
+            }
+          },
+          "required": [
+            "file_offset",
+            "length",
+            "hole"
+          ]
+        }
+      }
+    },
+    "required": [
+      "path",
+      "ino",
+      "type",
+      "mode",
+      "permissions",
+      "uid",
+      "gid",
+      "size",
+      "blocks",
+      "nlink",
+      "rdev",
+      "mtime",
+      "mtime_nsec",
+      "target",
+      "xattrs",
+      "chunks"
+    ]
+  },
+  "https://nydus-service.invalid/schema/cli/inspect-superblock.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://nydus-service.invalid/schema/cli/inspect-superblock.schema.json",
+    "title": "InspectSuperblock",
+    "description": "Output of `nydus inspect superblock --json`.",
+    "type": "object",
+    "properties": {
+      "bootstrap": {
+        "type": "string",
+        "description": "Bootstrap path as given."
+      },
+      "version": {
+        "type": "integer",
+        "enum": [
+          5,
+          6
+        ],
+        "description": "RAFS version."
+      },
+      "flags": {
+        "type": "integer",
+        "description": "Superblock feature flags (rafs-format §2.1)."
+      },
+      "flag_names": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "Names of the set flags."
+      },
+      "compressor": {
+        "type": "string",
+        "description": "Chunk compressor: none, lz4_block, gzip or zstd."
+      },
+      "digester": {
+        "type": "string",
+        "description": "Chunk digest: blake3 or sha256."
+      },
+      "chunk_size": {
+        "type": "integer",
+        "description": "Chunk size in bytes."
+      },
+      "block_size": {
+        "type": "integer",
+        "description": "EROFS block size (v6), 0 for v5."
+      },
+      "inodes_count": {
+        "type": "integer",
+        "description": "Inode count recorded in the superblock."
+      },
+      "root_ino": {
+        "type": "integer",
+        "description": "Inode number (v5) or nid (v6) of the root."
+      },
+      "bootstrap_size": {
+        "type": "integer",
+        "description": "Size of the bootstrap in bytes."
+      },
+      "inlined_bootstrap": {
+        "type": "boolean",
+        "description": "The bootstrap was read from a data blob's ToC."
+      },
+      "fields": {
+        "type": "object",
+        "additionalProperties": {
+          "type": "integer"
+        },
+        "description": "Version-specific superblock fields."
+      },
+      "counts": {
+        "type": "object",
+        "description": "Counts from a walk of the tree.",
+        "properties": {
+          "directories": {
+            "type": "integer",
+            "description": "Directories, root included."
+          },
+          "files": {
+            "type": "integer",
+            "description": "Regular file entries (hard links counted per entry)."
+          },
+          "symlinks": {
+            "type": "integer",
+            "description": "Symbolic links."
+          },
+          "others": {
+            "type": "integer",
+            "description": "Devices, fifos and sockets."
+          },
+          "inodes": {
+            "type": "integer",
+            "description": "Distinct inodes."
+          }
+        },
+        "required": [
+          "directories",
+          "files",
+          "symlinks",
+          "others",
+          "inodes"
+        ]
+      },
+      "blobs": {
+        "type": "array",
+        "items": {
+          "type": "object"
+        },
+        "description": "The blob table (every field, camelCase as the library reports it)."
+      },
+      "prefetch": {
+        "type": "array",
+        "items": {
+          "type": "integer"
+        },
+        "description": "Prefetch table: inode numbers (v5) or nids (v6)."
+      }
+    },
+    "required": [
+      "bootstrap",
+      "version",
+      "flags",
+      "flag_names",
+      "compressor",
+      "digester",
+      "chunk_size",
+      "block_size",
+      "inodes_count",
+      "root_ino",
+      "bootstrap_size",
+      "inlined_bootstrap",
+      "fields",
+      "counts",
+      "blobs",
+      "prefetch"
+    ]
+  },
+  "https://nydus-service.invalid/schema/cli/inspect-tree.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://nydus-service.invalid/schema/cli/inspect-tree.schema.json",
+    "title": "InspectTree",
+    "description": "Output of `nydus inspect tree --json`: the shape of `tree -J`, a root node then a report.",
+    "type": "array",
+    "$defs": {
+      "node": {
+        "title": "TreeNode",
+        "description": "One entry of the tree.",
+        "type": "object",
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "directory",
+              "file",
+              "link",
+              "char",
+              "block",
+              "fifo",
+              "socket",
+              "report"
+            ],
+            "description": "Entry type as tree names it."
+          },
+          "name": {
+            "type": "string",
+            "description": "Entry name (the root's is the --root-name flag)."
+          },
+          "target": {
+            "type": "string",
+            "description": "Symlink target."
+          },
+          "contents": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/node"
+            },
+            "description": "Children (directories), empty for links."
+          },
+          "directories": {
+            "type": "integer",
+            "description": "Report: directories below the root (and links to directories)."
+          },
+          "files": {
+            "type": "integer",
+            "description": "Report: other entries."
+          }
+        },
+        "required": [
+          "type"
+        ]
+      }
+    },
+    "items": {
+      "$ref": "#/$defs/node"
+    }
+  },
   "https://nydus-service.invalid/schema/common.schema.json": {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "https://nydus-service.invalid/schema/common.schema.json",
@@ -1934,5 +2407,9 @@ export const schemaIds = {
   "MountCmd": "https://nydus-service.invalid/schema/mount-cmd.schema.json",
   "BlobCacheEntry": "https://nydus-service.invalid/schema/blob-cache-entry.schema.json",
   "BlobCacheList": "https://nydus-service.invalid/schema/blob-cache-list.schema.json",
-  "ConfigValidateResult": "https://nydus-service.invalid/schema/cli/config-validate.schema.json"
+  "ConfigValidateResult": "https://nydus-service.invalid/schema/cli/config-validate.schema.json",
+  "InspectSuperblock": "https://nydus-service.invalid/schema/cli/inspect-superblock.schema.json",
+  "InspectStat": "https://nydus-service.invalid/schema/cli/inspect-stat.schema.json",
+  "InspectCheck": "https://nydus-service.invalid/schema/cli/inspect-check.schema.json",
+  "InspectTree": "https://nydus-service.invalid/schema/cli/inspect-tree.schema.json"
 } as const;

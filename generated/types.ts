@@ -3,6 +3,11 @@
 // the builders return them); the *Input types are what a user may write.
 
 /**
+ * Output of `nydus inspect tree --json`: the shape of `tree -J`, a root node then a report.
+ */
+export type InspectTree = TreeNode[];
+
+/**
  * nydusd configuration, version 2 (spec daemon.md §2.1): the canonical model, read from JSON or TOML. A RAFS mount needs backend, cache and rafs.
  */
 export interface ConfigV2 {
@@ -787,6 +792,314 @@ export interface ConfigProblemReport {
    */
   message: string;
 }
+/**
+ * Output of `nydus inspect superblock --json`.
+ */
+export interface InspectSuperblock {
+  /**
+   * Bootstrap path as given.
+   */
+  bootstrap: string;
+  /**
+   * RAFS version.
+   */
+  version: 5 | 6;
+  /**
+   * Superblock feature flags (rafs-format §2.1).
+   */
+  flags: number;
+  /**
+   * Names of the set flags.
+   */
+  flag_names: string[];
+  /**
+   * Chunk compressor: none, lz4_block, gzip or zstd.
+   */
+  compressor: string;
+  /**
+   * Chunk digest: blake3 or sha256.
+   */
+  digester: string;
+  /**
+   * Chunk size in bytes.
+   */
+  chunk_size: number;
+  /**
+   * EROFS block size (v6), 0 for v5.
+   */
+  block_size: number;
+  /**
+   * Inode count recorded in the superblock.
+   */
+  inodes_count: number;
+  /**
+   * Inode number (v5) or nid (v6) of the root.
+   */
+  root_ino: number;
+  /**
+   * Size of the bootstrap in bytes.
+   */
+  bootstrap_size: number;
+  /**
+   * The bootstrap was read from a data blob's ToC.
+   */
+  inlined_bootstrap: boolean;
+  /**
+   * Version-specific superblock fields.
+   */
+  fields: {
+    [k: string]: number;
+  };
+  /**
+   * Counts from a walk of the tree.
+   */
+  counts: {
+    /**
+     * Directories, root included.
+     */
+    directories: number;
+    /**
+     * Regular file entries (hard links counted per entry).
+     */
+    files: number;
+    /**
+     * Symbolic links.
+     */
+    symlinks: number;
+    /**
+     * Devices, fifos and sockets.
+     */
+    others: number;
+    /**
+     * Distinct inodes.
+     */
+    inodes: number;
+  };
+  /**
+   * The blob table (every field, camelCase as the library reports it).
+   */
+  blobs: {}[];
+  /**
+   * Prefetch table: inode numbers (v5) or nids (v6).
+   */
+  prefetch: number[];
+}
+/**
+ * Output of `nydus inspect stat --json`.
+ */
+export interface InspectStat {
+  /**
+   * Path inside the image.
+   */
+  path: string;
+  /**
+   * Inode number (v5) or nid (v6).
+   */
+  ino: number;
+  /**
+   * File type.
+   */
+  type: 'file' | 'directory' | 'link' | 'char' | 'block' | 'fifo' | 'socket' | 'unknown';
+  /**
+   * Full st_mode.
+   */
+  mode: number;
+  /**
+   * Permission bits in octal, e.g. 0755.
+   */
+  permissions: string;
+  /**
+   * Owner uid as stored.
+   */
+  uid: number;
+  /**
+   * Owner gid as stored.
+   */
+  gid: number;
+  /**
+   * Size in bytes.
+   */
+  size: number;
+  /**
+   * 512-byte blocks.
+   */
+  blocks: number;
+  /**
+   * Link count.
+   */
+  nlink: number;
+  /**
+   * Device number (char/block devices).
+   */
+  rdev: number;
+  /**
+   * Modification time, seconds (0 when not recorded).
+   */
+  mtime: number;
+  /**
+   * Nanoseconds of the modification time.
+   */
+  mtime_nsec: number;
+  /**
+   * Symlink target.
+   */
+  target: string | null;
+  /**
+   * Extended attributes: value as UTF-8 text, or base64: prefixed when not printable.
+   */
+  xattrs: {
+    [k: string]: string;
+  };
+  /**
+   * The file's data as segments: holes or pieces of chunks.
+   */
+  chunks: {
+    /**
+     * Offset in the file.
+     */
+    file_offset: number;
+    /**
+     * Bytes of the file this segment serves.
+     */
+    length: number;
+    /**
+     * Zeros, not stored.
+     */
+    hole: boolean;
+    /**
+     * Blob holding the chunk.
+     */
+    blob_id?: string | null;
+    /**
+     * Chunk index in the blob.
+     */
+    chunk_index?: number | null;
+    /**
+     * Offset of the stored bytes in the blob (null when only the blob meta knows it).
+     */
+    compressed_offset?: number | null;
+    /**
+     * Stored size.
+     */
+    compressed_size?: number | null;
+    /**
+     * Offset in the blob's uncompressed image.
+     */
+    uncompressed_offset?: number | null;
+    /**
+     * Plain size of the chunk.
+     */
+    uncompressed_size?: number | null;
+    /**
+     * Stored compressed.
+     */
+    compressed?: boolean | null;
+    /**
+     * Hex digest of the plain chunk, null when unknown.
+     */
+    digest?: string | null;
+  }[];
+}
+/**
+ * Output of `nydus inspect check --json`.
+ */
+export interface InspectCheck {
+  /**
+   * No corrupt or unreadable chunk was found.
+   */
+  ok: boolean;
+  /**
+   * Regular files (distinct inodes) read.
+   */
+  files: number;
+  /**
+   * Chunk pieces read.
+   */
+  chunks: number;
+  /**
+   * Chunk pieces whose digest was compared.
+   */
+  digest_checked: number;
+  /**
+   * Chunk pieces whose CRC-32C was compared.
+   */
+  crc_checked: number;
+  /**
+   * File bytes covered.
+   */
+  bytes: number;
+  /**
+   * Each corrupt or unreadable chunk, by file.
+   */
+  problems: {
+    /**
+     * A path of the file (the first found for hard links).
+     */
+    path: string;
+    /**
+     * Its inode number.
+     */
+    ino: number;
+    /**
+     * Offset in the file served by the chunk.
+     */
+    file_offset: number;
+    /**
+     * Bytes of the file served by the chunk.
+     */
+    length: number;
+    /**
+     * Blob holding the chunk.
+     */
+    blob_id: string;
+    /**
+     * Chunk index in the blob.
+     */
+    chunk_index: number;
+    /**
+     * errno name (EIO, ENOENT ...).
+     */
+    code: string;
+    /**
+     * What was wrong.
+     */
+    message: string;
+  }[];
+}
+/**
+ * One entry of the tree.
+ */
+export interface TreeNode {
+  /**
+   * Entry type as tree names it.
+   */
+  type: 'directory' | 'file' | 'link' | 'char' | 'block' | 'fifo' | 'socket' | 'report';
+  /**
+   * Entry name (the root's is the --root-name flag).
+   */
+  name?: string;
+  /**
+   * Symlink target.
+   */
+  target?: string;
+  /**
+   * Children (directories), empty for links.
+   */
+  contents?: TreeNode[];
+  /**
+   * Report: directories below the root (and links to directories).
+   */
+  directories?: number;
+  /**
+   * Report: other entries.
+   */
+  files?: number;
+}
+
+/**
+ * Output of `nydus inspect tree --json`: the shape of `tree -J`, a root node then a report.
+ */
+export type InspectTreeInput = TreeNodeInput[];
 
 /**
  * nydusd configuration, version 2 (spec daemon.md §2.1): the canonical model, read from JSON or TOML. A RAFS mount needs backend, cache and rafs.
@@ -1572,4 +1885,307 @@ export interface ConfigProblemReportInput {
    * What was expected and what was found.
    */
   message: string;
+}
+/**
+ * Output of `nydus inspect superblock --json`.
+ */
+export interface InspectSuperblockInput {
+  /**
+   * Bootstrap path as given.
+   */
+  bootstrap: string;
+  /**
+   * RAFS version.
+   */
+  version: 5 | 6;
+  /**
+   * Superblock feature flags (rafs-format §2.1).
+   */
+  flags: number;
+  /**
+   * Names of the set flags.
+   */
+  flag_names: string[];
+  /**
+   * Chunk compressor: none, lz4_block, gzip or zstd.
+   */
+  compressor: string;
+  /**
+   * Chunk digest: blake3 or sha256.
+   */
+  digester: string;
+  /**
+   * Chunk size in bytes.
+   */
+  chunk_size: number;
+  /**
+   * EROFS block size (v6), 0 for v5.
+   */
+  block_size: number;
+  /**
+   * Inode count recorded in the superblock.
+   */
+  inodes_count: number;
+  /**
+   * Inode number (v5) or nid (v6) of the root.
+   */
+  root_ino: number;
+  /**
+   * Size of the bootstrap in bytes.
+   */
+  bootstrap_size: number;
+  /**
+   * The bootstrap was read from a data blob's ToC.
+   */
+  inlined_bootstrap: boolean;
+  /**
+   * Version-specific superblock fields.
+   */
+  fields: {
+    [k: string]: number;
+  };
+  /**
+   * Counts from a walk of the tree.
+   */
+  counts: {
+    /**
+     * Directories, root included.
+     */
+    directories: number;
+    /**
+     * Regular file entries (hard links counted per entry).
+     */
+    files: number;
+    /**
+     * Symbolic links.
+     */
+    symlinks: number;
+    /**
+     * Devices, fifos and sockets.
+     */
+    others: number;
+    /**
+     * Distinct inodes.
+     */
+    inodes: number;
+  };
+  /**
+   * The blob table (every field, camelCase as the library reports it).
+   */
+  blobs: {}[];
+  /**
+   * Prefetch table: inode numbers (v5) or nids (v6).
+   */
+  prefetch: number[];
+}
+/**
+ * Output of `nydus inspect stat --json`.
+ */
+export interface InspectStatInput {
+  /**
+   * Path inside the image.
+   */
+  path: string;
+  /**
+   * Inode number (v5) or nid (v6).
+   */
+  ino: number;
+  /**
+   * File type.
+   */
+  type: 'file' | 'directory' | 'link' | 'char' | 'block' | 'fifo' | 'socket' | 'unknown';
+  /**
+   * Full st_mode.
+   */
+  mode: number;
+  /**
+   * Permission bits in octal, e.g. 0755.
+   */
+  permissions: string;
+  /**
+   * Owner uid as stored.
+   */
+  uid: number;
+  /**
+   * Owner gid as stored.
+   */
+  gid: number;
+  /**
+   * Size in bytes.
+   */
+  size: number;
+  /**
+   * 512-byte blocks.
+   */
+  blocks: number;
+  /**
+   * Link count.
+   */
+  nlink: number;
+  /**
+   * Device number (char/block devices).
+   */
+  rdev: number;
+  /**
+   * Modification time, seconds (0 when not recorded).
+   */
+  mtime: number;
+  /**
+   * Nanoseconds of the modification time.
+   */
+  mtime_nsec: number;
+  /**
+   * Symlink target.
+   */
+  target: string | null;
+  /**
+   * Extended attributes: value as UTF-8 text, or base64: prefixed when not printable.
+   */
+  xattrs: {
+    [k: string]: string;
+  };
+  /**
+   * The file's data as segments: holes or pieces of chunks.
+   */
+  chunks: {
+    /**
+     * Offset in the file.
+     */
+    file_offset: number;
+    /**
+     * Bytes of the file this segment serves.
+     */
+    length: number;
+    /**
+     * Zeros, not stored.
+     */
+    hole: boolean;
+    /**
+     * Blob holding the chunk.
+     */
+    blob_id?: string | null;
+    /**
+     * Chunk index in the blob.
+     */
+    chunk_index?: number | null;
+    /**
+     * Offset of the stored bytes in the blob (null when only the blob meta knows it).
+     */
+    compressed_offset?: number | null;
+    /**
+     * Stored size.
+     */
+    compressed_size?: number | null;
+    /**
+     * Offset in the blob's uncompressed image.
+     */
+    uncompressed_offset?: number | null;
+    /**
+     * Plain size of the chunk.
+     */
+    uncompressed_size?: number | null;
+    /**
+     * Stored compressed.
+     */
+    compressed?: boolean | null;
+    /**
+     * Hex digest of the plain chunk, null when unknown.
+     */
+    digest?: string | null;
+  }[];
+}
+/**
+ * Output of `nydus inspect check --json`.
+ */
+export interface InspectCheckInput {
+  /**
+   * No corrupt or unreadable chunk was found.
+   */
+  ok: boolean;
+  /**
+   * Regular files (distinct inodes) read.
+   */
+  files: number;
+  /**
+   * Chunk pieces read.
+   */
+  chunks: number;
+  /**
+   * Chunk pieces whose digest was compared.
+   */
+  digest_checked: number;
+  /**
+   * Chunk pieces whose CRC-32C was compared.
+   */
+  crc_checked: number;
+  /**
+   * File bytes covered.
+   */
+  bytes: number;
+  /**
+   * Each corrupt or unreadable chunk, by file.
+   */
+  problems: {
+    /**
+     * A path of the file (the first found for hard links).
+     */
+    path: string;
+    /**
+     * Its inode number.
+     */
+    ino: number;
+    /**
+     * Offset in the file served by the chunk.
+     */
+    file_offset: number;
+    /**
+     * Bytes of the file served by the chunk.
+     */
+    length: number;
+    /**
+     * Blob holding the chunk.
+     */
+    blob_id: string;
+    /**
+     * Chunk index in the blob.
+     */
+    chunk_index: number;
+    /**
+     * errno name (EIO, ENOENT ...).
+     */
+    code: string;
+    /**
+     * What was wrong.
+     */
+    message: string;
+  }[];
+}
+/**
+ * One entry of the tree.
+ */
+export interface TreeNodeInput {
+  /**
+   * Entry type as tree names it.
+   */
+  type: 'directory' | 'file' | 'link' | 'char' | 'block' | 'fifo' | 'socket' | 'report';
+  /**
+   * Entry name (the root's is the --root-name flag).
+   */
+  name?: string;
+  /**
+   * Symlink target.
+   */
+  target?: string;
+  /**
+   * Children (directories), empty for links.
+   */
+  contents?: TreeNodeInput[];
+  /**
+   * Report: directories below the root (and links to directories).
+   */
+  directories?: number;
+  /**
+   * Report: other entries.
+   */
+  files?: number;
 }

@@ -10,6 +10,10 @@ import type {
   BlobCacheEntryInput,
   BlobCacheListInput,
   ConfigValidateResultInput,
+  InspectSuperblockInput,
+  InspectStatInput,
+  InspectCheckInput,
+  InspectTreeInput,
 } from './types.js';
 
 /** A generated validator: a type guard whose failures are left on `errors`. */
@@ -30,3 +34,11 @@ export const validateBlobCacheEntry = raw.validateBlobCacheEntry as unknown as V
 export const validateBlobCacheList = raw.validateBlobCacheList as unknown as Validator<BlobCacheListInput>;
 /** Validates a ConfigValidateResult document against schema/cli/config-validate.schema.json. */
 export const validateConfigValidateResult = raw.validateConfigValidateResult as unknown as Validator<ConfigValidateResultInput>;
+/** Validates a InspectSuperblock document against schema/cli/inspect-superblock.schema.json. */
+export const validateInspectSuperblock = raw.validateInspectSuperblock as unknown as Validator<InspectSuperblockInput>;
+/** Validates a InspectStat document against schema/cli/inspect-stat.schema.json. */
+export const validateInspectStat = raw.validateInspectStat as unknown as Validator<InspectStatInput>;
+/** Validates a InspectCheck document against schema/cli/inspect-check.schema.json. */
+export const validateInspectCheck = raw.validateInspectCheck as unknown as Validator<InspectCheckInput>;
+/** Validates a InspectTree document against schema/cli/inspect-tree.schema.json. */
+export const validateInspectTree = raw.validateInspectTree as unknown as Validator<InspectTreeInput>;

@@ -10784,3 +10784,1776 @@ return errors === 0;
 }
 validate159.evaluated = {"props":{"valid":true,"files":true},"dynamicProps":false,"dynamicItems":false};
 
+export const validateInspectSuperblock = validate165;
+const schema68 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/cli/inspect-superblock.schema.json","title":"InspectSuperblock","description":"Output of `nydus inspect superblock --json`.","type":"object","properties":{"bootstrap":{"type":"string","description":"Bootstrap path as given."},"version":{"type":"integer","enum":[5,6],"description":"RAFS version."},"flags":{"type":"integer","description":"Superblock feature flags (rafs-format §2.1)."},"flag_names":{"type":"array","items":{"type":"string"},"description":"Names of the set flags."},"compressor":{"type":"string","description":"Chunk compressor: none, lz4_block, gzip or zstd."},"digester":{"type":"string","description":"Chunk digest: blake3 or sha256."},"chunk_size":{"type":"integer","description":"Chunk size in bytes."},"block_size":{"type":"integer","description":"EROFS block size (v6), 0 for v5."},"inodes_count":{"type":"integer","description":"Inode count recorded in the superblock."},"root_ino":{"type":"integer","description":"Inode number (v5) or nid (v6) of the root."},"bootstrap_size":{"type":"integer","description":"Size of the bootstrap in bytes."},"inlined_bootstrap":{"type":"boolean","description":"The bootstrap was read from a data blob's ToC."},"fields":{"type":"object","additionalProperties":{"type":"integer"},"description":"Version-specific superblock fields."},"counts":{"type":"object","description":"Counts from a walk of the tree.","properties":{"directories":{"type":"integer","description":"Directories, root included."},"files":{"type":"integer","description":"Regular file entries (hard links counted per entry)."},"symlinks":{"type":"integer","description":"Symbolic links."},"others":{"type":"integer","description":"Devices, fifos and sockets."},"inodes":{"type":"integer","description":"Distinct inodes."}},"required":["directories","files","symlinks","others","inodes"]},"blobs":{"type":"array","items":{"type":"object"},"description":"The blob table (every field, camelCase as the library reports it)."},"prefetch":{"type":"array","items":{"type":"integer"},"description":"Prefetch table: inode numbers (v5) or nids (v6)."}},"required":["bootstrap","version","flags","flag_names","compressor","digester","chunk_size","block_size","inodes_count","root_ino","bootstrap_size","inlined_bootstrap","fields","counts","blobs","prefetch"]};
+
+function validate165(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://nydus-service.invalid/schema/cli/inspect-superblock.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate165.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.bootstrap === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bootstrap"},message:"must have required property '"+"bootstrap"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.version === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.flags === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "flags"},message:"must have required property '"+"flags"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.flag_names === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "flag_names"},message:"must have required property '"+"flag_names"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.compressor === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "compressor"},message:"must have required property '"+"compressor"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.digester === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "digester"},message:"must have required property '"+"digester"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.chunk_size === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "chunk_size"},message:"must have required property '"+"chunk_size"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.block_size === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "block_size"},message:"must have required property '"+"block_size"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.inodes_count === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "inodes_count"},message:"must have required property '"+"inodes_count"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.root_ino === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "root_ino"},message:"must have required property '"+"root_ino"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.bootstrap_size === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bootstrap_size"},message:"must have required property '"+"bootstrap_size"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.inlined_bootstrap === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "inlined_bootstrap"},message:"must have required property '"+"inlined_bootstrap"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.fields === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data.counts === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "counts"},message:"must have required property '"+"counts"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data.blobs === undefined){
+const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "blobs"},message:"must have required property '"+"blobs"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data.prefetch === undefined){
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prefetch"},message:"must have required property '"+"prefetch"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data.bootstrap !== undefined){
+let data0 = data.bootstrap;
+if(typeof data0 !== "string"){
+const err16 = {instancePath:instancePath+"/bootstrap",schemaPath:"#/properties/bootstrap/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.bootstrap.type,parentSchema:schema68.properties.bootstrap,data:data0};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.version !== undefined){
+let data1 = data.version;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err17 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema68.properties.version.type,parentSchema:schema68.properties.version,data:data1};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(!((data1 === 5) || (data1 === 6))){
+const err18 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/enum",keyword:"enum",params:{allowedValues: schema68.properties.version.enum},message:"must be equal to one of the allowed values",schema:schema68.properties.version.enum,parentSchema:schema68.properties.version,data:data1};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.flags !== undefined){
+let data2 = data.flags;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err19 = {instancePath:instancePath+"/flags",schemaPath:"#/properties/flags/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema68.properties.flags.type,parentSchema:schema68.properties.flags,data:data2};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.flag_names !== undefined){
+let data3 = data.flag_names;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(typeof data4 !== "string"){
+const err20 = {instancePath:instancePath+"/flag_names/" + i0,schemaPath:"#/properties/flag_names/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.flag_names.items.type,parentSchema:schema68.properties.flag_names.items,data:data4};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/flag_names",schemaPath:"#/properties/flag_names/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.properties.flag_names.type,parentSchema:schema68.properties.flag_names,data:data3};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.compressor !== undefined){
+let data5 = data.compressor;
+if(typeof data5 !== "string"){
+const err22 = {instancePath:instancePath+"/compressor",schemaPath:"#/properties/compressor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.compressor.type,parentSchema:schema68.properties.compressor,data:data5};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.digester !== undefined){
+let data6 = data.digester;
+if(typeof data6 !== "string"){
+const err23 = {instancePath:instancePath+"/digester",schemaPath:"#/properties/digester/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.digester.type,parentSchema:schema68.properties.digester,data:data6};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.chunk_size !== undefined){
+let data7 = data.chunk_size;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err24 = {instancePath:instancePath+"/chunk_size",schemaPath:"#/properties/chunk_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema68.properties.chunk_size.type,parentSchema:schema68.properties.chunk_size,data:data7};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.block_size !== undefined){
+let data8 = data.block_size;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err25 = {instancePath:instancePath+"/block_size",schemaPath:"#/properties/block_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema68.properties.block_size.type,parentSchema:schema68.properties.block_size,data:data8};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.inodes_count !== undefined){
+let data9 = data.inodes_count;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err26 = {instancePath:instancePath+"/inodes_count",schemaPath:"#/properties/inodes_count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema68.properties.inodes_count.type,parentSchema:schema68.properties.inodes_count,data:data9};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.root_ino !== undefined){
+let data10 = data.root_ino;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err27 = {instancePath:instancePath+"/root_ino",schemaPath:"#/properties/root_ino/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema68.properties.root_ino.type,parentSchema:schema68.properties.root_ino,data:data10};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.bootstrap_size !== undefined){
+let data11 = data.bootstrap_size;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err28 = {instancePath:instancePath+"/bootstrap_size",schemaPath:"#/properties/bootstrap_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema68.properties.bootstrap_size.type,parentSchema:schema68.properties.bootstrap_size,data:data11};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.inlined_bootstrap !== undefined){
+let data12 = data.inlined_bootstrap;
+if(typeof data12 !== "boolean"){
+const err29 = {instancePath:instancePath+"/inlined_bootstrap",schemaPath:"#/properties/inlined_bootstrap/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema68.properties.inlined_bootstrap.type,parentSchema:schema68.properties.inlined_bootstrap,data:data12};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.fields !== undefined){
+let data13 = data.fields;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+for(const key0 in data13){
+let data14 = data13[key0];
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err30 = {instancePath:instancePath+"/fields/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/fields/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema68.properties.fields.additionalProperties.type,parentSchema:schema68.properties.fields.additionalProperties,data:data14};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.properties.fields.type,parentSchema:schema68.properties.fields,data:data13};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.counts !== undefined){
+let data15 = data.counts;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.directories === undefined){
+const err32 = {instancePath:instancePath+"/counts",schemaPath:"#/properties/counts/required",keyword:"required",params:{missingProperty: "directories"},message:"must have required property '"+"directories"+"'",schema:schema68.properties.counts.required,parentSchema:schema68.properties.counts,data:data15};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(data15.files === undefined){
+const err33 = {instancePath:instancePath+"/counts",schemaPath:"#/properties/counts/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema68.properties.counts.required,parentSchema:schema68.properties.counts,data:data15};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(data15.symlinks === undefined){
+const err34 = {instancePath:instancePath+"/counts",schemaPath:"#/properties/counts/required",keyword:"required",params:{missingProperty: "symlinks"},message:"must have required property '"+"symlinks"+"'",schema:schema68.properties.counts.required,parentSchema:schema68.properties.counts,data:data15};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if(data15.others === undefined){
+const err35 = {instancePath:instancePath+"/counts",schemaPath:"#/properties/counts/required",keyword:"required",params:{missingProperty: "others"},message:"must have required property '"+"others"+"'",schema:schema68.properties.counts.required,parentSchema:schema68.properties.counts,data:data15};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(data15.inodes === undefined){
+const err36 = {instancePath:instancePath+"/counts",schemaPath:"#/properties/counts/required",keyword:"required",params:{missingProperty: "inodes"},message:"must have required property '"+"inodes"+"'",schema:schema68.properties.counts.required,parentSchema:schema68.properties.counts,data:data15};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(data15.directories !== undefined){
+let data16 = data15.directories;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+const err37 = {instancePath:instancePath+"/counts/directories",schemaPath:"#/properties/counts/properties/directories/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema68.properties.counts.properties.directories.type,parentSchema:schema68.properties.counts.properties.directories,data:data16};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data15.files !== undefined){
+let data17 = data15.files;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+const err38 = {instancePath:instancePath+"/counts/files",schemaPath:"#/properties/counts/properties/files/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema68.properties.counts.properties.files.type,parentSchema:schema68.properties.counts.properties.files,data:data17};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data15.symlinks !== undefined){
+let data18 = data15.symlinks;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+const err39 = {instancePath:instancePath+"/counts/symlinks",schemaPath:"#/properties/counts/properties/symlinks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema68.properties.counts.properties.symlinks.type,parentSchema:schema68.properties.counts.properties.symlinks,data:data18};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data15.others !== undefined){
+let data19 = data15.others;
+if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+const err40 = {instancePath:instancePath+"/counts/others",schemaPath:"#/properties/counts/properties/others/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema68.properties.counts.properties.others.type,parentSchema:schema68.properties.counts.properties.others,data:data19};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data15.inodes !== undefined){
+let data20 = data15.inodes;
+if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
+const err41 = {instancePath:instancePath+"/counts/inodes",schemaPath:"#/properties/counts/properties/inodes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema68.properties.counts.properties.inodes.type,parentSchema:schema68.properties.counts.properties.inodes,data:data20};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/counts",schemaPath:"#/properties/counts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.properties.counts.type,parentSchema:schema68.properties.counts,data:data15};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data.blobs !== undefined){
+let data21 = data.blobs;
+if(Array.isArray(data21)){
+const len1 = data21.length;
+for(let i1=0; i1<len1; i1++){
+let data22 = data21[i1];
+if(!(data22 && typeof data22 == "object" && !Array.isArray(data22))){
+const err43 = {instancePath:instancePath+"/blobs/" + i1,schemaPath:"#/properties/blobs/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.properties.blobs.items.type,parentSchema:schema68.properties.blobs.items,data:data22};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/blobs",schemaPath:"#/properties/blobs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.properties.blobs.type,parentSchema:schema68.properties.blobs,data:data21};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data.prefetch !== undefined){
+let data23 = data.prefetch;
+if(Array.isArray(data23)){
+const len2 = data23.length;
+for(let i2=0; i2<len2; i2++){
+let data24 = data23[i2];
+if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
+const err45 = {instancePath:instancePath+"/prefetch/" + i2,schemaPath:"#/properties/prefetch/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema68.properties.prefetch.items.type,parentSchema:schema68.properties.prefetch.items,data:data24};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/prefetch",schemaPath:"#/properties/prefetch/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.properties.prefetch.type,parentSchema:schema68.properties.prefetch,data:data23};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+else {
+const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.type,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+validate165.errors = vErrors;
+return errors === 0;
+}
+validate165.evaluated = {"props":{"bootstrap":true,"version":true,"flags":true,"flag_names":true,"compressor":true,"digester":true,"chunk_size":true,"block_size":true,"inodes_count":true,"root_ino":true,"bootstrap_size":true,"inlined_bootstrap":true,"fields":true,"counts":true,"blobs":true,"prefetch":true},"dynamicProps":false,"dynamicItems":false};
+
+export const validateInspectStat = validate166;
+const schema69 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/cli/inspect-stat.schema.json","title":"InspectStat","description":"Output of `nydus inspect stat --json`.","type":"object","properties":{"path":{"type":"string","description":"Path inside the image."},"ino":{"type":"integer","description":"Inode number (v5) or nid (v6)."},"type":{"type":"string","enum":["file","directory","link","char","block","fifo","socket","unknown"],"description":"File type."},"mode":{"type":"integer","description":"Full st_mode."},"permissions":{"type":"string","description":"Permission bits in octal, e.g. 0755."},"uid":{"type":"integer","description":"Owner uid as stored."},"gid":{"type":"integer","description":"Owner gid as stored."},"size":{"type":"integer","description":"Size in bytes."},"blocks":{"type":"integer","description":"512-byte blocks."},"nlink":{"type":"integer","description":"Link count."},"rdev":{"type":"integer","description":"Device number (char/block devices)."},"mtime":{"type":"integer","description":"Modification time, seconds (0 when not recorded)."},"mtime_nsec":{"type":"integer","description":"Nanoseconds of the modification time."},"target":{"type":["string","null"],"description":"Symlink target."},"xattrs":{"type":"object","additionalProperties":{"type":"string"},"description":"Extended attributes: value as UTF-8 text, or base64: prefixed when not printable."},"chunks":{"type":"array","description":"The file's data as segments: holes or pieces of chunks.","items":{"type":"object","properties":{"file_offset":{"type":"integer","description":"Offset in the file."},"length":{"type":"integer","description":"Bytes of the file this segment serves."},"hole":{"type":"boolean","description":"Zeros, not stored."},"blob_id":{"type":["string","null"],"description":"Blob holding the chunk."},"chunk_index":{"type":["integer","null"],"description":"Chunk index in the blob."},"compressed_offset":{"type":["integer","null"],"description":"Offset of the stored bytes in the blob (null when only the blob meta knows it)."},"compressed_size":{"type":["integer","null"],"description":"Stored size."},"uncompressed_offset":{"type":["integer","null"],"description":"Offset in the blob's uncompressed image."},"uncompressed_size":{"type":["integer","null"],"description":"Plain size of the chunk."},"compressed":{"type":["boolean","null"],"description":"Stored compressed."},"digest":{"type":["string","null"],"description":"Hex digest of the plain chunk, null when unknown."}},"required":["file_offset","length","hole"]}}},"required":["path","ino","type","mode","permissions","uid","gid","size","blocks","nlink","rdev","mtime","mtime_nsec","target","xattrs","chunks"]};
+
+function validate166(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://nydus-service.invalid/schema/cli/inspect-stat.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate166.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.path === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema69.required,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.ino === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ino"},message:"must have required property '"+"ino"+"'",schema:schema69.required,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.type === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema69.required,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.mode === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'",schema:schema69.required,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.permissions === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'",schema:schema69.required,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.uid === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "uid"},message:"must have required property '"+"uid"+"'",schema:schema69.required,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.gid === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gid"},message:"must have required property '"+"gid"+"'",schema:schema69.required,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.size === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'",schema:schema69.required,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.blocks === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "blocks"},message:"must have required property '"+"blocks"+"'",schema:schema69.required,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.nlink === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "nlink"},message:"must have required property '"+"nlink"+"'",schema:schema69.required,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.rdev === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rdev"},message:"must have required property '"+"rdev"+"'",schema:schema69.required,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.mtime === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mtime"},message:"must have required property '"+"mtime"+"'",schema:schema69.required,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.mtime_nsec === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mtime_nsec"},message:"must have required property '"+"mtime_nsec"+"'",schema:schema69.required,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data.target === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema69.required,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data.xattrs === undefined){
+const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "xattrs"},message:"must have required property '"+"xattrs"+"'",schema:schema69.required,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data.chunks === undefined){
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "chunks"},message:"must have required property '"+"chunks"+"'",schema:schema69.required,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data.path !== undefined){
+let data0 = data.path;
+if(typeof data0 !== "string"){
+const err16 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.path.type,parentSchema:schema69.properties.path,data:data0};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.ino !== undefined){
+let data1 = data.ino;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err17 = {instancePath:instancePath+"/ino",schemaPath:"#/properties/ino/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema69.properties.ino.type,parentSchema:schema69.properties.ino,data:data1};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+let data2 = data.type;
+if(typeof data2 !== "string"){
+const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.type.type,parentSchema:schema69.properties.type,data:data2};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(!((((((((data2 === "file") || (data2 === "directory")) || (data2 === "link")) || (data2 === "char")) || (data2 === "block")) || (data2 === "fifo")) || (data2 === "socket")) || (data2 === "unknown"))){
+const err19 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema69.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema69.properties.type.enum,parentSchema:schema69.properties.type,data:data2};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.mode !== undefined){
+let data3 = data.mode;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err20 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema69.properties.mode.type,parentSchema:schema69.properties.mode,data:data3};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.permissions !== undefined){
+let data4 = data.permissions;
+if(typeof data4 !== "string"){
+const err21 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.permissions.type,parentSchema:schema69.properties.permissions,data:data4};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.uid !== undefined){
+let data5 = data.uid;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err22 = {instancePath:instancePath+"/uid",schemaPath:"#/properties/uid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema69.properties.uid.type,parentSchema:schema69.properties.uid,data:data5};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.gid !== undefined){
+let data6 = data.gid;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err23 = {instancePath:instancePath+"/gid",schemaPath:"#/properties/gid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema69.properties.gid.type,parentSchema:schema69.properties.gid,data:data6};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.size !== undefined){
+let data7 = data.size;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err24 = {instancePath:instancePath+"/size",schemaPath:"#/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema69.properties.size.type,parentSchema:schema69.properties.size,data:data7};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.blocks !== undefined){
+let data8 = data.blocks;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err25 = {instancePath:instancePath+"/blocks",schemaPath:"#/properties/blocks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema69.properties.blocks.type,parentSchema:schema69.properties.blocks,data:data8};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.nlink !== undefined){
+let data9 = data.nlink;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err26 = {instancePath:instancePath+"/nlink",schemaPath:"#/properties/nlink/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema69.properties.nlink.type,parentSchema:schema69.properties.nlink,data:data9};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.rdev !== undefined){
+let data10 = data.rdev;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err27 = {instancePath:instancePath+"/rdev",schemaPath:"#/properties/rdev/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema69.properties.rdev.type,parentSchema:schema69.properties.rdev,data:data10};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.mtime !== undefined){
+let data11 = data.mtime;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err28 = {instancePath:instancePath+"/mtime",schemaPath:"#/properties/mtime/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema69.properties.mtime.type,parentSchema:schema69.properties.mtime,data:data11};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.mtime_nsec !== undefined){
+let data12 = data.mtime_nsec;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err29 = {instancePath:instancePath+"/mtime_nsec",schemaPath:"#/properties/mtime_nsec/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema69.properties.mtime_nsec.type,parentSchema:schema69.properties.mtime_nsec,data:data12};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.target !== undefined){
+let data13 = data.target;
+if((typeof data13 !== "string") && (data13 !== null)){
+const err30 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: schema69.properties.target.type},message:"must be string,null",schema:schema69.properties.target.type,parentSchema:schema69.properties.target,data:data13};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.xattrs !== undefined){
+let data14 = data.xattrs;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+for(const key0 in data14){
+let data15 = data14[key0];
+if(typeof data15 !== "string"){
+const err31 = {instancePath:instancePath+"/xattrs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/xattrs/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.xattrs.additionalProperties.type,parentSchema:schema69.properties.xattrs.additionalProperties,data:data15};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/xattrs",schemaPath:"#/properties/xattrs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.properties.xattrs.type,parentSchema:schema69.properties.xattrs,data:data14};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data.chunks !== undefined){
+let data16 = data.chunks;
+if(Array.isArray(data16)){
+const len0 = data16.length;
+for(let i0=0; i0<len0; i0++){
+let data17 = data16[i0];
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.file_offset === undefined){
+const err33 = {instancePath:instancePath+"/chunks/" + i0,schemaPath:"#/properties/chunks/items/required",keyword:"required",params:{missingProperty: "file_offset"},message:"must have required property '"+"file_offset"+"'",schema:schema69.properties.chunks.items.required,parentSchema:schema69.properties.chunks.items,data:data17};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(data17.length === undefined){
+const err34 = {instancePath:instancePath+"/chunks/" + i0,schemaPath:"#/properties/chunks/items/required",keyword:"required",params:{missingProperty: "length"},message:"must have required property '"+"length"+"'",schema:schema69.properties.chunks.items.required,parentSchema:schema69.properties.chunks.items,data:data17};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if(data17.hole === undefined){
+const err35 = {instancePath:instancePath+"/chunks/" + i0,schemaPath:"#/properties/chunks/items/required",keyword:"required",params:{missingProperty: "hole"},message:"must have required property '"+"hole"+"'",schema:schema69.properties.chunks.items.required,parentSchema:schema69.properties.chunks.items,data:data17};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(data17.file_offset !== undefined){
+let data18 = data17.file_offset;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+const err36 = {instancePath:instancePath+"/chunks/" + i0+"/file_offset",schemaPath:"#/properties/chunks/items/properties/file_offset/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema69.properties.chunks.items.properties.file_offset.type,parentSchema:schema69.properties.chunks.items.properties.file_offset,data:data18};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data17.length !== undefined){
+let data19 = data17.length;
+if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+const err37 = {instancePath:instancePath+"/chunks/" + i0+"/length",schemaPath:"#/properties/chunks/items/properties/length/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema69.properties.chunks.items.properties.length.type,parentSchema:schema69.properties.chunks.items.properties.length,data:data19};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data17.hole !== undefined){
+let data20 = data17.hole;
+if(typeof data20 !== "boolean"){
+const err38 = {instancePath:instancePath+"/chunks/" + i0+"/hole",schemaPath:"#/properties/chunks/items/properties/hole/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema69.properties.chunks.items.properties.hole.type,parentSchema:schema69.properties.chunks.items.properties.hole,data:data20};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data17.blob_id !== undefined){
+let data21 = data17.blob_id;
+if((typeof data21 !== "string") && (data21 !== null)){
+const err39 = {instancePath:instancePath+"/chunks/" + i0+"/blob_id",schemaPath:"#/properties/chunks/items/properties/blob_id/type",keyword:"type",params:{type: schema69.properties.chunks.items.properties.blob_id.type},message:"must be string,null",schema:schema69.properties.chunks.items.properties.blob_id.type,parentSchema:schema69.properties.chunks.items.properties.blob_id,data:data21};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data17.chunk_index !== undefined){
+let data22 = data17.chunk_index;
+if((!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))) && (data22 !== null)){
+const err40 = {instancePath:instancePath+"/chunks/" + i0+"/chunk_index",schemaPath:"#/properties/chunks/items/properties/chunk_index/type",keyword:"type",params:{type: schema69.properties.chunks.items.properties.chunk_index.type},message:"must be integer,null",schema:schema69.properties.chunks.items.properties.chunk_index.type,parentSchema:schema69.properties.chunks.items.properties.chunk_index,data:data22};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data17.compressed_offset !== undefined){
+let data23 = data17.compressed_offset;
+if((!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))) && (data23 !== null)){
+const err41 = {instancePath:instancePath+"/chunks/" + i0+"/compressed_offset",schemaPath:"#/properties/chunks/items/properties/compressed_offset/type",keyword:"type",params:{type: schema69.properties.chunks.items.properties.compressed_offset.type},message:"must be integer,null",schema:schema69.properties.chunks.items.properties.compressed_offset.type,parentSchema:schema69.properties.chunks.items.properties.compressed_offset,data:data23};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data17.compressed_size !== undefined){
+let data24 = data17.compressed_size;
+if((!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))) && (data24 !== null)){
+const err42 = {instancePath:instancePath+"/chunks/" + i0+"/compressed_size",schemaPath:"#/properties/chunks/items/properties/compressed_size/type",keyword:"type",params:{type: schema69.properties.chunks.items.properties.compressed_size.type},message:"must be integer,null",schema:schema69.properties.chunks.items.properties.compressed_size.type,parentSchema:schema69.properties.chunks.items.properties.compressed_size,data:data24};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data17.uncompressed_offset !== undefined){
+let data25 = data17.uncompressed_offset;
+if((!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))) && (data25 !== null)){
+const err43 = {instancePath:instancePath+"/chunks/" + i0+"/uncompressed_offset",schemaPath:"#/properties/chunks/items/properties/uncompressed_offset/type",keyword:"type",params:{type: schema69.properties.chunks.items.properties.uncompressed_offset.type},message:"must be integer,null",schema:schema69.properties.chunks.items.properties.uncompressed_offset.type,parentSchema:schema69.properties.chunks.items.properties.uncompressed_offset,data:data25};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data17.uncompressed_size !== undefined){
+let data26 = data17.uncompressed_size;
+if((!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))) && (data26 !== null)){
+const err44 = {instancePath:instancePath+"/chunks/" + i0+"/uncompressed_size",schemaPath:"#/properties/chunks/items/properties/uncompressed_size/type",keyword:"type",params:{type: schema69.properties.chunks.items.properties.uncompressed_size.type},message:"must be integer,null",schema:schema69.properties.chunks.items.properties.uncompressed_size.type,parentSchema:schema69.properties.chunks.items.properties.uncompressed_size,data:data26};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data17.compressed !== undefined){
+let data27 = data17.compressed;
+if((typeof data27 !== "boolean") && (data27 !== null)){
+const err45 = {instancePath:instancePath+"/chunks/" + i0+"/compressed",schemaPath:"#/properties/chunks/items/properties/compressed/type",keyword:"type",params:{type: schema69.properties.chunks.items.properties.compressed.type},message:"must be boolean,null",schema:schema69.properties.chunks.items.properties.compressed.type,parentSchema:schema69.properties.chunks.items.properties.compressed,data:data27};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data17.digest !== undefined){
+let data28 = data17.digest;
+if((typeof data28 !== "string") && (data28 !== null)){
+const err46 = {instancePath:instancePath+"/chunks/" + i0+"/digest",schemaPath:"#/properties/chunks/items/properties/digest/type",keyword:"type",params:{type: schema69.properties.chunks.items.properties.digest.type},message:"must be string,null",schema:schema69.properties.chunks.items.properties.digest.type,parentSchema:schema69.properties.chunks.items.properties.digest,data:data28};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/chunks/" + i0,schemaPath:"#/properties/chunks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.properties.chunks.items.type,parentSchema:schema69.properties.chunks.items,data:data17};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/chunks",schemaPath:"#/properties/chunks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.properties.chunks.type,parentSchema:schema69.properties.chunks,data:data16};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+else {
+const err49 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+validate166.errors = vErrors;
+return errors === 0;
+}
+validate166.evaluated = {"props":{"path":true,"ino":true,"type":true,"mode":true,"permissions":true,"uid":true,"gid":true,"size":true,"blocks":true,"nlink":true,"rdev":true,"mtime":true,"mtime_nsec":true,"target":true,"xattrs":true,"chunks":true},"dynamicProps":false,"dynamicItems":false};
+
+export const validateInspectCheck = validate167;
+const schema70 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/cli/inspect-check.schema.json","title":"InspectCheck","description":"Output of `nydus inspect check --json`.","type":"object","properties":{"ok":{"type":"boolean","description":"No corrupt or unreadable chunk was found."},"files":{"type":"integer","description":"Regular files (distinct inodes) read."},"chunks":{"type":"integer","description":"Chunk pieces read."},"digest_checked":{"type":"integer","description":"Chunk pieces whose digest was compared."},"crc_checked":{"type":"integer","description":"Chunk pieces whose CRC-32C was compared."},"bytes":{"type":"integer","description":"File bytes covered."},"problems":{"type":"array","description":"Each corrupt or unreadable chunk, by file.","items":{"type":"object","properties":{"path":{"type":"string","description":"A path of the file (the first found for hard links)."},"ino":{"type":"integer","description":"Its inode number."},"file_offset":{"type":"integer","description":"Offset in the file served by the chunk."},"length":{"type":"integer","description":"Bytes of the file served by the chunk."},"blob_id":{"type":"string","description":"Blob holding the chunk."},"chunk_index":{"type":"integer","description":"Chunk index in the blob."},"code":{"type":"string","description":"errno name (EIO, ENOENT ...)."},"message":{"type":"string","description":"What was wrong."}},"required":["path","ino","file_offset","length","blob_id","chunk_index","code","message"]}}},"required":["ok","files","chunks","digest_checked","crc_checked","bytes","problems"]};
+
+function validate167(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://nydus-service.invalid/schema/cli/inspect-check.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate167.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.ok === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ok"},message:"must have required property '"+"ok"+"'",schema:schema70.required,parentSchema:schema70,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.files === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema70.required,parentSchema:schema70,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.chunks === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "chunks"},message:"must have required property '"+"chunks"+"'",schema:schema70.required,parentSchema:schema70,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.digest_checked === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "digest_checked"},message:"must have required property '"+"digest_checked"+"'",schema:schema70.required,parentSchema:schema70,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.crc_checked === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "crc_checked"},message:"must have required property '"+"crc_checked"+"'",schema:schema70.required,parentSchema:schema70,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.bytes === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bytes"},message:"must have required property '"+"bytes"+"'",schema:schema70.required,parentSchema:schema70,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.problems === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "problems"},message:"must have required property '"+"problems"+"'",schema:schema70.required,parentSchema:schema70,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.ok !== undefined){
+let data0 = data.ok;
+if(typeof data0 !== "boolean"){
+const err7 = {instancePath:instancePath+"/ok",schemaPath:"#/properties/ok/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema70.properties.ok.type,parentSchema:schema70.properties.ok,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.files !== undefined){
+let data1 = data.files;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err8 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema70.properties.files.type,parentSchema:schema70.properties.files,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.chunks !== undefined){
+let data2 = data.chunks;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err9 = {instancePath:instancePath+"/chunks",schemaPath:"#/properties/chunks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema70.properties.chunks.type,parentSchema:schema70.properties.chunks,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.digest_checked !== undefined){
+let data3 = data.digest_checked;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err10 = {instancePath:instancePath+"/digest_checked",schemaPath:"#/properties/digest_checked/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema70.properties.digest_checked.type,parentSchema:schema70.properties.digest_checked,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.crc_checked !== undefined){
+let data4 = data.crc_checked;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err11 = {instancePath:instancePath+"/crc_checked",schemaPath:"#/properties/crc_checked/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema70.properties.crc_checked.type,parentSchema:schema70.properties.crc_checked,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.bytes !== undefined){
+let data5 = data.bytes;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err12 = {instancePath:instancePath+"/bytes",schemaPath:"#/properties/bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema70.properties.bytes.type,parentSchema:schema70.properties.bytes,data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.problems !== undefined){
+let data6 = data.problems;
+if(Array.isArray(data6)){
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+let data7 = data6[i0];
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.path === undefined){
+const err13 = {instancePath:instancePath+"/problems/" + i0,schemaPath:"#/properties/problems/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema70.properties.problems.items.required,parentSchema:schema70.properties.problems.items,data:data7};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data7.ino === undefined){
+const err14 = {instancePath:instancePath+"/problems/" + i0,schemaPath:"#/properties/problems/items/required",keyword:"required",params:{missingProperty: "ino"},message:"must have required property '"+"ino"+"'",schema:schema70.properties.problems.items.required,parentSchema:schema70.properties.problems.items,data:data7};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data7.file_offset === undefined){
+const err15 = {instancePath:instancePath+"/problems/" + i0,schemaPath:"#/properties/problems/items/required",keyword:"required",params:{missingProperty: "file_offset"},message:"must have required property '"+"file_offset"+"'",schema:schema70.properties.problems.items.required,parentSchema:schema70.properties.problems.items,data:data7};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data7.length === undefined){
+const err16 = {instancePath:instancePath+"/problems/" + i0,schemaPath:"#/properties/problems/items/required",keyword:"required",params:{missingProperty: "length"},message:"must have required property '"+"length"+"'",schema:schema70.properties.problems.items.required,parentSchema:schema70.properties.problems.items,data:data7};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data7.blob_id === undefined){
+const err17 = {instancePath:instancePath+"/problems/" + i0,schemaPath:"#/properties/problems/items/required",keyword:"required",params:{missingProperty: "blob_id"},message:"must have required property '"+"blob_id"+"'",schema:schema70.properties.problems.items.required,parentSchema:schema70.properties.problems.items,data:data7};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data7.chunk_index === undefined){
+const err18 = {instancePath:instancePath+"/problems/" + i0,schemaPath:"#/properties/problems/items/required",keyword:"required",params:{missingProperty: "chunk_index"},message:"must have required property '"+"chunk_index"+"'",schema:schema70.properties.problems.items.required,parentSchema:schema70.properties.problems.items,data:data7};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data7.code === undefined){
+const err19 = {instancePath:instancePath+"/problems/" + i0,schemaPath:"#/properties/problems/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema70.properties.problems.items.required,parentSchema:schema70.properties.problems.items,data:data7};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data7.message === undefined){
+const err20 = {instancePath:instancePath+"/problems/" + i0,schemaPath:"#/properties/problems/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema70.properties.problems.items.required,parentSchema:schema70.properties.problems.items,data:data7};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data7.path !== undefined){
+let data8 = data7.path;
+if(typeof data8 !== "string"){
+const err21 = {instancePath:instancePath+"/problems/" + i0+"/path",schemaPath:"#/properties/problems/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.problems.items.properties.path.type,parentSchema:schema70.properties.problems.items.properties.path,data:data8};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data7.ino !== undefined){
+let data9 = data7.ino;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err22 = {instancePath:instancePath+"/problems/" + i0+"/ino",schemaPath:"#/properties/problems/items/properties/ino/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema70.properties.problems.items.properties.ino.type,parentSchema:schema70.properties.problems.items.properties.ino,data:data9};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data7.file_offset !== undefined){
+let data10 = data7.file_offset;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err23 = {instancePath:instancePath+"/problems/" + i0+"/file_offset",schemaPath:"#/properties/problems/items/properties/file_offset/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema70.properties.problems.items.properties.file_offset.type,parentSchema:schema70.properties.problems.items.properties.file_offset,data:data10};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data7.length !== undefined){
+let data11 = data7.length;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err24 = {instancePath:instancePath+"/problems/" + i0+"/length",schemaPath:"#/properties/problems/items/properties/length/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema70.properties.problems.items.properties.length.type,parentSchema:schema70.properties.problems.items.properties.length,data:data11};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data7.blob_id !== undefined){
+let data12 = data7.blob_id;
+if(typeof data12 !== "string"){
+const err25 = {instancePath:instancePath+"/problems/" + i0+"/blob_id",schemaPath:"#/properties/problems/items/properties/blob_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.problems.items.properties.blob_id.type,parentSchema:schema70.properties.problems.items.properties.blob_id,data:data12};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data7.chunk_index !== undefined){
+let data13 = data7.chunk_index;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err26 = {instancePath:instancePath+"/problems/" + i0+"/chunk_index",schemaPath:"#/properties/problems/items/properties/chunk_index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema70.properties.problems.items.properties.chunk_index.type,parentSchema:schema70.properties.problems.items.properties.chunk_index,data:data13};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data7.code !== undefined){
+let data14 = data7.code;
+if(typeof data14 !== "string"){
+const err27 = {instancePath:instancePath+"/problems/" + i0+"/code",schemaPath:"#/properties/problems/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.problems.items.properties.code.type,parentSchema:schema70.properties.problems.items.properties.code,data:data14};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data7.message !== undefined){
+let data15 = data7.message;
+if(typeof data15 !== "string"){
+const err28 = {instancePath:instancePath+"/problems/" + i0+"/message",schemaPath:"#/properties/problems/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.problems.items.properties.message.type,parentSchema:schema70.properties.problems.items.properties.message,data:data15};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/problems/" + i0,schemaPath:"#/properties/problems/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.properties.problems.items.type,parentSchema:schema70.properties.problems.items,data:data7};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/problems",schemaPath:"#/properties/problems/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema70.properties.problems.type,parentSchema:schema70.properties.problems,data:data6};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.type,parentSchema:schema70,data};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+validate167.errors = vErrors;
+return errors === 0;
+}
+validate167.evaluated = {"props":{"ok":true,"files":true,"chunks":true,"digest_checked":true,"crc_checked":true,"bytes":true,"problems":true},"dynamicProps":false,"dynamicItems":false};
+
+export const validateInspectTree = validate168;
+const schema71 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/cli/inspect-tree.schema.json","title":"InspectTree","description":"Output of `nydus inspect tree --json`: the shape of `tree -J`, a root node then a report.","type":"array","$defs":{"node":{"title":"TreeNode","description":"One entry of the tree.","type":"object","properties":{"type":{"type":"string","enum":["directory","file","link","char","block","fifo","socket","report"],"description":"Entry type as tree names it."},"name":{"type":"string","description":"Entry name (the root's is the --root-name flag)."},"target":{"type":"string","description":"Symlink target."},"contents":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Children (directories), empty for links."},"directories":{"type":"integer","description":"Report: directories below the root (and links to directories)."},"files":{"type":"integer","description":"Report: other entries."}},"required":["type"]}},"items":{"$ref":"#/$defs/node"}};
+const schema72 = {"title":"TreeNode","description":"One entry of the tree.","type":"object","properties":{"type":{"type":"string","enum":["directory","file","link","char","block","fifo","socket","report"],"description":"Entry type as tree names it."},"name":{"type":"string","description":"Entry name (the root's is the --root-name flag)."},"target":{"type":"string","description":"Symlink target."},"contents":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Children (directories), empty for links."},"directories":{"type":"integer","description":"Report: directories below the root (and links to directories)."},"files":{"type":"integer","description":"Report: other entries."}},"required":["type"]};
+const wrapper0 = {validate: validate169};
+
+function validate169(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate169.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema72.required,parentSchema:schema72,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.type !== undefined){
+let data0 = data.type;
+if(typeof data0 !== "string"){
+const err1 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.type.type,parentSchema:schema72.properties.type,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(!((((((((data0 === "directory") || (data0 === "file")) || (data0 === "link")) || (data0 === "char")) || (data0 === "block")) || (data0 === "fifo")) || (data0 === "socket")) || (data0 === "report"))){
+const err2 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema72.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema72.properties.type.enum,parentSchema:schema72.properties.type,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data1 = data.name;
+if(typeof data1 !== "string"){
+const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.name.type,parentSchema:schema72.properties.name,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.target !== undefined){
+let data2 = data.target;
+if(typeof data2 !== "string"){
+const err4 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.target.type,parentSchema:schema72.properties.target,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.contents !== undefined){
+let data3 = data.contents;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+if(!(wrapper0.validate(data3[i0], {instancePath:instancePath+"/contents/" + i0,parentData:data3,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/contents",schemaPath:"#/properties/contents/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema72.properties.contents.type,parentSchema:schema72.properties.contents,data:data3};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.directories !== undefined){
+let data5 = data.directories;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err6 = {instancePath:instancePath+"/directories",schemaPath:"#/properties/directories/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema72.properties.directories.type,parentSchema:schema72.properties.directories,data:data5};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.files !== undefined){
+let data6 = data.files;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err7 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema72.properties.files.type,parentSchema:schema72.properties.files,data:data6};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.type,parentSchema:schema72,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate169.errors = vErrors;
+return errors === 0;
+}
+validate169.evaluated = {"props":{"type":true,"name":true,"target":true,"contents":true,"directories":true,"files":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate168(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://nydus-service.invalid/schema/cli/inspect-tree.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate168.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate169(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate169.errors : vErrors.concat(validate169.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.type,parentSchema:schema71,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate168.errors = vErrors;
+return errors === 0;
+}
+validate168.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+

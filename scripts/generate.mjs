@@ -24,6 +24,10 @@ const ROOTS = [
   { file: 'blob-cache-entry.schema.json', fn: 'validateBlobCacheEntry', type: 'BlobCacheEntry' },
   { file: 'blob-cache-list.schema.json', fn: 'validateBlobCacheList', type: 'BlobCacheList' },
   { file: 'cli/config-validate.schema.json', fn: 'validateConfigValidateResult', type: 'ConfigValidateResult' },
+  { file: 'cli/inspect-superblock.schema.json', fn: 'validateInspectSuperblock', type: 'InspectSuperblock' },
+  { file: 'cli/inspect-stat.schema.json', fn: 'validateInspectStat', type: 'InspectStat' },
+  { file: 'cli/inspect-check.schema.json', fn: 'validateInspectCheck', type: 'InspectCheck' },
+  { file: 'cli/inspect-tree.schema.json', fn: 'validateInspectTree', type: 'InspectTree' },
 ];
 
 function banner(source) {

@@ -1,5 +1,5 @@
 // Test helpers shared by every layer's tests: locations of the repo, fixtures and shared/.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,4 +20,23 @@ export function withoutNulls(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(withoutNulls);
   if (typeof v !== 'object' || v === null) return v;
   return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null).map(([k, x]) => [k, withoutNulls(x)]));
+}
+
+/** The fixture set in ../shared/fixtures. */
+export const fixture = {
+  v5: { bootstrap: join(shared, 'fixtures/v5-sha256-nocompress/bootstrap'), blobs: join(shared, 'fixtures/v5-sha256-nocompress/blobs'), expected: join(shared, 'fixtures/v5-sha256-nocompress/expected.result') },
+  v6: { bootstrap: join(shared, 'fixtures/v6-zstd/bootstrap'), blobs: join(shared, 'fixtures/v6-zstd/blobs') },
+  toc: { blob: join(shared, 'fixtures/v6-toc/2fa78cad554b75ac91a4a125ed148d0ddeb25efa4aaa8bd80e5dc292690a4dca') },
+};
+
+/** expected.result: the `tree -J` array, then "md5  path" lines. */
+export function readExpected(file: string): { tree: unknown; md5: Map<string, string> } {
+  const text = readFileSync(file, 'utf8');
+  const end = text.indexOf('\n]\n') + 3;
+  const md5 = new Map<string, string>();
+  for (const line of text.slice(end).split('\n')) {
+    const m = /^([0-9a-f]{32})\s+(.+)$/.exec(line.trim());
+    if (m) md5.set(m[2], m[1]);
+  }
+  return { tree: JSON.parse(text.slice(0, end)), md5 };
 }

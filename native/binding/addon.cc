@@ -2,6 +2,7 @@
 // src/native/binding.ts (the only module that loads it). Binding layer.
 #include <napi.h>
 
+#include "image_wrap.h"
 #include "info.h"
 #include "storage_ops.h"
 
@@ -18,6 +19,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("blake3KeyedXof", Napi::Function::New(env, Blake3KeyedXof, "blake3KeyedXof"));
   exports.Set("blake3DeriveKey", Napi::Function::New(env, Blake3DeriveKey, "blake3DeriveKey"));
   exports.Set("nativeInfo", Napi::Function::New(env, NativeInfo, "nativeInfo"));
+  exports.Set("Image", ImageWrap::Define(env));
   return exports;
 }
 

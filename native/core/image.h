@@ -36,6 +36,13 @@ struct ChunkProblem {
   Status status;
 };
 
+struct VerifyReport {
+  std::vector<ChunkProblem> problems;
+  uint64_t chunks = 0;          // chunk pieces read
+  uint64_t digest_checked = 0;  // of those, how many had a digest to compare
+  uint64_t crc_checked = 0;     // and how many a CRC-32C
+};
+
 class Image {
  public:
   // Opens `bootstrap_path`. When the file is not a bootstrap but a data blob carrying one
@@ -54,8 +61,11 @@ class Image {
   Result<size_t> Read(rafs::Ino ino, uint64_t offset, uint8_t* out, size_t length) const;
 
   // Reads and verifies every chunk of regular file `ino` (digest when known, CRC when
-  // present); returns the problems found (empty when the file is intact).
-  Result<std::vector<ChunkProblem>> Verify(rafs::Ino ino) const;
+  // present); the report lists the problems found (none when the file is intact).
+  Result<VerifyReport> Verify(rafs::Ino ino) const;
+
+  // The blob table as the data path uses it (ids substituted for inlined-meta blobs, §1.14).
+  const std::vector<storage::BlobInfo>& blobs() const { return reader_->blobs(); }
 
  private:
   Image() = default;

@@ -229,3 +229,13 @@ export function blake3DeriveKey(context: string, material: Bytes, outLen = 32): 
 export function nativeInfo(): NativeInfo {
   return callSync((a) => a.nativeInfo());
 }
+
+/**
+ * For sibling modules of this layer (src/native/*.ts) that wrap addon classes: the loader and
+ * the error conversion, so the addon is still loaded in exactly one place.
+ */
+export const internal = {
+  addon: () => addon() as unknown as Record<string, unknown>,
+  callSync,
+  callAsync,
+};

@@ -1,0 +1,39 @@
+// ImageWrap: the JS `Image` class over a core nydus::Image (one RAFS image: bootstrap, localfs
+// backend, chunk reader). Binding layer. Metadata calls are synchronous (they read the
+// mapped bootstrap); read() and verify() run on libuv's pool and return promises.
+// JS thread only, except the jobs, which hold a shared_ptr to the immutable core Image.
+#pragma once
+
+#include <napi.h>
+
+#include <memory>
+
+#include "image.h"
+
+namespace nydus::binding {
+
+class ImageWrap final : public Napi::ObjectWrap<ImageWrap> {
+ public:
+  static Napi::Function Define(Napi::Env env);
+  explicit ImageWrap(const Napi::CallbackInfo& info);  // (bootstrapPath, options)
+
+ private:
+  Napi::Value Superblock(const Napi::CallbackInfo& info);   // () -> object
+  Napi::Value Lookup(const Napi::CallbackInfo& info);       // (parentIno, name) -> ino
+  Napi::Value GetAttr(const Napi::CallbackInfo& info);      // (ino) -> attr
+  Napi::Value ReadDir(const Napi::CallbackInfo& info);      // (ino, offset, limit) -> entries
+  Napi::Value ReadLink(const Napi::CallbackInfo& info);     // (ino) -> Buffer
+  Napi::Value ListXattrs(const Napi::CallbackInfo& info);   // (ino) -> string[]
+  Napi::Value GetXattr(const Napi::CallbackInfo& info);     // (ino, name) -> Buffer
+  Napi::Value MapRange(const Napi::CallbackInfo& info);     // (ino, offset, size) -> segments
+  Napi::Value Read(const Napi::CallbackInfo& info);         // (ino, offset, length) -> Promise<Buffer>
+  Napi::Value Verify(const Napi::CallbackInfo& info);       // (ino) -> Promise<problems>
+  Napi::Value Close(const Napi::CallbackInfo& info);        // () -> undefined
+
+  // The open image, or a pending EBADF exception and nullptr after close().
+  const Image* Get(const Napi::CallbackInfo& info);
+
+  std::shared_ptr<const Image> image_;
+};
+
+}  // namespace nydus::binding

@@ -1,0 +1,216 @@
+// Native binding layer: typed access to one RAFS image (bootstrap + localfs blobs) through
+// the addon's Image class. Metadata calls are synchronous (mapped bootstrap); read() and
+// verify() run on the libuv pool. Errors are NativeError with the core's errno and code.
+import { internal } from './binding.js';
+
+export interface ImageOptions {
+  /** localfs: one blob file used for every blob id. */
+  blobFile?: string;
+  /** localfs: directory of blob files named by blob id. */
+  dir?: string;
+  /** localfs: more directories searched after `dir`. */
+  altDirs?: string[];
+  /** Compare chunk digests on read (CRC-32C is checked whenever a chunk has one). */
+  validate?: boolean;
+}
+
+export interface BlobInfo {
+  index: number;
+  blobId: string;
+  compressor: string;
+  digester: string;
+  features: number;
+  chunkSize: number;
+  chunkCount: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  readaheadOffset: number;
+  readaheadSize: number;
+  ciCompressor: number;
+  ciOffset: number;
+  ciCompressedSize: number;
+  ciUncompressedSize: number;
+  tocSize: number;
+  tocDigest: string;
+  cipher: number;
+  deviceBlocks: number;
+  mappedBlkaddr: number;
+}
+
+export interface SuperblockInfo {
+  version: 5 | 6;
+  flags: number;
+  compressor: string;
+  digester: string;
+  chunkSize: number;
+  blockSize: number;
+  inodesCount: number;
+  rootIno: number;
+  bootstrapSize: number;
+  /** The bootstrap was found inside a data blob (ToC entry image.boot). */
+  inlinedBootstrap: boolean;
+  /** Version-specific superblock fields, in on-disk order. */
+  fields: Record<string, number>;
+  blobs: BlobInfo[];
+  prefetch: number[];
+}
+
+export interface InodeAttr {
+  ino: number;
+  mode: number;
+  nlink: number;
+  uid: number;
+  gid: number;
+  rdev: number;
+  size: number;
+  blocks: number;
+  mtime: number;
+  mtimeNsec: number;
+}
+
+export interface DirEntryInfo {
+  name: string;
+  ino: number;
+  /** DT_* type. */
+  type: number;
+  nextOffset: number;
+}
+
+export interface ChunkInfo {
+  blobIndex: number;
+  index: number;
+  uncompressedOffset: number;
+  uncompressedSize: number;
+  hasDetails: boolean;
+  flags: number;
+  compressedOffset: number;
+  compressedSize: number;
+  /** Hex digest of the plain chunk; all zeros when the bootstrap does not carry it. */
+  digest: string;
+  crc32: number;
+}
+
+export interface IoSegment {
+  fileOffset: number;
+  length: number;
+  hole: boolean;
+  offsetInChunk: number;
+  chunk?: ChunkInfo;
+}
+
+export interface ChunkProblem {
+  fileOffset: number;
+  length: number;
+  blobId: string;
+  chunk: ChunkInfo;
+  errno: number;
+  code: string;
+  message: string;
+}
+
+export interface VerifyReport {
+  problems: ChunkProblem[];
+  chunks: number;
+  digestChecked: number;
+  crcChecked: number;
+}
+
+interface NativeImage {
+  superblock(): SuperblockInfo;
+  lookup(parent: number, name: string): number;
+  getattr(ino: number): InodeAttr;
+  readdir(ino: number, offset: number, limit: number): DirEntryInfo[];
+  readlink(ino: number): Buffer;
+  listxattr(ino: number): string[];
+  getxattr(ino: number, name: string): Buffer;
+  mapRange(ino: number, offset: number, size: number): IoSegment[];
+  read(ino: number, offset: number, length: number): Promise<Buffer>;
+  verify(ino: number): Promise<VerifyReport>;
+  close(): void;
+}
+type NativeImageClass = new (bootstrap: string, options: ImageOptions) => NativeImage;
+
+/** Largest read one call may ask for (the addon's limit). */
+export const MAX_READ = 64 << 20;
+
+/** One opened RAFS image. Not safe to use after close(). */
+export class RafsImage {
+  private constructor(private readonly native: NativeImage) {}
+
+  /** Opens a bootstrap (v5, v6, or a data blob carrying one) with localfs blobs. */
+  static open(bootstrap: string, options: ImageOptions = {}): RafsImage {
+    const Image = internal.addon().Image as NativeImageClass;
+    return internal.callSync(() => new RafsImage(new Image(bootstrap, options)));
+  }
+
+  superblock(): SuperblockInfo {
+    return internal.callSync(() => this.native.superblock());
+  }
+
+  get rootIno(): number {
+    return this.superblock().rootIno;
+  }
+
+  lookup(parent: number, name: string): number {
+    return internal.callSync(() => this.native.lookup(parent, name));
+  }
+
+  /** Resolves an absolute path inside the image ("/" is the root) without following symlinks. */
+  lookupPath(path: string): number {
+    let ino = this.rootIno;
+    for (const part of path.split('/')) {
+      if (part === '' || part === '.') continue;
+      ino = this.lookup(ino, part);
+    }
+    return ino;
+  }
+
+  getattr(ino: number): InodeAttr {
+    return internal.callSync(() => this.native.getattr(ino));
+  }
+
+  /** Every entry from `offset` on ("." and ".." included), fetched in batches. */
+  readdir(ino: number, offset = 0): DirEntryInfo[] {
+    const out: DirEntryInfo[] = [];
+    for (let next = offset; ; ) {
+      const batch = internal.callSync(() => this.native.readdir(ino, next, 1024));
+      out.push(...batch);
+      if (batch.length < 1024) return out;
+      next = batch[batch.length - 1].nextOffset;
+    }
+  }
+
+  readlink(ino: number): Buffer {
+    return internal.callSync(() => this.native.readlink(ino));
+  }
+
+  listxattr(ino: number): string[] {
+    return internal.callSync(() => this.native.listxattr(ino));
+  }
+
+  getxattr(ino: number, name: string): Buffer {
+    return internal.callSync(() => this.native.getxattr(ino, name));
+  }
+
+  mapRange(ino: number, offset: number, size: number): IoSegment[] {
+    return internal.callSync(() => this.native.mapRange(ino, offset, size));
+  }
+
+  read(ino: number, offset: number, length: number): Promise<Buffer> {
+    return internal.callAsync(() => this.native.read(ino, offset, length), this.read);
+  }
+
+  /** The whole content of a regular file, in reads of `step` bytes. */
+  async *stream(ino: number, step = 1 << 20): AsyncGenerator<Buffer> {
+    const { size } = this.getattr(ino);
+    for (let pos = 0; pos < size; pos += step) yield await this.read(ino, pos, Math.min(step, size - pos));
+  }
+
+  verify(ino: number): Promise<VerifyReport> {
+    return internal.callAsync(() => this.native.verify(ino), this.verify);
+  }
+
+  close(): void {
+    this.native.close();
+  }
+}
