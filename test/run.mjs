@@ -11,8 +11,12 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 
+// Plain output (no ANSI colours), so the summaries below parse.
+const env = { ...process.env, NO_COLOR: '1' };
+delete env.FORCE_COLOR;
+
 function run(cmd, args) {
-  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', maxBuffer: 256 << 20, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: undefined } });
+  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', maxBuffer: 256 << 20, env });
   process.stdout.write(r.stdout ?? '');
   process.stderr.write(r.stderr ?? '');
   if (r.error) throw r.error;

@@ -1,6 +1,7 @@
 // Native binding layer: typed access to one RAFS image (bootstrap + localfs blobs) through
 // the addon's Image class. Metadata calls are synchronous (mapped bootstrap); read() and
 // verify() run on the libuv pool. Errors are NativeError with the core's errno and code.
+import { NativeError } from '../errors.js';
 import { internal } from './binding.js';
 
 export interface ImageOptions {
@@ -135,16 +136,34 @@ export const MAX_READ = 64 << 20;
 
 /** One opened RAFS image. Not safe to use after close(). */
 export class RafsImage {
-  private constructor(private readonly native: NativeImage) {}
+  private constructor(
+    private readonly native: NativeImage,
+    /** The bootstrap path, named in every error this image raises. */
+    readonly path: string,
+  ) {}
+
+  /** Runs a native call; its NativeError names the bootstrap. */
+  private call<T>(fn: () => T): T {
+    try {
+      return internal.callSync(fn);
+    } catch (err) {
+      throw this.named(err);
+    }
+  }
+
+  private named(err: unknown): unknown {
+    if (err instanceof NativeError && !err.message.startsWith(this.path)) err.message = `${this.path}: ${err.message}`;
+    return err;
+  }
 
   /** Opens a bootstrap (v5, v6, or a data blob carrying one) with localfs blobs. */
   static open(bootstrap: string, options: ImageOptions = {}): RafsImage {
     const Image = internal.addon().Image as NativeImageClass;
-    return internal.callSync(() => new RafsImage(new Image(bootstrap, options)));
+    return internal.callSync(() => new RafsImage(new Image(bootstrap, options), bootstrap));
   }
 
   superblock(): SuperblockInfo {
-    return internal.callSync(() => this.native.superblock());
+    return this.call(() => this.native.superblock());
   }
 
   get rootIno(): number {
@@ -152,7 +171,7 @@ export class RafsImage {
   }
 
   lookup(parent: number, name: string): number {
-    return internal.callSync(() => this.native.lookup(parent, name));
+    return this.call(() => this.native.lookup(parent, name));
   }
 
   /** Resolves an absolute path inside the image ("/" is the root) without following symlinks. */
@@ -160,20 +179,25 @@ export class RafsImage {
     let ino = this.rootIno;
     for (const part of path.split('/')) {
       if (part === '' || part === '.') continue;
-      ino = this.lookup(ino, part);
+      try {
+        ino = this.lookup(ino, part);
+      } catch (err) {
+        if (err instanceof NativeError) err.message = err.message.replace(`${this.path}: `, `${this.path}: ${path}: `);
+        throw err;
+      }
     }
     return ino;
   }
 
   getattr(ino: number): InodeAttr {
-    return internal.callSync(() => this.native.getattr(ino));
+    return this.call(() => this.native.getattr(ino));
   }
 
   /** Every entry from `offset` on ("." and ".." included), fetched in batches. */
   readdir(ino: number, offset = 0): DirEntryInfo[] {
     const out: DirEntryInfo[] = [];
     for (let next = offset; ; ) {
-      const batch = internal.callSync(() => this.native.readdir(ino, next, 1024));
+      const batch = this.call(() => this.native.readdir(ino, next, 1024));
       out.push(...batch);
       if (batch.length < 1024) return out;
       next = batch[batch.length - 1].nextOffset;
@@ -181,23 +205,25 @@ export class RafsImage {
   }
 
   readlink(ino: number): Buffer {
-    return internal.callSync(() => this.native.readlink(ino));
+    return this.call(() => this.native.readlink(ino));
   }
 
   listxattr(ino: number): string[] {
-    return internal.callSync(() => this.native.listxattr(ino));
+    return this.call(() => this.native.listxattr(ino));
   }
 
   getxattr(ino: number, name: string): Buffer {
-    return internal.callSync(() => this.native.getxattr(ino, name));
+    return this.call(() => this.native.getxattr(ino, name));
   }
 
   mapRange(ino: number, offset: number, size: number): IoSegment[] {
-    return internal.callSync(() => this.native.mapRange(ino, offset, size));
+    return this.call(() => this.native.mapRange(ino, offset, size));
   }
 
   read(ino: number, offset: number, length: number): Promise<Buffer> {
-    return internal.callAsync(() => this.native.read(ino, offset, length), this.read);
+    return internal.callAsync(() => this.native.read(ino, offset, length), this.read).catch((err) => {
+      throw this.named(err);
+    });
   }
 
   /** The whole content of a regular file, in reads of `step` bytes. */
@@ -207,7 +233,9 @@ export class RafsImage {
   }
 
   verify(ino: number): Promise<VerifyReport> {
-    return internal.callAsync(() => this.native.verify(ino), this.verify);
+    return internal.callAsync(() => this.native.verify(ino), this.verify).catch((err) => {
+      throw this.named(err);
+    });
   }
 
   close(): void {

@@ -7,7 +7,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { cli, fixture, readExpected, tempDir } from '../helpers.js';
 
-const nydus = (...args: string[]) => execa(process.execPath, [cli, ...args], { reject: false, encoding: 'buffer' });
+const nydus = (...args: string[]) => execa(process.execPath, [cli, ...args], { reject: false, encoding: 'buffer', stripFinalNewline: false });
 const text = (b: Uint8Array) => Buffer.from(b).toString('utf8');
 const busybox = '/normal-file-test/busybox/1f777dbdd68d1c4d554bc0d20e027bfef9ed2dfe2d8d5f029e958552a0e12475';
 
