@@ -7,6 +7,7 @@
 #include "bytes_worker.h"
 #include "native_error.h"
 #include "storage/compressor.h"
+#include "storage/crc32c.h"
 #include "storage/digester.h"
 
 namespace nydus::binding {
@@ -137,6 +138,12 @@ Napi::Value Blake3DeriveKey(const Napi::CallbackInfo& info) {
   std::optional<size_t> len = SizeArg(info, 2, "outLen");
   if (!len) return info.Env().Undefined();
   return Finish(info.Env(), storage::Blake3DeriveKey(*context, *material, *len));
+}
+
+Napi::Value Crc32c(const Napi::CallbackInfo& info) {
+  std::optional<ByteView> data = BytesArg(info, 0, "data");
+  if (!data) return info.Env().Undefined();
+  return Napi::Number::New(info.Env(), storage::Crc32c(*data));
 }
 
 }  // namespace nydus::binding

@@ -16,5 +16,6 @@ Napi::Value DigestAsync(const Napi::CallbackInfo& info);      // -> Promise<Buff
 Napi::Value Blake3Xof(const Napi::CallbackInfo& info);        // (data, outLen) -> Buffer
 Napi::Value Blake3KeyedXof(const Napi::CallbackInfo& info);   // (key, data, outLen) -> Buffer
 Napi::Value Blake3DeriveKey(const Napi::CallbackInfo& info);  // (context, data, outLen)
+Napi::Value Crc32c(const Napi::CallbackInfo& info);           // (data) -> number (CRC-32C)
 
 }  // namespace nydus::binding

@@ -46,6 +46,7 @@ interface Addon {
   blake3Xof(data: Bytes, outLen: number): Buffer;
   blake3KeyedXof(key: Bytes, data: Bytes, outLen: number): Buffer;
   blake3DeriveKey(context: string, material: Bytes, outLen: number): Buffer;
+  crc32c(data: Bytes): number;
   nativeInfo(): NativeInfo;
 }
 
@@ -228,6 +229,11 @@ export function blake3DeriveKey(context: string, material: Bytes, outLen = 32): 
 /** Versions of the linked libraries and the BLAKE3 back ends. */
 export function nativeInfo(): NativeInfo {
   return callSync((a) => a.nativeInfo());
+}
+
+/** CRC-32C (Castagnoli) of `data`, as chunk records carry it (storage spec §1.4). */
+export function crc32c(data: Bytes): number {
+  return callSync((a) => a.crc32c(data));
 }
 
 /**

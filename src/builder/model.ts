@@ -1,0 +1,107 @@
+// Builder layer: the in-memory image tree `nydus create` builds from a directory or a layer
+// tarball, and the chunk records the blob writer assigns. Format writers (v5, v6) read it.
+// Everything here is plain data; names and link targets are raw bytes.
+
+export const S_IFMT = 0o170000;
+export const S_IFDIR = 0o040000;
+export const S_IFREG = 0o100000;
+export const S_IFLNK = 0o120000;
+
+/** Where a regular file's bytes come from (read when the blob is written). */
+export type ContentSource =
+  | { kind: 'file'; path: string }
+  | { kind: 'buffer'; data: Buffer }
+  /** [offset, offset + length) of a (decompressed) tar stream held in a temp file. */
+  | { kind: 'range'; path: string; offset: number };
+
+/** A data region of a sparse file: [offset, offset + length) holds data, the rest are holes. */
+export interface DataExtent {
+  offset: number;
+  length: number;
+}
+
+export interface BuildNode {
+  /** Entry name as raw bytes ("/" for the root). */
+  name: Buffer;
+  /** Absolute path inside the image, for messages ("/etc/passwd"). */
+  path: string;
+  mode: number;
+  uid: number;
+  gid: number;
+  /** Seconds and nanoseconds. */
+  mtime: number;
+  mtimeNsec: number;
+  /** Regular file: content size; symlink: target length; directory: computed by the writer. */
+  size: number;
+  rdev: number;
+  /** Link count (directories: 2 + subdirectories; hard-linked files: group size). */
+  nlink: number;
+  /** Extended attributes in name order; names carry their namespace ("user.foo"). */
+  xattrs: Array<[string, Buffer]>;
+  /** Symlink target. */
+  target?: Buffer;
+  /** Directory entries, sorted by name (byte order). */
+  children?: BuildNode[];
+  /** Regular file: its content, and data extents when sparse (absent = all data). */
+  source?: ContentSource;
+  extents?: DataExtent[];
+  /** Hard links: every node of a group points at the group's first node (itself included). */
+  linkLeader?: BuildNode;
+  /** Filled by the blob writer: the file's chunks in file order (holes have no chunk). */
+  chunks?: ChunkRecord[];
+  /** Filled by the format writer: inode number (v5) or nid (v6). */
+  ino?: number;
+}
+
+/** One chunk occurrence in a file (deduplicated chunks share blob offsets). */
+export interface ChunkRecord {
+  blobIndex: number;
+  /** Chunk index in the blob (allocation order). */
+  index: number;
+  /** Digest of the plain chunk (32 bytes). */
+  digest: Buffer;
+  crc32: number;
+  compressed: boolean;
+  compressedOffset: number;
+  compressedSize: number;
+  uncompressedOffset: number;
+  uncompressedSize: number;
+  /** Offset of this chunk in the file. */
+  fileOffset: number;
+}
+
+export type FsVersion = 5 | 6;
+export type Compressor = 'none' | 'lz4_block' | 'zstd';
+export type DigestName = 'sha256' | 'blake3';
+
+export interface BuildOptions {
+  fsVersion: FsVersion;
+  compressor: Compressor;
+  digester: DigestName;
+  /** Power of two, 4 KiB .. 16 MiB. */
+  chunkSize: number;
+  /** Absolute paths to list in the prefetch table. */
+  prefetchFiles: string[];
+}
+
+/** What the blob writer produced. */
+export interface BlobResult {
+  blobId: string;
+  /** Bytes of the blob file. */
+  compressedSize: number;
+  /** Size of the blob's uncompressed image (v6: 4 KiB aligned chunks). */
+  uncompressedSize: number;
+  chunkCount: number;
+  /** Unique chunk records in index order (the blob's chunk-info array). */
+  chunks: ChunkRecord[];
+  /** v6 only: where the chunk-info array is (storage §1.5-1.7) and the ToC. */
+  features: number;
+  ciOffset: number;
+  ciCompressedSize: number;
+  ciUncompressedSize: number;
+  tocSize: number;
+  tocDigest: Buffer;
+  /** Total file bytes before dedup, and after. */
+  bytesIn: number;
+  bytesStored: number;
+}
