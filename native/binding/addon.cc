@@ -2,6 +2,7 @@
 // src/native/binding.ts (the only module that loads it). Binding layer.
 #include <napi.h>
 
+#include "host_fs_ops.h"
 #include "image_wrap.h"
 #include "info.h"
 #include "storage_ops.h"
@@ -20,6 +21,8 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("blake3DeriveKey", Napi::Function::New(env, Blake3DeriveKey, "blake3DeriveKey"));
   exports.Set("crc32c", Napi::Function::New(env, Crc32c, "crc32c"));
   exports.Set("nativeInfo", Napi::Function::New(env, NativeInfo, "nativeInfo"));
+  exports.Set("readXattrs", Napi::Function::New(env, ReadXattrs, "readXattrs"));
+  exports.Set("dataExtents", Napi::Function::New(env, DataExtents, "dataExtents"));
   exports.Set("Image", ImageWrap::Define(env));
   return exports;
 }

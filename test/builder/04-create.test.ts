@@ -1,0 +1,174 @@
+// Builder end to end: `nydus create` on a varied tree and on layer tarballs, read back through
+// our reader and (v6, uncompressed) through the kernel's EROFS; repeatability; refusals.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { createImage } from '../../src/builder/build.js';
+import type { BuildOptions } from '../../src/builder/model.js';
+import { RafsImage } from '../../src/native/image.js';
+import { walk } from '../../src/inspect/walk.js';
+import { cli, tempDir } from '../helpers.js';
+import { describeHostTree, type EntryMeta, makeTree } from './tree-fixture.js';
+
+const work = tempDir('nydus-create-test-');
+const src = join(work, 'src');
+const defaults: BuildOptions = { fsVersion: 6, compressor: 'zstd', digester: 'blake3', chunkSize: 1 << 20, prefetchFiles: [] };
+
+const typeName = (mode: number) => ({ 0o040000: 'dir', 0o120000: 'link', 0o100000: 'file', 0o020000: 'char', 0o060000: 'block', 0o010000: 'fifo', 0o140000: 'socket' })[mode & 0o170000] ?? '?';
+
+async function describeImage(image: RafsImage, content: boolean): Promise<Map<string, EntryMeta>> {
+  const out = new Map<string, EntryMeta>();
+  const entries: Array<{ path: string; ino: number }> = [];
+  walk(image, (e) => void entries.push({ path: e.path, ino: e.ino }));
+  for (const { path, ino } of entries) {
+    const a = image.getattr(ino);
+    const type = typeName(a.mode);
+    const xattrs: Record<string, string> = {};
+    for (const name of image.listxattr(ino).sort()) xattrs[name] = image.getxattr(ino, name).toString('base64');
+    let sha256: string | undefined;
+    if (type === 'file' && content) {
+      const h = createHash('sha256');
+      for await (const b of image.stream(ino, 4 << 20)) h.update(b);
+      sha256 = h.digest('hex');
+    }
+    out.set(path, {
+      type, mode: a.mode, uid: a.uid, gid: a.gid, size: type === 'dir' ? 0 : a.size, nlink: a.nlink,
+      mtime: `${BigInt(a.mtime) * 1_000_000_000n + BigInt(a.mtimeNsec)}`, rdev: type === 'char' || type === 'block' ? a.rdev : 0,
+      ...(type === 'link' ? { target: image.readlink(ino).toString() } : {}),
+      xattrs,
+      ...(sha256 ? { sha256 } : {}),
+    });
+  }
+  return out;
+}
+
+function assertSameTree(actual: Map<string, EntryMeta>, expected: Map<string, EntryMeta>, label: string): void {
+  assert.equal([...actual.keys()].sort(), [...expected.keys()].sort(), `${label}: paths`);
+  for (const [path, want] of expected) assert.equal(actual.get(path), want, `${label}: ${path}`);
+}
+
+test('setup: a varied tree with 10,000 files and a 100 MB file', async () => {
+  await makeTree(src, { smallFiles: 10_000, bigFileBytes: 100 << 20 });
+  assert.ok(existsSync(join(src, 'big')));
+});
+
+for (const opts of [defaults, { ...defaults, fsVersion: 5 as const, compressor: 'lz4_block' as const, digester: 'sha256' as const }]) {
+  test(`v${opts.fsVersion} ${opts.compressor} ${opts.digester}: the image reads back identical to the source`, async () => {
+    const out = join(work, `v${opts.fsVersion}`);
+    const summary = await createImage({ ...opts, source: src, bootstrap: join(out, 'image.boot'), blobDir: join(out, 'blobs') });
+    assert.ok(summary.chunk_count > 0);
+    assert.ok(summary.dedup_ratio > 1, 'duplicate chunks are stored once');
+    const image = RafsImage.open(summary.bootstrap, { dir: join(out, 'blobs'), validate: true });
+    assertSameTree(await describeImage(image, true), describeHostTree(src, { content: true }), `v${opts.fsVersion}`);
+    const check = await execa(process.execPath, [cli, 'inspect', 'check', '--json', summary.bootstrap, '--blob-dir', join(out, 'blobs')], { reject: false });
+    assert.is(check.exitCode, 0, check.stdout);
+  });
+}
+
+test('building twice gives byte-identical bootstrap and blob', async () => {
+  const a = join(work, 'rep-a');
+  const b = join(work, 'rep-b');
+  const small = join(work, 'small-src');
+  await makeTree(small, { smallFiles: 50 });
+  const sa = await createImage({ ...defaults, source: small, bootstrap: join(a, 'image.boot'), blobDir: join(a, 'blobs') });
+  const sb = await createImage({ ...defaults, source: small, bootstrap: join(b, 'image.boot'), blobDir: join(b, 'blobs') });
+  assert.is(sa.blob_id, sb.blob_id);
+  assert.ok(readFileSync(sa.bootstrap).equals(readFileSync(sb.bootstrap)));
+  assert.ok(readFileSync(join(a, 'blobs', sa.blob_id)).equals(readFileSync(join(b, 'blobs', sb.blob_id))));
+});
+
+test('v6 uncompressed: the kernel mounts the bootstrap with the blob as device; diff -r and xattrs match', async () => {
+  if (process.getuid?.() !== 0) throw new Error('needs root to mount EROFS (CI runs as root)');
+  const out = join(work, 'v6-none');
+  const summary = await createImage({ ...defaults, compressor: 'none', source: src, bootstrap: join(out, 'image.boot'), blobDir: join(out, 'blobs') });
+  const mnt = join(out, 'mnt');
+  mkdirSync(mnt);
+  const loops: string[] = [];
+  try {
+    for (const f of [summary.bootstrap, summary.blob_path!]) loops.push((await execa('losetup', ['-f', '--show', '-r', f])).stdout.trim());
+    await execa('mount', ['-t', 'erofs', '-o', `ro,device=${loops[1]}`, loops[0], mnt]);
+    const diff = await execa('diff', ['-r', '--no-dereference', src, mnt], { reject: false });
+    // diff cannot compare special files; it reports them as "File A is a fifo while file B is a fifo".
+    const real = diff.stdout.split('\n').filter((l) => l && !/^File .* is a (fifo|socket|character special file|block special file) while file .* is a \1$/.test(l));
+    assert.equal(real, [], diff.stdout + diff.stderr);
+    assert.is(diff.stderr, '');
+    const host = describeHostTree(src, { content: false });
+    const kernel = describeHostTree(mnt, { content: false });
+    for (const [path, want] of host) {
+      const got = kernel.get(path)!;
+      assert.equal(got.xattrs, want.xattrs, `xattrs of ${path}`);
+      assert.equal([got.mode, got.uid, got.gid, got.size, got.nlink, got.target], [want.mode, want.uid, want.gid, want.size, want.nlink, want.target], path);
+    }
+  } finally {
+    await execa('umount', [mnt], { reject: false });
+    for (const l of loops) await execa('losetup', ['-d', l], { reject: false });
+  }
+});
+
+test('a gzip layer tarball (PAX, xattrs, hard links, whiteouts) builds and reads back', async () => {
+  const t = join(work, 'tar-src');
+  mkdirSync(join(t, 'usr/bin'), { recursive: true });
+  writeFileSync(join(t, 'usr/bin/app'), 'binary\n');
+  writeFileSync(join(t, '.wh.removed'), '');
+  writeFileSync(join(t, 'usr/.wh..wh..opq'), '');
+  execFileSync('ln', [join(t, 'usr/bin/app'), join(t, 'usr/bin/app2')]);
+  execFileSync('ln', ['-s', 'app', join(t, 'usr/bin/applink')]);
+  execFileSync('setfattr', ['-n', 'user.k', '-v', 'v', join(t, 'usr/bin/app')]);
+  const tarball = join(work, 'layer.tar.gz');
+  execFileSync('tar', ['--format=posix', '--xattrs', '--xattrs-include=*', '-czf', tarball, '-C', t, '.']);
+  const out = join(work, 'tar-out');
+  const summary = await createImage({ ...defaults, source: tarball, bootstrap: join(out, 'image.boot'), blobDir: join(out, 'blobs') });
+  const image = RafsImage.open(summary.bootstrap, { dir: join(out, 'blobs') });
+  const app = image.lookupPath('/usr/bin/app');
+  assert.is(image.lookupPath('/usr/bin/app2'), app);
+  assert.is(image.getattr(app).nlink, 2);
+  assert.is((await image.read(app, 0, 100)).toString(), 'binary\n');
+  assert.is(image.getxattr(app, 'user.k').toString(), 'v');
+  assert.is(image.readlink(image.lookupPath('/usr/bin/applink')).toString(), 'app');
+  assert.ok(image.lookupPath('/.wh.removed') > 0, 'whiteouts are kept as entries');
+  assert.ok(image.lookupPath('/usr/.wh..wh..opq') > 0);
+});
+
+test('a tarball with a ../ entry is refused and leaves no output', async () => {
+  const t = join(work, 'evil');
+  mkdirSync(join(t, 'a'), { recursive: true });
+  writeFileSync(join(t, 'x'), 'x');
+  const tarball = join(work, 'evil.tar');
+  execFileSync('tar', ['-cf', tarball, '-C', t, '--transform', 's,^x$,../escape,', '-P', 'x', 'a']);
+  const out = join(work, 'evil-out');
+  const r = await execa(process.execPath, [cli, 'create', tarball, '--bootstrap', join(out, 'image.boot'), '--blob-dir', join(out, 'blobs')], { reject: false });
+  assert.is(r.exitCode, 1);
+  assert.match(r.stderr, /escapes the image root/);
+  assert.not.ok(existsSync(join(out, 'image.boot')));
+  assert.equal(readdirSync(join(out, 'blobs')).filter((f) => !f.startsWith('.')), []);
+});
+
+test('the CLI prints a JSON summary; bad flags and sources are clear errors', async () => {
+  const small = join(work, 'cli-src');
+  mkdirSync(small);
+  writeFileSync(join(small, 'f'), 'hello');
+  const out = join(work, 'cli-out');
+  const r = await execa(process.execPath, [cli, 'create', small, '--bootstrap', join(out, 'i.boot'), '--blob-dir', join(out, 'b'), '--json', '--fs-version', '5', '--chunk-size', '0x10000'], { reject: false });
+  assert.is(r.exitCode, 0, r.stderr);
+  const s = JSON.parse(r.stdout);
+  assert.is(s.fs_version, 5);
+  assert.is(s.chunk_size, 0x10000);
+  assert.is(s.files, 1);
+  assert.match(s.blob_id, /^[0-9a-f]{64}$/);
+  const badSize = await execa(process.execPath, [cli, 'create', small, '--bootstrap', join(out, 'x.boot'), '--blob-dir', join(out, 'b'), '--chunk-size', '3000'], { reject: false });
+  assert.is(badSize.exitCode, 2);
+  assert.match(badSize.stderr, /power of two/);
+  const missing = await execa(process.execPath, [cli, 'create', join(work, 'nope'), '--bootstrap', join(out, 'y.boot'), '--blob-dir', join(out, 'b')], { reject: false });
+  assert.is(missing.exitCode, 1);
+  assert.match(missing.stderr, /nope/);
+});
+
+test('cleanup', () => {
+  rmSync(work, { recursive: true, force: true });
+});
+
+test.run();
