@@ -2,10 +2,7 @@
 // tarball, and the chunk records the blob writer assigns. Format writers (v5, v6) read it.
 // Everything here is plain data; names and link targets are raw bytes.
 
-export const S_IFMT = 0o170000;
-export const S_IFDIR = 0o040000;
-export const S_IFREG = 0o100000;
-export const S_IFLNK = 0o120000;
+export { S_IFDIR, S_IFLNK, S_IFMT, S_IFREG } from '../fs-mode.js';
 
 /** Where a regular file's bytes come from (read when the blob is written). */
 export type ContentSource =

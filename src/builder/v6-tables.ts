@@ -20,8 +20,6 @@ const SUPER_HAS_XATTR = 0x20;
 const SUPER_INLINED_CHUNK_DIGEST = 0x100;
 const BLOB_ALIGNED = 0x1;
 const BLOB_INLINED_CHUNK_DIGEST = 0x20;
-const CHUNK_COMPRESSED = 0x1;
-const CHUNK_HAS_CRC32 = 0x10;
 
 /** Superblock bit and storage.md §2 algorithm id of each compressor / digester. */
 const COMPRESSORS: Record<string, { flag: number; id: number }> = {
@@ -145,16 +143,3 @@ export function chunkTableOrder(chunks: ChunkRecord[]): ChunkRecord[] {
   return [...chunks].sort((a, b) => Buffer.compare(a.digest, b.digest) || a.blobIndex - b.blobIndex || a.index - b.index);
 }
 
-/** One 80-byte RafsV5ChunkInfo record (§3.9); file_offset is meaningless here and left 0. */
-export function encodeChunkRecord(out: Buffer, off: number, c: ChunkRecord): void {
-  c.digest.copy(out, off, 0, 32);
-  out.writeUInt32LE(c.blobIndex, off + 32);
-  // A CRC of 0 means "not computed" in ChunkRecord (same rule as the v5 writer).
-  out.writeUInt32LE((c.compressed ? CHUNK_COMPRESSED : 0) | (c.crc32 !== 0 ? CHUNK_HAS_CRC32 : 0), off + 36);
-  out.writeUInt32LE(c.compressedSize, off + 40);
-  out.writeUInt32LE(c.uncompressedSize, off + 44);
-  writeU64(out, c.compressedOffset, off + 48);
-  writeU64(out, c.uncompressedOffset, off + 56);
-  out.writeUInt32LE(c.index, off + 72);
-  out.writeUInt32LE(c.crc32 >>> 0, off + 76);
-}

@@ -2,13 +2,14 @@
 // blob writer's result (rafs-format §4). Layout: superblocks and device table, blob and
 // prefetch tables from 4096, the metadata area (root one block after meta_base), FLAT data
 // blocks, then the chunk table; every table is 4 KiB aligned and so is the end of the file.
+import { writeChunk } from './v5-layout.js';
 import {
   BLOCK_BITS, BLOCK_SIZE, CHUNK_INDEX_SIZE, Layout, align, encodeChunkIndex, encodeDirents, encodeInode, v6Error,
 } from './v6-encode.js';
 import { chunkIndexesAt, collectInodes, inodeSize, placeDataBlocks, placeInodes, planInodes, type V6Inode } from './v6-layout.js';
 import {
   BLOB_ENTRY_SIZE, CHUNK_RECORD_SIZE, DEVICE_SLOT_SIZE, DEVT_SLOTOFF, algorithms, checkBlob, chunkTableOrder,
-  encodeBlobEntry, encodeChunkRecord, encodeDeviceSlot, encodeExtSuperblock, encodeSuperblock,
+  encodeBlobEntry, encodeDeviceSlot, encodeExtSuperblock, encodeSuperblock,
 } from './v6-tables.js';
 import type { BlobResult, BuildNode, BuildOptions, ChunkRecord } from './model.js';
 import { S_IFDIR, S_IFLNK, S_IFMT } from './model.js';
@@ -69,7 +70,8 @@ export function writeV6Bootstrap(root: BuildNode, blob: BlobResult | null, optio
 
   const chunkMap = new Map<number, ChunkRecord>((blobs[0]?.chunks ?? []).map((c) => [c.index, c]));
   for (const ino of inodes) writeInode(out, ino, chunkSize, chunkMap);
-  chunks.forEach((c, i) => encodeChunkRecord(out, dataEnd + i * CHUNK_RECORD_SIZE, c));
+  // The same 80-byte record as v5 (§3.9); file_offset means nothing in this table.
+  chunks.forEach((c, i) => writeChunk(out, dataEnd + i * CHUNK_RECORD_SIZE, { ...c, fileOffset: 0 }));
   for (const ino of inodes) for (const n of ino.links) n.ino = ino.nid;
   return out;
 }

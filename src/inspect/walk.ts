@@ -3,14 +3,9 @@
 import { NydusError } from '../errors.js';
 import type { DirEntryInfo, InodeAttr, RafsImage } from '../native/image.js';
 
-export const S_IFMT = 0o170000;
-export const S_IFDIR = 0o040000;
-export const S_IFREG = 0o100000;
-export const S_IFLNK = 0o120000;
-export const S_IFCHR = 0o020000;
-export const S_IFBLK = 0o060000;
-export const S_IFIFO = 0o010000;
-export const S_IFSOCK = 0o140000;
+import { S_IFBLK, S_IFCHR, S_IFDIR, S_IFIFO, S_IFLNK, S_IFMT, S_IFREG, S_IFSOCK } from '../fs-mode.js';
+
+export { S_IFBLK, S_IFCHR, S_IFDIR, S_IFIFO, S_IFLNK, S_IFMT, S_IFREG, S_IFSOCK };
 
 export type EntryType = 'file' | 'directory' | 'link' | 'char' | 'block' | 'fifo' | 'socket' | 'unknown';
 
