@@ -108,6 +108,17 @@ class ValueWorker final : public Napi::AsyncWorker {
 
 constexpr size_t kMaxRead = 64u << 20;  // one read() call returns at most 64 MiB
 
+// True when `r` holds a value; otherwise its status is thrown as a pending JS exception.
+template <typename T>
+bool Ok(Napi::Env env, const Result<T>& r) {
+  if (!r.ok()) ThrowStatus(env, r.status());
+  return r.ok();
+}
+
+Napi::Buffer<uint8_t> BytesToJs(Napi::Env env, const std::string& bytes) {
+  return Napi::Buffer<uint8_t>::Copy(env, reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+}
+
 }  // namespace
 
 Napi::Function ImageWrap::Define(Napi::Env env) {
@@ -161,6 +172,14 @@ const Image* ImageWrap::Get(const Napi::CallbackInfo& info) {
   return image_.get();
 }
 
+std::optional<ImageWrap::Target> ImageWrap::TargetArg(const Napi::CallbackInfo& info) {
+  const Image* image = Get(info);
+  if (!image) return std::nullopt;
+  std::optional<uint64_t> ino = InoArg(info, 0);
+  if (!ino) return std::nullopt;
+  return Target{image, *ino};
+}
+
 Napi::Value ImageWrap::Superblock(const Napi::CallbackInfo& info) {
   const Image* image = Get(info);
   if (!image) return info.Env().Undefined();
@@ -191,31 +210,21 @@ Napi::Value ImageWrap::Superblock(const Napi::CallbackInfo& info) {
 }
 
 Napi::Value ImageWrap::Lookup(const Napi::CallbackInfo& info) {
-  const Image* image = Get(info);
-  if (!image) return info.Env().Undefined();
-  auto parent = InoArg(info, 0);
-  if (!parent) return info.Env().Undefined();
+  Napi::Env env = info.Env();
+  auto t = TargetArg(info);
+  if (!t) return env.Undefined();
   std::optional<std::string> name = StringArg(info, 1, "name");
-  if (!name) return info.Env().Undefined();
-  Result<rafs::Ino> ino = image->fs().Lookup(*parent, *name);
-  if (!ino.ok()) {
-    ThrowStatus(info.Env(), ino.status());
-    return info.Env().Undefined();
-  }
-  return Num(info.Env(), ino.value());
+  if (!name) return env.Undefined();
+  Result<rafs::Ino> ino = t->image->fs().Lookup(t->ino, *name);
+  return Ok(env, ino) ? Num(env, ino.value()) : env.Undefined();
 }
 
 Napi::Value ImageWrap::GetAttr(const Napi::CallbackInfo& info) {
-  const Image* image = Get(info);
-  if (!image) return info.Env().Undefined();
-  auto ino = InoArg(info, 0);
-  if (!ino) return info.Env().Undefined();
-  Result<rafs::Attr> attr = image->fs().GetAttr(*ino);
   Napi::Env env = info.Env();
-  if (!attr.ok()) {
-    ThrowStatus(env, attr.status());
-    return env.Undefined();
-  }
+  auto t = TargetArg(info);
+  if (!t) return env.Undefined();
+  Result<rafs::Attr> attr = t->image->fs().GetAttr(t->ino);
+  if (!Ok(env, attr)) return env.Undefined();
   const rafs::Attr& a = attr.value();
   Napi::Object o = Napi::Object::New(env);
   o.Set("ino", Num(env, a.ino));
@@ -232,18 +241,16 @@ Napi::Value ImageWrap::GetAttr(const Napi::CallbackInfo& info) {
 }
 
 Napi::Value ImageWrap::ReadDir(const Napi::CallbackInfo& info) {
-  const Image* image = Get(info);
   Napi::Env env = info.Env();
-  if (!image) return env.Undefined();
-  auto ino = InoArg(info, 0);
-  if (!ino) return env.Undefined();
+  auto t = TargetArg(info);
+  if (!t) return env.Undefined();
   std::optional<size_t> offset = SizeArg(info, 1, "offset");
   if (!offset) return env.Undefined();
   std::optional<size_t> limit = SizeArg(info, 2, "limit");
   if (!limit) return env.Undefined();
   Napi::Array out = Napi::Array::New(env);
   uint32_t n = 0;
-  Status s = image->fs().ReadDir(*ino, *offset, [&](const rafs::DirEntry& e) {
+  Status s = t->image->fs().ReadDir(t->ino, *offset, [&](const rafs::DirEntry& e) {
     if (n >= *limit) return false;
     Napi::Object o = Napi::Object::New(env);
     o.Set("name", Str(env, e.name));
@@ -261,66 +268,46 @@ Napi::Value ImageWrap::ReadDir(const Napi::CallbackInfo& info) {
 }
 
 Napi::Value ImageWrap::ReadLink(const Napi::CallbackInfo& info) {
-  const Image* image = Get(info);
   Napi::Env env = info.Env();
-  if (!image) return env.Undefined();
-  auto ino = InoArg(info, 0);
-  if (!ino) return env.Undefined();
-  Result<std::string> target = image->fs().ReadLink(*ino);
-  if (!target.ok()) {
-    ThrowStatus(env, target.status());
-    return env.Undefined();
-  }
-  return Napi::Buffer<uint8_t>::Copy(env, reinterpret_cast<const uint8_t*>(target.value().data()), target.value().size());
+  auto t = TargetArg(info);
+  if (!t) return env.Undefined();
+  Result<std::string> target = t->image->fs().ReadLink(t->ino);
+  if (!Ok(env, target)) return env.Undefined();
+  return BytesToJs(env, target.value());
 }
 
 Napi::Value ImageWrap::ListXattrs(const Napi::CallbackInfo& info) {
-  const Image* image = Get(info);
   Napi::Env env = info.Env();
-  if (!image) return env.Undefined();
-  auto ino = InoArg(info, 0);
-  if (!ino) return env.Undefined();
-  Result<std::vector<std::string>> names = image->fs().ListXattrs(*ino);
-  if (!names.ok()) {
-    ThrowStatus(env, names.status());
-    return env.Undefined();
-  }
+  auto t = TargetArg(info);
+  if (!t) return env.Undefined();
+  Result<std::vector<std::string>> names = t->image->fs().ListXattrs(t->ino);
+  if (!Ok(env, names)) return env.Undefined();
   Napi::Array out = Napi::Array::New(env, names.value().size());
   for (size_t i = 0; i < names.value().size(); i++) out.Set(static_cast<uint32_t>(i), Str(env, names.value()[i]));
   return out;
 }
 
 Napi::Value ImageWrap::GetXattr(const Napi::CallbackInfo& info) {
-  const Image* image = Get(info);
   Napi::Env env = info.Env();
-  if (!image) return env.Undefined();
-  auto ino = InoArg(info, 0);
-  if (!ino) return env.Undefined();
+  auto t = TargetArg(info);
+  if (!t) return env.Undefined();
   std::optional<std::string> name = StringArg(info, 1, "name");
   if (!name) return env.Undefined();
-  Result<std::string> value = image->fs().GetXattr(*ino, *name);
-  if (!value.ok()) {
-    ThrowStatus(env, value.status());
-    return env.Undefined();
-  }
-  return Napi::Buffer<uint8_t>::Copy(env, reinterpret_cast<const uint8_t*>(value.value().data()), value.value().size());
+  Result<std::string> value = t->image->fs().GetXattr(t->ino, *name);
+  if (!Ok(env, value)) return env.Undefined();
+  return BytesToJs(env, value.value());
 }
 
 Napi::Value ImageWrap::MapRange(const Napi::CallbackInfo& info) {
-  const Image* image = Get(info);
   Napi::Env env = info.Env();
-  if (!image) return env.Undefined();
-  auto ino = InoArg(info, 0);
-  if (!ino) return env.Undefined();
+  auto t = TargetArg(info);
+  if (!t) return env.Undefined();
   std::optional<size_t> offset = SizeArg(info, 1, "offset");
   if (!offset) return env.Undefined();
   std::optional<size_t> size = SizeArg(info, 2, "size");
   if (!size) return env.Undefined();
-  Result<std::vector<rafs::IoSegment>> segs = image->fs().MapRange(*ino, *offset, *size);
-  if (!segs.ok()) {
-    ThrowStatus(env, segs.status());
-    return env.Undefined();
-  }
+  Result<std::vector<rafs::IoSegment>> segs = t->image->fs().MapRange(t->ino, *offset, *size);
+  if (!Ok(env, segs)) return env.Undefined();
   Napi::Array out = Napi::Array::New(env, segs.value().size());
   for (size_t i = 0; i < segs.value().size(); i++) {
     const rafs::IoSegment& s = segs.value()[i];
@@ -336,11 +323,9 @@ Napi::Value ImageWrap::MapRange(const Napi::CallbackInfo& info) {
 }
 
 Napi::Value ImageWrap::Read(const Napi::CallbackInfo& info) {
-  const Image* image = Get(info);
   Napi::Env env = info.Env();
-  if (!image) return env.Undefined();
-  auto ino = InoArg(info, 0);
-  if (!ino) return env.Undefined();
+  auto t = TargetArg(info);
+  if (!t) return env.Undefined();
   std::optional<size_t> offset = SizeArg(info, 1, "offset");
   if (!offset) return env.Undefined();
   std::optional<size_t> length = SizeArg(info, 2, "length");
@@ -350,7 +335,7 @@ Napi::Value ImageWrap::Read(const Napi::CallbackInfo& info) {
     return env.Undefined();
   }
   std::shared_ptr<const Image> keep = image_;
-  const uint64_t i = *ino, off = *offset;
+  const uint64_t i = t->ino, off = *offset;
   const size_t len = *length;
   return BytesWorker::Run(env, "nydus.image.read", [keep, i, off, len]() -> Result<std::vector<uint8_t>> {
     std::vector<uint8_t> buf(len);
@@ -362,13 +347,11 @@ Napi::Value ImageWrap::Read(const Napi::CallbackInfo& info) {
 }
 
 Napi::Value ImageWrap::Verify(const Napi::CallbackInfo& info) {
-  const Image* image = Get(info);
   Napi::Env env = info.Env();
-  if (!image) return env.Undefined();
-  auto ino = InoArg(info, 0);
-  if (!ino) return env.Undefined();
+  auto t = TargetArg(info);
+  if (!t) return env.Undefined();
   std::shared_ptr<const Image> keep = image_;
-  const uint64_t i = *ino;
+  const uint64_t i = t->ino;
   return ValueWorker<VerifyReport>::Run(
       env, "nydus.image.verify", [keep, i]() { return keep->Verify(i); },
       [](Napi::Env e, VerifyReport& report) -> Napi::Value {

@@ -7,6 +7,7 @@
 #include <napi.h>
 
 #include <memory>
+#include <optional>
 
 #include "image.h"
 
@@ -32,6 +33,12 @@ class ImageWrap final : public Napi::ObjectWrap<ImageWrap> {
 
   // The open image, or a pending EBADF exception and nullptr after close().
   const Image* Get(const Napi::CallbackInfo& info);
+  // The open image and the inode number at argument 0, or nullopt with a pending exception.
+  struct Target {
+    const Image* image;
+    uint64_t ino;
+  };
+  std::optional<Target> TargetArg(const Napi::CallbackInfo& info);
 
   std::shared_ptr<const Image> image_;
 };

@@ -166,8 +166,12 @@ export class RafsImage {
     return this.call(() => this.native.superblock());
   }
 
+  private root?: number;
+
+  /** Inode number (v5) or nid (v6) of the root directory. */
   get rootIno(): number {
-    return this.superblock().rootIno;
+    this.root ??= this.superblock().rootIno;
+    return this.root;
   }
 
   lookup(parent: number, name: string): number {
