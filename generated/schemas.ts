@@ -3,6 +3,693 @@ import type { SchemaRegistry } from '../src/schema/defaults.js';
 
 /** Every schema of schema/, keyed by its $id. */
 export const schemaRegistry: SchemaRegistry = {
+  "https://nydus-service.invalid/schema/api/access-patterns.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://nydus-service.invalid/schema/api/access-patterns.schema.json",
+    "title": "AccessPatterns",
+    "description": "Body of GET /api/v1/metrics/pattern[?id=] (spec api.md §4.5): one item per file read at least once (only with rafs.access_pattern).",
+    "type": "array",
+    "$defs": {
+      "pattern": {
+        "title": "AccessPattern",
+        "description": "First access and read count of one file.",
+        "type": "object",
+        "properties": {
+          "ino": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "RAFS inode number."
+          },
+          "nr_read": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "READ requests on the file."
+          },
+          "first_access_time_secs": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Unix time of the first access, seconds."
+          },
+          "first_access_time_nanos": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Nanoseconds part of the first access time."
+          }
+        },
+        "required": [
+          "ino",
+          "nr_read",
+          "first_access_time_secs",
+          "first_access_time_nanos"
+        ],
+        "additionalProperties": false
+      }
+    },
+    "items": {
+      "$ref": "#/$defs/pattern"
+    }
+  },
+  "https://nydus-service.invalid/schema/api/backend-metrics.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://nydus-service.invalid/schema/api/backend-metrics.schema.json",
+    "title": "BackendMetrics",
+    "description": "Body of GET /api/v1/metrics/backend[?id=] (spec api.md §4.5). Size buckets as block_count_read; latency buckets in ms: <=1, <=20, <=50, <=100, <=500, <=1000, <=2000, >2000.",
+    "type": "object",
+    "properties": {
+      "backend_type": {
+        "type": "string",
+        "description": "Storage backend type, e.g. localfs, registry."
+      },
+      "read_count": {
+        "type": "integer",
+        "minimum": 0,
+        "description": "Backend reads."
+      },
+      "read_errors": {
+        "type": "integer",
+        "minimum": 0,
+        "description": "Failed backend reads."
+      },
+      "read_amount_total": {
+        "type": "integer",
+        "minimum": 0,
+        "description": "Bytes read from the backend."
+      },
+      "read_cumulative_latency_millis_total": {
+        "type": "integer",
+        "minimum": 0,
+        "description": "Milliseconds spent reading, summed."
+      },
+      "read_cumulative_latency_millis_dist": {
+        "type": "array",
+        "items": {
+          "type": "integer"
+        },
+        "description": "Milliseconds spent reading, per size bucket."
+      },
+      "read_count_block_size_dist": {
+        "type": "array",
+        "items": {
+          "type": "integer"
+        },
+        "description": "Reads per size bucket."
+      },
+      "read_latency_sizes_dist": {
+        "type": "array",
+        "items": {
+          "type": "array",
+          "items": {
+            "type": "integer"
+          }
+        },
+        "description": "Reads by [size bucket][latency bucket]."
+      }
+    },
+    "required": [
+      "backend_type",
+      "read_count",
+      "read_errors",
+      "read_amount_total",
+      "read_cumulative_latency_millis_total",
+      "read_cumulative_latency_millis_dist",
+      "read_count_block_size_dist",
+      "read_latency_sizes_dist"
+    ],
+    "additionalProperties": false
+  },
+  "https://nydus-service.invalid/schema/api/blobcache-metrics.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://nydus-service.invalid/schema/api/blobcache-metrics.schema.json",
+    "title": "BlobcacheMetrics",
+    "description": "Body of GET /api/v1/metrics/blobcache[?id=] (spec api.md §4.5). No id member is emitted.",
+    "type": "object",
+    "properties": {
+      "underlying_files": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "Absolute paths of the cache files of the instance."
+      },
+      "store_path": {
+        "type": "string",
+        "description": "Cache work directory."
+      },
+      "partial_hits": {
+        "type": "integer",
+        "minimum": 0,
+        "description": "Reads partly served from the cache."
+      },
+      "whole_hits": {
+        "type": "integer",
+        "minimum": 0,
+        "description": "Reads wholly served from the cache."
+      },
+      "total": {
+        "type": "integer",
+        "minimum": 0,
+        "description": "Reads through the cache."
+      },
+      "entries_count": {
+        "type": "integer",
+        "minimum": 0,
+        "description": "Blobs in the cache."
+      },
+      "prefetch_data_amount": {
+        "type": "integer",
+        "minimum": 0,
+        "description": "Bytes prefetched."
+      },
+      "prefetch_requests_count": {
+        "type": "integer",
+        "minimum": 0,
+        "description": "Prefetch requests issued."
+      },
+      "prefetch_workers": {
+        "type": "integer",
+        "minimum": 0,
+        "description": "Prefetch worker threads."
+      },
+      "prefetch_unmerged_chunks": {
+        "type": "integer",
+        "minimum": 0,
+        "description": "Prefetched chunks not merged into larger requests."
+      },
+      "prefetch_cumulative_time_millis": {
+        "type": "integer",
+        "minimum": 0,
+        "description": "Milliseconds spent prefetching, summed."
+      },
+      "prefetch_begin_time_secs": {
+        "type": "integer",
+        "minimum": 0,
+        "description": "Unix time prefetch began, seconds."
+      },
+      "prefetch_begin_time_millis": {
+        "type": "integer",
+        "minimum": 0,
+        "description": "Milliseconds part of the prefetch begin time."
+      },
+      "prefetch_end_time_secs": {
+        "type": "integer",
+        "minimum": 0,
+        "description": "Unix time prefetch ended, seconds."
+      },
+      "prefetch_end_time_millis": {
+        "type": "integer",
+        "minimum": 0,
+        "description": "Milliseconds part of the prefetch end time."
+      },
+      "buffered_backend_size": {
+        "type": "integer",
+        "minimum": 0,
+        "description": "Bytes read from the backend and buffered, not yet written to the cache."
+      },
+      "data_all_ready": {
+        "type": "boolean",
+        "description": "Every chunk of the instance is cached."
+      }
+    },
+    "required": [
+      "underlying_files",
+      "store_path",
+      "partial_hits",
+      "whole_hits",
+      "total",
+      "entries_count",
+      "prefetch_data_amount",
+      "prefetch_requests_count",
+      "prefetch_workers",
+      "prefetch_unmerged_chunks",
+      "prefetch_cumulative_time_millis",
+      "prefetch_begin_time_secs",
+      "prefetch_begin_time_millis",
+      "prefetch_end_time_secs",
+      "prefetch_end_time_millis",
+      "buffered_backend_size",
+      "data_all_ready"
+    ],
+    "additionalProperties": false
+  },
+  "https://nydus-service.invalid/schema/api/config-map.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://nydus-service.invalid/schema/api/config-map.schema.json",
+    "title": "ConfigMap",
+    "description": "Body of PUT /api/v1/config and GET /api/v1/config (spec api.md §4.7): string keys (registry_auth, proxy_url, dragonfly_scheduler_endpoint; composite <id>:<key> in a GET without id) to string values.",
+    "type": "object",
+    "additionalProperties": {
+      "type": "string"
+    }
+  },
+  "https://nydus-service.invalid/schema/api/daemon-info.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://nydus-service.invalid/schema/api/daemon-info.schema.json",
+    "title": "DaemonInfo",
+    "description": "Body of GET /api/v1/daemon and GET /api/v2/daemon (spec api.md §4.1). Member order as listed.",
+    "type": "object",
+    "$defs": {
+      "version": {
+        "title": "DaemonVersion",
+        "description": "Build information; git_commit equals the `Git Commit:` line of --version (daemon.md §1.11).",
+        "type": "object",
+        "properties": {
+          "package_ver": {
+            "type": "string",
+            "description": "Release tag or git describe output, e.g. v2.3.1."
+          },
+          "git_commit": {
+            "type": "string",
+            "description": "Full commit hash of the build."
+          },
+          "build_time": {
+            "type": "string",
+            "description": "Build timestamp."
+          },
+          "profile": {
+            "type": "string",
+            "description": "Build profile, e.g. release."
+          },
+          "rustc": {
+            "type": "string",
+            "description": "Toolchain string (the reference's rustc version; ours names the Node/compiler toolchain)."
+          }
+        },
+        "required": [
+          "package_ver",
+          "git_commit",
+          "build_time",
+          "profile",
+          "rustc"
+        ],
+        "additionalProperties": false
+      },
+      "backend": {
+        "title": "BackendCollectionEntry",
+        "description": "One mounted filesystem of the daemon, keyed by its virtual mountpoint.",
+        "type": "object",
+        "properties": {
+          "backend_type": {
+            "type": "string",
+            "enum": [
+              "Rafs",
+              "PassthroughFs"
+            ],
+            "description": "Kind of filesystem."
+          },
+          "mountpoint": {
+            "type": "string",
+            "description": "Virtual mountpoint inside the daemon's tree."
+          },
+          "mounted_time": {
+            "type": "string",
+            "description": "UTC time of the (re)mount: YYYY-MM-DD HH:MM:SS.<fraction> +00:00:00, fraction = nanoseconds without trailing zeros (at least one digit)."
+          },
+          "config": {
+            "type": [
+              "object",
+              "null"
+            ],
+            "additionalProperties": true,
+            "description": "The full v2 configuration with secrets redacted; null for passthrough."
+          }
+        },
+        "required": [
+          "backend_type",
+          "mountpoint",
+          "mounted_time",
+          "config"
+        ],
+        "additionalProperties": false
+      }
+    },
+    "properties": {
+      "version": {
+        "$ref": "#/$defs/version",
+        "description": "Build information."
+      },
+      "id": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "Daemon id (--id), null when not given."
+      },
+      "supervisor": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "Supervisor socket path (--supervisor), null when not given."
+      },
+      "state": {
+        "type": "string",
+        "enum": [
+          "INIT",
+          "RUNNING",
+          "READY",
+          "STOPPED",
+          "UNKNOWN"
+        ],
+        "description": "Reported daemon state (daemon.md §3.1)."
+      },
+      "backend_collection": {
+        "anyOf": [
+          {
+            "type": "object",
+            "additionalProperties": {
+              "$ref": "#/$defs/backend"
+            }
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "Mounted filesystems keyed by virtual mountpoint: {} when nothing is mounted; null for the v2 endpoint and for a daemon without a filesystem service."
+      }
+    },
+    "required": [
+      "version",
+      "id",
+      "supervisor",
+      "state",
+      "backend_collection"
+    ],
+    "additionalProperties": false
+  },
+  "https://nydus-service.invalid/schema/api/events.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://nydus-service.invalid/schema/api/events.schema.json",
+    "title": "EventsBody",
+    "description": "Body of GET /api/v1/daemon/events (spec api.md §4.9): a ring buffer of recent significant errors.",
+    "type": "object",
+    "properties": {
+      "max_errors": {
+        "type": "integer",
+        "minimum": 0,
+        "description": "Most entries kept."
+      },
+      "total_errors": {
+        "type": "integer",
+        "minimum": 0,
+        "description": "Errors recorded since start, evicted ones included."
+      },
+      "max_size": {
+        "type": "integer",
+        "minimum": 0,
+        "description": "Most bytes of entry text kept."
+      },
+      "total_size": {
+        "type": "integer",
+        "minimum": 0,
+        "description": "Bytes of entry text recorded since start."
+      },
+      "errors": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "Entries as `<IMF-fixdate> - <text>`, oldest first."
+      }
+    },
+    "required": [
+      "max_errors",
+      "total_errors",
+      "max_size",
+      "total_size",
+      "errors"
+    ],
+    "additionalProperties": false
+  },
+  "https://nydus-service.invalid/schema/api/file-metrics.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://nydus-service.invalid/schema/api/file-metrics.schema.json",
+    "title": "FileMetrics",
+    "description": "Body of GET /api/v1/metrics/files[?id=] without latest=true (spec api.md §4.5): per-file counters keyed by inode number as a decimal string; {} unless rafs.iostats_files.",
+    "type": "object",
+    "$defs": {
+      "entry": {
+        "title": "FileMetricsEntry",
+        "description": "Counters of one file.",
+        "type": "object",
+        "properties": {
+          "total_fops": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Operations on the file."
+          },
+          "data_read": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Bytes read from the file."
+          },
+          "block_count_read": {
+            "type": "array",
+            "items": {
+              "type": "integer"
+            },
+            "description": "READ requests by size bucket."
+          },
+          "fop_hits": {
+            "type": "array",
+            "items": {
+              "type": "integer"
+            },
+            "description": "Successes per operation."
+          },
+          "fop_errors": {
+            "type": "array",
+            "items": {
+              "type": "integer"
+            },
+            "description": "Failures per operation."
+          }
+        },
+        "required": [
+          "total_fops",
+          "data_read",
+          "block_count_read",
+          "fop_hits",
+          "fop_errors"
+        ],
+        "additionalProperties": false
+      }
+    },
+    "propertyNames": {
+      "pattern": "^[0-9]+$"
+    },
+    "additionalProperties": {
+      "$ref": "#/$defs/entry"
+    }
+  },
+  "https://nydus-service.invalid/schema/api/fs-metrics.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://nydus-service.invalid/schema/api/fs-metrics.schema.json",
+    "title": "FsMetrics",
+    "description": "Body of GET /api/v1/metrics[?id=] (spec api.md §4.5). Arrays of 15 are indexed by operation (0 GETATTR ... 4 READ ... 14 BATCH_FORGET); arrays of 8 are size or latency buckets.",
+    "type": "object",
+    "properties": {
+      "files_account_enabled": {
+        "type": "boolean",
+        "description": "rafs.iostats_files of the mount."
+      },
+      "access_pattern_enabled": {
+        "type": "boolean",
+        "description": "rafs.access_pattern of the mount."
+      },
+      "record_latest_read_files_enabled": {
+        "type": "boolean",
+        "description": "rafs.latest_read_files of the mount."
+      },
+      "measure_latency": {
+        "type": "boolean",
+        "description": "Always true."
+      },
+      "id": {
+        "type": "string",
+        "description": "Registry key: the virtual mountpoint."
+      },
+      "nr_opens": {
+        "type": "integer",
+        "description": "Successful OPEN minus successful RELEASE."
+      },
+      "data_read": {
+        "type": "integer",
+        "minimum": 0,
+        "description": "Bytes returned by successful READs."
+      },
+      "block_count_read": {
+        "type": "array",
+        "items": {
+          "type": "integer"
+        },
+        "description": "READ requests by size: [0,1K), [1K,4K), [4K,16K), [16K,64K), [64K,128K), [128K,512K), [512K,1M), >=1M."
+      },
+      "fop_hits": {
+        "type": "array",
+        "items": {
+          "type": "integer"
+        },
+        "description": "Successes per operation."
+      },
+      "fop_errors": {
+        "type": "array",
+        "items": {
+          "type": "integer"
+        },
+        "description": "Failures per operation."
+      },
+      "fop_cumulative_latency_total": {
+        "type": "array",
+        "items": {
+          "type": "integer"
+        },
+        "description": "Microseconds summed per measured operation."
+      },
+      "read_latency_dist": {
+        "type": "array",
+        "items": {
+          "type": "integer"
+        },
+        "description": "Measured operations by latency: <=200us, <=1ms, <=20ms, <=50ms, <=500ms, <=1s, <=2s, >2s."
+      }
+    },
+    "required": [
+      "files_account_enabled",
+      "access_pattern_enabled",
+      "record_latest_read_files_enabled",
+      "measure_latency",
+      "id",
+      "nr_opens",
+      "data_read",
+      "block_count_read",
+      "fop_hits",
+      "fop_errors",
+      "fop_cumulative_latency_total",
+      "read_latency_dist"
+    ],
+    "additionalProperties": false
+  },
+  "https://nydus-service.invalid/schema/api/inflight.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://nydus-service.invalid/schema/api/inflight.schema.json",
+    "title": "Inflight",
+    "description": "Body of GET /api/v1/metrics/inflight when a FUSE request is being handled (spec api.md §4.6); idle answers 204.",
+    "type": "array",
+    "$defs": {
+      "op": {
+        "title": "InflightOp",
+        "description": "The request one worker is handling.",
+        "type": "object",
+        "properties": {
+          "inode": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "FUSE nodeid."
+          },
+          "opcode": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "FUSE opcode."
+          },
+          "unique": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "FUSE request id."
+          },
+          "timestamp_secs": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Unix time the request was picked up."
+          }
+        },
+        "required": [
+          "inode",
+          "opcode",
+          "unique",
+          "timestamp_secs"
+        ],
+        "additionalProperties": false
+      }
+    },
+    "items": {
+      "$ref": "#/$defs/op"
+    }
+  },
+  "https://nydus-service.invalid/schema/api/latest-files.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://nydus-service.invalid/schema/api/latest-files.schema.json",
+    "title": "LatestFiles",
+    "description": "Body of GET /api/v1/metrics/files?latest=true (spec api.md §4.5): inodes read since the previous such call, as ascending ranges ([n] one inode, [a, b] inclusive).",
+    "type": "array",
+    "items": {
+      "type": "array",
+      "items": {
+        "type": "integer",
+        "minimum": 0
+      }
+    }
+  },
+  "https://nydus-service.invalid/schema/api/log-level.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://nydus-service.invalid/schema/api/log-level.schema.json",
+    "title": "LogLevelBody",
+    "description": "Body of PUT /api/v1/daemon and PUT /api/v2/daemon (spec api.md §4.2); other keys are ignored.",
+    "type": "object",
+    "properties": {
+      "log_level": {
+        "type": "string",
+        "description": "off, error, warn, info, debug or trace, case-insensitive."
+      }
+    },
+    "required": [
+      "log_level"
+    ]
+  },
+  "https://nydus-service.invalid/schema/api/rafs-super-info.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://nydus-service.invalid/schema/api/rafs-super-info.schema.json",
+    "title": "RafsSuperInfo",
+    "description": "Body of GET /api/v1/daemon/backend?mountpoint=/m (spec api.md §4.3): the loaded RAFS super block. Loose: no client depends on it.",
+    "type": "object",
+    "properties": {
+      "magic": {
+        "type": "integer",
+        "description": "Super block magic."
+      },
+      "version": {
+        "type": "integer",
+        "description": "RAFS format version word."
+      },
+      "sb_size": {
+        "type": "integer",
+        "description": "Super block size in bytes."
+      },
+      "root_inode": {
+        "type": "integer",
+        "description": "Inode number of the root directory."
+      },
+      "chunk_size": {
+        "type": "integer",
+        "description": "Chunk size in bytes."
+      },
+      "inodes_count": {
+        "type": "integer",
+        "description": "Number of inodes."
+      },
+      "flags": {
+        "type": "object",
+        "properties": {
+          "bits": {
+            "type": "integer",
+            "description": "Feature bit set (COMPRESSION_NONE 0x1, LZ4 0x2, ...)."
+          }
+        },
+        "additionalProperties": true,
+        "description": "Super block feature flags."
+      }
+    },
+    "additionalProperties": true
+  },
   "https://nydus-service.invalid/schema/blob-cache-entry.schema.json": {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "https://nydus-service.invalid/schema/blob-cache-entry.schema.json",
@@ -2353,6 +3040,291 @@ export const schemaRegistry: SchemaRegistry = {
       "version"
     ]
   },
+  "https://nydus-service.invalid/schema/daemon/fuse.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://nydus-service.invalid/schema/daemon/fuse.schema.json",
+    "title": "FuseDaemonOptions",
+    "description": "Options of a FUSE daemon, as nydusd's `fuse` subcommand takes them (spec daemon.md §1.2-§1.4, §1.14). One declaration renders the `nydus fuse` flags (x-flag) and the library's fuseDaemon() builder.",
+    "type": "object",
+    "properties": {
+      "mountpoint": {
+        "type": "string",
+        "minLength": 1,
+        "description": "Host directory where the FUSE filesystem is mounted; must exist and be a directory.",
+        "x-flag": {
+          "name": "mountpoint",
+          "char": "M"
+        }
+      },
+      "bootstrap": {
+        "type": "string",
+        "minLength": 1,
+        "description": "RAFS bootstrap (or a data blob with the bootstrap inlined) mounted at start at the virtual mountpoint. Needs config or localfsDir.",
+        "x-flag": {
+          "name": "bootstrap",
+          "char": "B",
+          "exclusive": [
+            "shared-dir"
+          ]
+        }
+      },
+      "config": {
+        "type": "string",
+        "minLength": 1,
+        "description": "Daemon configuration file (nydusd v1 or v2, JSON or TOML) for the bootstrap mounted at start; not read when nothing is mounted at start.",
+        "x-flag": {
+          "name": "config",
+          "char": "C",
+          "exclusive": [
+            "localfs-dir"
+          ]
+        }
+      },
+      "configDocument": {
+        "type": "object",
+        "description": "Library only: a configuration document (v1 or v2 object) used instead of reading the config file.",
+        "additionalProperties": true
+      },
+      "localfsDir": {
+        "type": "string",
+        "minLength": 1,
+        "description": "Built-in configuration: localfs backend reading blobs from this directory, blobcache work dir the same directory (daemon.md §1.8).",
+        "x-flag": {
+          "name": "localfs-dir",
+          "char": "D",
+          "exclusive": [
+            "config"
+          ]
+        }
+      },
+      "sharedDir": {
+        "type": "string",
+        "minLength": 1,
+        "description": "Share a host directory through the passthrough filesystem instead of RAFS (not supported by this implementation yet: the daemon refuses to start).",
+        "x-flag": {
+          "name": "shared-dir",
+          "char": "s",
+          "exclusive": [
+            "bootstrap"
+          ]
+        }
+      },
+      "prefetchFiles": {
+        "type": "string",
+        "minLength": 1,
+        "description": "File listing absolute paths to prefetch, one per line (blank lines skipped). Requires bootstrap.",
+        "x-flag": {
+          "name": "prefetch-files",
+          "dependsOn": [
+            "bootstrap"
+          ]
+        }
+      },
+      "virtualMountpoint": {
+        "type": "string",
+        "default": "/",
+        "description": "Path inside the FUSE tree where the initial filesystem is attached.",
+        "x-flag": {
+          "name": "virtual-mountpoint",
+          "char": "m"
+        }
+      },
+      "apiSock": {
+        "type": "string",
+        "minLength": 1,
+        "description": "Unix socket of the HTTP administration API; without it no API server runs.",
+        "x-flag": {
+          "name": "apisock",
+          "char": "A"
+        }
+      },
+      "id": {
+        "type": "string",
+        "minLength": 1,
+        "description": "Service instance identifier, reported in daemon info. Requires supervisor.",
+        "x-flag": {
+          "name": "id",
+          "dependsOn": [
+            "supervisor"
+          ]
+        }
+      },
+      "supervisor": {
+        "type": "string",
+        "minLength": 1,
+        "description": "Unix socket of the supervisor (state and fd keeper) for hot upgrade and failover. Requires id.",
+        "x-flag": {
+          "name": "supervisor",
+          "dependsOn": [
+            "id"
+          ]
+        }
+      },
+      "upgrade": {
+        "type": "boolean",
+        "default": false,
+        "description": "Start in upgrade mode: mount nothing, stay in INIT waiting for a takeover.",
+        "x-flag": {
+          "name": "upgrade"
+        }
+      },
+      "logLevel": {
+        "enum": [
+          "trace",
+          "debug",
+          "info",
+          "warn",
+          "error"
+        ],
+        "default": "info",
+        "description": "Maximum log level (changeable at run time through the API).",
+        "x-flag": {
+          "name": "log-level",
+          "char": "l"
+        }
+      },
+      "logFile": {
+        "type": "string",
+        "minLength": 1,
+        "description": "Log to this file (appended; `.log` added when the name has no extension) instead of stderr.",
+        "x-flag": {
+          "name": "log-file",
+          "char": "L"
+        }
+      },
+      "logRotationSize": {
+        "type": "integer",
+        "minimum": 0,
+        "default": 0,
+        "description": "Rotate the log file when it exceeds this many MiB; 0 disables rotation.",
+        "x-flag": {
+          "name": "log-rotation-size"
+        }
+      },
+      "rlimitNofile": {
+        "type": "integer",
+        "minimum": 0,
+        "default": 1000000,
+        "description": "Target RLIMIT_NOFILE (daemon.md §1.10); 0 leaves the limit unchanged.",
+        "x-flag": {
+          "name": "rlimit-nofile"
+        }
+      },
+      "failoverPolicy": {
+        "enum": [
+          "none",
+          "resend",
+          "flush"
+        ],
+        "default": "resend",
+        "description": "What to do with in-flight FUSE requests after a takeover.",
+        "x-flag": {
+          "name": "failover-policy"
+        }
+      },
+      "fuseThreads": {
+        "type": "integer",
+        "minimum": 1,
+        "maximum": 1024,
+        "default": 4,
+        "description": "Number of FUSE worker threads.",
+        "x-flag": {
+          "name": "fuse-threads",
+          "aliases": [
+            "thread-num"
+          ]
+        }
+      },
+      "writable": {
+        "type": "boolean",
+        "default": false,
+        "description": "Mount without MS_RDONLY (RAFS itself stays read-only).",
+        "x-flag": {
+          "name": "writable"
+        }
+      },
+      "dedupDb": {
+        "type": "string",
+        "minLength": 1,
+        "description": "Accepted for nydusd compatibility (chunk de-duplication database); ignored.",
+        "x-flag": {
+          "name": "dedup-db"
+        }
+      },
+      "backendSource": {
+        "type": "string",
+        "description": "Accepted for nydus-snapshotter compatibility (its backend-source feature); ignored with a warning.",
+        "x-flag": {
+          "name": "backend-source"
+        }
+      }
+    },
+    "required": [
+      "mountpoint"
+    ],
+    "additionalProperties": false,
+    "dependentRequired": {
+      "id": [
+        "supervisor"
+      ],
+      "supervisor": [
+        "id"
+      ],
+      "prefetchFiles": [
+        "bootstrap"
+      ]
+    },
+    "allOf": [
+      {
+        "not": {
+          "properties": {
+            "bootstrap": true,
+            "sharedDir": true
+          },
+          "required": [
+            "bootstrap",
+            "sharedDir"
+          ]
+        }
+      },
+      {
+        "not": {
+          "properties": {
+            "config": true,
+            "localfsDir": true
+          },
+          "required": [
+            "config",
+            "localfsDir"
+          ]
+        }
+      },
+      {
+        "not": {
+          "properties": {
+            "config": true,
+            "configDocument": true
+          },
+          "required": [
+            "config",
+            "configDocument"
+          ]
+        }
+      },
+      {
+        "not": {
+          "properties": {
+            "localfsDir": true,
+            "configDocument": true
+          },
+          "required": [
+            "localfsDir",
+            "configDocument"
+          ]
+        }
+      }
+    ]
+  },
   "https://nydus-service.invalid/schema/mount-cmd.schema.json": {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "https://nydus-service.invalid/schema/mount-cmd.schema.json",
@@ -2405,11 +3377,24 @@ export const schemaIds = {
   "ConfigV2": "https://nydus-service.invalid/schema/config-v2.schema.json",
   "ConfigV1": "https://nydus-service.invalid/schema/config-v1.schema.json",
   "MountCmd": "https://nydus-service.invalid/schema/mount-cmd.schema.json",
+  "FuseDaemonOptions": "https://nydus-service.invalid/schema/daemon/fuse.schema.json",
   "BlobCacheEntry": "https://nydus-service.invalid/schema/blob-cache-entry.schema.json",
   "BlobCacheList": "https://nydus-service.invalid/schema/blob-cache-list.schema.json",
   "ConfigValidateResult": "https://nydus-service.invalid/schema/cli/config-validate.schema.json",
   "InspectSuperblock": "https://nydus-service.invalid/schema/cli/inspect-superblock.schema.json",
   "InspectStat": "https://nydus-service.invalid/schema/cli/inspect-stat.schema.json",
   "InspectCheck": "https://nydus-service.invalid/schema/cli/inspect-check.schema.json",
-  "InspectTree": "https://nydus-service.invalid/schema/cli/inspect-tree.schema.json"
+  "InspectTree": "https://nydus-service.invalid/schema/cli/inspect-tree.schema.json",
+  "DaemonInfo": "https://nydus-service.invalid/schema/api/daemon-info.schema.json",
+  "LogLevelBody": "https://nydus-service.invalid/schema/api/log-level.schema.json",
+  "EventsBody": "https://nydus-service.invalid/schema/api/events.schema.json",
+  "RafsSuperInfo": "https://nydus-service.invalid/schema/api/rafs-super-info.schema.json",
+  "FsMetrics": "https://nydus-service.invalid/schema/api/fs-metrics.schema.json",
+  "FileMetrics": "https://nydus-service.invalid/schema/api/file-metrics.schema.json",
+  "LatestFiles": "https://nydus-service.invalid/schema/api/latest-files.schema.json",
+  "AccessPatterns": "https://nydus-service.invalid/schema/api/access-patterns.schema.json",
+  "BackendMetrics": "https://nydus-service.invalid/schema/api/backend-metrics.schema.json",
+  "BlobcacheMetrics": "https://nydus-service.invalid/schema/api/blobcache-metrics.schema.json",
+  "Inflight": "https://nydus-service.invalid/schema/api/inflight.schema.json",
+  "ConfigMap": "https://nydus-service.invalid/schema/api/config-map.schema.json"
 } as const;

@@ -6,6 +6,18 @@
  * Output of `nydus inspect tree --json`: the shape of `tree -J`, a root node then a report.
  */
 export type InspectTree = TreeNode[];
+/**
+ * Body of GET /api/v1/metrics/files?latest=true (spec api.md §4.5): inodes read since the previous such call, as ascending ranges ([n] one inode, [a, b] inclusive).
+ */
+export type LatestFiles = number[][];
+/**
+ * Body of GET /api/v1/metrics/pattern[?id=] (spec api.md §4.5): one item per file read at least once (only with rafs.access_pattern).
+ */
+export type AccessPatterns = AccessPattern[];
+/**
+ * Body of GET /api/v1/metrics/inflight when a FUSE request is being handled (spec api.md §4.6); idle answers 204.
+ */
+export type Inflight = InflightOp[];
 
 /**
  * nydusd configuration, version 2 (spec daemon.md §2.1): the canonical model, read from JSON or TOML. A RAFS mount needs backend, cache and rafs.
@@ -628,6 +640,97 @@ export interface MountCmd {
   prefetch_files: string[] | null;
 }
 /**
+ * Options of a FUSE daemon, as nydusd's `fuse` subcommand takes them (spec daemon.md §1.2-§1.4, §1.14). One declaration renders the `nydus fuse` flags (x-flag) and the library's fuseDaemon() builder.
+ */
+export interface FuseDaemonOptions {
+  /**
+   * Host directory where the FUSE filesystem is mounted; must exist and be a directory.
+   */
+  mountpoint: string;
+  /**
+   * RAFS bootstrap (or a data blob with the bootstrap inlined) mounted at start at the virtual mountpoint. Needs config or localfsDir.
+   */
+  bootstrap?: string;
+  /**
+   * Daemon configuration file (nydusd v1 or v2, JSON or TOML) for the bootstrap mounted at start; not read when nothing is mounted at start.
+   */
+  config?: string;
+  /**
+   * Library only: a configuration document (v1 or v2 object) used instead of reading the config file.
+   */
+  configDocument?: {
+    [k: string]: unknown;
+  };
+  /**
+   * Built-in configuration: localfs backend reading blobs from this directory, blobcache work dir the same directory (daemon.md §1.8).
+   */
+  localfsDir?: string;
+  /**
+   * Share a host directory through the passthrough filesystem instead of RAFS (not supported by this implementation yet: the daemon refuses to start).
+   */
+  sharedDir?: string;
+  /**
+   * File listing absolute paths to prefetch, one per line (blank lines skipped). Requires bootstrap.
+   */
+  prefetchFiles?: string;
+  /**
+   * Path inside the FUSE tree where the initial filesystem is attached.
+   */
+  virtualMountpoint: string;
+  /**
+   * Unix socket of the HTTP administration API; without it no API server runs.
+   */
+  apiSock?: string;
+  /**
+   * Service instance identifier, reported in daemon info. Requires supervisor.
+   */
+  id?: string;
+  /**
+   * Unix socket of the supervisor (state and fd keeper) for hot upgrade and failover. Requires id.
+   */
+  supervisor?: string;
+  /**
+   * Start in upgrade mode: mount nothing, stay in INIT waiting for a takeover.
+   */
+  upgrade: boolean;
+  /**
+   * Maximum log level (changeable at run time through the API).
+   */
+  logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error';
+  /**
+   * Log to this file (appended; `.log` added when the name has no extension) instead of stderr.
+   */
+  logFile?: string;
+  /**
+   * Rotate the log file when it exceeds this many MiB; 0 disables rotation.
+   */
+  logRotationSize: number;
+  /**
+   * Target RLIMIT_NOFILE (daemon.md §1.10); 0 leaves the limit unchanged.
+   */
+  rlimitNofile: number;
+  /**
+   * What to do with in-flight FUSE requests after a takeover.
+   */
+  failoverPolicy: 'none' | 'resend' | 'flush';
+  /**
+   * Number of FUSE worker threads.
+   */
+  fuseThreads: number;
+  /**
+   * Mount without MS_RDONLY (RAFS itself stays read-only).
+   */
+  writable: boolean;
+  /**
+   * Accepted for nydusd compatibility (chunk de-duplication database); ignored.
+   */
+  dedupDb?: string;
+  /**
+   * Accepted for nydus-snapshotter compatibility (its backend-source feature); ignored with a warning.
+   */
+  backendSource?: string;
+}
+/**
  * A blob registered with the blob cache manager (spec daemon.md §2.6): PUT /api/v2/blobs, singleton --config "blobs", nbd --config.
  */
 export interface BlobCacheEntry {
@@ -1095,11 +1198,411 @@ export interface TreeNode {
    */
   files?: number;
 }
+/**
+ * Body of GET /api/v1/daemon and GET /api/v2/daemon (spec api.md §4.1). Member order as listed.
+ */
+export interface DaemonInfo {
+  version: DaemonVersion;
+  /**
+   * Daemon id (--id), null when not given.
+   */
+  id: string | null;
+  /**
+   * Supervisor socket path (--supervisor), null when not given.
+   */
+  supervisor: string | null;
+  /**
+   * Reported daemon state (daemon.md §3.1).
+   */
+  state: 'INIT' | 'RUNNING' | 'READY' | 'STOPPED' | 'UNKNOWN';
+  /**
+   * Mounted filesystems keyed by virtual mountpoint: {} when nothing is mounted; null for the v2 endpoint and for a daemon without a filesystem service.
+   */
+  backend_collection: {
+    [k: string]: BackendCollectionEntry;
+  } | null;
+}
+/**
+ * Build information; git_commit equals the `Git Commit:` line of --version (daemon.md §1.11).
+ */
+export interface DaemonVersion {
+  /**
+   * Release tag or git describe output, e.g. v2.3.1.
+   */
+  package_ver: string;
+  /**
+   * Full commit hash of the build.
+   */
+  git_commit: string;
+  /**
+   * Build timestamp.
+   */
+  build_time: string;
+  /**
+   * Build profile, e.g. release.
+   */
+  profile: string;
+  /**
+   * Toolchain string (the reference's rustc version; ours names the Node/compiler toolchain).
+   */
+  rustc: string;
+}
+/**
+ * One mounted filesystem of the daemon, keyed by its virtual mountpoint.
+ */
+export interface BackendCollectionEntry {
+  /**
+   * Kind of filesystem.
+   */
+  backend_type: 'Rafs' | 'PassthroughFs';
+  /**
+   * Virtual mountpoint inside the daemon's tree.
+   */
+  mountpoint: string;
+  /**
+   * UTC time of the (re)mount: YYYY-MM-DD HH:MM:SS.<fraction> +00:00:00, fraction = nanoseconds without trailing zeros (at least one digit).
+   */
+  mounted_time: string;
+  /**
+   * The full v2 configuration with secrets redacted; null for passthrough.
+   */
+  config: {
+    [k: string]: unknown;
+  } | null;
+}
+/**
+ * Body of PUT /api/v1/daemon and PUT /api/v2/daemon (spec api.md §4.2); other keys are ignored.
+ */
+export interface LogLevelBody {
+  /**
+   * off, error, warn, info, debug or trace, case-insensitive.
+   */
+  log_level: string;
+}
+/**
+ * Body of GET /api/v1/daemon/events (spec api.md §4.9): a ring buffer of recent significant errors.
+ */
+export interface EventsBody {
+  /**
+   * Most entries kept.
+   */
+  max_errors: number;
+  /**
+   * Errors recorded since start, evicted ones included.
+   */
+  total_errors: number;
+  /**
+   * Most bytes of entry text kept.
+   */
+  max_size: number;
+  /**
+   * Bytes of entry text recorded since start.
+   */
+  total_size: number;
+  /**
+   * Entries as `<IMF-fixdate> - <text>`, oldest first.
+   */
+  errors: string[];
+}
+/**
+ * Body of GET /api/v1/daemon/backend?mountpoint=/m (spec api.md §4.3): the loaded RAFS super block. Loose: no client depends on it.
+ */
+export interface RafsSuperInfo {
+  /**
+   * Super block magic.
+   */
+  magic?: number;
+  /**
+   * RAFS format version word.
+   */
+  version?: number;
+  /**
+   * Super block size in bytes.
+   */
+  sb_size?: number;
+  /**
+   * Inode number of the root directory.
+   */
+  root_inode?: number;
+  /**
+   * Chunk size in bytes.
+   */
+  chunk_size?: number;
+  /**
+   * Number of inodes.
+   */
+  inodes_count?: number;
+  /**
+   * Super block feature flags.
+   */
+  flags?: {
+    /**
+     * Feature bit set (COMPRESSION_NONE 0x1, LZ4 0x2, ...).
+     */
+    bits?: number;
+    [k: string]: unknown;
+  };
+  [k: string]: unknown;
+}
+/**
+ * Body of GET /api/v1/metrics[?id=] (spec api.md §4.5). Arrays of 15 are indexed by operation (0 GETATTR ... 4 READ ... 14 BATCH_FORGET); arrays of 8 are size or latency buckets.
+ */
+export interface FsMetrics {
+  /**
+   * rafs.iostats_files of the mount.
+   */
+  files_account_enabled: boolean;
+  /**
+   * rafs.access_pattern of the mount.
+   */
+  access_pattern_enabled: boolean;
+  /**
+   * rafs.latest_read_files of the mount.
+   */
+  record_latest_read_files_enabled: boolean;
+  /**
+   * Always true.
+   */
+  measure_latency: boolean;
+  /**
+   * Registry key: the virtual mountpoint.
+   */
+  id: string;
+  /**
+   * Successful OPEN minus successful RELEASE.
+   */
+  nr_opens: number;
+  /**
+   * Bytes returned by successful READs.
+   */
+  data_read: number;
+  /**
+   * READ requests by size: [0,1K), [1K,4K), [4K,16K), [16K,64K), [64K,128K), [128K,512K), [512K,1M), >=1M.
+   */
+  block_count_read: number[];
+  /**
+   * Successes per operation.
+   */
+  fop_hits: number[];
+  /**
+   * Failures per operation.
+   */
+  fop_errors: number[];
+  /**
+   * Microseconds summed per measured operation.
+   */
+  fop_cumulative_latency_total: number[];
+  /**
+   * Measured operations by latency: <=200us, <=1ms, <=20ms, <=50ms, <=500ms, <=1s, <=2s, >2s.
+   */
+  read_latency_dist: number[];
+}
+/**
+ * Body of GET /api/v1/metrics/files[?id=] without latest=true (spec api.md §4.5): per-file counters keyed by inode number as a decimal string; {} unless rafs.iostats_files.
+ */
+export interface FileMetrics {
+  [k: string]: FileMetricsEntry;
+}
+/**
+ * Counters of one file.
+ */
+export interface FileMetricsEntry {
+  /**
+   * Operations on the file.
+   */
+  total_fops: number;
+  /**
+   * Bytes read from the file.
+   */
+  data_read: number;
+  /**
+   * READ requests by size bucket.
+   */
+  block_count_read: number[];
+  /**
+   * Successes per operation.
+   */
+  fop_hits: number[];
+  /**
+   * Failures per operation.
+   */
+  fop_errors: number[];
+}
+/**
+ * First access and read count of one file.
+ */
+export interface AccessPattern {
+  /**
+   * RAFS inode number.
+   */
+  ino: number;
+  /**
+   * READ requests on the file.
+   */
+  nr_read: number;
+  /**
+   * Unix time of the first access, seconds.
+   */
+  first_access_time_secs: number;
+  /**
+   * Nanoseconds part of the first access time.
+   */
+  first_access_time_nanos: number;
+}
+/**
+ * Body of GET /api/v1/metrics/backend[?id=] (spec api.md §4.5). Size buckets as block_count_read; latency buckets in ms: <=1, <=20, <=50, <=100, <=500, <=1000, <=2000, >2000.
+ */
+export interface BackendMetrics {
+  /**
+   * Storage backend type, e.g. localfs, registry.
+   */
+  backend_type: string;
+  /**
+   * Backend reads.
+   */
+  read_count: number;
+  /**
+   * Failed backend reads.
+   */
+  read_errors: number;
+  /**
+   * Bytes read from the backend.
+   */
+  read_amount_total: number;
+  /**
+   * Milliseconds spent reading, summed.
+   */
+  read_cumulative_latency_millis_total: number;
+  /**
+   * Milliseconds spent reading, per size bucket.
+   */
+  read_cumulative_latency_millis_dist: number[];
+  /**
+   * Reads per size bucket.
+   */
+  read_count_block_size_dist: number[];
+  /**
+   * Reads by [size bucket][latency bucket].
+   */
+  read_latency_sizes_dist: number[][];
+}
+/**
+ * Body of GET /api/v1/metrics/blobcache[?id=] (spec api.md §4.5). No id member is emitted.
+ */
+export interface BlobcacheMetrics {
+  /**
+   * Absolute paths of the cache files of the instance.
+   */
+  underlying_files: string[];
+  /**
+   * Cache work directory.
+   */
+  store_path: string;
+  /**
+   * Reads partly served from the cache.
+   */
+  partial_hits: number;
+  /**
+   * Reads wholly served from the cache.
+   */
+  whole_hits: number;
+  /**
+   * Reads through the cache.
+   */
+  total: number;
+  /**
+   * Blobs in the cache.
+   */
+  entries_count: number;
+  /**
+   * Bytes prefetched.
+   */
+  prefetch_data_amount: number;
+  /**
+   * Prefetch requests issued.
+   */
+  prefetch_requests_count: number;
+  /**
+   * Prefetch worker threads.
+   */
+  prefetch_workers: number;
+  /**
+   * Prefetched chunks not merged into larger requests.
+   */
+  prefetch_unmerged_chunks: number;
+  /**
+   * Milliseconds spent prefetching, summed.
+   */
+  prefetch_cumulative_time_millis: number;
+  /**
+   * Unix time prefetch began, seconds.
+   */
+  prefetch_begin_time_secs: number;
+  /**
+   * Milliseconds part of the prefetch begin time.
+   */
+  prefetch_begin_time_millis: number;
+  /**
+   * Unix time prefetch ended, seconds.
+   */
+  prefetch_end_time_secs: number;
+  /**
+   * Milliseconds part of the prefetch end time.
+   */
+  prefetch_end_time_millis: number;
+  /**
+   * Bytes read from the backend and buffered, not yet written to the cache.
+   */
+  buffered_backend_size: number;
+  /**
+   * Every chunk of the instance is cached.
+   */
+  data_all_ready: boolean;
+}
+/**
+ * The request one worker is handling.
+ */
+export interface InflightOp {
+  /**
+   * FUSE nodeid.
+   */
+  inode: number;
+  /**
+   * FUSE opcode.
+   */
+  opcode: number;
+  /**
+   * FUSE request id.
+   */
+  unique: number;
+  /**
+   * Unix time the request was picked up.
+   */
+  timestamp_secs: number;
+}
+/**
+ * Body of PUT /api/v1/config and GET /api/v1/config (spec api.md §4.7): string keys (registry_auth, proxy_url, dragonfly_scheduler_endpoint; composite <id>:<key> in a GET without id) to string values.
+ */
+export interface ConfigMap {
+  [k: string]: string;
+}
 
 /**
  * Output of `nydus inspect tree --json`: the shape of `tree -J`, a root node then a report.
  */
 export type InspectTreeInput = TreeNodeInput[];
+/**
+ * Body of GET /api/v1/metrics/files?latest=true (spec api.md §4.5): inodes read since the previous such call, as ascending ranges ([n] one inode, [a, b] inclusive).
+ */
+export type LatestFilesInput = number[][];
+/**
+ * Body of GET /api/v1/metrics/pattern[?id=] (spec api.md §4.5): one item per file read at least once (only with rafs.access_pattern).
+ */
+export type AccessPatternsInput = AccessPatternInput[];
+/**
+ * Body of GET /api/v1/metrics/inflight when a FUSE request is being handled (spec api.md §4.6); idle answers 204.
+ */
+export type InflightInput = InflightOpInput[];
 
 /**
  * nydusd configuration, version 2 (spec daemon.md §2.1): the canonical model, read from JSON or TOML. A RAFS mount needs backend, cache and rafs.
@@ -1722,6 +2225,97 @@ export interface MountCmdInput {
   prefetch_files?: string[] | null;
 }
 /**
+ * Options of a FUSE daemon, as nydusd's `fuse` subcommand takes them (spec daemon.md §1.2-§1.4, §1.14). One declaration renders the `nydus fuse` flags (x-flag) and the library's fuseDaemon() builder.
+ */
+export interface FuseDaemonOptionsInput {
+  /**
+   * Host directory where the FUSE filesystem is mounted; must exist and be a directory.
+   */
+  mountpoint: string;
+  /**
+   * RAFS bootstrap (or a data blob with the bootstrap inlined) mounted at start at the virtual mountpoint. Needs config or localfsDir.
+   */
+  bootstrap?: string;
+  /**
+   * Daemon configuration file (nydusd v1 or v2, JSON or TOML) for the bootstrap mounted at start; not read when nothing is mounted at start.
+   */
+  config?: string;
+  /**
+   * Library only: a configuration document (v1 or v2 object) used instead of reading the config file.
+   */
+  configDocument?: {
+    [k: string]: unknown;
+  };
+  /**
+   * Built-in configuration: localfs backend reading blobs from this directory, blobcache work dir the same directory (daemon.md §1.8).
+   */
+  localfsDir?: string;
+  /**
+   * Share a host directory through the passthrough filesystem instead of RAFS (not supported by this implementation yet: the daemon refuses to start).
+   */
+  sharedDir?: string;
+  /**
+   * File listing absolute paths to prefetch, one per line (blank lines skipped). Requires bootstrap.
+   */
+  prefetchFiles?: string;
+  /**
+   * Path inside the FUSE tree where the initial filesystem is attached.
+   */
+  virtualMountpoint?: string;
+  /**
+   * Unix socket of the HTTP administration API; without it no API server runs.
+   */
+  apiSock?: string;
+  /**
+   * Service instance identifier, reported in daemon info. Requires supervisor.
+   */
+  id?: string;
+  /**
+   * Unix socket of the supervisor (state and fd keeper) for hot upgrade and failover. Requires id.
+   */
+  supervisor?: string;
+  /**
+   * Start in upgrade mode: mount nothing, stay in INIT waiting for a takeover.
+   */
+  upgrade?: boolean;
+  /**
+   * Maximum log level (changeable at run time through the API).
+   */
+  logLevel?: 'trace' | 'debug' | 'info' | 'warn' | 'error';
+  /**
+   * Log to this file (appended; `.log` added when the name has no extension) instead of stderr.
+   */
+  logFile?: string;
+  /**
+   * Rotate the log file when it exceeds this many MiB; 0 disables rotation.
+   */
+  logRotationSize?: number;
+  /**
+   * Target RLIMIT_NOFILE (daemon.md §1.10); 0 leaves the limit unchanged.
+   */
+  rlimitNofile?: number;
+  /**
+   * What to do with in-flight FUSE requests after a takeover.
+   */
+  failoverPolicy?: 'none' | 'resend' | 'flush';
+  /**
+   * Number of FUSE worker threads.
+   */
+  fuseThreads?: number;
+  /**
+   * Mount without MS_RDONLY (RAFS itself stays read-only).
+   */
+  writable?: boolean;
+  /**
+   * Accepted for nydusd compatibility (chunk de-duplication database); ignored.
+   */
+  dedupDb?: string;
+  /**
+   * Accepted for nydus-snapshotter compatibility (its backend-source feature); ignored with a warning.
+   */
+  backendSource?: string;
+}
+/**
  * A blob registered with the blob cache manager (spec daemon.md §2.6): PUT /api/v2/blobs, singleton --config "blobs", nbd --config.
  */
 export interface BlobCacheEntryInput {
@@ -2188,4 +2782,392 @@ export interface TreeNodeInput {
    * Report: other entries.
    */
   files?: number;
+}
+/**
+ * Body of GET /api/v1/daemon and GET /api/v2/daemon (spec api.md §4.1). Member order as listed.
+ */
+export interface DaemonInfoInput {
+  version: DaemonVersionInput;
+  /**
+   * Daemon id (--id), null when not given.
+   */
+  id: string | null;
+  /**
+   * Supervisor socket path (--supervisor), null when not given.
+   */
+  supervisor: string | null;
+  /**
+   * Reported daemon state (daemon.md §3.1).
+   */
+  state: 'INIT' | 'RUNNING' | 'READY' | 'STOPPED' | 'UNKNOWN';
+  /**
+   * Mounted filesystems keyed by virtual mountpoint: {} when nothing is mounted; null for the v2 endpoint and for a daemon without a filesystem service.
+   */
+  backend_collection: {
+    [k: string]: BackendCollectionEntryInput;
+  } | null;
+}
+/**
+ * Build information; git_commit equals the `Git Commit:` line of --version (daemon.md §1.11).
+ */
+export interface DaemonVersionInput {
+  /**
+   * Release tag or git describe output, e.g. v2.3.1.
+   */
+  package_ver: string;
+  /**
+   * Full commit hash of the build.
+   */
+  git_commit: string;
+  /**
+   * Build timestamp.
+   */
+  build_time: string;
+  /**
+   * Build profile, e.g. release.
+   */
+  profile: string;
+  /**
+   * Toolchain string (the reference's rustc version; ours names the Node/compiler toolchain).
+   */
+  rustc: string;
+}
+/**
+ * One mounted filesystem of the daemon, keyed by its virtual mountpoint.
+ */
+export interface BackendCollectionEntryInput {
+  /**
+   * Kind of filesystem.
+   */
+  backend_type: 'Rafs' | 'PassthroughFs';
+  /**
+   * Virtual mountpoint inside the daemon's tree.
+   */
+  mountpoint: string;
+  /**
+   * UTC time of the (re)mount: YYYY-MM-DD HH:MM:SS.<fraction> +00:00:00, fraction = nanoseconds without trailing zeros (at least one digit).
+   */
+  mounted_time: string;
+  /**
+   * The full v2 configuration with secrets redacted; null for passthrough.
+   */
+  config: {
+    [k: string]: unknown;
+  } | null;
+}
+/**
+ * Body of PUT /api/v1/daemon and PUT /api/v2/daemon (spec api.md §4.2); other keys are ignored.
+ */
+export interface LogLevelBodyInput {
+  /**
+   * off, error, warn, info, debug or trace, case-insensitive.
+   */
+  log_level: string;
+}
+/**
+ * Body of GET /api/v1/daemon/events (spec api.md §4.9): a ring buffer of recent significant errors.
+ */
+export interface EventsBodyInput {
+  /**
+   * Most entries kept.
+   */
+  max_errors: number;
+  /**
+   * Errors recorded since start, evicted ones included.
+   */
+  total_errors: number;
+  /**
+   * Most bytes of entry text kept.
+   */
+  max_size: number;
+  /**
+   * Bytes of entry text recorded since start.
+   */
+  total_size: number;
+  /**
+   * Entries as `<IMF-fixdate> - <text>`, oldest first.
+   */
+  errors: string[];
+}
+/**
+ * Body of GET /api/v1/daemon/backend?mountpoint=/m (spec api.md §4.3): the loaded RAFS super block. Loose: no client depends on it.
+ */
+export interface RafsSuperInfoInput {
+  /**
+   * Super block magic.
+   */
+  magic?: number;
+  /**
+   * RAFS format version word.
+   */
+  version?: number;
+  /**
+   * Super block size in bytes.
+   */
+  sb_size?: number;
+  /**
+   * Inode number of the root directory.
+   */
+  root_inode?: number;
+  /**
+   * Chunk size in bytes.
+   */
+  chunk_size?: number;
+  /**
+   * Number of inodes.
+   */
+  inodes_count?: number;
+  /**
+   * Super block feature flags.
+   */
+  flags?: {
+    /**
+     * Feature bit set (COMPRESSION_NONE 0x1, LZ4 0x2, ...).
+     */
+    bits?: number;
+    [k: string]: unknown;
+  };
+  [k: string]: unknown;
+}
+/**
+ * Body of GET /api/v1/metrics[?id=] (spec api.md §4.5). Arrays of 15 are indexed by operation (0 GETATTR ... 4 READ ... 14 BATCH_FORGET); arrays of 8 are size or latency buckets.
+ */
+export interface FsMetricsInput {
+  /**
+   * rafs.iostats_files of the mount.
+   */
+  files_account_enabled: boolean;
+  /**
+   * rafs.access_pattern of the mount.
+   */
+  access_pattern_enabled: boolean;
+  /**
+   * rafs.latest_read_files of the mount.
+   */
+  record_latest_read_files_enabled: boolean;
+  /**
+   * Always true.
+   */
+  measure_latency: boolean;
+  /**
+   * Registry key: the virtual mountpoint.
+   */
+  id: string;
+  /**
+   * Successful OPEN minus successful RELEASE.
+   */
+  nr_opens: number;
+  /**
+   * Bytes returned by successful READs.
+   */
+  data_read: number;
+  /**
+   * READ requests by size: [0,1K), [1K,4K), [4K,16K), [16K,64K), [64K,128K), [128K,512K), [512K,1M), >=1M.
+   */
+  block_count_read: number[];
+  /**
+   * Successes per operation.
+   */
+  fop_hits: number[];
+  /**
+   * Failures per operation.
+   */
+  fop_errors: number[];
+  /**
+   * Microseconds summed per measured operation.
+   */
+  fop_cumulative_latency_total: number[];
+  /**
+   * Measured operations by latency: <=200us, <=1ms, <=20ms, <=50ms, <=500ms, <=1s, <=2s, >2s.
+   */
+  read_latency_dist: number[];
+}
+/**
+ * Body of GET /api/v1/metrics/files[?id=] without latest=true (spec api.md §4.5): per-file counters keyed by inode number as a decimal string; {} unless rafs.iostats_files.
+ */
+export interface FileMetricsInput {
+  [k: string]: FileMetricsEntryInput;
+}
+/**
+ * Counters of one file.
+ */
+export interface FileMetricsEntryInput {
+  /**
+   * Operations on the file.
+   */
+  total_fops: number;
+  /**
+   * Bytes read from the file.
+   */
+  data_read: number;
+  /**
+   * READ requests by size bucket.
+   */
+  block_count_read: number[];
+  /**
+   * Successes per operation.
+   */
+  fop_hits: number[];
+  /**
+   * Failures per operation.
+   */
+  fop_errors: number[];
+}
+/**
+ * First access and read count of one file.
+ */
+export interface AccessPatternInput {
+  /**
+   * RAFS inode number.
+   */
+  ino: number;
+  /**
+   * READ requests on the file.
+   */
+  nr_read: number;
+  /**
+   * Unix time of the first access, seconds.
+   */
+  first_access_time_secs: number;
+  /**
+   * Nanoseconds part of the first access time.
+   */
+  first_access_time_nanos: number;
+}
+/**
+ * Body of GET /api/v1/metrics/backend[?id=] (spec api.md §4.5). Size buckets as block_count_read; latency buckets in ms: <=1, <=20, <=50, <=100, <=500, <=1000, <=2000, >2000.
+ */
+export interface BackendMetricsInput {
+  /**
+   * Storage backend type, e.g. localfs, registry.
+   */
+  backend_type: string;
+  /**
+   * Backend reads.
+   */
+  read_count: number;
+  /**
+   * Failed backend reads.
+   */
+  read_errors: number;
+  /**
+   * Bytes read from the backend.
+   */
+  read_amount_total: number;
+  /**
+   * Milliseconds spent reading, summed.
+   */
+  read_cumulative_latency_millis_total: number;
+  /**
+   * Milliseconds spent reading, per size bucket.
+   */
+  read_cumulative_latency_millis_dist: number[];
+  /**
+   * Reads per size bucket.
+   */
+  read_count_block_size_dist: number[];
+  /**
+   * Reads by [size bucket][latency bucket].
+   */
+  read_latency_sizes_dist: number[][];
+}
+/**
+ * Body of GET /api/v1/metrics/blobcache[?id=] (spec api.md §4.5). No id member is emitted.
+ */
+export interface BlobcacheMetricsInput {
+  /**
+   * Absolute paths of the cache files of the instance.
+   */
+  underlying_files: string[];
+  /**
+   * Cache work directory.
+   */
+  store_path: string;
+  /**
+   * Reads partly served from the cache.
+   */
+  partial_hits: number;
+  /**
+   * Reads wholly served from the cache.
+   */
+  whole_hits: number;
+  /**
+   * Reads through the cache.
+   */
+  total: number;
+  /**
+   * Blobs in the cache.
+   */
+  entries_count: number;
+  /**
+   * Bytes prefetched.
+   */
+  prefetch_data_amount: number;
+  /**
+   * Prefetch requests issued.
+   */
+  prefetch_requests_count: number;
+  /**
+   * Prefetch worker threads.
+   */
+  prefetch_workers: number;
+  /**
+   * Prefetched chunks not merged into larger requests.
+   */
+  prefetch_unmerged_chunks: number;
+  /**
+   * Milliseconds spent prefetching, summed.
+   */
+  prefetch_cumulative_time_millis: number;
+  /**
+   * Unix time prefetch began, seconds.
+   */
+  prefetch_begin_time_secs: number;
+  /**
+   * Milliseconds part of the prefetch begin time.
+   */
+  prefetch_begin_time_millis: number;
+  /**
+   * Unix time prefetch ended, seconds.
+   */
+  prefetch_end_time_secs: number;
+  /**
+   * Milliseconds part of the prefetch end time.
+   */
+  prefetch_end_time_millis: number;
+  /**
+   * Bytes read from the backend and buffered, not yet written to the cache.
+   */
+  buffered_backend_size: number;
+  /**
+   * Every chunk of the instance is cached.
+   */
+  data_all_ready: boolean;
+}
+/**
+ * The request one worker is handling.
+ */
+export interface InflightOpInput {
+  /**
+   * FUSE nodeid.
+   */
+  inode: number;
+  /**
+   * FUSE opcode.
+   */
+  opcode: number;
+  /**
+   * FUSE request id.
+   */
+  unique: number;
+  /**
+   * Unix time the request was picked up.
+   */
+  timestamp_secs: number;
+}
+/**
+ * Body of PUT /api/v1/config and GET /api/v1/config (spec api.md §4.7): string keys (registry_auth, proxy_url, dragonfly_scheduler_endpoint; composite <id>:<key> in a GET without id) to string values.
+ */
+export interface ConfigMapInput {
+  [k: string]: string;
 }

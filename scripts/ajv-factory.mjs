@@ -14,5 +14,7 @@ export function createAjv(extra = {}) {
     ...extra,
   });
   addFormats.default(ajv);
+  // Annotation keywords of schema/daemon/ (CLI flag metadata read by the generator).
+  ajv.addVocabulary(['x-flag']);
   return ajv;
 }

@@ -10,6 +10,7 @@ import ejs from 'ejs';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { compile } from 'json-schema-to-typescript';
 import { createAjv } from './ajv-factory.mjs';
+import { renderDaemons } from './gen-daemon.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const schemaDir = join(root, 'schema');
@@ -21,6 +22,7 @@ const ROOTS = [
   { file: 'config-v2.schema.json', fn: 'validateConfigV2', type: 'ConfigV2' },
   { file: 'config-v1.schema.json', fn: 'validateConfigV1', type: 'ConfigV1' },
   { file: 'mount-cmd.schema.json', fn: 'validateMountCmd', type: 'MountCmd' },
+  { file: 'daemon/fuse.schema.json', fn: 'validateFuseDaemonOptions', type: 'FuseDaemonOptions' },
   { file: 'blob-cache-entry.schema.json', fn: 'validateBlobCacheEntry', type: 'BlobCacheEntry' },
   { file: 'blob-cache-list.schema.json', fn: 'validateBlobCacheList', type: 'BlobCacheList' },
   { file: 'cli/config-validate.schema.json', fn: 'validateConfigValidateResult', type: 'ConfigValidateResult' },
@@ -28,6 +30,18 @@ const ROOTS = [
   { file: 'cli/inspect-stat.schema.json', fn: 'validateInspectStat', type: 'InspectStat' },
   { file: 'cli/inspect-check.schema.json', fn: 'validateInspectCheck', type: 'InspectCheck' },
   { file: 'cli/inspect-tree.schema.json', fn: 'validateInspectTree', type: 'InspectTree' },
+  { file: 'api/daemon-info.schema.json', fn: 'validateDaemonInfo', type: 'DaemonInfo' },
+  { file: 'api/log-level.schema.json', fn: 'validateLogLevelBody', type: 'LogLevelBody' },
+  { file: 'api/events.schema.json', fn: 'validateEventsBody', type: 'EventsBody' },
+  { file: 'api/rafs-super-info.schema.json', fn: 'validateRafsSuperInfo', type: 'RafsSuperInfo' },
+  { file: 'api/fs-metrics.schema.json', fn: 'validateFsMetrics', type: 'FsMetrics' },
+  { file: 'api/file-metrics.schema.json', fn: 'validateFileMetrics', type: 'FileMetrics' },
+  { file: 'api/latest-files.schema.json', fn: 'validateLatestFiles', type: 'LatestFiles' },
+  { file: 'api/access-patterns.schema.json', fn: 'validateAccessPatterns', type: 'AccessPatterns' },
+  { file: 'api/backend-metrics.schema.json', fn: 'validateBackendMetrics', type: 'BackendMetrics' },
+  { file: 'api/blobcache-metrics.schema.json', fn: 'validateBlobcacheMetrics', type: 'BlobcacheMetrics' },
+  { file: 'api/inflight.schema.json', fn: 'validateInflight', type: 'Inflight' },
+  { file: 'api/config-map.schema.json', fn: 'validateConfigMap', type: 'ConfigMap' },
 ];
 
 function banner(source) {
@@ -221,6 +235,9 @@ emit('builders.ts', banner('schema/common.schema.json, schema/mount-cmd.schema.j
 
 const idx = readFileSync(join(root, 'templates/validate.ts.ejs'), 'utf8');
 emit('validate.ts', banner('schema/*.schema.json, templates/validate.ts.ejs') + ejs.render(idx, { roots: ROOTS }));
+
+// 5. Daemon flags (oclif) and daemon builders from schema/daemon/ (scripts/gen-daemon.mjs).
+renderDaemons({ root, schemas, emit, banner, jsdoc, camel });
 
 // Remove stale generated files.
 for (const f of readdirSync(outDir)) if (!written.includes(f)) rmSync(join(outDir, f), { recursive: true, force: true });

@@ -1,5 +1,6 @@
 // Library entry (`import { ... } from 'nydus-service'`): config types, builders, loader,
-// validators and errors. Daemon and services join here as they land.
+// validators and errors; the FUSE daemon (DaemonController, fuseDaemon() builder, API
+// server and client) and the native image and FUSE session classes.
 export * from '../generated/types.js';
 export { ConfigV2Builder, MountCmdBuilder, BlobCacheEntryBuilder } from '../generated/builders.js';
 export type * from '../generated/builders.js';
@@ -17,3 +18,13 @@ export { applyDefaults } from './schema/defaults.js';
 export { problemsFromAjv } from './schema/problems.js';
 export { NydusError, ConfigError, NativeError, type ConfigProblem } from './errors.js';
 export * as native from './native/binding.js';
+export { fuseDaemon, FuseDaemonBuilder } from '../generated/daemon-builders.js';
+export { DaemonController, localfsDirConfig, type ControllerHooks } from './daemon/controller.js';
+export { StateMachine, TRANSITIONS, TRIGGERS, type DaemonEvent, type MachineState, type ReportedState } from './daemon/state-machine.js';
+export { Logger, type LogLevel } from './daemon/log.js';
+export { buildInfo, versionText, type BuildInfo } from './daemon/version.js';
+export { ApiFailure, failures } from './daemon/api/errors.js';
+export type { DaemonApiHandler } from './daemon/api/handler.js';
+export { FsService } from './service/fs-service.js';
+export { RafsImage, type ImageOptions } from './native/image.js';
+export { FuseSession } from './native/fuse.js';

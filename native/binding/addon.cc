@@ -2,6 +2,7 @@
 // src/native/binding.ts (the only module that loads it). Binding layer.
 #include <napi.h>
 
+#include "fuse_wrap.h"
 #include "host_fs_ops.h"
 #include "image_wrap.h"
 #include "info.h"
@@ -24,6 +25,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("readXattrs", Napi::Function::New(env, ReadXattrs, "readXattrs"));
   exports.Set("dataExtents", Napi::Function::New(env, DataExtents, "dataExtents"));
   exports.Set("Image", ImageWrap::Define(env));
+  exports.Set("FuseSession", FuseSessionWrap::Define(env));
   return exports;
 }
 

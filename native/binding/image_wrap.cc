@@ -136,7 +136,20 @@ Napi::Function ImageWrap::Define(Napi::Env env) {
                       InstanceMethod<&ImageWrap::Close>("close")});
 }
 
+namespace {
+// Marks JS objects made by this class, so Shared() never unwraps a foreign object.
+constexpr napi_type_tag kImageTypeTag = {0x6e79647573696d67ull, 0x8d3c2a41f0e5b719ull};
+}  // namespace
+
+std::shared_ptr<const Image> ImageWrap::Shared(Napi::Value v) {
+  if (!v.IsObject()) return nullptr;
+  Napi::Object o = v.As<Napi::Object>();
+  if (!o.CheckTypeTag(&kImageTypeTag)) return nullptr;
+  return Unwrap(o)->image_;
+}
+
 ImageWrap::ImageWrap(const Napi::CallbackInfo& info) : Napi::ObjectWrap<ImageWrap>(info) {
+  info.This().As<Napi::Object>().TypeTag(&kImageTypeTag);
   std::optional<std::string> path = StringArg(info, 0, "bootstrap");
   if (!path) return;
   ImageOptions options;

@@ -17,6 +17,9 @@ class ImageWrap final : public Napi::ObjectWrap<ImageWrap> {
  public:
   static Napi::Function Define(Napi::Env env);
   explicit ImageWrap(const Napi::CallbackInfo& info);  // (bootstrapPath, options)
+  // The core image behind a JS Image object (type-tagged at construction), for other binding
+  // classes (FuseSession.attach); nullptr when `v` is not such an object or was closed.
+  static std::shared_ptr<const Image> Shared(Napi::Value v);
 
  private:
   Napi::Value Superblock(const Napi::CallbackInfo& info);   // () -> object

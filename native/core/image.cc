@@ -55,7 +55,10 @@ Result<std::unique_ptr<Image>> Image::Open(const std::string& bootstrap_path, co
 
   LocalFsOptions localfs = options.localfs;
   if (image->inlined_ && localfs.blob_file.empty() && localfs.dir.empty()) localfs.blob_file = bootstrap_path;
-  image->backend_ = std::make_unique<storage::LocalFsBackend>(localfs.blob_file, localfs.dir, localfs.alt_dirs);
+  image->backend_metrics_ = std::make_shared<storage::BackendMetrics>();
+  image->backend_ = std::make_unique<storage::MeteredBackend>(
+      std::make_unique<storage::LocalFsBackend>(localfs.blob_file, localfs.dir, localfs.alt_dirs),
+      image->backend_metrics_);
   storage::ChunkReaderOptions reader_options;
   reader_options.validate_digest = options.validate_digest;
   image->reader_ = std::make_unique<storage::ChunkReader>(std::move(blobs), image->backend_.get(), reader_options);

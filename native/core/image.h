@@ -11,6 +11,7 @@
 
 #include "rafs/filesystem.h"
 #include "status.h"
+#include "storage/backend_metrics.h"
 #include "storage/blob_backend.h"
 #include "storage/chunk_reader.h"
 
@@ -67,9 +68,13 @@ class Image {
   // The blob table as the data path uses it (ids substituted for inlined-meta blobs, §1.14).
   const std::vector<storage::BlobInfo>& blobs() const { return reader_->blobs(); }
 
+  // Counters of the blob reads made for this image (api spec §4.5 BackendMetrics).
+  const storage::BackendMetrics& backend_metrics() const { return *backend_metrics_; }
+
  private:
   Image() = default;
   std::unique_ptr<rafs::Filesystem> fs_;
+  std::shared_ptr<storage::BackendMetrics> backend_metrics_;
   std::unique_ptr<storage::BlobBackend> backend_;
   std::unique_ptr<storage::ChunkReader> reader_;
   bool inlined_ = false;

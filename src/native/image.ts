@@ -246,3 +246,11 @@ export class RafsImage {
     this.native.close();
   }
 }
+
+/**
+ * Package-internal: the addon object behind `image`, for sibling modules of this layer that
+ * hand an image to another addon class (FuseSession.attach). Not part of the public API.
+ */
+export function addonImageOf(image: RafsImage): object {
+  return image['native'];
+}

@@ -1,0 +1,163 @@
+// Generated from schema/daemon/*.schema.json, templates/daemon-builders.ts.ejs by `npm run generate` (scripts/generate.mjs). Do not edit.
+// Typed, fluent daemon builders: one method per option of the daemon's schema; build()
+// fills the schema defaults and validates, so its result is always a complete, valid
+// options object that DaemonController accepts.
+import { ConfigError } from '../src/errors.js';
+import { applyDefaults } from '../src/schema/defaults.js';
+import { problemsFromAjv } from '../src/schema/problems.js';
+import { schemaIds, schemaRegistry } from './schemas.js';
+import type { FuseDaemonOptions, FuseDaemonOptionsInput } from './types.js';
+import { validateFuseDaemonOptions } from './validate.js';
+
+/** Builder of FuseDaemonOptions. */
+export class FuseDaemonBuilder {
+  private readonly doc: Record<string, unknown>;
+
+  constructor(initial: Partial<FuseDaemonOptionsInput> = {}) {
+    this.doc = { ...initial };
+  }
+
+  /** Host directory where the FUSE filesystem is mounted; must exist and be a directory. */
+  mountpoint(value: string): this {
+    this.doc["mountpoint"] = value;
+    return this;
+  }
+
+  /** RAFS bootstrap (or a data blob with the bootstrap inlined) mounted at start at the virtual mountpoint. Needs config or localfsDir. */
+  bootstrap(value: string): this {
+    this.doc["bootstrap"] = value;
+    return this;
+  }
+
+  /** Daemon configuration file (nydusd v1 or v2, JSON or TOML) for the bootstrap mounted at start; not read when nothing is mounted at start. */
+  config(value: string): this {
+    this.doc["config"] = value;
+    return this;
+  }
+
+  /** Library only: a configuration document (v1 or v2 object) used instead of reading the config file. */
+  configDocument(value: Record<string, unknown>): this {
+    this.doc["configDocument"] = value;
+    return this;
+  }
+
+  /** Built-in configuration: localfs backend reading blobs from this directory, blobcache work dir the same directory (daemon.md §1.8). */
+  localfsDir(value: string): this {
+    this.doc["localfsDir"] = value;
+    return this;
+  }
+
+  /** Share a host directory through the passthrough filesystem instead of RAFS (not supported by this implementation yet: the daemon refuses to start). */
+  sharedDir(value: string): this {
+    this.doc["sharedDir"] = value;
+    return this;
+  }
+
+  /** File listing absolute paths to prefetch, one per line (blank lines skipped). Requires bootstrap. */
+  prefetchFiles(value: string): this {
+    this.doc["prefetchFiles"] = value;
+    return this;
+  }
+
+  /** Path inside the FUSE tree where the initial filesystem is attached. Default: "/". */
+  virtualMountpoint(value: string): this {
+    this.doc["virtualMountpoint"] = value;
+    return this;
+  }
+
+  /** Unix socket of the HTTP administration API; without it no API server runs. */
+  apiSock(value: string): this {
+    this.doc["apiSock"] = value;
+    return this;
+  }
+
+  /** Service instance identifier, reported in daemon info. Requires supervisor. */
+  id(value: string): this {
+    this.doc["id"] = value;
+    return this;
+  }
+
+  /** Unix socket of the supervisor (state and fd keeper) for hot upgrade and failover. Requires id. */
+  supervisor(value: string): this {
+    this.doc["supervisor"] = value;
+    return this;
+  }
+
+  /** Start in upgrade mode: mount nothing, stay in INIT waiting for a takeover. Default: false. */
+  upgrade(value: boolean): this {
+    this.doc["upgrade"] = value;
+    return this;
+  }
+
+  /** Maximum log level (changeable at run time through the API). Default: "info". */
+  logLevel(value: "trace" | "debug" | "info" | "warn" | "error"): this {
+    this.doc["logLevel"] = value;
+    return this;
+  }
+
+  /** Log to this file (appended; `.log` added when the name has no extension) instead of stderr. */
+  logFile(value: string): this {
+    this.doc["logFile"] = value;
+    return this;
+  }
+
+  /** Rotate the log file when it exceeds this many MiB; 0 disables rotation. Default: 0. */
+  logRotationSize(value: number): this {
+    this.doc["logRotationSize"] = value;
+    return this;
+  }
+
+  /** Target RLIMIT_NOFILE (daemon.md §1.10); 0 leaves the limit unchanged. Default: 1000000. */
+  rlimitNofile(value: number): this {
+    this.doc["rlimitNofile"] = value;
+    return this;
+  }
+
+  /** What to do with in-flight FUSE requests after a takeover. Default: "resend". */
+  failoverPolicy(value: "none" | "resend" | "flush"): this {
+    this.doc["failoverPolicy"] = value;
+    return this;
+  }
+
+  /** Number of FUSE worker threads. Default: 4. */
+  fuseThreads(value: number): this {
+    this.doc["fuseThreads"] = value;
+    return this;
+  }
+
+  /** Mount without MS_RDONLY (RAFS itself stays read-only). Default: false. */
+  writable(value: boolean): this {
+    this.doc["writable"] = value;
+    return this;
+  }
+
+  /** Accepted for nydusd compatibility (chunk de-duplication database); ignored. */
+  dedupDb(value: string): this {
+    this.doc["dedupDb"] = value;
+    return this;
+  }
+
+  /** Accepted for nydus-snapshotter compatibility (its backend-source feature); ignored with a warning. */
+  backendSource(value: string): this {
+    this.doc["backendSource"] = value;
+    return this;
+  }
+
+  /** The options as written so far, without defaults. */
+  toInput(): FuseDaemonOptionsInput {
+    return structuredClone(this.doc) as unknown as FuseDaemonOptionsInput;
+  }
+
+  /** Fills defaults and validates; throws ConfigError listing every problem. */
+  build(): FuseDaemonOptions {
+    const full = applyDefaults(schemaRegistry, schemaIds.FuseDaemonOptions, this.doc, { prune: true });
+    if (!validateFuseDaemonOptions(full)) throw new ConfigError(problemsFromAjv(validateFuseDaemonOptions.errors), 'fuseDaemon()');
+    return full as FuseDaemonOptions;
+  }
+}
+
+/** Starts a fuse daemon description: `fuseDaemon().mountpoint('/mnt').bootstrap(b).localfsDir(d).build()`. */
+export function fuseDaemon(initial: Partial<FuseDaemonOptionsInput> = {}): FuseDaemonBuilder {
+  return new FuseDaemonBuilder(initial);
+}
+

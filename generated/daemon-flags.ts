@@ -1,0 +1,153 @@
+// Generated from schema/daemon/*.schema.json, templates/daemon-flags.ts.ejs by `npm run generate` (scripts/generate.mjs). Do not edit.
+// oclif flag definitions of each daemon command, with the mapping from parsed flags to the
+// daemon's options object (the schema's camelCase keys). Usage rules (exclusive, dependsOn)
+// come from the schema too.
+import { Flags } from '@oclif/core';
+import type { FuseDaemonOptionsInput } from './types.js';
+
+/** Flags of the fuse daemon. Options of a FUSE daemon, as nydusd's `fuse` subcommand takes them (spec daemon.md §1.2-§1.4, §1.14). One declaration renders the `nydus fuse` flags (x-flag) and the library's fuseDaemon() builder. */
+export const fuseDaemonFlags = {
+  "mountpoint": Flags.string({
+    description: "Host directory where the FUSE filesystem is mounted; must exist and be a directory.",
+    char: "M",
+    required: true,
+  }),
+  "bootstrap": Flags.string({
+    description: "RAFS bootstrap (or a data blob with the bootstrap inlined) mounted at start at the virtual mountpoint. Needs config or localfsDir.",
+    char: "B",
+    exclusive: ["shared-dir"],
+  }),
+  "config": Flags.string({
+    description: "Daemon configuration file (nydusd v1 or v2, JSON or TOML) for the bootstrap mounted at start; not read when nothing is mounted at start.",
+    char: "C",
+    exclusive: ["localfs-dir"],
+  }),
+  "localfs-dir": Flags.string({
+    description: "Built-in configuration: localfs backend reading blobs from this directory, blobcache work dir the same directory (daemon.md §1.8).",
+    char: "D",
+    exclusive: ["config"],
+  }),
+  "shared-dir": Flags.string({
+    description: "Share a host directory through the passthrough filesystem instead of RAFS (not supported by this implementation yet: the daemon refuses to start).",
+    char: "s",
+    exclusive: ["bootstrap"],
+  }),
+  "prefetch-files": Flags.string({
+    description: "File listing absolute paths to prefetch, one per line (blank lines skipped). Requires bootstrap.",
+    dependsOn: ["bootstrap"],
+  }),
+  "virtual-mountpoint": Flags.string({
+    description: "Path inside the FUSE tree where the initial filesystem is attached.",
+    char: "m",
+    default: "/",
+  }),
+  "apisock": Flags.string({
+    description: "Unix socket of the HTTP administration API; without it no API server runs.",
+    char: "A",
+  }),
+  "id": Flags.string({
+    description: "Service instance identifier, reported in daemon info. Requires supervisor.",
+    dependsOn: ["supervisor"],
+  }),
+  "supervisor": Flags.string({
+    description: "Unix socket of the supervisor (state and fd keeper) for hot upgrade and failover. Requires id.",
+    dependsOn: ["id"],
+  }),
+  "upgrade": Flags.boolean({
+    description: "Start in upgrade mode: mount nothing, stay in INIT waiting for a takeover.",
+  }),
+  "log-level": Flags.option({
+    description: "Maximum log level (changeable at run time through the API).",
+    char: "l",
+    options: ["trace","debug","info","warn","error"] as const,
+    default: "info",
+  })(),
+  "log-file": Flags.string({
+    description: "Log to this file (appended; `.log` added when the name has no extension) instead of stderr.",
+    char: "L",
+  }),
+  "log-rotation-size": Flags.integer({
+    description: "Rotate the log file when it exceeds this many MiB; 0 disables rotation.",
+    min: 0,
+    default: 0,
+  }),
+  "rlimit-nofile": Flags.integer({
+    description: "Target RLIMIT_NOFILE (daemon.md §1.10); 0 leaves the limit unchanged.",
+    min: 0,
+    default: 1000000,
+  }),
+  "failover-policy": Flags.option({
+    description: "What to do with in-flight FUSE requests after a takeover.",
+    options: ["none","resend","flush"] as const,
+    default: "resend",
+  })(),
+  "fuse-threads": Flags.integer({
+    description: "Number of FUSE worker threads.",
+    aliases: ["thread-num"],
+    min: 1,
+    max: 1024,
+    default: 4,
+  }),
+  "writable": Flags.boolean({
+    description: "Mount without MS_RDONLY (RAFS itself stays read-only).",
+  }),
+  "dedup-db": Flags.string({
+    description: "Accepted for nydusd compatibility (chunk de-duplication database); ignored.",
+  }),
+  "backend-source": Flags.string({
+    description: "Accepted for nydus-snapshotter compatibility (its backend-source feature); ignored with a warning.",
+  }),
+};
+
+/** Parsed fuse flags -> FuseDaemonOptionsInput (absent flags left out). */
+export function fuseFlagsToOptions(flags: Record<string, unknown>): FuseDaemonOptionsInput {
+  const out: Record<string, unknown> = {};
+  if (flags["mountpoint"] !== undefined) out["mountpoint"] = flags["mountpoint"];
+  if (flags["bootstrap"] !== undefined) out["bootstrap"] = flags["bootstrap"];
+  if (flags["config"] !== undefined) out["config"] = flags["config"];
+  if (flags["localfs-dir"] !== undefined) out["localfsDir"] = flags["localfs-dir"];
+  if (flags["shared-dir"] !== undefined) out["sharedDir"] = flags["shared-dir"];
+  if (flags["prefetch-files"] !== undefined) out["prefetchFiles"] = flags["prefetch-files"];
+  if (flags["virtual-mountpoint"] !== undefined) out["virtualMountpoint"] = flags["virtual-mountpoint"];
+  if (flags["apisock"] !== undefined) out["apiSock"] = flags["apisock"];
+  if (flags["id"] !== undefined) out["id"] = flags["id"];
+  if (flags["supervisor"] !== undefined) out["supervisor"] = flags["supervisor"];
+  if (flags["upgrade"] !== undefined) out["upgrade"] = flags["upgrade"];
+  if (flags["log-level"] !== undefined) out["logLevel"] = flags["log-level"];
+  if (flags["log-file"] !== undefined) out["logFile"] = flags["log-file"];
+  if (flags["log-rotation-size"] !== undefined) out["logRotationSize"] = flags["log-rotation-size"];
+  if (flags["rlimit-nofile"] !== undefined) out["rlimitNofile"] = flags["rlimit-nofile"];
+  if (flags["failover-policy"] !== undefined) out["failoverPolicy"] = flags["failover-policy"];
+  if (flags["fuse-threads"] !== undefined) out["fuseThreads"] = flags["fuse-threads"];
+  if (flags["writable"] !== undefined) out["writable"] = flags["writable"];
+  if (flags["dedup-db"] !== undefined) out["dedupDb"] = flags["dedup-db"];
+  if (flags["backend-source"] !== undefined) out["backendSource"] = flags["backend-source"];
+  return out as unknown as FuseDaemonOptionsInput;
+}
+
+/** FuseDaemonOptions -> the flag words of the equivalent command line (for daemon records and restarts). */
+export function fuseOptionsToArgs(options: Partial<Record<keyof FuseDaemonOptionsInput, unknown>>): string[] {
+  const args: string[] = [];
+  if (options.mountpoint !== undefined) args.push("--mountpoint", String(options.mountpoint));
+  if (options.bootstrap !== undefined) args.push("--bootstrap", String(options.bootstrap));
+  if (options.config !== undefined) args.push("--config", String(options.config));
+  if (options.localfsDir !== undefined) args.push("--localfs-dir", String(options.localfsDir));
+  if (options.sharedDir !== undefined) args.push("--shared-dir", String(options.sharedDir));
+  if (options.prefetchFiles !== undefined) args.push("--prefetch-files", String(options.prefetchFiles));
+  if (options.virtualMountpoint !== undefined && options.virtualMountpoint !== "/") args.push("--virtual-mountpoint", String(options.virtualMountpoint));
+  if (options.apiSock !== undefined) args.push("--apisock", String(options.apiSock));
+  if (options.id !== undefined) args.push("--id", String(options.id));
+  if (options.supervisor !== undefined) args.push("--supervisor", String(options.supervisor));
+  if (options.upgrade === true) args.push("--upgrade");
+  if (options.logLevel !== undefined && options.logLevel !== "info") args.push("--log-level", String(options.logLevel));
+  if (options.logFile !== undefined) args.push("--log-file", String(options.logFile));
+  if (options.logRotationSize !== undefined && options.logRotationSize !== 0) args.push("--log-rotation-size", String(options.logRotationSize));
+  if (options.rlimitNofile !== undefined && options.rlimitNofile !== 1000000) args.push("--rlimit-nofile", String(options.rlimitNofile));
+  if (options.failoverPolicy !== undefined && options.failoverPolicy !== "resend") args.push("--failover-policy", String(options.failoverPolicy));
+  if (options.fuseThreads !== undefined && options.fuseThreads !== 4) args.push("--fuse-threads", String(options.fuseThreads));
+  if (options.writable === true) args.push("--writable");
+  if (options.dedupDb !== undefined) args.push("--dedup-db", String(options.dedupDb));
+  if (options.backendSource !== undefined) args.push("--backend-source", String(options.backendSource));
+  return args;
+}
+

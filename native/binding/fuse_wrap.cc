@@ -1,0 +1,377 @@
+// The JS FuseSession class: option reading, conversion of metrics to JS objects, and the
+// closed event. Binding layer.
+#include "fuse_wrap.h"
+
+#include <string>
+
+#include "image_wrap.h"
+#include "native_error.h"
+
+namespace nydus::binding {
+namespace {
+
+Napi::Value Num(Napi::Env env, uint64_t v) { return Napi::Number::New(env, static_cast<double>(v)); }
+
+template <typename Array>
+Napi::Array NumArray(Napi::Env env, const Array& a) {
+  Napi::Array out = Napi::Array::New(env, a.size());
+  for (size_t i = 0; i < a.size(); i++) out.Set(static_cast<uint32_t>(i), Num(env, a[i]));
+  return out;
+}
+
+bool BoolOpt(Napi::Object o, const char* key, bool fallback) {
+  Napi::Value v = o.Get(key);
+  return v.IsBoolean() ? v.As<Napi::Boolean>().Value() : fallback;
+}
+
+// AttachOptions from the (already validated) JS object at info[index].
+fuse::AttachOptions AttachOptionsArg(const Napi::CallbackInfo& info, size_t index) {
+  fuse::AttachOptions out;
+  if (index >= info.Length() || !info[index].IsObject()) return out;
+  Napi::Object o = info[index].As<Napi::Object>();
+  auto num = [&](const char* key, uint64_t fallback) {
+    Napi::Value v = o.Get(key);
+    return v.IsNumber() && v.As<Napi::Number>().DoubleValue() >= 0
+               ? static_cast<uint64_t>(v.As<Napi::Number>().DoubleValue())
+               : fallback;
+  };
+  out.entry_timeout_secs = num("entryTimeout", out.entry_timeout_secs);
+  out.attr_timeout_secs = num("attrTimeout", out.attr_timeout_secs);
+  out.index = static_cast<uint32_t>(num("index", 0));
+  out.metrics.iostats_files = BoolOpt(o, "iostatsFiles", false);
+  out.metrics.access_pattern = BoolOpt(o, "accessPattern", false);
+  out.metrics.latest_read_files = BoolOpt(o, "latestReadFiles", false);
+  return out;
+}
+
+}  // namespace
+
+Napi::Function FuseSessionWrap::Define(Napi::Env env) {
+  return DefineClass(env, "FuseSession",
+                     {InstanceMethod<&FuseSessionWrap::Info>("info"),
+                      InstanceMethod<&FuseSessionWrap::Initialized>("initialized"),
+                      InstanceMethod<&FuseSessionWrap::Negotiated>("negotiated"),
+                      InstanceMethod<&FuseSessionWrap::Attach>("attach"),
+                      InstanceMethod<&FuseSessionWrap::Replace>("replace"),
+                      InstanceMethod<&FuseSessionWrap::Detach>("detach"),
+                      InstanceMethod<&FuseSessionWrap::Mounts>("mounts"),
+                      InstanceMethod<&FuseSessionWrap::Start>("start"),
+                      InstanceMethod<&FuseSessionWrap::Stop>("stop"),
+                      InstanceMethod<&FuseSessionWrap::Unmount>("unmount"),
+                      InstanceMethod<&FuseSessionWrap::OnClosed>("onClosed"),
+                      InstanceMethod<&FuseSessionWrap::Metrics>("metrics"),
+                      InstanceMethod<&FuseSessionWrap::FileMetrics>("fileMetrics"),
+                      InstanceMethod<&FuseSessionWrap::LatestReadFiles>("latestReadFiles"),
+                      InstanceMethod<&FuseSessionWrap::AccessPatterns>("accessPatterns"),
+                      InstanceMethod<&FuseSessionWrap::BackendMetrics>("backendMetrics"),
+                      InstanceMethod<&FuseSessionWrap::Inflight>("inflight")});
+}
+
+FuseSessionWrap::FuseSessionWrap(const Napi::CallbackInfo& info) : Napi::ObjectWrap<FuseSessionWrap>(info) {
+  if (info.Length() < 1 || !info[0].IsObject()) {
+    ThrowStatus(info.Env(), Status(EINVAL, "Expected an options object for FuseSession.mount"));
+    return;
+  }
+  Napi::Object o = info[0].As<Napi::Object>();
+  transport::MountOptions mo;
+  Napi::Value mp = o.Get("mountpoint");
+  if (!mp.IsString()) {
+    ThrowStatus(info.Env(), Status(EINVAL, "Expected a string for mountpoint"));
+    return;
+  }
+  mo.mountpoint = mp.As<Napi::String>().Utf8Value();
+  mo.readonly = BoolOpt(o, "readonly", true);
+  Napi::Value fsname = o.Get("fsname");
+  if (fsname.IsString()) mo.fsname = fsname.As<Napi::String>().Utf8Value();
+  Napi::Value flavour = o.Get("flavour");
+  fuse::ServerOptions so;
+  if (flavour.IsString() && flavour.As<Napi::String>().Utf8Value() == "passthrough") {
+    so.no_open = false;
+    so.no_opendir = false;
+    so.killpriv_v2 = true;
+  }
+  vfs_ = std::make_unique<fuse::Vfs>();
+  server_ = std::make_unique<fuse::FuseServer>(vfs_.get(), so);
+  auto session = transport::FuseSession::Mount(mo, server_.get(), vfs_.get());
+  if (!session.ok()) {
+    ThrowStatus(info.Env(), session.status());
+    return;
+  }
+  session_ = std::move(session).value();
+  session_->SetClosedCallback([this](const std::string& reason) {
+    // Worker thread: hand the event to the JS thread (the tsfn is live while workers run).
+    if (tsfn_live_) closed_tsfn_.BlockingCall(new std::string(reason));
+  });
+}
+
+FuseSessionWrap::~FuseSessionWrap() {
+  // Process exit or GC: stop serving but never unmount (daemon spec §3.5).
+  if (session_) session_->Stop();
+  if (tsfn_live_) {
+    closed_tsfn_.Abort();
+    tsfn_live_ = false;
+  }
+}
+
+void FuseSessionWrap::CallClosed(Napi::Env env, Napi::Function, FuseSessionWrap* self, std::string* reason) {
+  std::unique_ptr<std::string> owned(reason);
+  if (env == nullptr || self == nullptr) return;
+  // The connection is gone: nothing keeps the loop alive for it any more.
+  self->closed_tsfn_.Unref(env);
+  if (self->closed_cb_.IsEmpty()) return;
+  self->closed_cb_.Call({Napi::String::New(env, *owned)});
+}
+
+void FuseSessionWrap::ReleaseClosedEvent() {
+  if (!tsfn_live_) return;
+  tsfn_live_ = false;
+  closed_tsfn_.Release();
+}
+
+transport::FuseSession* FuseSessionWrap::Session(const Napi::CallbackInfo& info) {
+  if (!session_) ThrowStatus(info.Env(), Status(EBADF, "the FUSE session is not mounted"));
+  return session_.get();
+}
+
+Napi::Value FuseSessionWrap::Info(const Napi::CallbackInfo& info) {
+  auto* s = Session(info);
+  if (!s) return info.Env().Undefined();
+  Napi::Object o = Napi::Object::New(info.Env());
+  o.Set("mountpoint", Napi::String::New(info.Env(), s->mountpoint()));
+  o.Set("connectionId", Num(info.Env(), s->connection_id()));
+  o.Set("fd", Napi::Number::New(info.Env(), s->fd()));
+  return o;
+}
+
+Napi::Value FuseSessionWrap::Initialized(const Napi::CallbackInfo& info) {
+  return Napi::Boolean::New(info.Env(), server_ && server_->initialized());
+}
+
+Napi::Value FuseSessionWrap::Negotiated(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  auto n = server_ ? server_->negotiated() : std::nullopt;
+  if (!n) return env.Null();
+  Napi::Object o = Napi::Object::New(env);
+  o.Set("major", Num(env, n->major));
+  o.Set("minor", Num(env, n->minor));
+  o.Set("flags", Num(env, n->flags));
+  o.Set("maxReadahead", Num(env, n->max_readahead));
+  o.Set("maxWrite", Num(env, n->max_write));
+  o.Set("maxPages", Num(env, n->max_pages));
+  o.Set("timeGran", Num(env, n->time_gran));
+  o.Set("maxBackground", Num(env, n->max_background));
+  o.Set("congestionThreshold", Num(env, n->congestion_threshold));
+  return o;
+}
+
+Napi::Value FuseSessionWrap::Attach(const Napi::CallbackInfo& info) {
+  auto* s = Session(info);
+  if (!s) return info.Env().Undefined();
+  std::optional<std::string> path = StringArg(info, 0, "path");
+  if (!path) return info.Env().Undefined();
+  std::shared_ptr<const Image> image = ImageWrap::Shared(info.Length() > 1 ? info[1] : info.Env().Undefined());
+  if (!image) {
+    ThrowStatus(info.Env(), Status(EINVAL, "Expected an open RafsImage for image"));
+    return info.Env().Undefined();
+  }
+  auto index = vfs_->Attach(*path, std::move(image), AttachOptionsArg(info, 2), s);
+  if (!index.ok()) {
+    ThrowStatus(info.Env(), index.status());
+    return info.Env().Undefined();
+  }
+  return Num(info.Env(), index.value());
+}
+
+Napi::Value FuseSessionWrap::Replace(const Napi::CallbackInfo& info) {
+  auto* s = Session(info);
+  if (!s) return info.Env().Undefined();
+  std::optional<std::string> path = StringArg(info, 0, "path");
+  if (!path) return info.Env().Undefined();
+  std::shared_ptr<const Image> image = ImageWrap::Shared(info.Length() > 1 ? info[1] : info.Env().Undefined());
+  if (!image) {
+    ThrowStatus(info.Env(), Status(EINVAL, "Expected an open RafsImage for image"));
+    return info.Env().Undefined();
+  }
+  Status st = vfs_->Replace(*path, std::move(image), AttachOptionsArg(info, 2), s);
+  if (!st.ok()) ThrowStatus(info.Env(), st);
+  return info.Env().Undefined();
+}
+
+Napi::Value FuseSessionWrap::Detach(const Napi::CallbackInfo& info) {
+  auto* s = Session(info);
+  if (!s) return info.Env().Undefined();
+  std::optional<std::string> path = StringArg(info, 0, "path");
+  if (!path) return info.Env().Undefined();
+  Status st = vfs_->Detach(*path, s);
+  if (!st.ok()) ThrowStatus(info.Env(), st);
+  return info.Env().Undefined();
+}
+
+Napi::Value FuseSessionWrap::Mounts(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::vector<fuse::Vfs::MountInfo> mounts = vfs_ ? vfs_->Mounts() : std::vector<fuse::Vfs::MountInfo>{};
+  Napi::Array out = Napi::Array::New(env, mounts.size());
+  for (size_t i = 0; i < mounts.size(); i++) {
+    Napi::Object o = Napi::Object::New(env);
+    o.Set("path", Napi::String::New(env, mounts[i].path));
+    o.Set("index", Num(env, mounts[i].index));
+    out.Set(static_cast<uint32_t>(i), o);
+  }
+  return out;
+}
+
+Napi::Value FuseSessionWrap::Start(const Napi::CallbackInfo& info) {
+  auto* s = Session(info);
+  if (!s) return info.Env().Undefined();
+  std::optional<size_t> threads = SizeArg(info, 0, "threads");
+  if (!threads) return info.Env().Undefined();
+  if (s->running()) {
+    ThrowStatus(info.Env(), Status(EBUSY, "FUSE workers are already running"));
+    return info.Env().Undefined();
+  }
+  if (!tsfn_live_) {
+    closed_tsfn_ = ClosedTsfn::New(info.Env(), "nydus-fuse-closed", 0, 1, this);
+    tsfn_live_ = true;
+  }
+  Status st = s->Start(static_cast<int>(*threads));
+  if (!st.ok()) {
+    ReleaseClosedEvent();
+    ThrowStatus(info.Env(), st);
+  }
+  return info.Env().Undefined();
+}
+
+Napi::Value FuseSessionWrap::Stop(const Napi::CallbackInfo& info) {
+  if (session_) session_->Stop();
+  ReleaseClosedEvent();
+  return info.Env().Undefined();
+}
+
+Napi::Value FuseSessionWrap::Unmount(const Napi::CallbackInfo& info) {
+  if (!session_) return info.Env().Undefined();
+  Status st = session_->Unmount();
+  ReleaseClosedEvent();
+  if (!st.ok()) ThrowStatus(info.Env(), st);
+  return info.Env().Undefined();
+}
+
+Napi::Value FuseSessionWrap::OnClosed(const Napi::CallbackInfo& info) {
+  if (info.Length() < 1 || !info[0].IsFunction()) {
+    ThrowStatus(info.Env(), Status(EINVAL, "Expected a function for cb"));
+    return info.Env().Undefined();
+  }
+  closed_cb_ = Napi::Persistent(info[0].As<Napi::Function>());
+  return info.Env().Undefined();
+}
+
+std::shared_ptr<const fuse::Backend> FuseSessionWrap::BackendArg(const Napi::CallbackInfo& info) {
+  std::optional<std::string> path = StringArg(info, 0, "path");
+  if (!path) return nullptr;
+  if (!vfs_) {
+    ThrowStatus(info.Env(), Status(EBADF, "the FUSE session is not mounted"));
+    return nullptr;
+  }
+  auto b = vfs_->Find(*path);
+  if (!b.ok()) {
+    ThrowStatus(info.Env(), b.status());
+    return nullptr;
+  }
+  return b.value();
+}
+
+Napi::Value FuseSessionWrap::Metrics(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  auto b = BackendArg(info);
+  if (!b) return env.Undefined();
+  const fuse::FsMetricsSnapshot m = b->metrics->Snapshot();
+  Napi::Object o = Napi::Object::New(env);
+  o.Set("nr_opens", Num(env, m.nr_opens));
+  o.Set("data_read", Num(env, m.data_read));
+  o.Set("block_count_read", NumArray(env, m.block_count_read));
+  o.Set("fop_hits", NumArray(env, m.fop_hits));
+  o.Set("fop_errors", NumArray(env, m.fop_errors));
+  o.Set("fop_cumulative_latency_total", NumArray(env, m.fop_cumulative_latency_total));
+  o.Set("read_latency_dist", NumArray(env, m.read_latency_dist));
+  return o;
+}
+
+Napi::Value FuseSessionWrap::FileMetrics(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  auto b = BackendArg(info);
+  if (!b) return env.Undefined();
+  Napi::Object out = Napi::Object::New(env);
+  for (const auto& [ino, f] : b->metrics->Files()) {
+    Napi::Object o = Napi::Object::New(env);
+    o.Set("total_fops", Num(env, f.total_fops));
+    o.Set("data_read", Num(env, f.data_read));
+    o.Set("block_count_read", NumArray(env, f.block_count_read));
+    o.Set("fop_hits", NumArray(env, f.fop_hits));
+    o.Set("fop_errors", NumArray(env, f.fop_errors));
+    out.Set(std::to_string(ino), o);
+  }
+  return out;
+}
+
+Napi::Value FuseSessionWrap::LatestReadFiles(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  auto b = BackendArg(info);
+  if (!b) return env.Undefined();
+  auto ranges = b->metrics->TakeLatestReadFiles();
+  Napi::Array out = Napi::Array::New(env, ranges.size());
+  for (size_t i = 0; i < ranges.size(); i++) out.Set(static_cast<uint32_t>(i), NumArray(env, ranges[i]));
+  return out;
+}
+
+Napi::Value FuseSessionWrap::AccessPatterns(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  auto b = BackendArg(info);
+  if (!b) return env.Undefined();
+  auto records = b->metrics->AccessPatterns();
+  Napi::Array out = Napi::Array::New(env, records.size());
+  for (size_t i = 0; i < records.size(); i++) {
+    Napi::Object o = Napi::Object::New(env);
+    o.Set("ino", Num(env, records[i].ino));
+    o.Set("nr_read", Num(env, records[i].nr_read));
+    o.Set("first_access_time_secs", Num(env, records[i].first_access_time_secs));
+    o.Set("first_access_time_nanos", Num(env, records[i].first_access_time_nanos));
+    out.Set(static_cast<uint32_t>(i), o);
+  }
+  return out;
+}
+
+Napi::Value FuseSessionWrap::BackendMetrics(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  auto b = BackendArg(info);
+  if (!b) return env.Undefined();
+  const storage::BackendMetricsSnapshot m = b->image->backend_metrics().Snapshot();
+  Napi::Object o = Napi::Object::New(env);
+  o.Set("read_count", Num(env, m.read_count));
+  o.Set("read_errors", Num(env, m.read_errors));
+  o.Set("read_amount_total", Num(env, m.read_amount_total));
+  o.Set("read_cumulative_latency_millis_total", Num(env, m.read_cumulative_latency_millis_total));
+  o.Set("read_cumulative_latency_millis_dist", NumArray(env, m.read_cumulative_latency_millis_dist));
+  o.Set("read_count_block_size_dist", NumArray(env, m.read_count_block_size_dist));
+  Napi::Array matrix = Napi::Array::New(env, m.read_latency_sizes_dist.size());
+  for (size_t i = 0; i < m.read_latency_sizes_dist.size(); i++) {
+    matrix.Set(static_cast<uint32_t>(i), NumArray(env, m.read_latency_sizes_dist[i]));
+  }
+  o.Set("read_latency_sizes_dist", matrix);
+  return o;
+}
+
+Napi::Value FuseSessionWrap::Inflight(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::vector<transport::InflightOp> ops = session_ ? session_->Inflight() : std::vector<transport::InflightOp>{};
+  Napi::Array out = Napi::Array::New(env, ops.size());
+  for (size_t i = 0; i < ops.size(); i++) {
+    Napi::Object o = Napi::Object::New(env);
+    o.Set("inode", Num(env, ops[i].inode));
+    o.Set("opcode", Num(env, ops[i].opcode));
+    o.Set("unique", Num(env, ops[i].unique));
+    o.Set("timestamp_secs", Num(env, ops[i].timestamp_secs));
+    out.Set(static_cast<uint32_t>(i), o);
+  }
+  return out;
+}
+
+}  // namespace nydus::binding

@@ -1,0 +1,203 @@
+// FuseSession: worker loop, stop/unmount, in-flight slots and notification writes.
+// Core layer (transport).
+#include "transport/fuse_session.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+
+namespace nydus::transport {
+namespace {
+
+// Reply writes go to the worker's own dup of the fd.
+class FdSink final : public fuse::ReplySink {
+ public:
+  explicit FdSink(int fd) : fd_(fd) {}
+  int Write(const iovec* iov, int count) override {
+    for (;;) {
+      if (writev(fd_, iov, count) >= 0) return 0;
+      if (errno != EINTR) return -errno;
+    }
+  }
+
+ private:
+  int fd_;
+};
+
+bool ConnectionGoneErrno(int err) { return err == ENODEV || err == ECONNABORTED || err == EBADF; }
+
+}  // namespace
+
+Result<std::unique_ptr<FuseSession>> FuseSession::Mount(const MountOptions& options, fuse::FuseServer* server,
+                                                        fuse::Vfs* vfs) {
+  auto mounted = MountFuse(options);
+  if (!mounted.ok()) return mounted.status();
+  std::unique_ptr<FuseSession> s(new FuseSession());
+  s->server_ = server;
+  s->vfs_ = vfs;
+  s->fd_ = mounted.value().fd;
+  s->mountpoint_ = mounted.value().mountpoint;
+  s->connection_id_ = mounted.value().connection_id;
+  s->wake_fd_ = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+  if (s->wake_fd_ < 0) {
+    const int err = errno;
+    (void)UnmountFuse(s->mountpoint_);
+    return Status(err, std::string("eventfd: ") + std::strerror(err));
+  }
+  return s;
+}
+
+FuseSession::~FuseSession() {
+  Stop();
+  if (fd_ >= 0) close(fd_);
+  if (wake_fd_ >= 0) close(wake_fd_);
+}
+
+void FuseSession::SetClosedCallback(ClosedCallback cb) {
+  std::lock_guard<std::mutex> lock(cb_mu_);
+  closed_cb_ = std::move(cb);
+}
+
+Status FuseSession::Start(int threads) {
+  if (fd_ < 0) return Status(EBADF, "the FUSE session is unmounted");
+  if (!workers_.empty()) return Status(EBUSY, "FUSE workers are already running");
+  if (threads < 1 || threads > 1024) return Status(EINVAL, "thread count must be 1..1024");
+  uint64_t drain;
+  while (read(wake_fd_, &drain, sizeof drain) > 0) {
+  }
+  stopping_.store(false);
+  slots_.clear();
+  for (int i = 0; i < threads; i++) slots_.push_back(std::make_unique<Slot>());
+  for (int i = 0; i < threads; i++) workers_.emplace_back(&FuseSession::Run, this, i);
+  return Status::Ok();
+}
+
+void FuseSession::Stop() {
+  if (workers_.empty()) return;
+  stopping_.store(true);
+  const uint64_t one = 1;
+  (void)!write(wake_fd_, &one, sizeof one);
+  for (std::thread& t : workers_) t.join();
+  workers_.clear();
+}
+
+Status FuseSession::Unmount() {
+  if (fd_ < 0) return Status::Ok();
+  stopping_.store(true);
+  Status status;
+  pollfd p{fd_, POLLIN, 0};
+  const bool gone = poll(&p, 1, 0) > 0 && (p.revents & POLLERR);
+  if (!gone) status = UnmountFuse(mountpoint_);
+  close(fd_);
+  fd_ = -1;
+  Stop();
+  return status;
+}
+
+void FuseSession::ConnectionGone(const std::string& reason) {
+  if (stopping_.load() || closed_reported_.exchange(true)) return;
+  ClosedCallback cb;
+  {
+    std::lock_guard<std::mutex> lock(cb_mu_);
+    cb = closed_cb_;
+  }
+  if (cb) cb(reason);
+}
+
+void FuseSession::Run(int index) {
+  Slot& slot = *slots_[index];
+  const int fd = fcntl(fd_, F_DUPFD_CLOEXEC, 0);
+  if (fd < 0) {
+    ConnectionGone(std::string("dup of /dev/fuse failed: ") + std::strerror(errno));
+    return;
+  }
+  fuse::WorkerContext ctx(*vfs_);
+  if (!ctx.ok()) {
+    close(fd);
+    ConnectionGone("too many FUSE workers");
+    return;
+  }
+  // 8-byte aligned request buffer (the kernel's structs are read in place).
+  std::unique_ptr<uint64_t[]> storage(new uint64_t[fuse::kRequestBufferSize / 8]);
+  uint8_t* buf = reinterpret_cast<uint8_t*>(storage.get());
+  FdSink sink(fd);
+  pollfd fds[2] = {{wake_fd_, POLLIN, 0}, {fd, POLLIN, 0}};
+  std::string gone;
+  for (;;) {
+    if (poll(fds, 2, -1) < 0) {
+      if (errno == EINTR) continue;
+      gone = std::string("poll: ") + std::strerror(errno);
+      break;
+    }
+    if (fds[0].revents) break;  // wake-up wins
+    if (fds[1].revents & (POLLERR | POLLHUP | POLLNVAL)) {
+      gone = "the FUSE connection was closed (POLLERR)";
+      break;
+    }
+    const ssize_t n = read(fd, buf, fuse::kRequestBufferSize);
+    if (n < 0) {
+      const int err = errno;
+      if (err == EAGAIN || err == EINTR || err == ENOENT) continue;
+      gone = std::string("read /dev/fuse: ") + std::strerror(err);
+      break;
+    }
+    const auto* h = reinterpret_cast<const fuse_in_header*>(buf);
+    if (static_cast<size_t>(n) >= sizeof *h) {
+      slot.nodeid.store(h->nodeid, std::memory_order_relaxed);
+      slot.opcode.store(h->opcode, std::memory_order_relaxed);
+      slot.timestamp.store(static_cast<uint64_t>(std::time(nullptr)), std::memory_order_relaxed);
+      slot.unique.store(h->unique, std::memory_order_release);
+    }
+    const int rc = server_->Handle(buf, static_cast<size_t>(n), ctx, sink);
+    slot.unique.store(0, std::memory_order_release);
+    if (rc < 0 && ConnectionGoneErrno(-rc)) {
+      gone = std::string("write /dev/fuse: ") + std::strerror(-rc);
+      break;
+    }
+    // Other write failures (ENOENT: the request was interrupted or aborted) are benign.
+  }
+  close(fd);
+  if (!gone.empty()) ConnectionGone(gone);
+}
+
+std::vector<InflightOp> FuseSession::Inflight() const {
+  std::vector<InflightOp> out;
+  for (const auto& s : slots_) {
+    const uint64_t unique = s->unique.load(std::memory_order_acquire);
+    if (unique == 0) continue;
+    InflightOp op;
+    op.inode = s->nodeid.load(std::memory_order_relaxed);
+    op.opcode = s->opcode.load(std::memory_order_relaxed);
+    op.timestamp_secs = s->timestamp.load(std::memory_order_relaxed);
+    op.unique = unique;
+    // The worker moved on while we read: the record may mix two requests.
+    if (s->unique.load(std::memory_order_acquire) != unique) continue;
+    out.push_back(op);
+  }
+  return out;
+}
+
+void FuseSession::WriteNotify(const uint8_t* msg, size_t len) {
+  if (fd_ < 0 || !server_->initialized()) return;
+  for (;;) {
+    if (write(fd_, msg, len) >= 0 || errno != EINTR) return;
+  }
+}
+
+void FuseSession::InvalInode(uint64_t nodeid) {
+  alignas(8) uint8_t msg[sizeof(fuse_out_header) + sizeof(fuse_notify_inval_inode_out)];
+  WriteNotify(msg, fuse::EncodeInvalInode(msg, nodeid));
+}
+
+void FuseSession::InvalEntry(uint64_t parent, const std::string& name) {
+  if (name.size() > 1024) return;
+  alignas(8) uint8_t msg[sizeof(fuse_out_header) + sizeof(fuse_notify_inval_entry_out) + 1024 + 1];
+  WriteNotify(msg, fuse::EncodeInvalEntry(msg, parent, name));
+}
+
+}  // namespace nydus::transport

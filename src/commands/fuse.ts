@@ -1,0 +1,41 @@
+import { Flags } from '@oclif/core';
+import { fuseDaemon } from '../../generated/daemon-builders.js';
+import { fuseDaemonFlags, fuseFlagsToOptions } from '../../generated/daemon-flags.js';
+import { NydusCommand } from '../cli/base.js';
+import { DaemonController } from '../daemon/controller.js';
+import { versionText } from '../daemon/version.js';
+import { ConfigError, NydusError } from '../errors.js';
+
+export default class Fuse extends NydusCommand {
+  static override summary = 'Serve RAFS images through the kernel FUSE (nydusd fuse)';
+  static override description = `A nydusd-compatible FUSE daemon. With --bootstrap (and --config or --localfs-dir) the image is mounted at start; without it the daemon starts empty and filesystems are attached through the HTTP API on --apisock (POST /api/v1/mount). Runs in the foreground until SIGTERM/SIGINT, PUT /api/v1/daemon/exit, or an unmount of the mountpoint. Exit status: 0 after an orderly shutdown, 1 on a start-up failure, 2 on a usage error.`;
+  static override examples = [
+    '<%= config.bin %> fuse --bootstrap image.boot --localfs-dir ./blobs --mountpoint /mnt/img',
+    '<%= config.bin %> fuse --config cfg.json --bootstrap image.boot --mountpoint /mnt/img --apisock /run/nydus/api.sock',
+    '<%= config.bin %> fuse --thread-num 4 --mountpoint /mnt/shared --apisock /run/nydus/api.sock --log-level info',
+  ];
+  static override flags = {
+    ...fuseDaemonFlags,
+    version: Flags.boolean({ char: 'V', description: "print nydusd's version text and exit" }),
+  };
+
+  async run(): Promise<void> {
+    const { flags } = await this.parse(Fuse);
+    if (flags.version) {
+      process.stdout.write(versionText());
+      return;
+    }
+    const options = fuseDaemon(fuseFlagsToOptions(flags)).build();
+    let controller: DaemonController;
+    try {
+      controller = await DaemonController.start(options);
+    } catch (err) {
+      // nydusd exits 1 on any start-up failure, a bad configuration included.
+      if (err instanceof ConfigError) throw new NydusError(err.code, err.message, 1);
+      throw err;
+    }
+    await controller.wait();
+    // Worker threads and the session's handles are gone; leave without waiting for stray timers.
+    process.exit(0);
+  }
+}

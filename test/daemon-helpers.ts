@@ -1,0 +1,114 @@
+// Test helpers for the FUSE daemon: start `nydus fuse` as a real process, wait for its mount
+// or API state, speak raw HTTP to its API socket, and always clean up (SIGTERM, then a lazy
+// unmount of anything left behind).
+import { existsSync, readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { execa, type ResultPromise } from 'execa';
+import { cli } from './helpers.js';
+
+export const isRoot = process.getuid?.() === 0;
+
+/** True when `mnt` is a FUSE mount target in this process's mount namespace. */
+export function isFuseMounted(mnt: string): boolean {
+  return readFileSync('/proc/self/mountinfo', 'utf8')
+    .split('\n')
+    .some((l) => {
+      const f = l.split(' ');
+      const sep = f.indexOf('-');
+      return f[4] === mnt && sep > 0 && f[sep + 1]?.startsWith('fuse');
+    });
+}
+
+export async function waitFor(cond: () => boolean | Promise<boolean>, what: string, ms = 15000): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await cond()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+export interface ApiReply {
+  status: number;
+  body: string;
+  json: unknown;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** One HTTP request over the daemon's Unix socket. */
+export function api(sock: string, method: string, path: string, body?: unknown): Promise<ApiReply> {
+  return new Promise((resolve, reject) => {
+    const data = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+    const req = request({ socketPath: sock, method, path, headers: data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : {} }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let json: unknown;
+        try {
+          json = text ? JSON.parse(text) : undefined;
+        } catch {
+          json = undefined;
+        }
+        resolve({ status: res.statusCode ?? 0, body: text, json, headers: res.headers });
+      });
+    });
+    req.on('error', reject);
+    req.setTimeout(30000, () => req.destroy(new Error(`${method} ${path}: no answer in 30 s`)));
+    if (data) req.write(data);
+    req.end();
+  });
+}
+
+export interface Daemon {
+  proc: ResultPromise;
+  mnt: string;
+  sock?: string;
+  /** SIGTERM and wait for the exit (then unmount anything left). Returns the exit code. */
+  stop(): Promise<number | undefined>;
+  stderr(): string;
+}
+
+/** Starts `nydus fuse ARGS` and waits until it serves (API state RUNNING, or the FUSE mount). */
+export async function startDaemon(args: string[], mnt: string, sock?: string, env: Record<string, string> = {}): Promise<Daemon> {
+  const proc = execa(process.execPath, [cli, 'fuse', ...args, '--mountpoint', mnt, ...(sock ? ['--apisock', sock] : [])], {
+    reject: false,
+    env,
+    stdin: 'ignore',
+    buffer: true,
+    all: true,
+  });
+  let stderr = '';
+  proc.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+  let exited = false;
+  void proc.then(() => (exited = true));
+  const daemon: Daemon = {
+    proc,
+    mnt,
+    sock,
+    stderr: () => stderr,
+    async stop() {
+      if (!exited) proc.kill('SIGTERM');
+      const timer = setTimeout(() => proc.kill('SIGKILL'), 15000);
+      const r = await proc;
+      clearTimeout(timer);
+      if (isFuseMounted(mnt)) await execa('umount', ['-l', mnt], { reject: false });
+      return r.exitCode;
+    },
+  };
+  try {
+    await waitFor(async () => {
+      if (exited) throw new Error(`nydus fuse exited early: ${stderr}`);
+      if (sock) {
+        if (!existsSync(sock)) return false;
+        const r = await api(sock, 'GET', '/api/v1/daemon').catch(() => undefined);
+        return (r?.json as { state?: string } | undefined)?.state === 'RUNNING';
+      }
+      return isFuseMounted(mnt);
+    }, `nydus fuse at ${mnt}`);
+  } catch (err) {
+    await daemon.stop();
+    throw err;
+  }
+  return daemon;
+}
