@@ -15,11 +15,15 @@ let skipped = 0;
 const env = { ...process.env, NO_COLOR: '1' };
 delete env.FORCE_COLOR;
 
+// A hung suite must fail CI with a message, not use up its time: each step gets 40 minutes.
+const STEP_TIMEOUT_MS = 40 * 60 * 1000;
+
 function run(cmd, args) {
-  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', maxBuffer: 256 << 20, env });
+  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', maxBuffer: 256 << 20, env, timeout: STEP_TIMEOUT_MS, killSignal: 'SIGKILL' });
+  if (r.signal) console.error(`${cmd} ${args.join(' ')}: killed by ${r.signal} (timeout ${STEP_TIMEOUT_MS / 60000} min?)`);
   process.stdout.write(r.stdout ?? '');
   process.stderr.write(r.stderr ?? '');
-  if (r.error) throw r.error;
+  if (r.error && r.error.code !== 'ETIMEDOUT') throw r.error;
   return { out: `${r.stdout}\n${r.stderr}`, status: r.status };
 }
 

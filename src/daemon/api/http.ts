@@ -10,7 +10,9 @@ export const MAX_HEAD_BYTES = 64 * 1024;
 /** Largest request body accepted (the reference's limit is 51200 bytes). */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-const REQUEST_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+) ([\x21-\x7e]+) HTTP\/1\.([01])$/;
+// The target may carry raw non-ASCII bytes (nydusctl does not percent-encode); the head is
+// decoded as latin1, so each character of the target is one byte.
+const REQUEST_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+) ([\x21-\x7e\x80-\xff]+) HTTP\/1\.([01])$/;
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Response head and body as the reference sends them: empty reason phrase, no Content-Length on 204. */

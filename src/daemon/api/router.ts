@@ -50,9 +50,12 @@ function badRequest(): never {
   throw failures.badRequest();
 }
 
-/** Decodes one application/x-www-form-urlencoded component: `+` is a space, %XX a byte. */
+/**
+ * Decodes one application/x-www-form-urlencoded component: `+` is a space, %XX a byte, the
+ * bytes UTF-8 (lossy). `s` is latin1 (one character per byte of the request target).
+ */
 function formDecode(s: string): string {
-  if (!/[+%]/.test(s)) return s;
+  if (!/[+%\x80-\xff]/.test(s)) return s;
   const bytes: number[] = [];
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
@@ -60,7 +63,7 @@ function formDecode(s: string): string {
     else if (c === '%' && /^[0-9a-fA-F]{2}$/.test(s.slice(i + 1, i + 3))) {
       bytes.push(parseInt(s.slice(i + 1, i + 3), 16));
       i += 2;
-    } else bytes.push(...Buffer.from(c, 'utf8'));
+    } else bytes.push(c.charCodeAt(0) & 0xff);
   }
   return Buffer.from(bytes).toString('utf8');
 }
