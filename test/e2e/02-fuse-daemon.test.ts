@@ -288,6 +288,47 @@ test('umount -l makes the daemon exit; exit API leaves without unmounting', asyn
   await d2.stop();
 });
 
+test("nydus-snapshotter's command lines (daemon.md §1.13) and nydusd's no-subcommand form", async () => {
+  if (skip) return console.log('  skipped: needs root');
+  const cfg = join(work, 'snap-config.json');
+  writeFileSync(cfg, v1LocalfsConfig(fixture.v5.blobs));
+  const logDir = join(work, 'logs');
+  // dedicated daemon, flags in the snapshotter's order
+  const mnt = mountpoint();
+  const sock = join(work, 'snap-api.sock');
+  const d = await startDaemon(
+    ['--id', 'snap1', '--config', cfg, '--bootstrap', fixture.v5.bootstrap, '--log-level', 'info', '--supervisor', join(work, 'sup.sock'), '--log-file', join(logDir, 'nydusd'), '--failover-policy', 'resend'],
+    mnt,
+    sock,
+  );
+  try {
+    const info = (await api(sock, 'GET', '/api/v1/daemon')).json as { id: string; supervisor: string; backend_collection: Record<string, { config: { backend: { type: string } } }> };
+    assert.is(info.id, 'snap1');
+    assert.is(info.supervisor, join(work, 'sup.sock'));
+    assert.is(info.backend_collection['/'].config.backend.type, 'localfs');
+    assert.is((await api(sock, 'GET', '/api/v1/metrics/inflight')).status, 204);
+    assert.is((await api(sock, 'PUT', '/api/v1/config?id=%2F', { registry_auth: 'dGVzdDp0ZXN0' })).status, 204);
+    assert.equal((await api(sock, 'GET', '/api/v1/config?id=/')).json, { registry_auth: 'dGVzdDp0ZXN0' });
+    assert.match(readFileSync(join(logDir, 'nydusd.log'), 'utf8'), 'INFO');
+  } finally {
+    assert.is(await d.stop(), 0);
+  }
+  // shared daemon (nothing mounted at start; --thread-num first), started in nydusd's no-subcommand form
+  const mnt2 = mountpoint();
+  const sock2 = join(work, 'snap-shared.sock');
+  const proc = execa(process.execPath, [cli, '--thread-num', '4', '--mountpoint', mnt2, '--apisock', sock2, '--log-level', 'error'], { reject: false });
+  try {
+    await waitFor(async () => existsSync(sock2) && ((await api(sock2, 'GET', '/api/v1/daemon').catch(() => undefined))?.json as { state?: string })?.state === 'RUNNING', 'shared daemon');
+    const r = await api(sock2, 'POST', '/api/v1/mount?mountpoint=%2Fsid1', { fs_type: 'rafs', source: fixture.v5.bootstrap, config: v1LocalfsConfig(fixture.v5.blobs) });
+    assert.is(r.status, 204, r.body);
+    assert.ok(readdirSync(join(mnt2, 'sid1')).length > 0);
+  } finally {
+    proc.kill('SIGTERM');
+    assert.is((await proc).exitCode, 0);
+  }
+  assert.not.ok(isFuseMounted(mnt2));
+});
+
 test('nydusd --version format', async () => {
   const r = await execa(process.execPath, [cli, 'fuse', '--version'], { stripFinalNewline: false });
   assert.match(r.stdout, /^nydusd \rVersion: \tv\d+\.\d+\.\d+\nGit Commit: \t\S+\nBuild Time: \t\S+\nProfile: \t\S+\nRustc: \t\t.+\n\n$/);
