@@ -24,6 +24,8 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("nativeInfo", Napi::Function::New(env, NativeInfo, "nativeInfo"));
   exports.Set("readXattrs", Napi::Function::New(env, ReadXattrs, "readXattrs"));
   exports.Set("dataExtents", Napi::Function::New(env, DataExtents, "dataExtents"));
+  exports.Set("fileLimit", Napi::Function::New(env, FileLimit, "fileLimit"));
+  exports.Set("setFileLimit", Napi::Function::New(env, SetFileLimit, "setFileLimit"));
   exports.Set("Image", ImageWrap::Define(env));
   exports.Set("FuseSession", FuseSessionWrap::Define(env));
   return exports;

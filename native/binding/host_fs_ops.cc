@@ -48,4 +48,26 @@ Napi::Value DataExtents(const Napi::CallbackInfo& info) {
   return out;
 }
 
+Napi::Value FileLimit(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  auto limit = hostfs::GetFileLimit();
+  if (!limit.ok()) {
+    ThrowStatus(env, limit.status());
+    return env.Undefined();
+  }
+  Napi::Array out = Napi::Array::New(env, 2);
+  out.Set(0u, Napi::Number::New(env, static_cast<double>(limit.value().soft)));
+  out.Set(1u, Napi::Number::New(env, static_cast<double>(limit.value().hard)));
+  return out;
+}
+
+Napi::Value SetFileLimit(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::optional<size_t> value = SizeArg(info, 0, "value");
+  if (!value) return env.Undefined();
+  Status s = hostfs::SetFileLimit(*value);
+  if (!s.ok()) ThrowStatus(env, s);
+  return env.Undefined();
+}
+
 }  // namespace nydus::binding

@@ -2,6 +2,7 @@
 #include "host_fs.h"
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/xattr.h>
 #include <unistd.h>
 
@@ -87,6 +88,20 @@ Result<std::vector<Extent>> DataExtents(const std::string& path, uint64_t size) 
   }
   close(fd);
   return out;
+}
+
+Result<FileLimit> GetFileLimit() {
+  struct rlimit rl {};
+  if (getrlimit(RLIMIT_NOFILE, &rl) != 0) return Errno(errno, "getrlimit(RLIMIT_NOFILE)");
+  return FileLimit{static_cast<uint64_t>(rl.rlim_cur), static_cast<uint64_t>(rl.rlim_max)};
+}
+
+Status SetFileLimit(uint64_t value) {
+  struct rlimit rl {};
+  rl.rlim_cur = static_cast<rlim_t>(value);
+  rl.rlim_max = static_cast<rlim_t>(value);
+  if (setrlimit(RLIMIT_NOFILE, &rl) != 0) return Errno(errno, "setrlimit(RLIMIT_NOFILE, " + std::to_string(value) + ")");
+  return Status();
 }
 
 }  // namespace nydus::hostfs

@@ -24,4 +24,13 @@ struct Extent {
 // (or on a filesystem without SEEK_DATA) is one extent [0, size).
 Result<std::vector<Extent>> DataExtents(const std::string& path, uint64_t size);
 
+// RLIMIT_NOFILE of this process (daemon.md §1.10).
+struct FileLimit {
+  uint64_t soft = 0;
+  uint64_t hard = 0;
+};
+Result<FileLimit> GetFileLimit();
+// Sets both the soft and the hard limit to `value`.
+Status SetFileLimit(uint64_t value);
+
 }  // namespace nydus::hostfs

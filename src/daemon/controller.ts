@@ -15,6 +15,7 @@ import type { DaemonApiHandler } from './api/handler.js';
 import { startApiServer, type ApiServer } from './api/server.js';
 import { EventRing } from './events.js';
 import { isLogLevel, Logger } from './log.js';
+import { applyNofileLimit } from './rlimit.js';
 import { RuntimeConfig } from './runtime-config.js';
 import { StateMachine, type DaemonAction, type ReportedState } from './state-machine.js';
 import { buildInfo } from './version.js';
@@ -76,7 +77,7 @@ export class DaemonController implements DaemonApiHandler {
     readonly options: FuseDaemonOptions,
     private readonly hooks: ControllerHooks,
   ) {
-    this.log = hooks.log ?? new Logger(options.logLevel, options.logFile);
+    this.log = hooks.log ?? new Logger(options.logLevel, options.logFile, options.logRotationSize);
     this.fs = new FsService(this.log, this.runtime);
     this.machine = new StateMachine((action) => this.act(action));
   }
@@ -114,6 +115,8 @@ export class DaemonController implements DaemonApiHandler {
     this.log.info(`nydus fuse ${buildInfo().package_ver} (${buildInfo().git_commit}) starting, node ${process.version}`);
     if (o.sharedDir) throw new NydusError('ENOTSUP', '--shared-dir (passthrough filesystem) is not supported by this implementation', 1);
     if (o.backendSource !== undefined) this.log.warn('--backend-source is accepted for nydus-snapshotter compatibility and ignored');
+    const nofile = applyNofileLimit(o.rlimitNofile, (m) => this.log.warn(m));
+    if (nofile !== undefined) this.log.debug(`RLIMIT_NOFILE set to ${nofile}`);
     let mp: string;
     try {
       mp = realpathSync(o.mountpoint);

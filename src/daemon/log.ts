@@ -1,8 +1,11 @@
 // Daemon log (spec daemon.md §1.9): `[YYYY-MM-DD HH:MM:SS.ffffff +HH:MM] LEVEL message` lines
 // on stderr or appended to a file (`.log` added when the name has no extension). The level
-// can change at run time (PUT /api/v1/daemon). Writes are synchronous and small.
-import { appendFileSync, mkdirSync } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
+// can change at run time (PUT /api/v1/daemon). With a rotation size the file is renamed
+// with a timestamp suffix and gzipped when it would exceed it; the 10 newest are kept.
+// Writes are synchronous and small.
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
 const ORDER: readonly LogLevel[] = ['off', 'error', 'warn', 'info', 'debug', 'trace'];
@@ -27,16 +30,43 @@ function timestamp(d: Date): string {
   );
 }
 
+/** Rotated log files kept (nydusd keeps 10). */
+export const ROTATED_KEEP = 10;
+
 export class Logger {
   private max: number;
   private readonly file?: string;
+  private readonly rotateBytes: number;
+  private size = 0;
 
-  constructor(level: LogLevel = 'info', file?: string) {
+  /** `rotationMiB` > 0 rotates the log file when it would exceed that many MiB. */
+  constructor(level: LogLevel = 'info', file?: string, rotationMiB = 0) {
     this.max = ORDER.indexOf(level);
+    this.rotateBytes = rotationMiB * 1024 * 1024;
     if (file) {
       this.file = logFilePath(file);
       mkdirSync(dirname(this.file), { recursive: true });
+      try {
+        this.size = statSync(this.file).size;
+      } catch {
+        this.size = 0;
+      }
     }
+  }
+
+  /** Renames the current file to `<file>.<timestamp>.gz` (compressed) and drops the oldest beyond ROTATED_KEEP. */
+  private rotate(file: string): void {
+    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').replace('Z', '');
+    const rotated = `${file}.${stamp}`;
+    renameSync(file, rotated);
+    writeFileSync(`${rotated}.gz`, gzipSync(readFileSync(rotated)));
+    unlinkSync(rotated);
+    const prefix = `${basename(file)}.`;
+    const old = readdirSync(dirname(file))
+      .filter((n) => n.startsWith(prefix) && n.endsWith('.gz'))
+      .sort();
+    for (const n of old.slice(0, Math.max(0, old.length - ROTATED_KEEP))) unlinkSync(join(dirname(file), n));
+    this.size = 0;
   }
 
   get level(): LogLevel {
@@ -64,7 +94,12 @@ export class Logger {
     if (ORDER.indexOf(level) > this.max) return;
     const line = `[${timestamp(new Date())}] ${level.toUpperCase()} ${msg}\n`;
     try {
-      if (this.file) appendFileSync(this.file, line);
+      if (this.file) {
+        const n = Buffer.byteLength(line);
+        if (this.rotateBytes > 0 && this.size > 0 && this.size + n > this.rotateBytes) this.rotate(this.file);
+        appendFileSync(this.file, line);
+        this.size += n;
+      }
       else process.stderr.write(line);
     } catch {
       // A log that cannot be written must not take the daemon down.
