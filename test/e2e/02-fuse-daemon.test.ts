@@ -13,7 +13,7 @@ import * as assert from 'uvu/assert';
 import { RafsImage } from '../../src/native/image.js';
 import { compareNames, S_IFMT, S_IFREG, walk } from '../../src/inspect/walk.js';
 import { describeHostTree, makeTree } from '../builder/tree-fixture.js';
-import { api, isFuseMounted, isRoot, startDaemon, waitFor } from '../daemon-helpers.js';
+import { api, isFuseMounted, isRoot, startDaemon, waitFor, type Daemon } from '../daemon-helpers.js';
 import { cli, fixture, readExpected, tempDir } from '../helpers.js';
 
 type Node = { type: string; name: string; target?: string; contents?: Node[] };
@@ -94,8 +94,9 @@ test('v6 image from nydus create: metadata and contents equal the kernel EROFS m
   const emnt = mountpoint();
   const cleanup = await mountErofs(boot, blobFile, emnt);
   const mnt = mountpoint();
-  const d = await startDaemon(['--bootstrap', boot, '--localfs-dir', blobs, '--thread-num', '4'], mnt);
+  let d: Daemon | undefined;
   try {
+    d = await startDaemon(['--bootstrap', boot, '--localfs-dir', blobs, '--thread-num', '4'], mnt);
     const ours = describeHostTree(mnt, { content: true });
     const kernel = describeHostTree(emnt, { content: true });
     assert.equal([...ours.keys()], [...kernel.keys()]);
@@ -112,7 +113,7 @@ test('v6 image from nydus create: metadata and contents equal the kernel EROFS m
     assert.is(got[0], want);
     assert.is(got[1], want);
   } finally {
-    await d.stop();
+    await d?.stop();
     await cleanup();
   }
 });
