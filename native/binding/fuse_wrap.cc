@@ -164,17 +164,23 @@ Napi::Value FuseSessionWrap::Negotiated(const Napi::CallbackInfo& info) {
   return o;
 }
 
-Napi::Value FuseSessionWrap::Attach(const Napi::CallbackInfo& info) {
+std::optional<FuseSessionWrap::MountArgs> FuseSessionWrap::MountArgsOf(const Napi::CallbackInfo& info) {
   auto* s = Session(info);
-  if (!s) return info.Env().Undefined();
+  if (!s) return std::nullopt;
   std::optional<std::string> path = StringArg(info, 0, "path");
-  if (!path) return info.Env().Undefined();
+  if (!path) return std::nullopt;
   std::shared_ptr<const Image> image = ImageWrap::Shared(info.Length() > 1 ? info[1] : info.Env().Undefined());
   if (!image) {
     ThrowStatus(info.Env(), Status(EINVAL, "Expected an open RafsImage for image"));
-    return info.Env().Undefined();
+    return std::nullopt;
   }
-  auto index = vfs_->Attach(*path, std::move(image), AttachOptionsArg(info, 2), s);
+  return MountArgs{s, std::move(*path), std::move(image)};
+}
+
+Napi::Value FuseSessionWrap::Attach(const Napi::CallbackInfo& info) {
+  auto args = MountArgsOf(info);
+  if (!args) return info.Env().Undefined();
+  auto index = vfs_->Attach(args->path, std::move(args->image), AttachOptionsArg(info, 2), args->session);
   if (!index.ok()) {
     ThrowStatus(info.Env(), index.status());
     return info.Env().Undefined();
@@ -183,16 +189,9 @@ Napi::Value FuseSessionWrap::Attach(const Napi::CallbackInfo& info) {
 }
 
 Napi::Value FuseSessionWrap::Replace(const Napi::CallbackInfo& info) {
-  auto* s = Session(info);
-  if (!s) return info.Env().Undefined();
-  std::optional<std::string> path = StringArg(info, 0, "path");
-  if (!path) return info.Env().Undefined();
-  std::shared_ptr<const Image> image = ImageWrap::Shared(info.Length() > 1 ? info[1] : info.Env().Undefined());
-  if (!image) {
-    ThrowStatus(info.Env(), Status(EINVAL, "Expected an open RafsImage for image"));
-    return info.Env().Undefined();
-  }
-  Status st = vfs_->Replace(*path, std::move(image), AttachOptionsArg(info, 2), s);
+  auto args = MountArgsOf(info);
+  if (!args) return info.Env().Undefined();
+  Status st = vfs_->Replace(args->path, std::move(args->image), AttachOptionsArg(info, 2), args->session);
   if (!st.ok()) ThrowStatus(info.Env(), st);
   return info.Env().Undefined();
 }

@@ -7,8 +7,11 @@
 #include <napi.h>
 
 #include <memory>
+#include <optional>
+#include <string>
 
 #include "fuse/fuse_server.h"
+#include "image.h"
 #include "fuse/vfs.h"
 #include "transport/fuse_session.h"
 
@@ -42,6 +45,13 @@ class FuseSessionWrap final : public Napi::ObjectWrap<FuseSessionWrap> {
   // The session, or nullptr with a pending EBADF exception when the mount failed.
   transport::FuseSession* Session(const Napi::CallbackInfo& info);
   std::shared_ptr<const fuse::Backend> BackendArg(const Napi::CallbackInfo& info);
+  // The arguments of attach/replace: (path, image, options), or nullopt with a pending exception.
+  struct MountArgs {
+    transport::FuseSession* session;
+    std::string path;
+    std::shared_ptr<const Image> image;
+  };
+  std::optional<MountArgs> MountArgsOf(const Napi::CallbackInfo& info);
   void ReleaseClosedEvent();
 
   static void CallClosed(Napi::Env env, Napi::Function, FuseSessionWrap* self, std::string* reason);

@@ -8,9 +8,8 @@ import type { ConfigV2, MountCmd } from '../../generated/types.js';
 import { failures } from '../daemon/api/errors.js';
 import type { Logger } from '../daemon/log.js';
 import type { RuntimeConfig } from '../daemon/runtime-config.js';
-import { parseConfig, redactSecrets } from '../config/index.js';
+import { localfsFromConfig, parseConfig, redactSecrets } from '../config/index.js';
 import { NydusError } from '../errors.js';
-import { localfsFromConfig } from '../inspect/open.js';
 import type { FuseSession } from '../native/fuse.js';
 import { RafsImage } from '../native/image.js';
 
@@ -156,7 +155,7 @@ export class FsService {
     return {
       magic: v6 ? 0xe0f5e1e2 : 0x52414653,
       version: v6 ? 0x600 : 0x500,
-      sb_size: v6 ? 4096 : 8192,
+      sb_size: f.sb_size ?? 4096,
       root_inode: sb.rootIno,
       chunk_size: sb.chunkSize,
       batch_size: 0,
@@ -191,18 +190,6 @@ export class FsService {
     }
     if (this.mounts.size !== 1) throw failures.noCounter();
     return [...this.mounts.values()][0];
-  }
-
-  /** Mounts whose blob cache metrics id (the config id) is `id`, or the only one. */
-  selectByConfigId(id: string | undefined): { mountpoint: string; config: ConfigV2 } {
-    const all = [...this.mounts.values()].filter((m) => m.config.cache && ['blobcache', 'filecache'].includes(m.config.cache.type));
-    if (id !== undefined) {
-      const m = all.find((x) => x.config.id === id) ?? all.find((x) => x.mountpoint === id);
-      if (!m) throw failures.noCounter();
-      return m;
-    }
-    if (all.length !== 1) throw failures.noCounter();
-    return all[0];
   }
 
   private attachNative(m: Mounted): number {

@@ -173,6 +173,9 @@ test('API: daemon info, metrics after reads, 300 attach/detach cycles, nested re
     assert.is(dup.status, 500);
     assert.match(dup.body, 'already exists');
     assert.is((await api(sock, 'GET', '/api/v1/metrics/pattern?id=poison')).status, 404);
+    const sb = (await api(sock, 'GET', '/api/v1/daemon/backend?mountpoint=/img')).json as { version: number; sb_size: number; chunk_size: number; root_inode: number };
+    assert.equal([sb.version, sb.sb_size, sb.chunk_size, sb.root_inode], [0x500, 8192, 1048576, 1]);
+    assert.is((await api(sock, 'GET', '/api/v1/metrics/blobcache?id=/img')).status, 404, 'no blob cache exists yet');
     assert.is((await api(sock, 'DELETE', '/api/v1/mount?mountpoint=/img')).status, 204);
 
     // 300 cycles: indexes are recycled; each mount serves the right bytes.
