@@ -1,4 +1,4 @@
-// Promise-returning async worker for byte-producing core jobs. Binding layer.
+// Promise-returning async workers for core jobs (bytes, or just a status). Binding layer.
 #include "bytes_worker.h"
 
 #include "native_error.h"
@@ -41,6 +41,40 @@ void BytesWorker::OnOK() {
     deferred_.Reject(
         MakeError(env, result_ ? result_->status() : Status(EIO, "worker produced no result"))
             .Value());
+  }
+}
+
+StatusWorker::StatusWorker(Napi::Env env, const char* name, StatusJob job, std::function<void()> done,
+                           Napi::Value keep)
+    : Napi::AsyncWorker(env, name), deferred_(Napi::Promise::Deferred::New(env)), job_(std::move(job)),
+      done_(std::move(done)) {
+  if (!keep.IsEmpty() && !keep.IsUndefined()) keep_ = Napi::Persistent(keep);
+}
+
+Napi::Promise StatusWorker::Run(Napi::Env env, const char* name, StatusJob job, std::function<void()> done,
+                                Napi::Value keep) {
+  auto* worker = new StatusWorker(env, name, std::move(job), std::move(done), keep);  // deletes itself
+  Napi::Promise promise = worker->deferred_.Promise();
+  worker->Queue();
+  return promise;
+}
+
+void StatusWorker::Execute() {
+  try {
+    result_ = job_();
+  } catch (const std::exception& e) {
+    result_ = Status(ENOMEM, e.what());
+  }
+}
+
+void StatusWorker::OnOK() {
+  Napi::Env env = Env();
+  Napi::HandleScope scope(env);
+  if (done_) done_();
+  if (result_.ok()) {
+    deferred_.Resolve(env.Undefined());
+  } else {
+    deferred_.Reject(MakeError(env, result_).Value());
   }
 }
 

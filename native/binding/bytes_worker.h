@@ -1,4 +1,4 @@
-// BytesWorker: runs one core job that yields bytes on libuv's thread pool and settles a
+// BytesWorker / StatusWorker: run one core job that yields bytes on libuv's thread pool and settles a
 // promise with a Buffer or a NativeError-shaped error. Binding layer.
 // The job is a plain C++ baton (it owns copies of its inputs); Execute() runs it on a pool
 // thread and never touches a V8 object; everything else runs on the JS thread.
@@ -33,6 +33,29 @@ class BytesWorker final : public Napi::AsyncWorker {
   Napi::Promise::Deferred deferred_;
   BytesJob job_;
   std::optional<Result<std::vector<uint8_t>>> result_;  // written by Execute, read by OnOK
+};
+
+using StatusJob = std::function<Status()>;
+
+// StatusWorker: runs a job that yields only a Status on the pool (e.g. joining threads that
+// may wait for the JS thread) and settles a promise with undefined or the error. `done`, if
+// any, runs on the JS thread first; `keep` stays referenced until then.
+class StatusWorker final : public Napi::AsyncWorker {
+ public:
+  static Napi::Promise Run(Napi::Env env, const char* name, StatusJob job, std::function<void()> done,
+                           Napi::Value keep);
+
+  void Execute() override;
+  void OnOK() override;
+
+ private:
+  StatusWorker(Napi::Env env, const char* name, StatusJob job, std::function<void()> done, Napi::Value keep);
+
+  Napi::Promise::Deferred deferred_;
+  StatusJob job_;
+  std::function<void()> done_;
+  Napi::Reference<Napi::Value> keep_;
+  Status result_;  // written by Execute, read by OnOK
 };
 
 }  // namespace nydus::binding

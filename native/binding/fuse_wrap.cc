@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "bytes_worker.h"
 #include "image_wrap.h"
 #include "native_error.h"
 
@@ -17,11 +18,6 @@ Napi::Array NumArray(Napi::Env env, const Array& a) {
   Napi::Array out = Napi::Array::New(env, a.size());
   for (size_t i = 0; i < a.size(); i++) out.Set(static_cast<uint32_t>(i), Num(env, a[i]));
   return out;
-}
-
-bool BoolOpt(Napi::Object o, const char* key, bool fallback) {
-  Napi::Value v = o.Get(key);
-  return v.IsBoolean() ? v.As<Napi::Boolean>().Value() : fallback;
 }
 
 // AttachOptions from the (already validated) JS object at info[index].
@@ -201,9 +197,11 @@ Napi::Value FuseSessionWrap::Detach(const Napi::CallbackInfo& info) {
   if (!s) return info.Env().Undefined();
   std::optional<std::string> path = StringArg(info, 0, "path");
   if (!path) return info.Env().Undefined();
-  Status st = vfs_->Detach(*path, s);
-  if (!st.ok()) ThrowStatus(info.Env(), st);
-  return info.Env().Undefined();
+  // Detach drains the image's in-flight requests, which may be waiting for a JS backend:
+  // run it on the pool and keep this object alive until it is done.
+  fuse::Vfs* vfs = vfs_.get();
+  return StatusWorker::Run(
+      info.Env(), "nydus-fuse-detach", [vfs, s, p = *path] { return vfs->Detach(p, s); }, {}, info.This());
 }
 
 Napi::Value FuseSessionWrap::Mounts(const Napi::CallbackInfo& info) {
@@ -241,17 +239,24 @@ Napi::Value FuseSessionWrap::Start(const Napi::CallbackInfo& info) {
 }
 
 Napi::Value FuseSessionWrap::Stop(const Napi::CallbackInfo& info) {
-  if (session_) session_->Stop();
-  ReleaseClosedEvent();
-  return info.Env().Undefined();
+  // Joining the workers waits for requests in progress, which may be waiting for a JS
+  // backend: join on the pool, release the closed event back on the JS thread.
+  transport::FuseSession* session = session_.get();
+  return StatusWorker::Run(
+      info.Env(), "nydus-fuse-stop",
+      [session] {
+        if (session) session->Stop();
+        return Status();
+      },
+      [this] { ReleaseClosedEvent(); }, info.This());
 }
 
 Napi::Value FuseSessionWrap::Unmount(const Napi::CallbackInfo& info) {
-  if (!session_) return info.Env().Undefined();
-  Status st = session_->Unmount();
-  ReleaseClosedEvent();
-  if (!st.ok()) ThrowStatus(info.Env(), st);
-  return info.Env().Undefined();
+  // Unmounting ends by joining the workers: on the pool, like Stop.
+  transport::FuseSession* session = session_.get();
+  return StatusWorker::Run(
+      info.Env(), "nydus-fuse-unmount", [session] { return session ? session->Unmount() : Status(); },
+      [this] { ReleaseClosedEvent(); }, info.This());
 }
 
 Napi::Value FuseSessionWrap::OnClosed(const Napi::CallbackInfo& info) {

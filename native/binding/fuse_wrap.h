@@ -29,11 +29,11 @@ class FuseSessionWrap final : public Napi::ObjectWrap<FuseSessionWrap> {
   Napi::Value Negotiated(const Napi::CallbackInfo& info);      // () -> object | null
   Napi::Value Attach(const Napi::CallbackInfo& info);          // (path, image, opts) -> index
   Napi::Value Replace(const Napi::CallbackInfo& info);         // (path, image, opts)
-  Napi::Value Detach(const Napi::CallbackInfo& info);          // (path)
+  Napi::Value Detach(const Napi::CallbackInfo& info);          // (path) -> Promise (drains on the pool)
   Napi::Value Mounts(const Napi::CallbackInfo& info);          // () -> [{path, index}]
   Napi::Value Start(const Napi::CallbackInfo& info);           // (threads)
-  Napi::Value Stop(const Napi::CallbackInfo& info);            // ()
-  Napi::Value Unmount(const Napi::CallbackInfo& info);         // ()
+  Napi::Value Stop(const Napi::CallbackInfo& info);            // () -> Promise (joins on the pool)
+  Napi::Value Unmount(const Napi::CallbackInfo& info);         // () -> Promise (joins on the pool)
   Napi::Value OnClosed(const Napi::CallbackInfo& info);        // (cb)
   Napi::Value Metrics(const Napi::CallbackInfo& info);         // (path) -> FsMetricsNative
   Napi::Value FileMetrics(const Napi::CallbackInfo& info);     // (path) -> Record<ino, FileMetricsNative>

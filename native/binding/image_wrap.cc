@@ -119,6 +119,43 @@ Napi::Buffer<uint8_t> BytesToJs(Napi::Env env, const std::string& bytes) {
   return Napi::Buffer<uint8_t>::Copy(env, reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
 }
 
+
+// ImageOptions from the (already validated, see src/native/image.ts) JS options object;
+// the JS backend object is handled by the constructor.
+ImageOptions OptionsOf(Napi::Object o) {
+  ImageOptions options;
+  options.localfs.blob_file = StrOpt(o, "blobFile");
+  options.localfs.dir = StrOpt(o, "dir");
+  Napi::Value alt = o.Get("altDirs");
+  if (alt.IsArray()) {
+    Napi::Array a = alt.As<Napi::Array>();
+    for (uint32_t i = 0; i < a.Length(); i++) {
+      Napi::Value v = a.Get(i);
+      if (v.IsString()) options.localfs.alt_dirs.push_back(v.As<Napi::String>().Utf8Value());
+    }
+  }
+  options.validate_digest = BoolOpt(o, "validate", false);
+  options.amplify_io = NumOpt(o, "amplifyIo", options.amplify_io);
+  Napi::Value cache = o.Get("cache");
+  if (cache.IsObject()) {
+    Napi::Object c = cache.As<Napi::Object>();
+    options.cache.enabled = true;
+    options.cache.work_dir = StrOpt(c, "workDir");
+    options.cache.compressed = BoolOpt(c, "compressed", false);
+    options.cache.validate = BoolOpt(c, "validate", false);
+    options.cache.disable_indexed_map = BoolOpt(c, "disableIndexedMap", false);
+  }
+  Napi::Value prefetch = o.Get("prefetch");
+  if (prefetch.IsObject()) {
+    Napi::Object p = prefetch.As<Napi::Object>();
+    options.prefetch.enable = BoolOpt(p, "enable", false);
+    options.prefetch.threads = static_cast<uint32_t>(NumOpt(p, "threads", options.prefetch.threads));
+    options.prefetch.batch_size = NumOpt(p, "batchSize", options.prefetch.batch_size);
+    options.prefetch.bandwidth_limit = NumOpt(p, "bandwidthLimit", 0);
+    options.prefetch.prefetch_all = BoolOpt(p, "prefetchAll", false);
+  }
+  return options;
+}
 }  // namespace
 
 Napi::Function ImageWrap::Define(Napi::Env env) {
@@ -133,6 +170,8 @@ Napi::Function ImageWrap::Define(Napi::Env env) {
                       InstanceMethod<&ImageWrap::MapRange>("mapRange"),
                       InstanceMethod<&ImageWrap::Read>("read"),
                       InstanceMethod<&ImageWrap::Verify>("verify"),
+                      InstanceMethod<&ImageWrap::StartPrefetch>("startPrefetch"),
+                      InstanceMethod<&ImageWrap::CacheMetrics>("cacheMetrics"),
                       InstanceMethod<&ImageWrap::Close>("close")});
 }
 
@@ -155,29 +194,27 @@ ImageWrap::ImageWrap(const Napi::CallbackInfo& info) : Napi::ObjectWrap<ImageWra
   ImageOptions options;
   if (info.Length() > 1 && info[1].IsObject()) {
     Napi::Object o = info[1].As<Napi::Object>();
-    auto str = [&](const char* key, std::string* out) {
-      Napi::Value v = o.Get(key);
-      if (v.IsString()) *out = v.As<Napi::String>().Utf8Value();
-    };
-    str("blobFile", &options.localfs.blob_file);
-    str("dir", &options.localfs.dir);
-    Napi::Value alt = o.Get("altDirs");
-    if (alt.IsArray()) {
-      Napi::Array a = alt.As<Napi::Array>();
-      for (uint32_t i = 0; i < a.Length(); i++) {
-        Napi::Value v = a.Get(i);
-        if (v.IsString()) options.localfs.alt_dirs.push_back(v.As<Napi::String>().Utf8Value());
-      }
+    options = OptionsOf(o);
+    Napi::Value backend = o.Get("backend");
+    if (backend.IsObject()) {
+      js_backend_ = JsBackend::Create(info.Env(), backend.As<Napi::Object>(), NumOpt(o, "backendWaitMs", 0));
+      options.backend = js_backend_;
     }
-    Napi::Value validate = o.Get("validate");
-    options.validate_digest = validate.IsBoolean() && validate.As<Napi::Boolean>().Value();
   }
   Result<std::unique_ptr<Image>> image = Image::Open(*path, options);
   if (!image.ok()) {
+    if (js_backend_) js_backend_->Abort("the image failed to open");
     ThrowStatus(info.Env(), image.status());
     return;
   }
-  image_ = std::shared_ptr<const Image>(std::move(image).value());
+  owned_ = std::shared_ptr<Image>(std::move(image).value());
+  image_ = owned_;
+}
+
+ImageWrap::~ImageWrap() {
+  // A prefetch thread waiting for a JS backend answer must not hold up the image's
+  // destruction (which may run on the JS thread): fail its wait first.
+  if (js_backend_) js_backend_->Abort("the image is closed");
 }
 
 const Image* ImageWrap::Get(const Napi::CallbackInfo& info) {
@@ -391,7 +428,55 @@ Napi::Value ImageWrap::Verify(const Napi::CallbackInfo& info) {
       });
 }
 
+Napi::Value ImageWrap::StartPrefetch(const Napi::CallbackInfo& info) {
+  if (!Get(info)) return info.Env().Undefined();
+  std::vector<std::string> paths;
+  if (info.Length() > 0 && info[0].IsArray()) {
+    Napi::Array a = info[0].As<Napi::Array>();
+    for (uint32_t i = 0; i < a.Length(); i++) {
+      Napi::Value v = a.Get(i);
+      if (v.IsString()) paths.push_back(v.As<Napi::String>().Utf8Value());
+    }
+  }
+  Status st = owned_->StartPrefetch(paths);
+  if (!st.ok()) ThrowStatus(info.Env(), st);
+  return info.Env().Undefined();
+}
+
+Napi::Value ImageWrap::CacheMetrics(const Napi::CallbackInfo& info) {
+  const Image* image = Get(info);
+  if (!image) return info.Env().Undefined();
+  Napi::Env env = info.Env();
+  if (!image->has_cache()) return env.Null();
+  const storage::CacheMetricsSnapshot m = image->cache_metrics();
+  Napi::Object o = Napi::Object::New(env);
+  Napi::Array files = Napi::Array::New(env, m.underlying_files.size());
+  for (size_t i = 0; i < m.underlying_files.size(); i++) files.Set(static_cast<uint32_t>(i), Str(env, m.underlying_files[i]));
+  o.Set("underlying_files", files);
+  o.Set("store_path", Str(env, m.store_path));
+  o.Set("partial_hits", Num(env, m.partial_hits));
+  o.Set("whole_hits", Num(env, m.whole_hits));
+  o.Set("total", Num(env, m.total));
+  o.Set("entries_count", Num(env, m.entries_count));
+  o.Set("prefetch_data_amount", Num(env, m.prefetch_data_amount));
+  o.Set("prefetch_requests_count", Num(env, m.prefetch_requests_count));
+  o.Set("prefetch_workers", Num(env, m.prefetch_workers));
+  o.Set("prefetch_unmerged_chunks", Num(env, m.prefetch_unmerged_chunks));
+  o.Set("prefetch_cumulative_time_millis", Num(env, m.prefetch_cumulative_time_millis));
+  o.Set("prefetch_begin_time_secs", Num(env, m.prefetch_begin_time_secs));
+  o.Set("prefetch_begin_time_millis", Num(env, m.prefetch_begin_time_millis));
+  o.Set("prefetch_end_time_secs", Num(env, m.prefetch_end_time_secs));
+  o.Set("prefetch_end_time_millis", Num(env, m.prefetch_end_time_millis));
+  o.Set("buffered_backend_size", Num(env, m.buffered_backend_size));
+  o.Set("data_all_ready", Napi::Boolean::New(env, m.data_all_ready));
+  return o;
+}
+
 Napi::Value ImageWrap::Close(const Napi::CallbackInfo& info) {
+  // Waiters on the JS backend (prefetch threads, reads of a detached mount) fail at once, so
+  // dropping what may be the last reference never waits for the JS thread we are on.
+  if (js_backend_) js_backend_->Abort("the image is closed");
+  owned_.reset();
   image_.reset();  // pending jobs keep their own reference
   return info.Env().Undefined();
 }

@@ -1,6 +1,7 @@
-// ImageWrap: the JS `Image` class over a core nydus::Image (one RAFS image: bootstrap, localfs
-// backend, chunk reader). Binding layer. Metadata calls are synchronous (they read the
-// mapped bootstrap); read() and verify() run on libuv's pool and return promises.
+// ImageWrap: the JS `Image` class over a core nydus::Image (one RAFS image: bootstrap, blob
+// backend (localfs, or a JS network backend), blob cache, prefetch). Binding layer. Metadata
+// calls are synchronous (they read the mapped bootstrap); read() and verify() run on libuv's
+// pool and return promises (they may wait for a JS backend, so never on the JS thread).
 // JS thread only, except the jobs, which hold a shared_ptr to the immutable core Image.
 #pragma once
 
@@ -10,6 +11,7 @@
 #include <optional>
 
 #include "image.h"
+#include "js_backend.h"
 
 namespace nydus::binding {
 
@@ -17,6 +19,7 @@ class ImageWrap final : public Napi::ObjectWrap<ImageWrap> {
  public:
   static Napi::Function Define(Napi::Env env);
   explicit ImageWrap(const Napi::CallbackInfo& info);  // (bootstrapPath, options)
+  ~ImageWrap() override;
   // The core image behind a JS Image object (type-tagged at construction), for other binding
   // classes (FuseSession.attach); nullptr when `v` is not such an object or was closed.
   static std::shared_ptr<const Image> Shared(Napi::Value v);
@@ -32,6 +35,8 @@ class ImageWrap final : public Napi::ObjectWrap<ImageWrap> {
   Napi::Value MapRange(const Napi::CallbackInfo& info);     // (ino, offset, size) -> segments
   Napi::Value Read(const Napi::CallbackInfo& info);         // (ino, offset, length) -> Promise<Buffer>
   Napi::Value Verify(const Napi::CallbackInfo& info);       // (ino) -> Promise<problems>
+  Napi::Value StartPrefetch(const Napi::CallbackInfo& info);  // (paths) -> undefined
+  Napi::Value CacheMetrics(const Napi::CallbackInfo& info);   // () -> BlobcacheMetrics | null
   Napi::Value Close(const Napi::CallbackInfo& info);        // () -> undefined
 
   // The open image, or a pending EBADF exception and nullptr after close().
@@ -43,7 +48,9 @@ class ImageWrap final : public Napi::ObjectWrap<ImageWrap> {
   };
   std::optional<Target> TargetArg(const Napi::CallbackInfo& info);
 
+  std::shared_ptr<Image> owned_;         // for StartPrefetch; same object as image_
   std::shared_ptr<const Image> image_;
+  std::shared_ptr<JsBackend> js_backend_;  // set when blobs come from a JS (network) backend
 };
 
 }  // namespace nydus::binding

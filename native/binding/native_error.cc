@@ -86,4 +86,21 @@ bool OptionalIntArg(const Napi::CallbackInfo& info, size_t index, const char* na
   return false;
 }
 
+bool BoolOpt(Napi::Object o, const char* key, bool fallback) {
+  Napi::Value v = o.Get(key);
+  return v.IsBoolean() ? v.As<Napi::Boolean>().Value() : fallback;
+}
+
+uint64_t NumOpt(Napi::Object o, const char* key, uint64_t fallback) {
+  Napi::Value v = o.Get(key);
+  if (!v.IsNumber()) return fallback;
+  const double d = v.As<Napi::Number>().DoubleValue();
+  return d >= 0 && d <= kMaxSafeInteger && std::floor(d) == d ? static_cast<uint64_t>(d) : fallback;
+}
+
+std::string StrOpt(Napi::Object o, const char* key) {
+  Napi::Value v = o.Get(key);
+  return v.IsString() ? v.As<Napi::String>().Utf8Value() : std::string();
+}
+
 }  // namespace nydus::binding

@@ -26,4 +26,10 @@ std::optional<size_t> SizeArg(const Napi::CallbackInfo& info, size_t index, cons
 bool OptionalIntArg(const Napi::CallbackInfo& info, size_t index, const char* name,
                     std::optional<int>* out);
 
+// Option-object readers (the JS layer validated the object): the value at `key`, or
+// `fallback` when it is missing or of another type.
+bool BoolOpt(Napi::Object o, const char* key, bool fallback);
+uint64_t NumOpt(Napi::Object o, const char* key, uint64_t fallback);  // non-negative safe integers only
+std::string StrOpt(Napi::Object o, const char* key);                  // "" when absent
+
 }  // namespace nydus::binding

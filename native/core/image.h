@@ -1,7 +1,9 @@
 // Image: one mounted RAFS image as the data path sees it: the bootstrap (v5/v6, or a
-// bootstrap found inside a data blob's ToC), a blob backend and the chunk reader. Reads
-// file ranges to bytes (zeros in holes) and verifies chunks. Core layer.
-// Thread-safety: after Open, all methods may be called from any thread concurrently.
+// bootstrap found inside a data blob's ToC), a blob backend, the chunk reader and, when
+// configured, the local blob cache with its prefetch workers. Reads file ranges to bytes
+// (zeros in holes) and verifies chunks. Core layer.
+// Thread-safety: after Open, all methods may be called from any thread concurrently. Open
+// never touches the backend; Read/Verify may block on it (call them off the JS thread).
 #pragma once
 
 #include <cstdint>
@@ -13,6 +15,7 @@
 #include "status.h"
 #include "storage/backend_metrics.h"
 #include "storage/blob_backend.h"
+#include "storage/blob_cache.h"
 #include "storage/chunk_reader.h"
 
 namespace nydus {
@@ -25,7 +28,12 @@ struct LocalFsOptions {
 
 struct ImageOptions {
   LocalFsOptions localfs;
-  bool validate_digest = false;
+  // When set, blobs are read through this backend instead of localfs (network backends bridged from JS).
+  std::shared_ptr<storage::BlobBackend> backend;
+  bool validate_digest = false;        // rafs.validate / digest_validate
+  uint64_t amplify_io = 1 << 20;       // rafs.batch_size / legacy amplify_io; 0 = no amplification
+  storage::CacheOptions cache;         // cache.type etc.
+  storage::PrefetchOptions prefetch;   // cache.prefetch / rafs.prefetch (already merged by the caller)
 };
 
 // One corrupt or unreadable chunk found by Verify.
@@ -71,12 +79,33 @@ class Image {
   // Counters of the blob reads made for this image (api spec §4.5 BackendMetrics).
   const storage::BackendMetrics& backend_metrics() const { return *backend_metrics_; }
 
+  // Starts background prefetch (no-op unless options.prefetch.enable and a cache is
+  // configured): `paths` are absolute paths inside the image (from --prefetch-files or the
+  // mount API; directories expand to all non-empty regular files below, hard links once;
+  // unknown paths are skipped). Empty `paths` -> the bootstrap prefetch table (skipped when it
+  // is just the root = "all"). Then prefetch-all when options.prefetch.prefetch_all (or the
+  // table/paths say "/"). Returns at once; the work (path resolution included) runs on
+  // background threads. Calling it twice is an error (EALREADY).
+  Status StartPrefetch(const std::vector<std::string>& paths) const;
+  // Stops and joins prefetch threads (idempotent; the destructor calls it). In-flight
+  // backend reads are waited for.
+  void StopPrefetch() const;
+  bool has_cache() const { return cache_ != nullptr; }
+  // BlobcacheMetrics (api spec §4.5); zeros without a cache.
+  storage::CacheMetricsSnapshot cache_metrics() const;
+
  private:
   Image() = default;
+  void PlanPrefetch(const std::vector<std::string>& paths, storage::PrefetchPlan& plan) const;
+  Result<size_t> ReadCached(rafs::Ino ino, uint64_t offset, const std::vector<rafs::IoSegment>& segments,
+                            uint8_t* out, size_t length) const;
+
+  ImageOptions options_;
   std::unique_ptr<rafs::Filesystem> fs_;
   std::shared_ptr<storage::BackendMetrics> backend_metrics_;
-  std::unique_ptr<storage::BlobBackend> backend_;
+  std::shared_ptr<storage::BlobBackend> backend_;  // metered
   std::unique_ptr<storage::ChunkReader> reader_;
+  std::unique_ptr<storage::BlobCache> cache_;      // null: no local cache (dummycache)
   bool inlined_ = false;
 };
 

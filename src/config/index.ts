@@ -7,4 +7,4 @@ export type { Strictness, SemanticResult } from './semantics.js';
 export { redactSecrets, redactConfigText } from './redact.js';
 export { renderStarterConfig, toToml } from './starter.js';
 export type { StarterOptions, StarterConfig } from './starter.js';
-export { localfsFromConfig } from './image-options.js';
+export { imageOptionsFromConfig, backendWaitMs, NETWORK_BACKENDS, type ImageSetup } from './image-options.js';

@@ -152,7 +152,7 @@ export class DaemonController implements DaemonApiHandler {
         await this.machine.send('Mount');
         await this.machine.send('Start');
       } catch (err) {
-        this.session.unmount();
+        await this.session.unmount();
         this.fs.closeAll();
         throw err instanceof ApiFailure ? new NydusError('EIO', err.inner, 1) : err;
       }
@@ -210,11 +210,11 @@ export class DaemonController implements DaemonApiHandler {
         s.start(this.options.fuseThreads);
         return;
       case 'TerminateService':
-        s?.stop();
+        await s?.stop();
         return;
       case 'Umount':
-        s?.unmount();
-        s?.stop();
+        await s?.unmount();
+        await s?.stop();
         return;
       case 'Restore':
         if (!this.options.supervisor) throw failures.upgradeManager('no supervisor configured (--supervisor and --id)');
@@ -238,7 +238,7 @@ export class DaemonController implements DaemonApiHandler {
       }
       // A lost connection leaves workers that noticed it; make sure none is left.
       try {
-        this.session?.stop();
+        await this.session?.stop();
       } catch {
         // already stopped
       }
@@ -287,7 +287,7 @@ export class DaemonController implements DaemonApiHandler {
   }
 
   async umount(mountpoint: string): Promise<void> {
-    this.fs.umount(mountpoint);
+    await this.fs.umount(mountpoint);
   }
 
   private native() {
@@ -323,10 +323,8 @@ export class DaemonController implements DaemonApiHandler {
     return { backend_type: m.config.backend?.type ?? 'localfs', ...this.native().backendMetrics(m.mountpoint) };
   }
 
-  blobcacheMetrics(_id?: string): never {
-    // No blob cache exists until the cache issue lands, so there is no counter to report
-    // (nydus-snapshotter tolerates this error).
-    throw failures.noCounter();
+  blobcacheMetrics(id?: string) {
+    return this.fs.blobcacheMetrics(id);
   }
 
   inflight() {

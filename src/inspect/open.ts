@@ -1,8 +1,9 @@
 // Inspect layer: opens an image for the inspect commands from --blob-dir / --blob-file or a
-// nydusd config (localfs backend; the network backends arrive with the daemon's backend bridge).
-import { loadConfigFile } from '../config/index.js';
-import { localfsFromConfig } from '../config/image-options.js';
+// nydusd config (any backend; a network backend is closed with the image).
+import { backendWaitMs, imageOptionsFromConfig, loadConfigFile } from '../config/index.js';
 import { RafsImage, type ImageOptions } from '../native/image.js';
+import { createBackend } from '../storage/backend.js';
+import { blobSourceOf } from '../storage/native-source.js';
 
 export interface OpenFlags {
   blobDir?: string;
@@ -15,7 +16,15 @@ export async function openImage(bootstrap: string, flags: OpenFlags = {}): Promi
   let options: ImageOptions = { dir: flags.blobDir, blobFile: flags.blobFile };
   if (flags.config) {
     const { config } = await loadConfigFile(flags.config);
-    options = localfsFromConfig(config, flags.config);
+    const setup = imageOptionsFromConfig(config, flags.config);
+    options = setup.options;
+    // Inspection reads straight from the backend: no cache files, no background prefetch.
+    delete options.cache;
+    delete options.prefetch;
+    if (setup.network) {
+      options.backend = blobSourceOf(createBackend(setup.network, { id: '/' }));
+      options.backendWaitMs = backendWaitMs(setup.network);
+    }
   }
   if (flags.validate !== undefined) options.validate = flags.validate;
   return RafsImage.open(bootstrap, options);

@@ -102,11 +102,11 @@ interface NativeSession {
   negotiated(): NegotiatedInit | null;
   attach(path: string, image: object, opts: AttachOptions): number;
   replace(path: string, image: object, opts: AttachOptions): void;
-  detach(path: string): void;
+  detach(path: string): Promise<void>;
   mounts(): Array<{ path: string; index: number }>;
   start(threads: number): void;
-  stop(): void;
-  unmount(): void;
+  stop(): Promise<void>;
+  unmount(): Promise<void>;
   onClosed(cb: (reason: string) => void): void;
   metrics(path: string): FsMetricsNative;
   fileMetrics(path: string): Record<string, FileMetricsNative>;
@@ -182,9 +182,12 @@ export class FuseSession {
     internal.callSync(() => this.native.replace(path, addonImageOf(image), o));
   }
 
-  /** Detaches the image at `path` and invalidates its kernel caches (inodes and entries, post-order). ENOENT if none. Pseudo dirs stay. */
-  detach(path: string): void {
-    internal.callSync(() => this.native.detach(path));
+  /**
+   * Detaches the image at `path`, waits for its requests in progress (off the JS thread: they
+   * may be waiting for a JS backend) and invalidates its kernel caches. ENOENT if none. Pseudo dirs stay.
+   */
+  async detach(path: string): Promise<void> {
+    await internal.callAsync(() => this.native.detach(path), this.detach);
   }
 
   /** Attached images by virtual path, with their fs index. */
@@ -198,15 +201,15 @@ export class FuseSession {
     internal.callSync(() => this.native.start(threads));
   }
 
-  /** Wakes and joins the workers; a request already read is answered first, queued ones stay in the kernel. */
-  stop(): void {
-    this.native.stop();
+  /** Wakes and joins the workers (off the JS thread); a request already read is answered first, queued ones stay in the kernel. */
+  async stop(): Promise<void> {
+    await this.native.stop();
   }
 
   /** Unless the connection is already gone: umount2(MNT_DETACH) (fallback fusermount3 -u -z); closes the fd, stops workers. Idempotent. */
-  unmount(): void {
-    internal.callSync(() => this.native.unmount());
+  async unmount(): Promise<void> {
     (this as { fd: number }).fd = -1;
+    await internal.callAsync(() => this.native.unmount(), this.unmount);
   }
 
   /** `cb` runs once on the JS thread when the kernel connection is gone outside stop/unmount. While workers run, this keeps the event loop alive. */

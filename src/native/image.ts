@@ -1,6 +1,7 @@
-// Native binding layer: typed access to one RAFS image (bootstrap + localfs blobs) through
-// the addon's Image class. Metadata calls are synchronous (mapped bootstrap); read() and
-// verify() run on the libuv pool. Errors are NativeError with the core's errno and code.
+// Native binding layer: typed access to one RAFS image (bootstrap; localfs blobs or a network
+// backend; blob cache; prefetch) through the addon's Image class. Metadata calls are
+// synchronous (mapped bootstrap); read() and verify() run on the libuv pool. Errors are NativeError with the core's errno and code.
+import { constants as osConstants } from 'node:os';
 import { NativeError } from '../errors.js';
 import { internal } from './binding.js';
 
@@ -13,6 +14,66 @@ export interface ImageOptions {
   altDirs?: string[];
   /** Compare chunk digests on read (CRC-32C is checked whenever a chunk has one). */
   validate?: boolean;
+  /**
+   * Blobs come from this (network) backend instead of localfs. Called on the JS thread, only
+   * on cache misses; a read must settle with exactly `length` bytes or reject.
+   */
+  backend?: NativeBlobSource;
+  /** How long a native reader waits for `backend` before EIO, in ms (0 = no limit). */
+  backendWaitMs?: number;
+  /** User-IO amplification window in bytes (rafs.batch_size / amplify_io); 0 = none. */
+  amplifyIo?: number;
+  /** The blob cache (filecache/blobcache) in `workDir`; absent = no cache (dummycache). */
+  cache?: CacheOptions;
+  /** Background prefetch (cache.prefetch merged with rafs.prefetch). */
+  prefetch?: PrefetchOptions;
+}
+
+/** What the native data path calls for blob bytes (src/storage backends implement it). */
+export interface NativeBlobSource {
+  read(blobId: string, offset: number, length: number, prefetch: boolean): Promise<Buffer>;
+  blobSize(blobId: string): Promise<number>;
+  /** Called once by RafsImage.close(). */
+  close?(): void;
+}
+
+export interface CacheOptions {
+  workDir: string;
+  /** Keep the stored (compressed) bytes in B.blob.raw instead of plain data in B.blob.data. */
+  compressed?: boolean;
+  /** Validate chunks read from the cache or the backend (storage.md §4.6). */
+  validate?: boolean;
+  disableIndexedMap?: boolean;
+}
+
+export interface PrefetchOptions {
+  enable: boolean;
+  threads?: number;
+  batchSize?: number;
+  /** Bytes per second, 0 = unlimited. */
+  bandwidthLimit?: number;
+  prefetchAll?: boolean;
+}
+
+/** api.md §4.5 BlobcacheMetrics. */
+export interface BlobcacheMetrics {
+  underlying_files: string[];
+  store_path: string;
+  partial_hits: number;
+  whole_hits: number;
+  total: number;
+  entries_count: number;
+  prefetch_data_amount: number;
+  prefetch_requests_count: number;
+  prefetch_workers: number;
+  prefetch_unmerged_chunks: number;
+  prefetch_cumulative_time_millis: number;
+  prefetch_begin_time_secs: number;
+  prefetch_begin_time_millis: number;
+  prefetch_end_time_secs: number;
+  prefetch_end_time_millis: number;
+  buffered_backend_size: number;
+  data_all_ready: boolean;
 }
 
 export interface BlobInfo {
@@ -127,6 +188,8 @@ interface NativeImage {
   mapRange(ino: number, offset: number, size: number): IoSegment[];
   read(ino: number, offset: number, length: number): Promise<Buffer>;
   verify(ino: number): Promise<VerifyReport>;
+  startPrefetch(paths: string[]): void;
+  cacheMetrics(): BlobcacheMetrics | null;
   close(): void;
 }
 type NativeImageClass = new (bootstrap: string, options: ImageOptions) => NativeImage;
@@ -140,6 +203,7 @@ export class RafsImage {
     private readonly native: NativeImage,
     /** The bootstrap path, named in every error this image raises. */
     readonly path: string,
+    private source?: NativeBlobSource,
   ) {}
 
   /** Runs a native call; its NativeError names the bootstrap. */
@@ -156,10 +220,18 @@ export class RafsImage {
     return err;
   }
 
-  /** Opens a bootstrap (v5, v6, or a data blob carrying one) with localfs blobs. */
+  /** Opens a bootstrap (v5, v6, or a data blob carrying one) with localfs or `options.backend` blobs. No backend I/O happens here. */
   static open(bootstrap: string, options: ImageOptions = {}): RafsImage {
     const Image = internal.addon().Image as NativeImageClass;
-    return internal.callSync(() => new RafsImage(new Image(bootstrap, options), bootstrap));
+    if (options.backend !== undefined && (typeof options.backend?.read !== 'function' || typeof options.backend?.blobSize !== 'function')) {
+      throw new NativeError(osConstants.errno.EINVAL, 'EINVAL', 'Expected an object with read() and blobSize() for backend');
+    }
+    try {
+      return internal.callSync(() => new RafsImage(new Image(bootstrap, options), bootstrap, options.backend));
+    } catch (err) {
+      options.backend?.close?.();
+      throw err;
+    }
   }
 
   superblock(): SuperblockInfo {
@@ -242,8 +314,26 @@ export class RafsImage {
     });
   }
 
+  /**
+   * Starts background prefetch when the image was opened with `prefetch.enable`: `paths`
+   * (absolute, inside the image; directories expand), or the bootstrap's prefetch table when
+   * empty, then everything when `prefetchAll`. Returns at once. EALREADY on a second call.
+   */
+  startPrefetch(paths: string[] = []): void {
+    this.call(() => this.native.startPrefetch(paths));
+  }
+
+  /** Blob cache counters, or null when the image has no cache. */
+  cacheMetrics(): BlobcacheMetrics | null {
+    return this.call(() => this.native.cacheMetrics());
+  }
+
+  /** Releases the image (and closes its network backend); readers still waiting for the backend get EIO. */
   close(): void {
     this.native.close();
+    const source = this.source;
+    this.source = undefined;
+    source?.close?.();
   }
 }
 

@@ -8,10 +8,12 @@ import type { ConfigV2, MountCmd } from '../../generated/types.js';
 import { failures } from '../daemon/api/errors.js';
 import type { Logger } from '../daemon/log.js';
 import type { RuntimeConfig } from '../daemon/runtime-config.js';
-import { localfsFromConfig, parseConfig, redactSecrets } from '../config/index.js';
+import { backendWaitMs, imageOptionsFromConfig, parseConfig, redactSecrets } from '../config/index.js';
 import { NydusError } from '../errors.js';
 import type { FuseSession } from '../native/fuse.js';
-import { RafsImage } from '../native/image.js';
+import { RafsImage, type BlobcacheMetrics, type ImageOptions } from '../native/image.js';
+import { createBackend, type BlobBackend } from '../storage/backend.js';
+import { blobSourceOf } from '../storage/native-source.js';
 
 export interface BackendDescriptor {
   backend_type: 'Rafs' | 'PassthroughFs';
@@ -25,6 +27,12 @@ interface Mounted {
   cmd: MountCmd;
   config: ConfigV2;
   image: RafsImage;
+  /** The network backend serving the image's cache misses (null: localfs, read natively). */
+  backend: BlobBackend | null;
+  /** The image has a blob cache (blobcache metrics answer for it). */
+  hasCache: boolean;
+  /** Background prefetch is enabled by the config. */
+  prefetch: boolean;
   /** fs index in the native VFS; undefined while no FUSE session exists (INIT in upgrade mode). */
   index?: number;
   descriptor: BackendDescriptor;
@@ -64,7 +72,19 @@ export class FsService {
   constructor(
     private readonly log: Logger,
     private readonly runtime: RuntimeConfig,
-  ) {}
+  ) {
+    // PUT /api/v1/config reaches the backend registered under that id (api.md §4.7).
+    runtime.onChange((id, key, value) => {
+      const m = this.mounts.get(id);
+      if (!m?.backend || key === 'dragonfly_scheduler_endpoint') return;
+      try {
+        m.backend.setRuntime(key, value);
+        this.log.info(`backend of ${id}: ${key} updated`);
+      } catch (err) {
+        this.log.warn(`backend of ${id}: cannot apply ${key}: ${(err as Error).message}`);
+      }
+    });
+  }
 
   /** Binds the FUSE session; mounts recorded before it existed are attached now. */
   attachSession(session: FuseSession): void {
@@ -84,11 +104,12 @@ export class FsService {
     try {
       if (this.session) m.index = this.attachNative(m);
     } catch (err) {
-      m.image.close();
+      this.release(m);
       throw err;
     }
     this.mounts.set(mp, m);
     this.registerBackend(m);
+    this.startPrefetch(m);
     this.log.info(`mounted ${m.cmd.source} at ${mp}${m.index !== undefined ? ` (fs index ${m.index})` : ''}`);
   }
 
@@ -104,36 +125,64 @@ export class FsService {
         m.index = old.index;
       }
     } catch (err) {
-      m.image.close();
+      this.release(m);
       throw err;
     }
     this.mounts.set(mp, m);
-    old.image.close();
+    this.release(old);
     this.registerBackend(m);
+    this.startPrefetch(m);
     this.log.info(`remounted ${m.cmd.source} at ${mp}`);
   }
 
-  /** Detaches a mount; the kernel's caches of its tree are invalidated first. */
-  umount(mountpoint: string): void {
+  /** Detaches a mount: its requests in progress finish, then the kernel's caches of its tree are invalidated. */
+  async umount(mountpoint: string): Promise<void> {
     const mp = normaliseMountpoint(mountpoint);
     const m = this.mounts.get(mp);
     if (!m) throw failures.mountOther("object or filesystem doesn't exist");
-    if (this.session && m.index !== undefined) this.session.detach(mp);
     this.mounts.delete(mp);
-    m.image.close();
+    try {
+      if (this.session && m.index !== undefined) await this.session.detach(mp);
+    } finally {
+      this.release(m);
+    }
     this.log.info(`umounted ${mp}`);
   }
 
-  /** Detaches everything (shutdown); errors are logged. */
+  /** Releases everything (shutdown); errors are logged. */
   closeAll(): void {
-    for (const m of this.mounts.values()) {
-      try {
-        m.image.close();
-      } catch (err) {
-        this.log.warn(`closing ${m.mountpoint}: ${(err as Error).message}`);
-      }
-    }
+    for (const m of this.mounts.values()) this.release(m);
     this.mounts.clear();
+  }
+
+  /** Closes a mount's image (stopping its prefetch, closing its network backend); errors are logged. */
+  private release(m: Mounted): void {
+    try {
+      m.image.close();
+    } catch (err) {
+      this.log.warn(`closing ${m.mountpoint}: ${(err as Error).message}`);
+    }
+  }
+
+  /** Starts background prefetch of a new mount: the mount's file list, else the bootstrap's table (storage.md §4.7). */
+  private startPrefetch(m: Mounted): void {
+    if (!m.prefetch) return;
+    try {
+      m.image.startPrefetch(m.cmd.prefetch_files ?? []);
+      this.log.info(`prefetch started for ${m.mountpoint}${m.cmd.prefetch_files?.length ? ` (${m.cmd.prefetch_files.length} paths)` : ''}`);
+    } catch (err) {
+      this.log.warn(`prefetch for ${m.mountpoint} not started: ${(err as Error).message}`);
+    }
+  }
+
+  /** Blob cache metrics of the mount whose config id is `id`, or of the only cached mount (api.md §4.5). */
+  blobcacheMetrics(id: string | undefined): BlobcacheMetrics {
+    const cached = [...this.mounts.values()].filter((m) => m.hasCache);
+    const hits = id === undefined ? cached : cached.filter((m) => (m.config.id ?? '') === id);
+    if (hits.length === 0 || (id === undefined && hits.length !== 1)) throw failures.noCounter();
+    const metrics = hits[0].image.cacheMetrics();
+    if (!metrics) throw failures.noCounter();
+    return metrics;
   }
 
   backendCollection(): Record<string, BackendDescriptor> {
@@ -232,10 +281,25 @@ export class FsService {
       throw failures.mountOther((err as Error).message);
     }
     let image: RafsImage;
+    let backend: BlobBackend | null = null;
+    let options: ImageOptions;
     try {
-      const options = localfsFromConfig(config, 'mount request');
+      const setup = imageOptionsFromConfig(config, 'mount request');
+      options = setup.options;
+      if (!setup.network && options.cache) {
+        // Local blobs are local files already: no second copy of their data (see the issue note).
+        this.log.info(`${mountpoint}: the blob cache is not used with the localfs backend`);
+        delete options.cache;
+      }
+      if (setup.network) {
+        const log = (level: 'error' | 'warn' | 'info' | 'debug', msg: string) => this.log[level](`${mountpoint}: ${msg}`);
+        backend = createBackend(setup.network, { id: mountpoint, log });
+        options.backend = blobSourceOf(backend, log);
+        options.backendWaitMs = backendWaitMs(setup.network);
+      }
       image = RafsImage.open(cmd.source, options);
     } catch (err) {
+      backend?.close();
       throw failures.mountOther((err as Error).message);
     }
     return {
@@ -243,6 +307,9 @@ export class FsService {
       cmd: { ...cmd, mountpoint },
       config,
       image,
+      backend,
+      hasCache: options.cache !== undefined,
+      prefetch: options.prefetch?.enable ?? false,
       descriptor: { backend_type: 'Rafs', mountpoint, mounted_time: mountedTime(), config: redactSecrets(config) as ConfigV2 },
     };
   }

@@ -35,7 +35,7 @@ async function withSession(fn: (s: FuseSession, dir: string) => Promise<void> | 
     s.start(2);
     await fn(s, dir);
   } finally {
-    s.unmount();
+    await s.unmount();
     rmdirSync(dir);
   }
 }
@@ -99,7 +99,7 @@ fuseTest('mount: v6 zstd content equals RafsImage.read', async () => {
 
 fuseTest('attach: path rules (EEXIST, EINVAL, ENOTSUP) and ENOENT on detach / metrics', async () => {
   const image = RafsImage.open(fixture.v5.bootstrap, { dir: fixture.v5.blobs });
-  await withSession((s) => {
+  await withSession(async (s) => {
     s.attach('/a/b', image);
     const code = (fn: () => unknown) => {
       try {
@@ -113,7 +113,9 @@ fuseTest('attach: path rules (EEXIST, EINVAL, ENOTSUP) and ENOENT on detach / me
     assert.is(code(() => s.attach('/a/./b', image)), 'EEXIST');
     assert.is(code(() => s.attach('a/c', image)), 'EINVAL');
     assert.is(code(() => s.attach('/a/b/c', image)), 'ENOTSUP');
-    assert.is(code(() => s.detach('/nothing')), 'ENOENT');
+    const detachErr = await s.detach('/nothing').then(() => null, (err: unknown) => err);
+    assert.instance(detachErr, NativeError);
+    assert.is((detachErr as NativeError).code, 'ENOENT');
     assert.is(code(() => s.metrics('/nothing')), 'ENOENT');
     assert.is(code(() => s.replace('/nothing', image)), 'ENOENT');
   });
@@ -122,10 +124,10 @@ fuseTest('attach: path rules (EEXIST, EINVAL, ENOTSUP) and ENOENT on detach / me
 fuseTest('detach + re-attach a nested path: stat sees the new image at once', async () => {
   const v5 = RafsImage.open(fixture.v5.bootstrap, { dir: fixture.v5.blobs });
   const v6 = RafsImage.open(fixture.v6.bootstrap, { dir: fixture.v6.blobs });
-  await withSession((s, dir) => {
+  await withSession(async (s, dir) => {
     const first = s.attach('/a/b/c', v5);
     assert.is(Math.floor(statSync(join(dir, 'a/b/c/hardlink-test')).ino / 2 ** 56), first);
-    s.detach('/a/b/c');
+    await s.detach('/a/b/c');
     assert.equal(readdirSync(join(dir, 'a/b/c')), []);
     const second = s.attach('/a/b/c', v6);
     const names = v6.readdir(v6.rootIno).map((e) => e.name).filter((n) => n !== '.' && n !== '..').sort();
@@ -136,11 +138,11 @@ fuseTest('detach + re-attach a nested path: stat sees the new image at once', as
 
 fuseTest('300 attach/detach cycles reuse indexes 1..255', async () => {
   const image = RafsImage.open(fixture.v5.bootstrap, { dir: fixture.v5.blobs });
-  await withSession((s) => {
+  await withSession(async (s) => {
     const seen = new Set<number>();
     for (let i = 0; i < 300; i++) {
       seen.add(s.attach('/x', image));
-      s.detach('/x');
+      await s.detach('/x');
     }
     assert.is(seen.size, 255);
     assert.not.ok(seen.has(0));
@@ -185,7 +187,7 @@ fuseTest('umount -l from outside: onClosed fires on the JS thread', async () => 
     const reason = await Promise.race([closed, new Promise<string>((_, reject) => setTimeout(() => reject(new Error('onClosed did not fire within 5 s')), 5000))]);
     assert.match(reason, /connection/);
   } finally {
-    s.unmount();
+    await s.unmount();
     rmdirSync(dir);
   }
 });

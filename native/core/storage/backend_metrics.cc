@@ -56,9 +56,10 @@ BackendMetricsSnapshot BackendMetrics::Snapshot() const {
   return s;
 }
 
-Status MeteredBackend::ReadAt(const std::string& blob_id, uint64_t offset, uint8_t* buf, size_t length) {
+Status MeteredBackend::ReadAt(const std::string& blob_id, uint64_t offset, uint8_t* buf, size_t length,
+                              ReadSource source) {
   const uint64_t start = MonotonicMicros();
-  Status s = inner_->ReadAt(blob_id, offset, buf, length);
+  Status s = inner_->ReadAt(blob_id, offset, buf, length, source);
   metrics_->RecordRead(length, s.ok(), MonotonicMicros() - start);
   return s;
 }

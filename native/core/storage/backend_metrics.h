@@ -37,13 +37,19 @@ class BackendMetrics {
 
 class MeteredBackend final : public BlobBackend {
  public:
-  MeteredBackend(std::unique_ptr<BlobBackend> inner, std::shared_ptr<BackendMetrics> metrics)
+  // A template so that unique_ptr<Derived> picks this one rather than the shared_ptr overload.
+  template <typename T>
+  MeteredBackend(std::unique_ptr<T> inner, std::shared_ptr<BackendMetrics> metrics)
+      : inner_(std::move(inner)), metrics_(std::move(metrics)) {}
+  // For a backend shared with others (a network backend bridged from JS).
+  MeteredBackend(std::shared_ptr<BlobBackend> inner, std::shared_ptr<BackendMetrics> metrics)
       : inner_(std::move(inner)), metrics_(std::move(metrics)) {}
   Result<uint64_t> BlobSize(const std::string& blob_id) override { return inner_->BlobSize(blob_id); }
-  Status ReadAt(const std::string& blob_id, uint64_t offset, uint8_t* buf, size_t length) override;
+  Status ReadAt(const std::string& blob_id, uint64_t offset, uint8_t* buf, size_t length,
+                ReadSource source = ReadSource::kOnDemand) override;
 
  private:
-  std::unique_ptr<BlobBackend> inner_;
+  std::shared_ptr<BlobBackend> inner_;
   std::shared_ptr<BackendMetrics> metrics_;
 };
 

@@ -217,8 +217,50 @@ Result<std::unique_ptr<BlobMeta>> BlobMeta::FromBytes(const BlobInfo& blob, Byte
   return Build(blob, header.value(), ByteView(stored.data, ci_size));
 }
 
+Result<std::unique_ptr<BlobMeta>> BlobMeta::FromCacheFile(const BlobInfo& blob, ByteView file) {
+  Status s = CheckBlobTableSizes(blob);
+  if (!s.ok()) return s;
+  const uint64_t area = Align4k(blob.ci_uncompressed_size);
+  if (file.size != area + kBlobMetaHeaderSize) {
+    return Corrupt(blob.blob_id, "cache file of " + Num(file.size) + " bytes, expected " +
+                                     Num(area + kBlobMetaHeaderSize));
+  }
+  Result<BlobMetaHeader> header =
+      BlobMetaHeader::Parse(ByteView(file.data + area, kBlobMetaHeaderSize));
+  if (!header.ok()) return Corrupt(blob.blob_id, header.status().message());
+  s = header.value().Validate(blob);
+  if (!s.ok()) return s;
+  return Build(blob, header.value(), ByteView(file.data, static_cast<size_t>(blob.ci_uncompressed_size)),
+               /*plain=*/true);
+}
+
+std::vector<uint8_t> BlobMeta::ToCacheFile() const {
+  const uint64_t area = Align4k(area_.size());
+  std::vector<uint8_t> out(area + kBlobMetaHeaderSize, 0);
+  std::copy(area_.begin(), area_.end(), out.begin());
+  uint8_t* h = out.data() + area;
+  auto put32 = [](uint8_t* p, uint32_t v) {
+    for (int i = 0; i < 4; ++i) p[i] = static_cast<uint8_t>(v >> (8 * i));
+  };
+  auto put64 = [](uint8_t* p, uint64_t v) {
+    for (int i = 0; i < 8; ++i) p[i] = static_cast<uint8_t>(v >> (8 * i));
+  };
+  put32(h, kBlobMetaMagic);
+  put32(h + 4, header_.features);
+  put32(h + 8, header_.ci_compressor);
+  put32(h + 12, header_.ci_entries);
+  put64(h + 16, header_.ci_offset);
+  put64(h + 24, header_.ci_compressed_size);
+  put64(h + 32, header_.ci_uncompressed_size);
+  put64(h + 40, header_.ci_zran_offset);
+  put64(h + 48, header_.ci_zran_size);
+  put32(h + 56, header_.ci_zran_count);
+  put32(h + 4092, kBlobMetaMagic);
+  return out;
+}
+
 Result<std::unique_ptr<BlobMeta>> BlobMeta::Build(const BlobInfo& blob, const BlobMetaHeader& header,
-                                                  ByteView stored_ci) {
+                                                  ByteView stored_ci, bool plain_area) {
   std::unique_ptr<BlobMeta> meta(new BlobMeta());
   meta->blob_id_ = blob.blob_id;
   meta->header_ = header;
@@ -240,7 +282,8 @@ Result<std::unique_ptr<BlobMeta>> BlobMeta::Build(const BlobInfo& blob, const Bl
                                      Num(meta->compressed_data_size_) + " bytes of chunk data");
   }
   const size_t plain_size = static_cast<size_t>(header.ci_uncompressed_size);
-  Result<Compression> algo = CompressionFromId(header.ci_compressor);
+  Result<Compression> algo = plain_area ? Result<Compression>(Compression::kNone)
+                                   : CompressionFromId(header.ci_compressor);
   if (!algo.ok()) return Corrupt(blob.blob_id, algo.status().message());
   // Bound the decompression ratio before allocating the output (real CI arrays compress far
   // less than 4096:1).

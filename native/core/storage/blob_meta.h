@@ -104,6 +104,12 @@ class BlobMeta {
   // Same from bytes already in memory: `stored` is the stored CI array followed by the header
   // (the `<blob_id>.blob.meta` cache-file layout when ci_offset is 0).
   static Result<std::unique_ptr<BlobMeta>> FromBytes(const BlobInfo& blob, ByteView stored);
+  // From the `<blob_id>.blob.meta` cache-file layout of §4.4: the plain CI area zero-padded
+  // to a 4 KiB multiple, then the 4096-byte header. EIO unless the size is exactly that and
+  // the header validates against `blob`.
+  static Result<std::unique_ptr<BlobMeta>> FromCacheFile(const BlobInfo& blob, ByteView file);
+  // This meta in the §4.4 cache-file layout (the inverse of FromCacheFile).
+  std::vector<uint8_t> ToCacheFile() const;
 
   const BlobMetaHeader& header() const { return header_; }
   uint32_t entry_count() const { return header_.ci_entries; }
@@ -118,8 +124,9 @@ class BlobMeta {
 
  private:
   BlobMeta() = default;
+  // `stored_ci` is compressed with header.ci_compressor unless `plain_area`.
   static Result<std::unique_ptr<BlobMeta>> Build(const BlobInfo& blob, const BlobMetaHeader& header,
-                                                 ByteView stored_ci);
+                                                 ByteView stored_ci, bool plain_area = false);
   Result<ByteView> Context(uint32_t index, const char* kind) const;
 
   std::string blob_id_;

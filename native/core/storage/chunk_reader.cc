@@ -11,6 +11,7 @@
 #include <string>
 
 #include "storage/blob_meta.h"
+#include "storage/cache_file.h"
 #include "storage/compressor.h"
 #include "storage/crc32c.h"
 #include "storage/toc.h"
@@ -69,6 +70,84 @@ struct ReadPlan {
   std::shared_ptr<const LoadedBlob> loaded;  // keeps meta alive for batch reads
 };
 
+
+// Plain bytes of a located chunk from its stored object (§1.2, §1.9).
+Result<std::vector<uint8_t>> DecodeChunk(const BlobInfo& blob, const ResolvedChunk& c, ByteView stored) {
+  const ChunkRef& r = c.ref;
+  const std::string where = "blob " + blob.blob_id + " chunk " + Num(r.index) +
+                            " at compressed offset " + Num(r.compressed_offset) + ": ";
+  if ((r.flags & kChunkEncrypted) != 0 || blob.cipher != 0) {
+    return Status(ENOTSUP, where + "encrypted chunks are not supported");
+  }
+  if (c.zran) return Status(ENOTSUP, where + "ZRan (gzip reference) chunks are not supported");
+  if (stored.size != c.stored_size) {
+    return Status(EIO, where + "expected " + Num(c.stored_size) + " stored bytes, got " + Num(stored.size));
+  }
+  if (c.batch()) {
+    std::vector<uint8_t> batch;
+    if (c.stored_size == c.batch_plain_size) {
+      batch.assign(stored.data, stored.data + stored.size);
+    } else {
+      Result<std::vector<uint8_t>> plain = Decompress(blob.compression, stored, c.batch_plain_size);
+      if (!plain.ok()) {
+        return Status(EIO, where + "batch at " + Num(c.stored_offset) + ": " + plain.status().message());
+      }
+      batch = std::move(plain).value();
+    }
+    if (c.batch_offset > batch.size() || r.uncompressed_size > batch.size() - c.batch_offset) {
+      return Status(EIO, where + "batch member lies outside its batch");
+    }
+    return std::vector<uint8_t>(batch.begin() + c.batch_offset,
+                                batch.begin() + c.batch_offset + r.uncompressed_size);
+  }
+  if ((r.flags & kChunkCompressed) == 0) {
+    if (stored.size != r.uncompressed_size) {
+      return Status(EIO, where + Num(stored.size) + " stored bytes for a " + Num(r.uncompressed_size) +
+                             "-byte chunk");
+    }
+    return std::vector<uint8_t>(stored.data, stored.data + stored.size);
+  }
+  std::vector<uint8_t> out(r.uncompressed_size);
+  Status s = DecompressInto(blob.compression, stored, out.data(), out.size());
+  if (!s.ok()) {
+    return Status(EIO, where + "corrupt " + std::string(CompressionName(blob.compression)) +
+                           " data: " + s.message());
+  }
+  return out;
+}
+
+// The §1.4 reader rule: CRC whenever present; digest when known and asked for (`always`
+// checks it even next to a CRC).
+Result<ChunkReader::Checked> ValidateChunk(const BlobInfo& blob, const ResolvedChunk& c, ByteView plain,
+                                           bool check_digest, bool always) {
+  const ChunkRef& r = c.ref;
+  const std::string where = "blob " + blob.blob_id + " chunk " + Num(r.index) +
+                            " at compressed offset " + Num(r.compressed_offset) + ": ";
+  ChunkReader::Checked out;
+  if (plain.size != r.uncompressed_size) {
+    return Status(EIO, where + "decoded " + Num(plain.size) + " bytes, expected " + Num(r.uncompressed_size));
+  }
+  const bool has_crc = (r.flags & kChunkHasCrc32) != 0;
+  if (has_crc) {
+    const uint32_t crc = Crc32c(plain);
+    if (crc != r.crc32) {
+      return Status(EIO, where + "CRC-32C mismatch (computed " + Hex32(crc) + ", expected " +
+                             Hex32(r.crc32) + ")");
+    }
+    out.crc_checked = true;
+  }
+  if (c.digest_known && (always || (!has_crc && check_digest))) {
+    Result<Digest> d = ComputeDigest(blob.digest, plain);
+    if (!d.ok()) return d.status();
+    if (d.value() != r.digest) {
+      return Status(EIO, where + std::string(DigestName(blob.digest)) + " digest mismatch (computed " +
+                             HexDigest(d.value()) + ", expected " + HexDigest(r.digest) + ")");
+    }
+    out.digest_checked = true;
+  }
+  return out;
+}
+
 }  // namespace
 
 struct ChunkReader::Impl {
@@ -80,13 +159,62 @@ struct ChunkReader::Impl {
   std::vector<BlobInfo> blobs;
   BlobBackend* backend;
   ChunkReaderOptions options;
+  std::string meta_cache_dir;
   std::vector<std::unique_ptr<BlobState>> states;  // one per blob; the vector never changes
 
   Result<std::shared_ptr<const LoadedBlob>> Load(uint32_t blob_index);
+  Result<std::unique_ptr<BlobMeta>> LoadMeta(const BlobInfo& blob);
+  Result<std::vector<Digest>> LoadDigests(const BlobInfo& blob);
   Result<ReadPlan> MakePlan(const ChunkRef& ref);
+  Result<ResolvedChunk> Locate(const ReadPlan& plan);
   Result<Verified> Read(const ChunkRef& ref, bool always_verify);
-  Result<std::vector<uint8_t>> Fetch(const ReadPlan& plan, const BlobInfo& blob);
 };
+
+Result<std::unique_ptr<BlobMeta>> ChunkReader::Impl::LoadMeta(const BlobInfo& blob) {
+  if (meta_cache_dir.empty()) return BlobMeta::Load(*backend, blob);
+  const std::string path = meta_cache_dir + "/" + blob.blob_id + ".blob.meta";
+  const uint64_t size = ((blob.ci_uncompressed_size + 4095) & ~uint64_t{4095}) + kBlobMetaHeaderSize;
+  if (blob.ci_uncompressed_size <= kMaxChunkInfoV2Area) {
+    Result<std::vector<uint8_t>> cached = ReadCacheFile(path, size);
+    if (cached.ok()) {
+      Result<std::unique_ptr<BlobMeta>> meta = BlobMeta::FromCacheFile(blob, ByteView(cached.value()));
+      if (meta.ok()) return meta;
+      // A cache file that does not validate is replaced by a fresh download (§4.4).
+    }
+  }
+  Result<std::unique_ptr<BlobMeta>> meta = BlobMeta::Load(*backend, blob);
+  if (!meta.ok()) return meta;
+  // Failing to persist only costs a download next time.
+  (void)WriteCacheFileAtomic(path, ByteView(meta.value()->ToCacheFile()));
+  return meta;
+}
+
+Result<std::vector<Digest>> ChunkReader::Impl::LoadDigests(const BlobInfo& blob) {
+  const std::string path =
+      meta_cache_dir.empty() ? "" : meta_cache_dir + "/" + blob.blob_id + ".blob.digest";
+  if (!path.empty() && blob.chunk_count != 0) {
+    Result<std::vector<uint8_t>> cached = ReadCacheFile(path, uint64_t{32} * blob.chunk_count);
+    if (cached.ok()) {
+      std::vector<Digest> digests(blob.chunk_count);
+      for (size_t i = 0; i < digests.size(); ++i) {
+        std::memcpy(digests[i].data(), cached.value().data() + 32 * i, 32);
+      }
+      return digests;
+    }
+  }
+  Result<BlobToc> toc = BlobToc::Load(*backend, blob);
+  if (!toc.ok()) return toc.status();
+  Result<std::vector<Digest>> digests = ReadChunkDigests(*backend, blob, toc.value());
+  if (!digests.ok()) return digests.status();
+  if (!path.empty() && blob.chunk_count != 0 && digests.value().size() == blob.chunk_count) {
+    std::vector<uint8_t> bytes(digests.value().size() * 32);
+    for (size_t i = 0; i < digests.value().size(); ++i) {
+      std::memcpy(bytes.data() + 32 * i, digests.value()[i].data(), 32);
+    }
+    (void)WriteCacheFileAtomic(path, ByteView(bytes));
+  }
+  return digests;
+}
 
 Result<std::shared_ptr<const LoadedBlob>> ChunkReader::Impl::Load(uint32_t blob_index) {
   BlobState& state = *states[blob_index];
@@ -96,14 +224,12 @@ Result<std::shared_ptr<const LoadedBlob>> ChunkReader::Impl::Load(uint32_t blob_
   const BlobInfo& blob = blobs[blob_index];
   auto loaded = std::make_shared<LoadedBlob>();
   if (blob.has_blob_meta()) {
-    Result<std::unique_ptr<BlobMeta>> meta = BlobMeta::Load(*backend, blob);
+    Result<std::unique_ptr<BlobMeta>> meta = LoadMeta(blob);
     if (!meta.ok()) return meta.status();
     loaded->meta = std::move(meta).value();
   }
   if ((blob.features & kBlobInlinedChunkDigest) != 0 && (blob.features & kBlobHasToc) != 0) {
-    Result<BlobToc> toc = BlobToc::Load(*backend, blob);
-    if (!toc.ok()) return toc.status();
-    Result<std::vector<Digest>> digests = ReadChunkDigests(*backend, blob, toc.value());
+    Result<std::vector<Digest>> digests = LoadDigests(blob);
     if (!digests.ok()) return digests.status();
     loaded->digests = std::move(digests).value();
   }
@@ -166,10 +292,19 @@ Result<ReadPlan> ChunkReader::Impl::MakePlan(const ChunkRef& ref) {
   return plan;
 }
 
-Result<std::vector<uint8_t>> ChunkReader::Impl::Fetch(const ReadPlan& plan, const BlobInfo& blob) {
+// Checks a planned chunk's sizes and finds its stored object; nothing is read.
+Result<ResolvedChunk> ChunkReader::Impl::Locate(const ReadPlan& plan) {
   const ChunkRef& r = plan.ref;
+  const BlobInfo& blob = blobs[r.blob_index];
   const std::string where = "blob " + blob.blob_id + " chunk " + Num(r.index) +
                             " at compressed offset " + Num(r.compressed_offset) + ": ";
+  ResolvedChunk out;
+  out.ref = r;
+  out.ref.has_details = true;
+  out.digest_known = plan.digest_known;
+  out.zran = plan.zran;
+  out.stored_offset = r.compressed_offset;
+  out.stored_size = r.compressed_size;
   if ((r.flags & kChunkEncrypted) != 0 || blob.cipher != 0) {
     return Status(ENOTSUP, where + "encrypted chunks are not supported");
   }
@@ -177,7 +312,6 @@ Result<std::vector<uint8_t>> ChunkReader::Impl::Fetch(const ReadPlan& plan, cons
   if (r.uncompressed_size == 0 || r.uncompressed_size > kMaxChunkSize) {
     return Status(EIO, where + "uncompressed size " + Num(r.uncompressed_size) + " is out of range");
   }
-  std::vector<uint8_t> out;
   if ((r.flags & kChunkBatch) != 0) {
     if (!plan.loaded || !plan.loaded->meta) {
       return Status(EIO, where + "batch chunk in a blob without a chunk-info array");
@@ -197,19 +331,9 @@ Result<std::vector<uint8_t>> ChunkReader::Impl::Fetch(const ReadPlan& plan, cons
                              ") cannot hold [" + Num(plan.context_offset) + ", +" +
                              Num(r.uncompressed_size) + ")");
     }
-    std::vector<uint8_t> stored(c.compressed_size);
-    Status s = backend->ReadAt(blob.blob_id, r.compressed_offset, stored.data(), stored.size());
-    if (!s.ok()) return Status(s.error_number(), where + s.message());
-    std::vector<uint8_t> batch;
-    if (c.compressed_size == c.uncompressed_size) {
-      batch = std::move(stored);
-    } else {
-      Result<std::vector<uint8_t>> plain = Decompress(blob.compression, ByteView(stored), c.uncompressed_size);
-      if (!plain.ok()) return Status(EIO, where + "batch " + Num(plan.context_index) + ": " + plain.status().message());
-      batch = std::move(plain).value();
-    }
-    out.assign(batch.begin() + plan.context_offset,
-               batch.begin() + plan.context_offset + r.uncompressed_size);
+    out.stored_size = c.compressed_size;
+    out.batch_offset = plan.context_offset;
+    out.batch_plain_size = c.uncompressed_size;
     return out;
   }
   const bool compressed = (r.flags & kChunkCompressed) != 0;
@@ -222,55 +346,42 @@ Result<std::vector<uint8_t>> ChunkReader::Impl::Fetch(const ReadPlan& plan, cons
   if (compressed && blob.compression == Compression::kNone) {
     return Status(EIO, where + "chunk flagged COMPRESSED in a blob without compression");
   }
-  std::vector<uint8_t> stored(r.compressed_size);
-  Status s = backend->ReadAt(blob.blob_id, r.compressed_offset, stored.data(), stored.size());
-  if (!s.ok()) return Status(s.error_number(), where + s.message());
-  if (!compressed) return stored;
-  out.resize(r.uncompressed_size);
-  s = DecompressInto(blob.compression, ByteView(stored), out.data(), out.size());
-  if (!s.ok()) {
-    return Status(EIO, where + "corrupt " + std::string(CompressionName(blob.compression)) +
-                           " data: " + s.message());
-  }
   return out;
 }
 
 Result<ChunkReader::Verified> ChunkReader::Impl::Read(const ChunkRef& ref, bool always_verify) {
   Result<ReadPlan> plan = MakePlan(ref);
   if (!plan.ok()) return plan.status();
-  const ChunkRef& r = plan.value().ref;
-  const BlobInfo& blob = blobs[r.blob_index];
-  Result<std::vector<uint8_t>> data = Fetch(plan.value(), blob);
-  if (!data.ok()) return data.status();
+  Result<ResolvedChunk> chunk = Locate(plan.value());
+  if (!chunk.ok()) return chunk.status();
+  const ResolvedChunk& c = chunk.value();
+  const BlobInfo& blob = blobs[c.ref.blob_index];
+  std::vector<uint8_t> stored(c.stored_size);
+  Status s = backend->ReadAt(blob.blob_id, c.stored_offset, stored.data(), stored.size());
+  if (!s.ok()) {
+    return Status(s.error_number(), "blob " + blob.blob_id + " chunk " + Num(c.ref.index) +
+                                        " at compressed offset " + Num(c.ref.compressed_offset) +
+                                        ": " + s.message());
+  }
   Verified v;
-  v.data = std::move(data).value();
-  const std::string where = "blob " + blob.blob_id + " chunk " + Num(r.index) +
-                            " at compressed offset " + Num(r.compressed_offset) + ": ";
-  const bool has_crc = (r.flags & kChunkHasCrc32) != 0;
-  if (has_crc) {
-    const uint32_t crc = Crc32c(ByteView(v.data));
-    if (crc != r.crc32) {
-      return Status(EIO, where + "CRC-32C mismatch (computed " + Hex32(crc) + ", expected " +
-                             Hex32(r.crc32) + ")");
-    }
-    v.crc_checked = true;
+  if (!c.batch() && (c.ref.flags & kChunkCompressed) == 0) {
+    v.data = std::move(stored);  // stored raw: no copy
+  } else {
+    Result<std::vector<uint8_t>> plain = DecodeChunk(blob, c, ByteView(stored));
+    if (!plain.ok()) return plain.status();
+    v.data = std::move(plain).value();
   }
-  const bool check_digest =
-      plan.value().digest_known && (always_verify || (!has_crc && options.validate_digest));
-  if (check_digest) {
-    Result<Digest> d = ComputeDigest(blob.digest, ByteView(v.data));
-    if (!d.ok()) return d.status();
-    if (d.value() != r.digest) {
-      return Status(EIO, where + std::string(DigestName(blob.digest)) + " digest mismatch (computed " +
-                             HexDigest(d.value()) + ", expected " + HexDigest(r.digest) + ")");
-    }
-    v.digest_checked = true;
-  }
+  Result<Checked> checked = ValidateChunk(blob, c, ByteView(v.data), options.validate_digest, always_verify);
+  if (!checked.ok()) return checked.status();
+  v.digest_checked = checked.value().digest_checked;
+  v.crc_checked = checked.value().crc_checked;
   return v;
 }
 
-ChunkReader::ChunkReader(std::vector<BlobInfo> blobs, BlobBackend* backend, ChunkReaderOptions options)
+ChunkReader::ChunkReader(std::vector<BlobInfo> blobs, BlobBackend* backend, ChunkReaderOptions options,
+                         std::string meta_cache_dir)
     : impl_(std::make_unique<Impl>()) {
+  impl_->meta_cache_dir = std::move(meta_cache_dir);
   impl_->blobs = std::move(blobs);
   impl_->backend = backend;
   impl_->options = options;
@@ -286,11 +397,57 @@ const std::vector<BlobInfo>& ChunkReader::blobs() const { return impl_->blobs; }
 Result<ResolvedChunk> ChunkReader::Resolve(const ChunkRef& ref) {
   Result<ReadPlan> plan = impl_->MakePlan(ref);
   if (!plan.ok()) return plan.status();
-  ResolvedChunk out;
-  out.ref = plan.value().ref;
-  out.ref.has_details = true;
-  out.digest_known = plan.value().digest_known;
-  return out;
+  return impl_->Locate(plan.value());
+}
+
+Result<uint32_t> ChunkReader::MetaChunkCount(uint32_t blob_index) {
+  if (blob_index >= impl_->blobs.size() || !impl_->blobs[blob_index].has_blob_meta()) {
+    return Status(EINVAL, "blob index " + Num(blob_index) + " has no chunk-info array");
+  }
+  Result<std::shared_ptr<const LoadedBlob>> loaded = impl_->Load(blob_index);
+  if (!loaded.ok()) return loaded.status();
+  return loaded.value()->meta->entry_count();
+}
+
+Result<ResolvedChunk> ChunkReader::ResolveIndex(uint32_t blob_index, uint32_t index) {
+  if (blob_index >= impl_->blobs.size() || !impl_->blobs[blob_index].has_blob_meta()) {
+    return Status(EINVAL, "blob index " + Num(blob_index) + " has no chunk-info array");
+  }
+  Result<std::shared_ptr<const LoadedBlob>> loaded = impl_->Load(blob_index);
+  if (!loaded.ok()) return loaded.status();
+  Result<ChunkInfoEntry> entry = loaded.value()->meta->Get(index);
+  if (!entry.ok()) return entry.status();
+  ChunkRef ref;
+  ref.blob_index = blob_index;
+  ref.index = index;
+  ref.uncompressed_offset = entry.value().uncompressed_offset;
+  ref.uncompressed_size = entry.value().uncompressed_size;
+  return Resolve(ref);
+}
+
+Result<std::vector<uint8_t>> ChunkReader::Decode(const ResolvedChunk& chunk, ByteView stored) const {
+  if (chunk.ref.blob_index >= impl_->blobs.size()) {
+    return Status(EIO, "chunk " + Num(chunk.ref.index) + " refers to an unknown blob");
+  }
+  const BlobInfo& blob = impl_->blobs[chunk.ref.blob_index];
+  if (!chunk.batch() && (chunk.ref.flags & kChunkCompressed) == 0 && !chunk.zran &&
+      (chunk.ref.flags & kChunkEncrypted) == 0 && blob.cipher == 0) {
+    if (stored.size != chunk.ref.uncompressed_size) {
+      return Status(EIO, "blob " + blob.blob_id + " chunk " + Num(chunk.ref.index) + " at compressed offset " +
+                             Num(chunk.ref.compressed_offset) + ": " + Num(stored.size) +
+                             " stored bytes for a " + Num(chunk.ref.uncompressed_size) + "-byte chunk");
+    }
+    return std::vector<uint8_t>(stored.data, stored.data + stored.size);
+  }
+  return DecodeChunk(blob, chunk, stored);
+}
+
+Result<ChunkReader::Checked> ChunkReader::Validate(const ResolvedChunk& chunk, ByteView plain,
+                                                   bool check_digest, bool always) const {
+  if (chunk.ref.blob_index >= impl_->blobs.size()) {
+    return Status(EIO, "chunk " + Num(chunk.ref.index) + " refers to an unknown blob");
+  }
+  return ValidateChunk(impl_->blobs[chunk.ref.blob_index], chunk, plain, check_digest, always);
 }
 
 Result<std::vector<uint8_t>> ChunkReader::ReadChunk(const ChunkRef& ref) {

@@ -158,8 +158,8 @@ Result<uint64_t> LocalFsBackend::BlobSize(const std::string& blob_id) {
   return blob.value()->size();
 }
 
-Status LocalFsBackend::ReadAt(const std::string& blob_id, uint64_t offset, uint8_t* buf,
-                              size_t length) {
+Status LocalFsBackend::ReadAt(const std::string& blob_id, uint64_t offset, uint8_t* buf, size_t length,
+                              ReadSource /*source*/) {
   Result<std::shared_ptr<const OpenBlob>> opened = Open(blob_id);
   if (!opened.ok()) return opened.status();
   const OpenBlob& blob = *opened.value();

@@ -39,7 +39,8 @@ class LocalFsBackend final : public BlobBackend {
   // EINVAL for an unsafe id; ENOENT naming the id and every place searched.
   Result<uint64_t> BlobSize(const std::string& blob_id) override;
   // EIO "blob <id>: expected N bytes at offset O, got M" when the file is too short.
-  Status ReadAt(const std::string& blob_id, uint64_t offset, uint8_t* buf, size_t length) override;
+  Status ReadAt(const std::string& blob_id, uint64_t offset, uint8_t* buf, size_t length,
+                ReadSource source = ReadSource::kOnDemand) override;
 
   // The canonical path `blob_id` resolves to (§3.2 rules), without opening it.
   Result<std::string> ResolvePath(const std::string& blob_id) const;

@@ -65,7 +65,8 @@ class ViewBackend final : public BlobBackend {
  public:
   explicit ViewBackend(ByteView view) : view_(view) {}
   Result<uint64_t> BlobSize(const std::string&) override { return uint64_t{view_.size}; }
-  Status ReadAt(const std::string& blob_id, uint64_t offset, uint8_t* buf, size_t length) override {
+  Status ReadAt(const std::string& blob_id, uint64_t offset, uint8_t* buf, size_t length,
+                ReadSource /*source*/) override {
     if (offset > view_.size || length > view_.size - offset) {
       const uint64_t got = offset > view_.size ? 0 : view_.size - offset;
       return Status(EIO, "blob " + blob_id + ": expected " + Num(length) + " bytes at offset " +

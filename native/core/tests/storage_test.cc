@@ -103,7 +103,8 @@ class MemoryBackend final : public BlobBackend {
     if (it == blobs.end()) return Status(ENOENT, "no blob " + id);
     return uint64_t{it->second.size()};
   }
-  Status ReadAt(const std::string& id, uint64_t offset, uint8_t* buf, size_t length) override {
+  Status ReadAt(const std::string& id, uint64_t offset, uint8_t* buf, size_t length,
+                ReadSource /*source*/) override {
     auto it = blobs.find(id);
     if (it == blobs.end()) return Status(ENOENT, "no blob " + id);
     const auto& b = it->second;

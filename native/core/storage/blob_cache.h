@@ -1,0 +1,169 @@
+// BlobCache: one image's view of the local blob cache ("filecache"/"blobcache", storage spec
+// §4.2-4.7): the read path (ready chunks from the cache files, misses merged into few backend
+// reads, decoded, validated, persisted), and background prefetch. Core layer (storage).
+// Thread-safety: Read may be called from many threads at once (FUSE workers); StartPrefetch /
+// StopPrefetch / Metrics from any thread. `prefetch_mu_` guards the prefetch thread set and
+// queue; entries have their own leaf locks; no lock is held across backend I/O.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "status.h"
+#include "storage/blob_backend.h"
+#include "storage/blob_cache_entry.h"
+#include "storage/blob_info.h"
+#include "storage/chunk_reader.h"
+
+namespace nydus::storage {
+
+struct CacheOptions {
+  bool enabled = false;          // true for blobcache/filecache; false = dummycache (read through, nothing persisted)
+  std::string work_dir;          // created if missing (mkdir -p); required when enabled
+  bool compressed = false;       // raw mode: B.blob.raw holds stored (compressed) bytes at compressed_offset
+  bool validate = false;         // cache.validate (digest check of chunks read from cache or backend, per §4.6)
+  bool disable_indexed_map = false;
+};
+
+struct PrefetchOptions {
+  bool enable = false;
+  uint32_t threads = 8;          // 1..1024
+  uint64_t batch_size = 1 << 20; // merging size; min 128 KiB enforced
+  uint64_t bandwidth_limit = 0;  // bytes/s, 0 = unlimited; nonzero below 16 MiB/s raised to 16 MiB/s (token bucket of §4.7)
+  bool prefetch_all = false;
+};
+
+struct CacheMetricsSnapshot {   // api.md §4.5 BlobcacheMetrics
+  std::vector<std::string> underlying_files;  // absolute paths of this instance's cache data files (B.blob.data or B.blob.raw)
+  std::string store_path;       // absolute work_dir
+  uint64_t partial_hits = 0, whole_hits = 0, total = 0, entries_count = 0;
+  uint64_t prefetch_data_amount = 0, prefetch_requests_count = 0, prefetch_workers = 0, prefetch_unmerged_chunks = 0;
+  uint64_t prefetch_cumulative_time_millis = 0;
+  uint64_t prefetch_begin_time_secs = 0, prefetch_begin_time_millis = 0, prefetch_end_time_secs = 0, prefetch_end_time_millis = 0;
+  uint64_t buffered_backend_size = 0;
+  bool data_all_ready = false;
+};
+
+// Bytes [offset_in_chunk, +length) of `chunk` wanted at `dest`.
+struct ReadSlice {
+  ChunkRef chunk;
+  uint32_t offset_in_chunk = 0;
+  uint32_t length = 0;
+  uint8_t* dest = nullptr;
+};
+
+// What the prefetch planner (run on a background thread) hands to the cache.
+class PrefetchPlan {
+ public:
+  virtual ~PrefetchPlan() = default;
+  // True once StopPrefetch was called: the planner should return.
+  virtual bool stopped() const = 0;
+  // One chunk of a file to prefetch (duplicates are dropped).
+  virtual void AddChunk(const ChunkRef& chunk) = 0;
+  // Every chunk of a blob with a chunk-info array (v6 prefetch-all). False when the blob has
+  // none (the planner then walks files instead).
+  virtual bool AddWholeBlob(uint32_t blob_index) = 0;
+};
+
+class BlobCache {
+ public:
+  // Creates work_dir and opens (shares) the cache entry of every blob. No backend I/O.
+  // `reader` and `backend` must outlive the cache. `amplify_io`: rafs batch size (0 = none).
+  static Result<std::unique_ptr<BlobCache>> Open(const CacheOptions& options, const PrefetchOptions& prefetch,
+                                                 const std::vector<BlobInfo>& blobs, ChunkReader* reader,
+                                                 BlobBackend* backend, uint64_t amplify_io, bool validate_digest);
+  ~BlobCache();
+  BlobCache(const BlobCache&) = delete;
+  BlobCache& operator=(const BlobCache&) = delete;
+
+  // Fills every slice (file order). On a miss, `amplify` (may be empty) is asked once for the
+  // chunks that follow the read in the same file; those still missing are fetched along when
+  // they merge with the read's own misses. EIO naming blob, chunk and offset on any error.
+  using AmplifyFn = std::function<std::vector<ChunkRef>()>;
+  Status Read(const std::vector<ReadSlice>& slices, const AmplifyFn& amplify);
+
+  // Starts `threads` prefetch workers and a planner thread running `plan` (no-op unless
+  // prefetch is enabled). EALREADY when called twice.
+  Status StartPrefetch(std::function<void(PrefetchPlan&)> plan);
+  // Stops and joins the prefetch threads; idempotent.
+  void StopPrefetch();
+
+  CacheMetricsSnapshot Metrics() const;
+
+ private:
+  // One chunk of a read or of a prefetch range, with the user bytes wanted from it.
+  struct Item {
+    struct Part {
+      uint32_t offset = 0;
+      uint32_t length = 0;
+      uint8_t* dest = nullptr;
+    };
+    ResolvedChunk chunk;
+    BlobCacheEntry* entry = nullptr;
+    std::vector<Part> parts;  // empty: amplification or prefetch
+    bool claimed = false;     // we hold the chunk's in-flight mark
+
+    void Release() {
+      if (claimed) entry->Release(chunk.ref.index);
+      claimed = false;
+    }
+  };
+  struct PrefetchJob; // one merged prefetch range
+  class Planner;      // PrefetchPlan implementation
+  class TokenBucket;
+
+  BlobCache();
+  bool NeedsValidation(const Item& item) const;
+  bool ServeFromCache(Item& item);
+  // Groups items (any blobs, any order) into merged backend ranges, `limit` bytes at most.
+  std::vector<std::vector<Item*>> Merge(std::vector<Item*> items, uint64_t limit) const;
+  // Fetches one merged range with one backend read, decodes, validates, copies user parts,
+  // persists, and releases claims. On error releases every claim of the range.
+  Status FetchRange(const std::vector<Item*>& range, ReadSource source);
+
+  // Charges an on-demand read to the prefetch bandwidth bucket (no wait).
+  void ChargeBucket(uint64_t bytes);
+  void QueueJobs(std::vector<ResolvedChunk> chunks);
+  void PlannerMain(std::function<void(PrefetchPlan&)> plan);
+  void WorkerMain();
+  void RunJob(PrefetchJob& job);
+
+  CacheOptions options_;
+  PrefetchOptions prefetch_;
+  std::vector<BlobInfo> blobs_;
+  ChunkReader* reader_ = nullptr;
+  BlobBackend* backend_ = nullptr;
+  uint64_t amplify_io_ = 0;
+  bool validate_digest_ = false;
+  std::string store_path_;
+  std::vector<std::shared_ptr<BlobCacheEntry>> entries_;  // by blob index; fixed after Open
+
+  // On-demand backend reads in flight: prefetch workers yield while it is non-zero.
+  std::atomic<int> on_demand_inflight_{0};
+  std::atomic<uint64_t> total_{0}, whole_hits_{0}, partial_hits_{0};
+
+  // Prefetch state.
+  std::mutex prefetch_mu_;  // guards jobs_, planning_done_, threads, started_; before entry locks
+  std::condition_variable jobs_cv_;
+  std::deque<std::unique_ptr<PrefetchJob>> jobs_;
+  bool started_ = false;
+  bool planning_done_ = false;
+  int workers_running_ = 0;
+  std::thread planner_;
+  std::vector<std::thread> workers_;
+  std::atomic<bool> stop_{false};
+  std::atomic<bool> prefetch_active_{false};
+  std::unique_ptr<TokenBucket> bucket_;
+  std::atomic<uint64_t> prefetch_amount_{0}, prefetch_requests_{0}, prefetch_unmerged_{0}, prefetch_millis_{0};
+  std::atomic<uint64_t> prefetch_begin_ms_{0}, prefetch_end_ms_{0};  // wall clock
+};
+
+}  // namespace nydus::storage

@@ -1,0 +1,39 @@
+// Storage layer: the http-proxy backend (spec storage.md §3.5): blobs served by a plain HTTP(S)
+// server as <addr><path>/<blob id>, or by an HTTP server on a unix socket that is always asked
+// for URI "/" (it must know which blob is meant).
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, posix } from 'node:path';
+import type { HttpProxyConfig } from '../../generated/types.js';
+import { ConfigError } from '../errors.js';
+import type { BackendOptions } from './errors.js';
+import { HttpBlobBackend } from './http-backend.js';
+
+/** Blob URL of remote mode: `addr` + (`path` joined with the id). */
+export function httpProxyBlobUrl(addr: string, path: string, blobId: string): URL {
+  const joined = path ? posix.join(path, blobId) : blobId;
+  // A bare "http://host:port" followed by "id" is not a URL: keep exactly one slash between.
+  const sep = addr.endsWith('/') || joined.startsWith('/') ? '' : '/';
+  return new URL(addr.endsWith('/') && joined.startsWith('/') ? addr + joined.slice(1) : addr + sep + joined);
+}
+
+export class HttpProxyBackend extends HttpBlobBackend {
+  readonly type = 'http-proxy' as const;
+  private readonly socketPath: string | undefined;
+
+  constructor(private readonly cfg: HttpProxyConfig, options: BackendOptions) {
+    const socketPath = HttpProxyBackend.socketOf(cfg.addr);
+    super(cfg, options, `http-proxy ${cfg.addr}`, socketPath);
+    this.socketPath = socketPath;
+  }
+
+  private static socketOf(addr: string): string | undefined {
+    if (addr.startsWith('http://') || addr.startsWith('https://')) return undefined;
+    if (isAbsolute(addr) && existsSync(addr) && statSync(addr).isSocket()) return addr;
+    throw new ConfigError([{ pointer: '/backend/http-proxy/addr', message: `expected http://…, https://… or the absolute path of an existing unix socket, got "${addr}"` }]);
+  }
+
+  protected blobUrl(blobId: string): URL {
+    if (this.socketPath) return new URL('http://localhost/');
+    return httpProxyBlobUrl(this.cfg.addr, this.cfg.path, blobId);
+  }
+}
