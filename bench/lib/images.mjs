@@ -16,7 +16,7 @@ function hashDir(h, dir) {
 }
 
 /** A fingerprint of the builder code `nydus create` runs (compiled TS and the addon). */
-function builderFingerprint(repo) {
+export function builderFingerprint(repo) {
   const h = createHash('sha256');
   hashDir(h, join(repo, 'dist/src/builder'));
   const addon = join(repo, 'build/Release');

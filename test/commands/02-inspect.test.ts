@@ -98,7 +98,7 @@ test('a bad bootstrap is a clear error, exit 1; a bad config exit 2', async () =
   assert.is(r.exitCode, 1);
   assert.match(text(r.stderr), /nydus: .*bad\.boot/);
   const cfg = join(dir, 'c.json');
-  writeFileSync(cfg, '{"version":2,"backend":{"type":"registry","registry":{"host":"h","repo":"r"}}}');
+  writeFileSync(cfg, '{"version":2,"backend":{"type":"localdisk","localdisk":{"device_path":"/dev/null"}}}');
   const c = await nydus('inspect', 'cat', fixture.v5.bootstrap, '/hardlink-test/foo', '--config', cfg);
   assert.is(c.exitCode, 2);
   assert.match(text(c.stderr), /\/backend\/type/);

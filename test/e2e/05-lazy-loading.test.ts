@@ -172,7 +172,7 @@ lazyTest('registry killed mid-read: EIO within the timeout, the daemon stays hea
     await registry.restart();
     assert.ok((await readFile(join(d.mnt, 'usr/lib/big.dat'))).equals(files.get('usr/lib/big.dat')!), 'nothing corrupt was cached');
   } finally {
-    await registry.restart().catch(() => undefined);
+    await registry.restart().catch(() => undefined); // a no-op when it is running
     await d.stop();
   }
 });

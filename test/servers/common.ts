@@ -60,11 +60,29 @@ export async function waitForPort(port: number, timeoutMs = 10_000, child?: Chil
   throw new Error(`nothing listens on 127.0.0.1:${port} after ${timeoutMs} ms${logFile ? `:\n${readFileSync(logFile, 'utf8').slice(-2000)}` : ''}`);
 }
 
-/** Spawns `cmd` with stdout and stderr appended to `logFile`. */
+const SETPRIV = '/usr/bin/setpriv';
+
+/**
+ * Spawns `cmd` with stdout and stderr appended to `logFile`. The server must not outlive the
+ * test process even when that process never reaches stop() (crash, process.exit, SIGKILL):
+ * it runs under `setpriv --pdeathsig SIGKILL` when available, and is also killed on 'exit'.
+ */
 export function spawnLogged(cmd: string, args: string[], logFile: string, cwd?: string): ChildProcess {
   const fd = openSync(logFile, 'a');
   try {
-    const child = spawn(cmd, args, { stdio: ['ignore', fd, fd], cwd });
+    const [file, argv] = existsSync(SETPRIV) ? [SETPRIV, ['--pdeathsig', 'SIGKILL', '--', cmd, ...args]] : [cmd, args];
+    const child = spawn(file, argv, { stdio: ['ignore', fd, fd], cwd });
+    const onExit = () => {
+      if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
+        try {
+          process.kill(child.pid, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
+      }
+    };
+    process.once('exit', onExit);
+    child.once('exit', () => process.removeListener('exit', onExit));
     child.unref();
     return child;
   } finally {

@@ -29,6 +29,7 @@ export interface NginxServer extends ServerHandle {
   accessLog(): string[];
   /** Stops nginx, keeping the port, config and logs for restart(). */
   kill(): Promise<void>;
+  /** Starts nginx again on the same port; a no-op while it runs. */
   restart(): Promise<void>;
 }
 
@@ -51,7 +52,9 @@ export async function startNginx(opts: NginxOptions): Promise<NginxServer> {
     location = `location /${prefix}/ { alias ${opts.dir}/; }`;
   }
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `${t}_temp_path ${join(dir, 'tmp', t)};`).join(' ');
-  const conf = `${process.getuid?.() === 0 ? 'user root;\n' : ''}worker_processes 1;
+  // One process (no master/worker split): stop() and the parent-death signal reach all of nginx.
+  const conf = `${process.getuid?.() === 0 ? 'user root;\n' : ''}master_process off;
+worker_processes 1;
 error_log ${join(dir, 'logs/error.log')} info;
 events { worker_connections 256; }
 http {
@@ -71,6 +74,9 @@ http {
   writeFileSync(logFile, '');
   let child: ChildProcess | null = null;
   const launch = async () => {
+    // Idempotent: restart() while running must not start a second server (it would fail to
+    // bind, and the running one would be leaked past stop()).
+    if (child && child.exitCode === null && child.signalCode === null) return;
     child = spawnLogged(NGINX_BIN, ['-p', dir, '-c', confFile, '-g', `daemon off; pid ${join(dir, 'nginx.pid')};`], join(dir, 'logs/stderr.log'), dir);
     await waitForPort(port, 10_000, child, join(dir, 'logs/stderr.log'));
   };

@@ -32,7 +32,7 @@ export interface RegistryServer extends ServerHandle {
   host: string;
   /** Kills the process, keeping its storage (for restart()). */
   kill(): Promise<void>;
-  /** Starts the registry again on the same port and storage. */
+  /** Starts the registry again on the same port and storage; a no-op while it runs. */
   restart(): Promise<void>;
   /** Parsed "response completed" entries of the log so far. */
   accessLog(): RegistryLogEntry[];
@@ -73,6 +73,9 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<Registr
 
   let child: ChildProcess | null = null;
   const launch = async () => {
+    // Idempotent: restart() while running must not start a second server (it would fail to
+    // bind, and the running one would be leaked past stop()).
+    if (child && child.exitCode === null && child.signalCode === null) return;
     child = spawnLogged(REGISTRY_BIN, ['serve', configFile], logFile, dir);
     await waitForPort(port, 15_000, child, logFile);
   };
