@@ -83,6 +83,12 @@ export class FuseDaemonBuilder {
     return this;
   }
 
+  /** Directory of daemon records (read by nydus upgrade / nydus failover); the daemon writes <dir>/<id>.json when started with --id and --supervisor. Default: env NYDUS_STATE_DIR, else /run/nydus. */
+  stateDir(value: string): this {
+    this.doc["stateDir"] = value;
+    return this;
+  }
+
   /** Start in upgrade mode: mount nothing, stay in INIT waiting for a takeover. Default: false. */
   upgrade(value: boolean): this {
     this.doc["upgrade"] = value;

@@ -53,6 +53,9 @@ export const fuseDaemonFlags = {
     description: "Unix socket of the supervisor (state and fd keeper) for hot upgrade and failover. Requires id.",
     dependsOn: ["id"],
   }),
+  "state-dir": Flags.string({
+    description: "Directory of daemon records (read by nydus upgrade / nydus failover); the daemon writes <dir>/<id>.json when started with --id and --supervisor. Default: env NYDUS_STATE_DIR, else /run/nydus.",
+  }),
   "upgrade": Flags.boolean({
     description: "Start in upgrade mode: mount nothing, stay in INIT waiting for a takeover.",
   }),
@@ -112,6 +115,7 @@ export function fuseFlagsToOptions(flags: Record<string, unknown>): FuseDaemonOp
   if (flags["apisock"] !== undefined) out["apiSock"] = flags["apisock"];
   if (flags["id"] !== undefined) out["id"] = flags["id"];
   if (flags["supervisor"] !== undefined) out["supervisor"] = flags["supervisor"];
+  if (flags["state-dir"] !== undefined) out["stateDir"] = flags["state-dir"];
   if (flags["upgrade"] !== undefined) out["upgrade"] = flags["upgrade"];
   if (flags["log-level"] !== undefined) out["logLevel"] = flags["log-level"];
   if (flags["log-file"] !== undefined) out["logFile"] = flags["log-file"];
@@ -138,6 +142,7 @@ export function fuseOptionsToArgs(options: Partial<Record<keyof FuseDaemonOption
   if (options.apiSock !== undefined) args.push("--apisock", String(options.apiSock));
   if (options.id !== undefined) args.push("--id", String(options.id));
   if (options.supervisor !== undefined) args.push("--supervisor", String(options.supervisor));
+  if (options.stateDir !== undefined) args.push("--state-dir", String(options.stateDir));
   if (options.upgrade === true) args.push("--upgrade");
   if (options.logLevel !== undefined && options.logLevel !== "info") args.push("--log-level", String(options.logLevel));
   if (options.logFile !== undefined) args.push("--log-file", String(options.logFile));

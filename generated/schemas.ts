@@ -3160,6 +3160,14 @@ export const schemaRegistry: SchemaRegistry = {
           ]
         }
       },
+      "stateDir": {
+        "type": "string",
+        "minLength": 1,
+        "description": "Directory of daemon records (read by nydus upgrade / nydus failover); the daemon writes <dir>/<id>.json when started with --id and --supervisor. Default: env NYDUS_STATE_DIR, else /run/nydus.",
+        "x-flag": {
+          "name": "state-dir"
+        }
+      },
       "upgrade": {
         "type": "boolean",
         "default": false,
@@ -3325,6 +3333,242 @@ export const schemaRegistry: SchemaRegistry = {
       }
     ]
   },
+  "https://nydus-service.invalid/schema/daemon/record.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://nydus-service.invalid/schema/daemon/record.schema.json",
+    "title": "DaemonRecord",
+    "description": "What is known about one supervised daemon, kept as <state dir>/<id>.json (default state dir /run/nydus, or NYDUS_STATE_DIR, or --state-dir). Written by the daemon itself and by `nydus upgrade` / `nydus failover`.",
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "string",
+        "minLength": 1,
+        "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$",
+        "description": "Daemon id (--id); also the record's file name."
+      },
+      "pid": {
+        "type": "integer",
+        "minimum": 1,
+        "description": "Process id of the daemon serving the mount."
+      },
+      "apiSock": {
+        "anyOf": [
+          {
+            "type": "string",
+            "minLength": 1
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "API socket of the serving daemon (changes on every hot upgrade: api.sock, api1.sock, ...); null when the daemon serves no API (it cannot be upgraded or failed over then)."
+      },
+      "supervisor": {
+        "type": "string",
+        "minLength": 1,
+        "description": "Supervisor socket path (--supervisor) the daemon connects to on sendfd and takeover."
+      },
+      "argv": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "Full command line that starts the daemon: node executable, entry script, 'fuse', then its arguments."
+      },
+      "mountpoint": {
+        "type": "string",
+        "minLength": 1,
+        "description": "Host path of the FUSE mount."
+      },
+      "mounts": {
+        "type": "array",
+        "description": "Filesystems attached inside the daemon.",
+        "items": {
+          "type": "object",
+          "description": "One attached filesystem.",
+          "properties": {
+            "mountpoint": {
+              "type": "string",
+              "description": "Virtual mountpoint inside the daemon's tree."
+            },
+            "source": {
+              "type": "string",
+              "description": "Bootstrap path (RAFS) or host directory (passthrough)."
+            }
+          },
+          "required": [
+            "mountpoint",
+            "source"
+          ],
+          "additionalProperties": false
+        }
+      },
+      "state": {
+        "type": "string",
+        "description": "Last known reported state (INIT, READY, RUNNING, STOPPED, ...)."
+      },
+      "startedAt": {
+        "type": "string",
+        "description": "When the current daemon process started (ISO 8601)."
+      },
+      "updatedAt": {
+        "type": "string",
+        "description": "When the record was last written (ISO 8601)."
+      },
+      "failover": {
+        "type": "object",
+        "description": "Set while `nydus failover` supervises the daemon.",
+        "properties": {
+          "supervisorPid": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "Process id of the `nydus failover` supervisor."
+          },
+          "since": {
+            "type": "string",
+            "description": "When supervision started (ISO 8601)."
+          },
+          "recoveries": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Crash recoveries performed so far."
+          },
+          "lastRecoveryMs": {
+            "type": "number",
+            "minimum": 0,
+            "description": "Duration of the last recovery (crash noticed to RUNNING), in milliseconds."
+          }
+        },
+        "required": [
+          "supervisorPid"
+        ],
+        "additionalProperties": false
+      },
+      "upgrades": {
+        "type": "integer",
+        "minimum": 0,
+        "description": "Hot upgrades performed on this daemon id."
+      }
+    },
+    "required": [
+      "id",
+      "pid",
+      "apiSock",
+      "supervisor",
+      "argv",
+      "mountpoint",
+      "mounts",
+      "state",
+      "startedAt",
+      "updatedAt"
+    ],
+    "additionalProperties": false
+  },
+  "https://nydus-service.invalid/schema/daemon/state.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://nydus-service.invalid/schema/daemon/state.schema.json",
+    "title": "FuseTakeoverState",
+    "description": "The saved state of a FUSE daemon that a supervisor keeps for hot upgrade and failover (spec daemon.md §5.4): the JSON payload inside the versioned, CRC-protected state buffer (src/upgrade/state-codec.ts). The buffer travels with the /dev/fuse fd over the supervisor socket.",
+    "type": "object",
+    "properties": {
+      "format": {
+        "const": "nydus-service-fuse-state",
+        "description": "Format tag of the payload; anything else is a foreign snapshot."
+      },
+      "version": {
+        "const": 1,
+        "description": "Payload version (the framing carries its own version too)."
+      },
+      "id": {
+        "anyOf": [
+          {
+            "type": "string"
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "Daemon id (--id) of the daemon that saved the state, or null."
+      },
+      "connectionId": {
+        "type": "integer",
+        "minimum": 0,
+        "description": "FUSE connection id: (major(st_dev) << 20) | minor(st_dev) of the mountpoint, the name under /sys/fs/fuse/connections/."
+      },
+      "mountpoint": {
+        "type": "string",
+        "minLength": 1,
+        "description": "Canonical host path of the FUSE mount."
+      },
+      "negotiated": {
+        "type": "object",
+        "additionalProperties": true,
+        "description": "Opaque result of the FUSE INIT exchange (protocol minor, option bits, limits), as produced and consumed by the native session."
+      },
+      "vfs": {
+        "type": "object",
+        "additionalProperties": true,
+        "description": "Opaque VFS snapshot (pseudo-fs tree, next index, id mappings), as produced and consumed by the native session."
+      },
+      "flavour": {
+        "enum": [
+          "rafs",
+          "passthrough"
+        ],
+        "description": "VFS flavour of the FUSE session (open/opendir handling); the successor adopts the connection with the same one. Absent in older states: rafs."
+      },
+      "failoverPolicy": {
+        "enum": [
+          "none",
+          "resend",
+          "flush"
+        ],
+        "description": "Failover policy of the daemon that saved the state (daemon.md §5.6)."
+      },
+      "mounts": {
+        "type": "array",
+        "description": "Every mounted backend filesystem, in VFS index order.",
+        "items": {
+          "type": "object",
+          "description": "One backend filesystem attached to the VFS.",
+          "properties": {
+            "mountpoint": {
+              "type": "string",
+              "minLength": 1,
+              "description": "Virtual mountpoint inside the daemon's tree."
+            },
+            "index": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 255,
+              "description": "VFS index the backend is attached at."
+            },
+            "cmd": {
+              "$ref": "../mount-cmd.schema.json",
+              "description": "The mount command as originally given (config text verbatim)."
+            }
+          },
+          "required": [
+            "mountpoint",
+            "index",
+            "cmd"
+          ],
+          "additionalProperties": false
+        }
+      }
+    },
+    "required": [
+      "format",
+      "version",
+      "id",
+      "connectionId",
+      "mountpoint",
+      "negotiated",
+      "vfs",
+      "mounts"
+    ],
+    "additionalProperties": false
+  },
   "https://nydus-service.invalid/schema/mount-cmd.schema.json": {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "https://nydus-service.invalid/schema/mount-cmd.schema.json",
@@ -3378,6 +3622,8 @@ export const schemaIds = {
   "ConfigV1": "https://nydus-service.invalid/schema/config-v1.schema.json",
   "MountCmd": "https://nydus-service.invalid/schema/mount-cmd.schema.json",
   "FuseDaemonOptions": "https://nydus-service.invalid/schema/daemon/fuse.schema.json",
+  "FuseTakeoverState": "https://nydus-service.invalid/schema/daemon/state.schema.json",
+  "DaemonRecord": "https://nydus-service.invalid/schema/daemon/record.schema.json",
   "BlobCacheEntry": "https://nydus-service.invalid/schema/blob-cache-entry.schema.json",
   "BlobCacheList": "https://nydus-service.invalid/schema/blob-cache-list.schema.json",
   "ConfigValidateResult": "https://nydus-service.invalid/schema/cli/config-validate.schema.json",

@@ -690,6 +690,10 @@ export interface FuseDaemonOptions {
    */
   supervisor?: string;
   /**
+   * Directory of daemon records (read by nydus upgrade / nydus failover); the daemon writes <dir>/<id>.json when started with --id and --supervisor. Default: env NYDUS_STATE_DIR, else /run/nydus.
+   */
+  stateDir?: string;
+  /**
    * Start in upgrade mode: mount nothing, stay in INIT waiting for a takeover.
    */
   upgrade: boolean;
@@ -729,6 +733,144 @@ export interface FuseDaemonOptions {
    * Accepted for nydus-snapshotter compatibility (its backend-source feature); ignored with a warning.
    */
   backendSource?: string;
+}
+/**
+ * The saved state of a FUSE daemon that a supervisor keeps for hot upgrade and failover (spec daemon.md §5.4): the JSON payload inside the versioned, CRC-protected state buffer (src/upgrade/state-codec.ts). The buffer travels with the /dev/fuse fd over the supervisor socket.
+ */
+export interface FuseTakeoverState {
+  /**
+   * Format tag of the payload; anything else is a foreign snapshot.
+   */
+  format: 'nydus-service-fuse-state';
+  /**
+   * Payload version (the framing carries its own version too).
+   */
+  version: 1;
+  /**
+   * Daemon id (--id) of the daemon that saved the state, or null.
+   */
+  id: string | null;
+  /**
+   * FUSE connection id: (major(st_dev) << 20) | minor(st_dev) of the mountpoint, the name under /sys/fs/fuse/connections/.
+   */
+  connectionId: number;
+  /**
+   * Canonical host path of the FUSE mount.
+   */
+  mountpoint: string;
+  /**
+   * Opaque result of the FUSE INIT exchange (protocol minor, option bits, limits), as produced and consumed by the native session.
+   */
+  negotiated: {
+    [k: string]: unknown;
+  };
+  /**
+   * Opaque VFS snapshot (pseudo-fs tree, next index, id mappings), as produced and consumed by the native session.
+   */
+  vfs: {
+    [k: string]: unknown;
+  };
+  /**
+   * VFS flavour of the FUSE session (open/opendir handling); the successor adopts the connection with the same one. Absent in older states: rafs.
+   */
+  flavour?: 'rafs' | 'passthrough';
+  /**
+   * Failover policy of the daemon that saved the state (daemon.md §5.6).
+   */
+  failoverPolicy?: 'none' | 'resend' | 'flush';
+  /**
+   * Every mounted backend filesystem, in VFS index order.
+   */
+  mounts: {
+    /**
+     * Virtual mountpoint inside the daemon's tree.
+     */
+    mountpoint: string;
+    /**
+     * VFS index the backend is attached at.
+     */
+    index: number;
+    cmd: MountCmd;
+  }[];
+}
+/**
+ * What is known about one supervised daemon, kept as <state dir>/<id>.json (default state dir /run/nydus, or NYDUS_STATE_DIR, or --state-dir). Written by the daemon itself and by `nydus upgrade` / `nydus failover`.
+ */
+export interface DaemonRecord {
+  /**
+   * Daemon id (--id); also the record's file name.
+   */
+  id: string;
+  /**
+   * Process id of the daemon serving the mount.
+   */
+  pid: number;
+  /**
+   * API socket of the serving daemon (changes on every hot upgrade: api.sock, api1.sock, ...); null when the daemon serves no API (it cannot be upgraded or failed over then).
+   */
+  apiSock: string | null;
+  /**
+   * Supervisor socket path (--supervisor) the daemon connects to on sendfd and takeover.
+   */
+  supervisor: string;
+  /**
+   * Full command line that starts the daemon: node executable, entry script, 'fuse', then its arguments.
+   */
+  argv: string[];
+  /**
+   * Host path of the FUSE mount.
+   */
+  mountpoint: string;
+  /**
+   * Filesystems attached inside the daemon.
+   */
+  mounts: {
+    /**
+     * Virtual mountpoint inside the daemon's tree.
+     */
+    mountpoint: string;
+    /**
+     * Bootstrap path (RAFS) or host directory (passthrough).
+     */
+    source: string;
+  }[];
+  /**
+   * Last known reported state (INIT, READY, RUNNING, STOPPED, ...).
+   */
+  state: string;
+  /**
+   * When the current daemon process started (ISO 8601).
+   */
+  startedAt: string;
+  /**
+   * When the record was last written (ISO 8601).
+   */
+  updatedAt: string;
+  /**
+   * Set while `nydus failover` supervises the daemon.
+   */
+  failover?: {
+    /**
+     * Process id of the `nydus failover` supervisor.
+     */
+    supervisorPid: number;
+    /**
+     * When supervision started (ISO 8601).
+     */
+    since?: string;
+    /**
+     * Crash recoveries performed so far.
+     */
+    recoveries?: number;
+    /**
+     * Duration of the last recovery (crash noticed to RUNNING), in milliseconds.
+     */
+    lastRecoveryMs?: number;
+  };
+  /**
+   * Hot upgrades performed on this daemon id.
+   */
+  upgrades?: number;
 }
 /**
  * A blob registered with the blob cache manager (spec daemon.md §2.6): PUT /api/v2/blobs, singleton --config "blobs", nbd --config.
@@ -2275,6 +2417,10 @@ export interface FuseDaemonOptionsInput {
    */
   supervisor?: string;
   /**
+   * Directory of daemon records (read by nydus upgrade / nydus failover); the daemon writes <dir>/<id>.json when started with --id and --supervisor. Default: env NYDUS_STATE_DIR, else /run/nydus.
+   */
+  stateDir?: string;
+  /**
    * Start in upgrade mode: mount nothing, stay in INIT waiting for a takeover.
    */
   upgrade?: boolean;
@@ -2314,6 +2460,144 @@ export interface FuseDaemonOptionsInput {
    * Accepted for nydus-snapshotter compatibility (its backend-source feature); ignored with a warning.
    */
   backendSource?: string;
+}
+/**
+ * The saved state of a FUSE daemon that a supervisor keeps for hot upgrade and failover (spec daemon.md §5.4): the JSON payload inside the versioned, CRC-protected state buffer (src/upgrade/state-codec.ts). The buffer travels with the /dev/fuse fd over the supervisor socket.
+ */
+export interface FuseTakeoverStateInput {
+  /**
+   * Format tag of the payload; anything else is a foreign snapshot.
+   */
+  format: 'nydus-service-fuse-state';
+  /**
+   * Payload version (the framing carries its own version too).
+   */
+  version: 1;
+  /**
+   * Daemon id (--id) of the daemon that saved the state, or null.
+   */
+  id: string | null;
+  /**
+   * FUSE connection id: (major(st_dev) << 20) | minor(st_dev) of the mountpoint, the name under /sys/fs/fuse/connections/.
+   */
+  connectionId: number;
+  /**
+   * Canonical host path of the FUSE mount.
+   */
+  mountpoint: string;
+  /**
+   * Opaque result of the FUSE INIT exchange (protocol minor, option bits, limits), as produced and consumed by the native session.
+   */
+  negotiated: {
+    [k: string]: unknown;
+  };
+  /**
+   * Opaque VFS snapshot (pseudo-fs tree, next index, id mappings), as produced and consumed by the native session.
+   */
+  vfs: {
+    [k: string]: unknown;
+  };
+  /**
+   * VFS flavour of the FUSE session (open/opendir handling); the successor adopts the connection with the same one. Absent in older states: rafs.
+   */
+  flavour?: 'rafs' | 'passthrough';
+  /**
+   * Failover policy of the daemon that saved the state (daemon.md §5.6).
+   */
+  failoverPolicy?: 'none' | 'resend' | 'flush';
+  /**
+   * Every mounted backend filesystem, in VFS index order.
+   */
+  mounts: {
+    /**
+     * Virtual mountpoint inside the daemon's tree.
+     */
+    mountpoint: string;
+    /**
+     * VFS index the backend is attached at.
+     */
+    index: number;
+    cmd: MountCmdInput;
+  }[];
+}
+/**
+ * What is known about one supervised daemon, kept as <state dir>/<id>.json (default state dir /run/nydus, or NYDUS_STATE_DIR, or --state-dir). Written by the daemon itself and by `nydus upgrade` / `nydus failover`.
+ */
+export interface DaemonRecordInput {
+  /**
+   * Daemon id (--id); also the record's file name.
+   */
+  id: string;
+  /**
+   * Process id of the daemon serving the mount.
+   */
+  pid: number;
+  /**
+   * API socket of the serving daemon (changes on every hot upgrade: api.sock, api1.sock, ...); null when the daemon serves no API (it cannot be upgraded or failed over then).
+   */
+  apiSock: string | null;
+  /**
+   * Supervisor socket path (--supervisor) the daemon connects to on sendfd and takeover.
+   */
+  supervisor: string;
+  /**
+   * Full command line that starts the daemon: node executable, entry script, 'fuse', then its arguments.
+   */
+  argv: string[];
+  /**
+   * Host path of the FUSE mount.
+   */
+  mountpoint: string;
+  /**
+   * Filesystems attached inside the daemon.
+   */
+  mounts: {
+    /**
+     * Virtual mountpoint inside the daemon's tree.
+     */
+    mountpoint: string;
+    /**
+     * Bootstrap path (RAFS) or host directory (passthrough).
+     */
+    source: string;
+  }[];
+  /**
+   * Last known reported state (INIT, READY, RUNNING, STOPPED, ...).
+   */
+  state: string;
+  /**
+   * When the current daemon process started (ISO 8601).
+   */
+  startedAt: string;
+  /**
+   * When the record was last written (ISO 8601).
+   */
+  updatedAt: string;
+  /**
+   * Set while `nydus failover` supervises the daemon.
+   */
+  failover?: {
+    /**
+     * Process id of the `nydus failover` supervisor.
+     */
+    supervisorPid: number;
+    /**
+     * When supervision started (ISO 8601).
+     */
+    since?: string;
+    /**
+     * Crash recoveries performed so far.
+     */
+    recoveries?: number;
+    /**
+     * Duration of the last recovery (crash noticed to RUNNING), in milliseconds.
+     */
+    lastRecoveryMs?: number;
+  };
+  /**
+   * Hot upgrades performed on this daemon id.
+   */
+  upgrades?: number;
 }
 /**
  * A blob registered with the blob cache manager (spec daemon.md §2.6): PUT /api/v2/blobs, singleton --config "blobs", nbd --config.

@@ -8,6 +8,8 @@ import type {
   ConfigV1Input,
   MountCmdInput,
   FuseDaemonOptionsInput,
+  FuseTakeoverStateInput,
+  DaemonRecordInput,
   BlobCacheEntryInput,
   BlobCacheListInput,
   ConfigValidateResultInput,
@@ -43,6 +45,10 @@ export const validateConfigV1 = raw.validateConfigV1 as unknown as Validator<Con
 export const validateMountCmd = raw.validateMountCmd as unknown as Validator<MountCmdInput>;
 /** Validates a FuseDaemonOptions document against schema/daemon/fuse.schema.json. */
 export const validateFuseDaemonOptions = raw.validateFuseDaemonOptions as unknown as Validator<FuseDaemonOptionsInput>;
+/** Validates a FuseTakeoverState document against schema/daemon/state.schema.json. */
+export const validateFuseTakeoverState = raw.validateFuseTakeoverState as unknown as Validator<FuseTakeoverStateInput>;
+/** Validates a DaemonRecord document against schema/daemon/record.schema.json. */
+export const validateDaemonRecord = raw.validateDaemonRecord as unknown as Validator<DaemonRecordInput>;
 /** Validates a BlobCacheEntry document against schema/blob-cache-entry.schema.json. */
 export const validateBlobCacheEntry = raw.validateBlobCacheEntry as unknown as Validator<BlobCacheEntryInput>;
 /** Validates a BlobCacheList document against schema/blob-cache-list.schema.json. */

@@ -6544,7 +6544,7 @@ return errors === 0;
 validate116.evaluated = {"props":{"fs_type":true,"source":true,"config":true,"mountpoint":true,"prefetch_files":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateFuseDaemonOptions = validate117;
-const schema50 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/daemon/fuse.schema.json","title":"FuseDaemonOptions","description":"Options of a FUSE daemon, as nydusd's `fuse` subcommand takes them (spec daemon.md §1.2-§1.4, §1.14). One declaration renders the `nydus fuse` flags (x-flag) and the library's fuseDaemon() builder.","type":"object","properties":{"mountpoint":{"type":"string","minLength":1,"description":"Host directory where the FUSE filesystem is mounted; must exist and be a directory.","x-flag":{"name":"mountpoint","char":"M"}},"bootstrap":{"type":"string","minLength":1,"description":"RAFS bootstrap (or a data blob with the bootstrap inlined) mounted at start at the virtual mountpoint. Needs config or localfsDir.","x-flag":{"name":"bootstrap","char":"B","exclusive":["shared-dir"]}},"config":{"type":"string","minLength":1,"description":"Daemon configuration file (nydusd v1 or v2, JSON or TOML) for the bootstrap mounted at start; not read when nothing is mounted at start.","x-flag":{"name":"config","char":"C","exclusive":["localfs-dir"]}},"configDocument":{"type":"object","description":"Library only: a configuration document (v1 or v2 object) used instead of reading the config file.","additionalProperties":true},"localfsDir":{"type":"string","minLength":1,"description":"Built-in configuration: localfs backend reading blobs from this directory, blobcache work dir the same directory (daemon.md §1.8).","x-flag":{"name":"localfs-dir","char":"D","exclusive":["config"]}},"sharedDir":{"type":"string","minLength":1,"description":"Share a host directory through the passthrough filesystem instead of RAFS (not supported by this implementation yet: the daemon refuses to start).","x-flag":{"name":"shared-dir","char":"s","exclusive":["bootstrap"]}},"prefetchFiles":{"type":"string","minLength":1,"description":"File listing absolute paths to prefetch, one per line (blank lines skipped). Requires bootstrap.","x-flag":{"name":"prefetch-files","dependsOn":["bootstrap"]}},"virtualMountpoint":{"type":"string","default":"/","description":"Path inside the FUSE tree where the initial filesystem is attached.","x-flag":{"name":"virtual-mountpoint","char":"m"}},"apiSock":{"type":"string","minLength":1,"description":"Unix socket of the HTTP administration API; without it no API server runs.","x-flag":{"name":"apisock","char":"A"}},"id":{"type":"string","minLength":1,"description":"Service instance identifier, reported in daemon info. Requires supervisor.","x-flag":{"name":"id","dependsOn":["supervisor"]}},"supervisor":{"type":"string","minLength":1,"description":"Unix socket of the supervisor (state and fd keeper) for hot upgrade and failover. Requires id.","x-flag":{"name":"supervisor","dependsOn":["id"]}},"upgrade":{"type":"boolean","default":false,"description":"Start in upgrade mode: mount nothing, stay in INIT waiting for a takeover.","x-flag":{"name":"upgrade"}},"logLevel":{"enum":["trace","debug","info","warn","error"],"default":"info","description":"Maximum log level (changeable at run time through the API).","x-flag":{"name":"log-level","char":"l"}},"logFile":{"type":"string","minLength":1,"description":"Log to this file (appended; `.log` added when the name has no extension) instead of stderr.","x-flag":{"name":"log-file","char":"L"}},"logRotationSize":{"type":"integer","minimum":0,"default":0,"description":"Rotate the log file when it exceeds this many MiB; 0 disables rotation.","x-flag":{"name":"log-rotation-size"}},"rlimitNofile":{"type":"integer","minimum":0,"default":1000000,"description":"Target RLIMIT_NOFILE (daemon.md §1.10); 0 leaves the limit unchanged.","x-flag":{"name":"rlimit-nofile"}},"failoverPolicy":{"enum":["none","resend","flush"],"default":"resend","description":"What to do with in-flight FUSE requests after a takeover.","x-flag":{"name":"failover-policy"}},"fuseThreads":{"type":"integer","minimum":1,"maximum":1024,"default":4,"description":"Number of FUSE worker threads.","x-flag":{"name":"fuse-threads","aliases":["thread-num"]}},"writable":{"type":"boolean","default":false,"description":"Mount without MS_RDONLY (RAFS itself stays read-only).","x-flag":{"name":"writable"}},"dedupDb":{"type":"string","minLength":1,"description":"Accepted for nydusd compatibility (chunk de-duplication database); ignored.","x-flag":{"name":"dedup-db"}},"backendSource":{"type":"string","description":"Accepted for nydus-snapshotter compatibility (its backend-source feature); ignored with a warning.","x-flag":{"name":"backend-source"}}},"required":["mountpoint"],"additionalProperties":false,"dependentRequired":{"id":["supervisor"],"supervisor":["id"],"prefetchFiles":["bootstrap"]},"allOf":[{"not":{"properties":{"bootstrap":true,"sharedDir":true},"required":["bootstrap","sharedDir"]}},{"not":{"properties":{"config":true,"localfsDir":true},"required":["config","localfsDir"]}},{"not":{"properties":{"config":true,"configDocument":true},"required":["config","configDocument"]}},{"not":{"properties":{"localfsDir":true,"configDocument":true},"required":["localfsDir","configDocument"]}}]};
+const schema50 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/daemon/fuse.schema.json","title":"FuseDaemonOptions","description":"Options of a FUSE daemon, as nydusd's `fuse` subcommand takes them (spec daemon.md §1.2-§1.4, §1.14). One declaration renders the `nydus fuse` flags (x-flag) and the library's fuseDaemon() builder.","type":"object","properties":{"mountpoint":{"type":"string","minLength":1,"description":"Host directory where the FUSE filesystem is mounted; must exist and be a directory.","x-flag":{"name":"mountpoint","char":"M"}},"bootstrap":{"type":"string","minLength":1,"description":"RAFS bootstrap (or a data blob with the bootstrap inlined) mounted at start at the virtual mountpoint. Needs config or localfsDir.","x-flag":{"name":"bootstrap","char":"B","exclusive":["shared-dir"]}},"config":{"type":"string","minLength":1,"description":"Daemon configuration file (nydusd v1 or v2, JSON or TOML) for the bootstrap mounted at start; not read when nothing is mounted at start.","x-flag":{"name":"config","char":"C","exclusive":["localfs-dir"]}},"configDocument":{"type":"object","description":"Library only: a configuration document (v1 or v2 object) used instead of reading the config file.","additionalProperties":true},"localfsDir":{"type":"string","minLength":1,"description":"Built-in configuration: localfs backend reading blobs from this directory, blobcache work dir the same directory (daemon.md §1.8).","x-flag":{"name":"localfs-dir","char":"D","exclusive":["config"]}},"sharedDir":{"type":"string","minLength":1,"description":"Share a host directory through the passthrough filesystem instead of RAFS (not supported by this implementation yet: the daemon refuses to start).","x-flag":{"name":"shared-dir","char":"s","exclusive":["bootstrap"]}},"prefetchFiles":{"type":"string","minLength":1,"description":"File listing absolute paths to prefetch, one per line (blank lines skipped). Requires bootstrap.","x-flag":{"name":"prefetch-files","dependsOn":["bootstrap"]}},"virtualMountpoint":{"type":"string","default":"/","description":"Path inside the FUSE tree where the initial filesystem is attached.","x-flag":{"name":"virtual-mountpoint","char":"m"}},"apiSock":{"type":"string","minLength":1,"description":"Unix socket of the HTTP administration API; without it no API server runs.","x-flag":{"name":"apisock","char":"A"}},"id":{"type":"string","minLength":1,"description":"Service instance identifier, reported in daemon info. Requires supervisor.","x-flag":{"name":"id","dependsOn":["supervisor"]}},"supervisor":{"type":"string","minLength":1,"description":"Unix socket of the supervisor (state and fd keeper) for hot upgrade and failover. Requires id.","x-flag":{"name":"supervisor","dependsOn":["id"]}},"stateDir":{"type":"string","minLength":1,"description":"Directory of daemon records (read by nydus upgrade / nydus failover); the daemon writes <dir>/<id>.json when started with --id and --supervisor. Default: env NYDUS_STATE_DIR, else /run/nydus.","x-flag":{"name":"state-dir"}},"upgrade":{"type":"boolean","default":false,"description":"Start in upgrade mode: mount nothing, stay in INIT waiting for a takeover.","x-flag":{"name":"upgrade"}},"logLevel":{"enum":["trace","debug","info","warn","error"],"default":"info","description":"Maximum log level (changeable at run time through the API).","x-flag":{"name":"log-level","char":"l"}},"logFile":{"type":"string","minLength":1,"description":"Log to this file (appended; `.log` added when the name has no extension) instead of stderr.","x-flag":{"name":"log-file","char":"L"}},"logRotationSize":{"type":"integer","minimum":0,"default":0,"description":"Rotate the log file when it exceeds this many MiB; 0 disables rotation.","x-flag":{"name":"log-rotation-size"}},"rlimitNofile":{"type":"integer","minimum":0,"default":1000000,"description":"Target RLIMIT_NOFILE (daemon.md §1.10); 0 leaves the limit unchanged.","x-flag":{"name":"rlimit-nofile"}},"failoverPolicy":{"enum":["none","resend","flush"],"default":"resend","description":"What to do with in-flight FUSE requests after a takeover.","x-flag":{"name":"failover-policy"}},"fuseThreads":{"type":"integer","minimum":1,"maximum":1024,"default":4,"description":"Number of FUSE worker threads.","x-flag":{"name":"fuse-threads","aliases":["thread-num"]}},"writable":{"type":"boolean","default":false,"description":"Mount without MS_RDONLY (RAFS itself stays read-only).","x-flag":{"name":"writable"}},"dedupDb":{"type":"string","minLength":1,"description":"Accepted for nydusd compatibility (chunk de-duplication database); ignored.","x-flag":{"name":"dedup-db"}},"backendSource":{"type":"string","description":"Accepted for nydus-snapshotter compatibility (its backend-source feature); ignored with a warning.","x-flag":{"name":"backend-source"}}},"required":["mountpoint"],"additionalProperties":false,"dependentRequired":{"id":["supervisor"],"supervisor":["id"],"prefetchFiles":["bootstrap"]},"allOf":[{"not":{"properties":{"bootstrap":true,"sharedDir":true},"required":["bootstrap","sharedDir"]}},{"not":{"properties":{"config":true,"localfsDir":true},"required":["config","localfsDir"]}},{"not":{"properties":{"config":true,"configDocument":true},"required":["config","configDocument"]}},{"not":{"properties":{"localfsDir":true,"configDocument":true},"required":["localfsDir","configDocument"]}}]};
 const func3 = Object.prototype.hasOwnProperty;
 
 function validate117(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -6982,10 +6982,11 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data.upgrade !== undefined){
-let data11 = data.upgrade;
-if(typeof data11 !== "boolean"){
-const err30 = {instancePath:instancePath+"/upgrade",schemaPath:"#/properties/upgrade/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema50.properties.upgrade.type,parentSchema:schema50.properties.upgrade,data:data11};
+if(data.stateDir !== undefined){
+let data11 = data.stateDir;
+if(typeof data11 === "string"){
+if(func1(data11) < 1){
+const err30 = {instancePath:instancePath+"/stateDir",schemaPath:"#/properties/stateDir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.stateDir,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -6995,10 +6996,8 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.logLevel !== undefined){
-let data12 = data.logLevel;
-if(!(((((data12 === "trace") || (data12 === "debug")) || (data12 === "info")) || (data12 === "warn")) || (data12 === "error"))){
-const err31 = {instancePath:instancePath+"/logLevel",schemaPath:"#/properties/logLevel/enum",keyword:"enum",params:{allowedValues: schema50.properties.logLevel.enum},message:"must be equal to one of the allowed values",schema:schema50.properties.logLevel.enum,parentSchema:schema50.properties.logLevel,data:data12};
+else {
+const err31 = {instancePath:instancePath+"/stateDir",schemaPath:"#/properties/stateDir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.stateDir.type,parentSchema:schema50.properties.stateDir,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -7008,11 +7007,10 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.logFile !== undefined){
-let data13 = data.logFile;
-if(typeof data13 === "string"){
-if(func1(data13) < 1){
-const err32 = {instancePath:instancePath+"/logFile",schemaPath:"#/properties/logFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.logFile,data:data13};
+if(data.upgrade !== undefined){
+let data12 = data.upgrade;
+if(typeof data12 !== "boolean"){
+const err32 = {instancePath:instancePath+"/upgrade",schemaPath:"#/properties/upgrade/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema50.properties.upgrade.type,parentSchema:schema50.properties.upgrade,data:data12};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -7022,8 +7020,10 @@ vErrors.push(err32);
 errors++;
 }
 }
-else {
-const err33 = {instancePath:instancePath+"/logFile",schemaPath:"#/properties/logFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.logFile.type,parentSchema:schema50.properties.logFile,data:data13};
+if(data.logLevel !== undefined){
+let data13 = data.logLevel;
+if(!(((((data13 === "trace") || (data13 === "debug")) || (data13 === "info")) || (data13 === "warn")) || (data13 === "error"))){
+const err33 = {instancePath:instancePath+"/logLevel",schemaPath:"#/properties/logLevel/enum",keyword:"enum",params:{allowedValues: schema50.properties.logLevel.enum},message:"must be equal to one of the allowed values",schema:schema50.properties.logLevel.enum,parentSchema:schema50.properties.logLevel,data:data13};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -7033,10 +7033,11 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data.logRotationSize !== undefined){
-let data14 = data.logRotationSize;
-if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err34 = {instancePath:instancePath+"/logRotationSize",schemaPath:"#/properties/logRotationSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.properties.logRotationSize.type,parentSchema:schema50.properties.logRotationSize,data:data14};
+if(data.logFile !== undefined){
+let data14 = data.logFile;
+if(typeof data14 === "string"){
+if(func1(data14) < 1){
+const err34 = {instancePath:instancePath+"/logFile",schemaPath:"#/properties/logFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.logFile,data:data14};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -7045,9 +7046,9 @@ vErrors.push(err34);
 }
 errors++;
 }
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 < 0 || isNaN(data14)){
-const err35 = {instancePath:instancePath+"/logRotationSize",schemaPath:"#/properties/logRotationSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema50.properties.logRotationSize,data:data14};
+}
+else {
+const err35 = {instancePath:instancePath+"/logFile",schemaPath:"#/properties/logFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.logFile.type,parentSchema:schema50.properties.logFile,data:data14};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -7057,11 +7058,10 @@ vErrors.push(err35);
 errors++;
 }
 }
-}
-if(data.rlimitNofile !== undefined){
-let data15 = data.rlimitNofile;
+if(data.logRotationSize !== undefined){
+let data15 = data.logRotationSize;
 if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err36 = {instancePath:instancePath+"/rlimitNofile",schemaPath:"#/properties/rlimitNofile/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.properties.rlimitNofile.type,parentSchema:schema50.properties.rlimitNofile,data:data15};
+const err36 = {instancePath:instancePath+"/logRotationSize",schemaPath:"#/properties/logRotationSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.properties.logRotationSize.type,parentSchema:schema50.properties.logRotationSize,data:data15};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -7072,7 +7072,7 @@ errors++;
 }
 if((typeof data15 == "number") && (isFinite(data15))){
 if(data15 < 0 || isNaN(data15)){
-const err37 = {instancePath:instancePath+"/rlimitNofile",schemaPath:"#/properties/rlimitNofile/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema50.properties.rlimitNofile,data:data15};
+const err37 = {instancePath:instancePath+"/logRotationSize",schemaPath:"#/properties/logRotationSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema50.properties.logRotationSize,data:data15};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -7083,10 +7083,10 @@ errors++;
 }
 }
 }
-if(data.failoverPolicy !== undefined){
-let data16 = data.failoverPolicy;
-if(!(((data16 === "none") || (data16 === "resend")) || (data16 === "flush"))){
-const err38 = {instancePath:instancePath+"/failoverPolicy",schemaPath:"#/properties/failoverPolicy/enum",keyword:"enum",params:{allowedValues: schema50.properties.failoverPolicy.enum},message:"must be equal to one of the allowed values",schema:schema50.properties.failoverPolicy.enum,parentSchema:schema50.properties.failoverPolicy,data:data16};
+if(data.rlimitNofile !== undefined){
+let data16 = data.rlimitNofile;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+const err38 = {instancePath:instancePath+"/rlimitNofile",schemaPath:"#/properties/rlimitNofile/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.properties.rlimitNofile.type,parentSchema:schema50.properties.rlimitNofile,data:data16};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -7095,11 +7095,9 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-if(data.fuseThreads !== undefined){
-let data17 = data.fuseThreads;
-if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
-const err39 = {instancePath:instancePath+"/fuseThreads",schemaPath:"#/properties/fuseThreads/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.properties.fuseThreads.type,parentSchema:schema50.properties.fuseThreads,data:data17};
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 < 0 || isNaN(data16)){
+const err39 = {instancePath:instancePath+"/rlimitNofile",schemaPath:"#/properties/rlimitNofile/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema50.properties.rlimitNofile,data:data16};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -7108,9 +7106,12 @@ vErrors.push(err39);
 }
 errors++;
 }
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 > 1024 || isNaN(data17)){
-const err40 = {instancePath:instancePath+"/fuseThreads",schemaPath:"#/properties/fuseThreads/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1024},message:"must be <= 1024",schema:1024,parentSchema:schema50.properties.fuseThreads,data:data17};
+}
+}
+if(data.failoverPolicy !== undefined){
+let data17 = data.failoverPolicy;
+if(!(((data17 === "none") || (data17 === "resend")) || (data17 === "flush"))){
+const err40 = {instancePath:instancePath+"/failoverPolicy",schemaPath:"#/properties/failoverPolicy/enum",keyword:"enum",params:{allowedValues: schema50.properties.failoverPolicy.enum},message:"must be equal to one of the allowed values",schema:schema50.properties.failoverPolicy.enum,parentSchema:schema50.properties.failoverPolicy,data:data17};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -7119,8 +7120,11 @@ vErrors.push(err40);
 }
 errors++;
 }
-if(data17 < 1 || isNaN(data17)){
-const err41 = {instancePath:instancePath+"/fuseThreads",schemaPath:"#/properties/fuseThreads/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema50.properties.fuseThreads,data:data17};
+}
+if(data.fuseThreads !== undefined){
+let data18 = data.fuseThreads;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+const err41 = {instancePath:instancePath+"/fuseThreads",schemaPath:"#/properties/fuseThreads/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.properties.fuseThreads.type,parentSchema:schema50.properties.fuseThreads,data:data18};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -7129,12 +7133,1124 @@ vErrors.push(err41);
 }
 errors++;
 }
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 > 1024 || isNaN(data18)){
+const err42 = {instancePath:instancePath+"/fuseThreads",schemaPath:"#/properties/fuseThreads/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1024},message:"must be <= 1024",schema:1024,parentSchema:schema50.properties.fuseThreads,data:data18};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+if(data18 < 1 || isNaN(data18)){
+const err43 = {instancePath:instancePath+"/fuseThreads",schemaPath:"#/properties/fuseThreads/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema50.properties.fuseThreads,data:data18};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
 }
 }
 if(data.writable !== undefined){
-let data18 = data.writable;
-if(typeof data18 !== "boolean"){
-const err42 = {instancePath:instancePath+"/writable",schemaPath:"#/properties/writable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema50.properties.writable.type,parentSchema:schema50.properties.writable,data:data18};
+let data19 = data.writable;
+if(typeof data19 !== "boolean"){
+const err44 = {instancePath:instancePath+"/writable",schemaPath:"#/properties/writable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema50.properties.writable.type,parentSchema:schema50.properties.writable,data:data19};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data.dedupDb !== undefined){
+let data20 = data.dedupDb;
+if(typeof data20 === "string"){
+if(func1(data20) < 1){
+const err45 = {instancePath:instancePath+"/dedupDb",schemaPath:"#/properties/dedupDb/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.dedupDb,data:data20};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/dedupDb",schemaPath:"#/properties/dedupDb/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.dedupDb.type,parentSchema:schema50.properties.dedupDb,data:data20};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data.backendSource !== undefined){
+let data21 = data.backendSource;
+if(typeof data21 !== "string"){
+const err47 = {instancePath:instancePath+"/backendSource",schemaPath:"#/properties/backendSource/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.backendSource.type,parentSchema:schema50.properties.backendSource,data:data21};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+if(data.supervisor === undefined){
+const err48 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "id",
+    missingProperty: "supervisor",
+    depsCount: 1,
+    deps: "supervisor"},message:"must have property supervisor when property id is present",schema:schema50.dependentRequired,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data.supervisor !== undefined){
+if(data.id === undefined){
+const err49 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "supervisor",
+    missingProperty: "id",
+    depsCount: 1,
+    deps: "id"},message:"must have property id when property supervisor is present",schema:schema50.dependentRequired,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data.prefetchFiles !== undefined){
+if(data.bootstrap === undefined){
+const err50 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "prefetchFiles",
+    missingProperty: "bootstrap",
+    depsCount: 1,
+    deps: "bootstrap"},message:"must have property bootstrap when property prefetchFiles is present",schema:schema50.dependentRequired,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+}
+else {
+const err51 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+validate117.errors = vErrors;
+return errors === 0;
+}
+validate117.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const validateFuseTakeoverState = validate118;
+const schema51 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/daemon/state.schema.json","title":"FuseTakeoverState","description":"The saved state of a FUSE daemon that a supervisor keeps for hot upgrade and failover (spec daemon.md §5.4): the JSON payload inside the versioned, CRC-protected state buffer (src/upgrade/state-codec.ts). The buffer travels with the /dev/fuse fd over the supervisor socket.","type":"object","properties":{"format":{"const":"nydus-service-fuse-state","description":"Format tag of the payload; anything else is a foreign snapshot."},"version":{"const":1,"description":"Payload version (the framing carries its own version too)."},"id":{"anyOf":[{"type":"string"},{"type":"null"}],"description":"Daemon id (--id) of the daemon that saved the state, or null."},"connectionId":{"type":"integer","minimum":0,"description":"FUSE connection id: (major(st_dev) << 20) | minor(st_dev) of the mountpoint, the name under /sys/fs/fuse/connections/."},"mountpoint":{"type":"string","minLength":1,"description":"Canonical host path of the FUSE mount."},"negotiated":{"type":"object","additionalProperties":true,"description":"Opaque result of the FUSE INIT exchange (protocol minor, option bits, limits), as produced and consumed by the native session."},"vfs":{"type":"object","additionalProperties":true,"description":"Opaque VFS snapshot (pseudo-fs tree, next index, id mappings), as produced and consumed by the native session."},"flavour":{"enum":["rafs","passthrough"],"description":"VFS flavour of the FUSE session (open/opendir handling); the successor adopts the connection with the same one. Absent in older states: rafs."},"failoverPolicy":{"enum":["none","resend","flush"],"description":"Failover policy of the daemon that saved the state (daemon.md §5.6)."},"mounts":{"type":"array","description":"Every mounted backend filesystem, in VFS index order.","items":{"type":"object","description":"One backend filesystem attached to the VFS.","properties":{"mountpoint":{"type":"string","minLength":1,"description":"Virtual mountpoint inside the daemon's tree."},"index":{"type":"integer","minimum":1,"maximum":255,"description":"VFS index the backend is attached at."},"cmd":{"$ref":"../mount-cmd.schema.json","description":"The mount command as originally given (config text verbatim)."}},"required":["mountpoint","index","cmd"],"additionalProperties":false}}},"required":["format","version","id","connectionId","mountpoint","negotiated","vfs","mounts"],"additionalProperties":false};
+
+function validate118(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://nydus-service.invalid/schema/daemon/state.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate118.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.format === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "format"},message:"must have required property '"+"format"+"'",schema:schema51.required,parentSchema:schema51,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.version === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema51.required,parentSchema:schema51,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.id === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema51.required,parentSchema:schema51,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.connectionId === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "connectionId"},message:"must have required property '"+"connectionId"+"'",schema:schema51.required,parentSchema:schema51,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.mountpoint === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mountpoint"},message:"must have required property '"+"mountpoint"+"'",schema:schema51.required,parentSchema:schema51,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.negotiated === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "negotiated"},message:"must have required property '"+"negotiated"+"'",schema:schema51.required,parentSchema:schema51,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.vfs === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vfs"},message:"must have required property '"+"vfs"+"'",schema:schema51.required,parentSchema:schema51,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.mounts === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mounts"},message:"must have required property '"+"mounts"+"'",schema:schema51.required,parentSchema:schema51,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func3.call(schema51.properties, key0))){
+const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema51,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.format !== undefined){
+let data0 = data.format;
+if("nydus-service-fuse-state" !== data0){
+const err9 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/const",keyword:"const",params:{allowedValue: "nydus-service-fuse-state"},message:"must be equal to constant",schema:"nydus-service-fuse-state",parentSchema:schema51.properties.format,data:data0};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.version !== undefined){
+let data1 = data.version;
+if(1 !== data1){
+const err10 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema51.properties.version,data:data1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data2 = data.id;
+const _errs5 = errors;
+let valid1 = false;
+const _errs6 = errors;
+if(typeof data2 !== "string"){
+const err11 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.id.anyOf[0].type,parentSchema:schema51.properties.id.anyOf[0],data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+var _valid0 = _errs6 === errors;
+valid1 = valid1 || _valid0;
+const _errs8 = errors;
+if(data2 !== null){
+const err12 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema51.properties.id.anyOf[1].type,parentSchema:schema51.properties.id.anyOf[1],data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+var _valid0 = _errs8 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const err13 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema51.properties.id.anyOf,parentSchema:schema51.properties.id,data:data2};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+else {
+errors = _errs5;
+if(vErrors !== null){
+if(_errs5){
+vErrors.length = _errs5;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.connectionId !== undefined){
+let data3 = data.connectionId;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err14 = {instancePath:instancePath+"/connectionId",schemaPath:"#/properties/connectionId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema51.properties.connectionId.type,parentSchema:schema51.properties.connectionId,data:data3};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+const err15 = {instancePath:instancePath+"/connectionId",schemaPath:"#/properties/connectionId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema51.properties.connectionId,data:data3};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+if(data.mountpoint !== undefined){
+let data4 = data.mountpoint;
+if(typeof data4 === "string"){
+if(func1(data4) < 1){
+const err16 = {instancePath:instancePath+"/mountpoint",schemaPath:"#/properties/mountpoint/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema51.properties.mountpoint,data:data4};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/mountpoint",schemaPath:"#/properties/mountpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.mountpoint.type,parentSchema:schema51.properties.mountpoint,data:data4};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.negotiated !== undefined){
+let data5 = data.negotiated;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+}
+else {
+const err18 = {instancePath:instancePath+"/negotiated",schemaPath:"#/properties/negotiated/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.negotiated.type,parentSchema:schema51.properties.negotiated,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.vfs !== undefined){
+let data6 = data.vfs;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+}
+else {
+const err19 = {instancePath:instancePath+"/vfs",schemaPath:"#/properties/vfs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.vfs.type,parentSchema:schema51.properties.vfs,data:data6};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.flavour !== undefined){
+let data7 = data.flavour;
+if(!((data7 === "rafs") || (data7 === "passthrough"))){
+const err20 = {instancePath:instancePath+"/flavour",schemaPath:"#/properties/flavour/enum",keyword:"enum",params:{allowedValues: schema51.properties.flavour.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.flavour.enum,parentSchema:schema51.properties.flavour,data:data7};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.failoverPolicy !== undefined){
+let data8 = data.failoverPolicy;
+if(!(((data8 === "none") || (data8 === "resend")) || (data8 === "flush"))){
+const err21 = {instancePath:instancePath+"/failoverPolicy",schemaPath:"#/properties/failoverPolicy/enum",keyword:"enum",params:{allowedValues: schema51.properties.failoverPolicy.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.failoverPolicy.enum,parentSchema:schema51.properties.failoverPolicy,data:data8};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.mounts !== undefined){
+let data9 = data.mounts;
+if(Array.isArray(data9)){
+const len0 = data9.length;
+for(let i0=0; i0<len0; i0++){
+let data10 = data9[i0];
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.mountpoint === undefined){
+const err22 = {instancePath:instancePath+"/mounts/" + i0,schemaPath:"#/properties/mounts/items/required",keyword:"required",params:{missingProperty: "mountpoint"},message:"must have required property '"+"mountpoint"+"'",schema:schema51.properties.mounts.items.required,parentSchema:schema51.properties.mounts.items,data:data10};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data10.index === undefined){
+const err23 = {instancePath:instancePath+"/mounts/" + i0,schemaPath:"#/properties/mounts/items/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema51.properties.mounts.items.required,parentSchema:schema51.properties.mounts.items,data:data10};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data10.cmd === undefined){
+const err24 = {instancePath:instancePath+"/mounts/" + i0,schemaPath:"#/properties/mounts/items/required",keyword:"required",params:{missingProperty: "cmd"},message:"must have required property '"+"cmd"+"'",schema:schema51.properties.mounts.items.required,parentSchema:schema51.properties.mounts.items,data:data10};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+for(const key1 in data10){
+if(!(((key1 === "mountpoint") || (key1 === "index")) || (key1 === "cmd"))){
+const err25 = {instancePath:instancePath+"/mounts/" + i0,schemaPath:"#/properties/mounts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.mounts.items,data:data10};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data10.mountpoint !== undefined){
+let data11 = data10.mountpoint;
+if(typeof data11 === "string"){
+if(func1(data11) < 1){
+const err26 = {instancePath:instancePath+"/mounts/" + i0+"/mountpoint",schemaPath:"#/properties/mounts/items/properties/mountpoint/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema51.properties.mounts.items.properties.mountpoint,data:data11};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/mounts/" + i0+"/mountpoint",schemaPath:"#/properties/mounts/items/properties/mountpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.mounts.items.properties.mountpoint.type,parentSchema:schema51.properties.mounts.items.properties.mountpoint,data:data11};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data10.index !== undefined){
+let data12 = data10.index;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err28 = {instancePath:instancePath+"/mounts/" + i0+"/index",schemaPath:"#/properties/mounts/items/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema51.properties.mounts.items.properties.index.type,parentSchema:schema51.properties.mounts.items.properties.index,data:data12};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 255 || isNaN(data12)){
+const err29 = {instancePath:instancePath+"/mounts/" + i0+"/index",schemaPath:"#/properties/mounts/items/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema51.properties.mounts.items.properties.index,data:data12};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(data12 < 1 || isNaN(data12)){
+const err30 = {instancePath:instancePath+"/mounts/" + i0+"/index",schemaPath:"#/properties/mounts/items/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema51.properties.mounts.items.properties.index,data:data12};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+if(data10.cmd !== undefined){
+if(!(validate116(data10.cmd, {instancePath:instancePath+"/mounts/" + i0+"/cmd",parentData:data10,parentDataProperty:"cmd",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate116.errors : vErrors.concat(validate116.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/mounts/" + i0,schemaPath:"#/properties/mounts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.mounts.items.type,parentSchema:schema51.properties.mounts.items,data:data10};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/mounts",schemaPath:"#/properties/mounts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.mounts.type,parentSchema:schema51.properties.mounts,data:data9};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+validate118.errors = vErrors;
+return errors === 0;
+}
+validate118.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const validateDaemonRecord = validate120;
+const schema52 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/daemon/record.schema.json","title":"DaemonRecord","description":"What is known about one supervised daemon, kept as <state dir>/<id>.json (default state dir /run/nydus, or NYDUS_STATE_DIR, or --state-dir). Written by the daemon itself and by `nydus upgrade` / `nydus failover`.","type":"object","properties":{"id":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","description":"Daemon id (--id); also the record's file name."},"pid":{"type":"integer","minimum":1,"description":"Process id of the daemon serving the mount."},"apiSock":{"anyOf":[{"type":"string","minLength":1},{"type":"null"}],"description":"API socket of the serving daemon (changes on every hot upgrade: api.sock, api1.sock, ...); null when the daemon serves no API (it cannot be upgraded or failed over then)."},"supervisor":{"type":"string","minLength":1,"description":"Supervisor socket path (--supervisor) the daemon connects to on sendfd and takeover."},"argv":{"type":"array","items":{"type":"string"},"description":"Full command line that starts the daemon: node executable, entry script, 'fuse', then its arguments."},"mountpoint":{"type":"string","minLength":1,"description":"Host path of the FUSE mount."},"mounts":{"type":"array","description":"Filesystems attached inside the daemon.","items":{"type":"object","description":"One attached filesystem.","properties":{"mountpoint":{"type":"string","description":"Virtual mountpoint inside the daemon's tree."},"source":{"type":"string","description":"Bootstrap path (RAFS) or host directory (passthrough)."}},"required":["mountpoint","source"],"additionalProperties":false}},"state":{"type":"string","description":"Last known reported state (INIT, READY, RUNNING, STOPPED, ...)."},"startedAt":{"type":"string","description":"When the current daemon process started (ISO 8601)."},"updatedAt":{"type":"string","description":"When the record was last written (ISO 8601)."},"failover":{"type":"object","description":"Set while `nydus failover` supervises the daemon.","properties":{"supervisorPid":{"type":"integer","minimum":1,"description":"Process id of the `nydus failover` supervisor."},"since":{"type":"string","description":"When supervision started (ISO 8601)."},"recoveries":{"type":"integer","minimum":0,"description":"Crash recoveries performed so far."},"lastRecoveryMs":{"type":"number","minimum":0,"description":"Duration of the last recovery (crash noticed to RUNNING), in milliseconds."}},"required":["supervisorPid"],"additionalProperties":false},"upgrades":{"type":"integer","minimum":0,"description":"Hot upgrades performed on this daemon id."}},"required":["id","pid","apiSock","supervisor","argv","mountpoint","mounts","state","startedAt","updatedAt"],"additionalProperties":false};
+const pattern3 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
+
+function validate120(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://nydus-service.invalid/schema/daemon/record.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate120.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema52.required,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.pid === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pid"},message:"must have required property '"+"pid"+"'",schema:schema52.required,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.apiSock === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiSock"},message:"must have required property '"+"apiSock"+"'",schema:schema52.required,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.supervisor === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "supervisor"},message:"must have required property '"+"supervisor"+"'",schema:schema52.required,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.argv === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "argv"},message:"must have required property '"+"argv"+"'",schema:schema52.required,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.mountpoint === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mountpoint"},message:"must have required property '"+"mountpoint"+"'",schema:schema52.required,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.mounts === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mounts"},message:"must have required property '"+"mounts"+"'",schema:schema52.required,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.state === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema52.required,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.startedAt === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "startedAt"},message:"must have required property '"+"startedAt"+"'",schema:schema52.required,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.updatedAt === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "updatedAt"},message:"must have required property '"+"updatedAt"+"'",schema:schema52.required,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func3.call(schema52.properties, key0))){
+const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(func1(data0) < 1){
+const err11 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema52.properties.id,data:data0};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(!pattern3.test(data0)){
+const err12 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]*$",parentSchema:schema52.properties.id,data:data0};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.id.type,parentSchema:schema52.properties.id,data:data0};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.pid !== undefined){
+let data1 = data.pid;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err14 = {instancePath:instancePath+"/pid",schemaPath:"#/properties/pid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.pid.type,parentSchema:schema52.properties.pid,data:data1};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 1 || isNaN(data1)){
+const err15 = {instancePath:instancePath+"/pid",schemaPath:"#/properties/pid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema52.properties.pid,data:data1};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+if(data.apiSock !== undefined){
+let data2 = data.apiSock;
+const _errs7 = errors;
+let valid1 = false;
+const _errs8 = errors;
+if(typeof data2 === "string"){
+if(func1(data2) < 1){
+const err16 = {instancePath:instancePath+"/apiSock",schemaPath:"#/properties/apiSock/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema52.properties.apiSock.anyOf[0],data:data2};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/apiSock",schemaPath:"#/properties/apiSock/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.apiSock.anyOf[0].type,parentSchema:schema52.properties.apiSock.anyOf[0],data:data2};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+var _valid0 = _errs8 === errors;
+valid1 = valid1 || _valid0;
+const _errs10 = errors;
+if(data2 !== null){
+const err18 = {instancePath:instancePath+"/apiSock",schemaPath:"#/properties/apiSock/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema52.properties.apiSock.anyOf[1].type,parentSchema:schema52.properties.apiSock.anyOf[1],data:data2};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+var _valid0 = _errs10 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const err19 = {instancePath:instancePath+"/apiSock",schemaPath:"#/properties/apiSock/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema52.properties.apiSock.anyOf,parentSchema:schema52.properties.apiSock,data:data2};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+else {
+errors = _errs7;
+if(vErrors !== null){
+if(_errs7){
+vErrors.length = _errs7;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.supervisor !== undefined){
+let data3 = data.supervisor;
+if(typeof data3 === "string"){
+if(func1(data3) < 1){
+const err20 = {instancePath:instancePath+"/supervisor",schemaPath:"#/properties/supervisor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema52.properties.supervisor,data:data3};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/supervisor",schemaPath:"#/properties/supervisor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.supervisor.type,parentSchema:schema52.properties.supervisor,data:data3};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.argv !== undefined){
+let data4 = data.argv;
+if(Array.isArray(data4)){
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+if(typeof data5 !== "string"){
+const err22 = {instancePath:instancePath+"/argv/" + i0,schemaPath:"#/properties/argv/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.argv.items.type,parentSchema:schema52.properties.argv.items,data:data5};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/argv",schemaPath:"#/properties/argv/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema52.properties.argv.type,parentSchema:schema52.properties.argv,data:data4};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.mountpoint !== undefined){
+let data6 = data.mountpoint;
+if(typeof data6 === "string"){
+if(func1(data6) < 1){
+const err24 = {instancePath:instancePath+"/mountpoint",schemaPath:"#/properties/mountpoint/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema52.properties.mountpoint,data:data6};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/mountpoint",schemaPath:"#/properties/mountpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.mountpoint.type,parentSchema:schema52.properties.mountpoint,data:data6};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.mounts !== undefined){
+let data7 = data.mounts;
+if(Array.isArray(data7)){
+const len1 = data7.length;
+for(let i1=0; i1<len1; i1++){
+let data8 = data7[i1];
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.mountpoint === undefined){
+const err26 = {instancePath:instancePath+"/mounts/" + i1,schemaPath:"#/properties/mounts/items/required",keyword:"required",params:{missingProperty: "mountpoint"},message:"must have required property '"+"mountpoint"+"'",schema:schema52.properties.mounts.items.required,parentSchema:schema52.properties.mounts.items,data:data8};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(data8.source === undefined){
+const err27 = {instancePath:instancePath+"/mounts/" + i1,schemaPath:"#/properties/mounts/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema52.properties.mounts.items.required,parentSchema:schema52.properties.mounts.items,data:data8};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+for(const key1 in data8){
+if(!((key1 === "mountpoint") || (key1 === "source"))){
+const err28 = {instancePath:instancePath+"/mounts/" + i1,schemaPath:"#/properties/mounts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema52.properties.mounts.items,data:data8};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data8.mountpoint !== undefined){
+let data9 = data8.mountpoint;
+if(typeof data9 !== "string"){
+const err29 = {instancePath:instancePath+"/mounts/" + i1+"/mountpoint",schemaPath:"#/properties/mounts/items/properties/mountpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.mounts.items.properties.mountpoint.type,parentSchema:schema52.properties.mounts.items.properties.mountpoint,data:data9};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data8.source !== undefined){
+let data10 = data8.source;
+if(typeof data10 !== "string"){
+const err30 = {instancePath:instancePath+"/mounts/" + i1+"/source",schemaPath:"#/properties/mounts/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.mounts.items.properties.source.type,parentSchema:schema52.properties.mounts.items.properties.source,data:data10};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/mounts/" + i1,schemaPath:"#/properties/mounts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.mounts.items.type,parentSchema:schema52.properties.mounts.items,data:data8};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/mounts",schemaPath:"#/properties/mounts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema52.properties.mounts.type,parentSchema:schema52.properties.mounts,data:data7};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data.state !== undefined){
+let data11 = data.state;
+if(typeof data11 !== "string"){
+const err33 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.state.type,parentSchema:schema52.properties.state,data:data11};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data.startedAt !== undefined){
+let data12 = data.startedAt;
+if(typeof data12 !== "string"){
+const err34 = {instancePath:instancePath+"/startedAt",schemaPath:"#/properties/startedAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.startedAt.type,parentSchema:schema52.properties.startedAt,data:data12};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.updatedAt !== undefined){
+let data13 = data.updatedAt;
+if(typeof data13 !== "string"){
+const err35 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.updatedAt.type,parentSchema:schema52.properties.updatedAt,data:data13};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data.failover !== undefined){
+let data14 = data.failover;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.supervisorPid === undefined){
+const err36 = {instancePath:instancePath+"/failover",schemaPath:"#/properties/failover/required",keyword:"required",params:{missingProperty: "supervisorPid"},message:"must have required property '"+"supervisorPid"+"'",schema:schema52.properties.failover.required,parentSchema:schema52.properties.failover,data:data14};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+for(const key2 in data14){
+if(!((((key2 === "supervisorPid") || (key2 === "since")) || (key2 === "recoveries")) || (key2 === "lastRecoveryMs"))){
+const err37 = {instancePath:instancePath+"/failover",schemaPath:"#/properties/failover/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema52.properties.failover,data:data14};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data14.supervisorPid !== undefined){
+let data15 = data14.supervisorPid;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+const err38 = {instancePath:instancePath+"/failover/supervisorPid",schemaPath:"#/properties/failover/properties/supervisorPid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.failover.properties.supervisorPid.type,parentSchema:schema52.properties.failover.properties.supervisorPid,data:data15};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 < 1 || isNaN(data15)){
+const err39 = {instancePath:instancePath+"/failover/supervisorPid",schemaPath:"#/properties/failover/properties/supervisorPid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema52.properties.failover.properties.supervisorPid,data:data15};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+if(data14.since !== undefined){
+let data16 = data14.since;
+if(typeof data16 !== "string"){
+const err40 = {instancePath:instancePath+"/failover/since",schemaPath:"#/properties/failover/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.failover.properties.since.type,parentSchema:schema52.properties.failover.properties.since,data:data16};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data14.recoveries !== undefined){
+let data17 = data14.recoveries;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+const err41 = {instancePath:instancePath+"/failover/recoveries",schemaPath:"#/properties/failover/properties/recoveries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.failover.properties.recoveries.type,parentSchema:schema52.properties.failover.properties.recoveries,data:data17};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 < 0 || isNaN(data17)){
+const err42 = {instancePath:instancePath+"/failover/recoveries",schemaPath:"#/properties/failover/properties/recoveries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema52.properties.failover.properties.recoveries,data:data17};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -7144,11 +8260,12 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data.dedupDb !== undefined){
-let data19 = data.dedupDb;
-if(typeof data19 === "string"){
-if(func1(data19) < 1){
-const err43 = {instancePath:instancePath+"/dedupDb",schemaPath:"#/properties/dedupDb/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.dedupDb,data:data19};
+}
+if(data14.lastRecoveryMs !== undefined){
+let data18 = data14.lastRecoveryMs;
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 < 0 || isNaN(data18)){
+const err43 = {instancePath:instancePath+"/failover/lastRecoveryMs",schemaPath:"#/properties/failover/properties/lastRecoveryMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema52.properties.failover.properties.lastRecoveryMs,data:data18};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -7159,7 +8276,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/dedupDb",schemaPath:"#/properties/dedupDb/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.dedupDb.type,parentSchema:schema50.properties.dedupDb,data:data19};
+const err44 = {instancePath:instancePath+"/failover/lastRecoveryMs",schemaPath:"#/properties/failover/properties/lastRecoveryMs/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema52.properties.failover.properties.lastRecoveryMs.type,parentSchema:schema52.properties.failover.properties.lastRecoveryMs,data:data18};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -7169,10 +8286,9 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data.backendSource !== undefined){
-let data20 = data.backendSource;
-if(typeof data20 !== "string"){
-const err45 = {instancePath:instancePath+"/backendSource",schemaPath:"#/properties/backendSource/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.backendSource.type,parentSchema:schema50.properties.backendSource,data:data20};
+}
+else {
+const err45 = {instancePath:instancePath+"/failover",schemaPath:"#/properties/failover/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.failover.type,parentSchema:schema52.properties.failover,data:data14};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -7182,12 +8298,10 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data.id !== undefined){
-if(data.supervisor === undefined){
-const err46 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "id",
-    missingProperty: "supervisor",
-    depsCount: 1,
-    deps: "supervisor"},message:"must have property supervisor when property id is present",schema:schema50.dependentRequired,parentSchema:schema50,data};
+if(data.upgrades !== undefined){
+let data19 = data.upgrades;
+if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+const err46 = {instancePath:instancePath+"/upgrades",schemaPath:"#/properties/upgrades/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.upgrades.type,parentSchema:schema52.properties.upgrades,data:data19};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -7196,13 +8310,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-if(data.supervisor !== undefined){
-if(data.id === undefined){
-const err47 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "supervisor",
-    missingProperty: "id",
-    depsCount: 1,
-    deps: "id"},message:"must have property id when property supervisor is present",schema:schema50.dependentRequired,parentSchema:schema50,data};
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 < 0 || isNaN(data19)){
+const err47 = {instancePath:instancePath+"/upgrades",schemaPath:"#/properties/upgrades/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema52.properties.upgrades,data:data19};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -7212,12 +8322,10 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data.prefetchFiles !== undefined){
-if(data.bootstrap === undefined){
-const err48 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "prefetchFiles",
-    missingProperty: "bootstrap",
-    depsCount: 1,
-    deps: "bootstrap"},message:"must have property bootstrap when property prefetchFiles is present",schema:schema50.dependentRequired,parentSchema:schema50,data};
+}
+}
+else {
+const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -7226,32 +8334,20 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-}
-else {
-const err49 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-validate117.errors = vErrors;
+validate120.errors = vErrors;
 return errors === 0;
 }
-validate117.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate120.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateBlobCacheEntry = validate118;
-const schema51 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/blob-cache-entry.schema.json","title":"BlobCacheEntry","description":"A blob registered with the blob cache manager (spec daemon.md §2.6): PUT /api/v2/blobs, singleton --config \"blobs\", nbd --config.","type":"object","$defs":{"legacyPrefetch":{"title":"BlobPrefetchConfigV1","description":"Legacy blob prefetch settings; every key is required when the object is present.","type":"object","properties":{"enable":{"type":"boolean","description":"Whether prefetch runs."},"threads_count":{"type":"integer","minimum":0,"description":"Number of prefetch worker threads."},"merging_size":{"type":"integer","minimum":0,"description":"Merge size in bytes of prefetch requests."},"bandwidth_rate":{"type":"integer","minimum":0,"maximum":4294967295,"description":"Bandwidth limit in bytes per second, 0 unlimited."}},"required":["enable","threads_count","merging_size","bandwidth_rate"]},"legacyConfig":{"title":"BlobCacheEntryConfigV1","description":"Legacy entry configuration (what nydus-snapshotter's fscache driver sends).","type":"object","properties":{"id":{"type":"string","default":"","description":"Instance id."},"backend_type":{"type":"string","enum":["localfs","localdisk","oss","s3","registry"],"description":"Backend kind."},"backend_config":{"description":"Backend settings, decoded as the v2 object of backend_type."},"external_backends":{"type":"array","items":{"$ref":"common.schema.json#/$defs/externalBackend"},"default":[],"description":"Patches for backends described inside the image."},"cache_type":{"type":"string","enum":["blobcache","filecache","fscache","dummycache","dummy",""],"description":"Cache kind."},"cache_config":{"description":"Cache settings, decoded as v2 filecache or fscache by cache_type."},"prefetch_config":{"$ref":"#/$defs/legacyPrefetch","description":"Blob prefetch settings; none when absent."},"metadata_path":{"type":["string","null"],"default":null,"description":"Bootstrap path (type bootstrap)."}},"required":["backend_type","backend_config","cache_type","cache_config"],"allOf":[{"if":{"properties":{"backend_type":{"const":"localfs"}},"required":["backend_type"]},"then":{"properties":{"backend_config":{"$ref":"common.schema.json#/$defs/localfs"}}}},{"if":{"properties":{"backend_type":{"const":"localdisk"}},"required":["backend_type"]},"then":{"properties":{"backend_config":{"$ref":"common.schema.json#/$defs/localdisk"}}}},{"if":{"properties":{"backend_type":{"const":"oss"}},"required":["backend_type"]},"then":{"properties":{"backend_config":{"$ref":"common.schema.json#/$defs/oss"}}}},{"if":{"properties":{"backend_type":{"const":"s3"}},"required":["backend_type"]},"then":{"properties":{"backend_config":{"$ref":"common.schema.json#/$defs/s3"}}}},{"if":{"properties":{"backend_type":{"const":"registry"}},"required":["backend_type"]},"then":{"properties":{"backend_config":{"$ref":"common.schema.json#/$defs/registry"}}}},{"if":{"properties":{"cache_type":{"enum":["blobcache","filecache"]}},"required":["cache_type"]},"then":{"properties":{"cache_config":{"$ref":"common.schema.json#/$defs/filecache"}}}},{"if":{"properties":{"cache_type":{"const":"fscache"}},"required":["cache_type"]},"then":{"properties":{"cache_config":{"$ref":"common.schema.json#/$defs/fscache"}}}}]},"configV2":{"title":"BlobCacheEntryConfigV2","description":"Version 2 entry configuration; wins over config when both are present.","type":"object","properties":{"version":{"type":"integer","const":2,"description":"Must be 2."},"id":{"type":"string","default":"","description":"Instance id."},"backend":{"$ref":"common.schema.json#/$defs/backend","description":"Storage backend of the blob."},"external_backends":{"type":"array","items":{"$ref":"common.schema.json#/$defs/externalBackend"},"default":[],"description":"Patches for backends described inside the image."},"cache":{"$ref":"common.schema.json#/$defs/cache","description":"Cache of the blob."},"metadata_path":{"type":["string","null"],"default":null,"description":"Bootstrap path (type bootstrap)."}},"required":["version","backend","cache"]}},"properties":{"type":{"type":"string","enum":["bootstrap","datablob"],"description":"bootstrap (an image; its data blobs follow) or datablob (refused when adding)."},"id":{"type":"string","pattern":"^[^/]*$","description":"Blob id, or for a bootstrap the EROFS fsid; no \"/\"."},"domain_id":{"type":"string","pattern":"^[^/]*$","default":"","description":"Domain sharing blobs between images; no \"/\"."},"config":{"$ref":"#/$defs/legacyConfig","description":"Legacy entry configuration."},"config_v2":{"$ref":"#/$defs/configV2","description":"Version 2 entry configuration; wins over config."}},"required":["type","id"]};
-const pattern3 = new RegExp("^[^/]*$", "u");
-const schema52 = {"title":"BlobCacheEntryConfigV1","description":"Legacy entry configuration (what nydus-snapshotter's fscache driver sends).","type":"object","properties":{"id":{"type":"string","default":"","description":"Instance id."},"backend_type":{"type":"string","enum":["localfs","localdisk","oss","s3","registry"],"description":"Backend kind."},"backend_config":{"description":"Backend settings, decoded as the v2 object of backend_type."},"external_backends":{"type":"array","items":{"$ref":"common.schema.json#/$defs/externalBackend"},"default":[],"description":"Patches for backends described inside the image."},"cache_type":{"type":"string","enum":["blobcache","filecache","fscache","dummycache","dummy",""],"description":"Cache kind."},"cache_config":{"description":"Cache settings, decoded as v2 filecache or fscache by cache_type."},"prefetch_config":{"$ref":"#/$defs/legacyPrefetch","description":"Blob prefetch settings; none when absent."},"metadata_path":{"type":["string","null"],"default":null,"description":"Bootstrap path (type bootstrap)."}},"required":["backend_type","backend_config","cache_type","cache_config"],"allOf":[{"if":{"properties":{"backend_type":{"const":"localfs"}},"required":["backend_type"]},"then":{"properties":{"backend_config":{"$ref":"common.schema.json#/$defs/localfs"}}}},{"if":{"properties":{"backend_type":{"const":"localdisk"}},"required":["backend_type"]},"then":{"properties":{"backend_config":{"$ref":"common.schema.json#/$defs/localdisk"}}}},{"if":{"properties":{"backend_type":{"const":"oss"}},"required":["backend_type"]},"then":{"properties":{"backend_config":{"$ref":"common.schema.json#/$defs/oss"}}}},{"if":{"properties":{"backend_type":{"const":"s3"}},"required":["backend_type"]},"then":{"properties":{"backend_config":{"$ref":"common.schema.json#/$defs/s3"}}}},{"if":{"properties":{"backend_type":{"const":"registry"}},"required":["backend_type"]},"then":{"properties":{"backend_config":{"$ref":"common.schema.json#/$defs/registry"}}}},{"if":{"properties":{"cache_type":{"enum":["blobcache","filecache"]}},"required":["cache_type"]},"then":{"properties":{"cache_config":{"$ref":"common.schema.json#/$defs/filecache"}}}},{"if":{"properties":{"cache_type":{"const":"fscache"}},"required":["cache_type"]},"then":{"properties":{"cache_config":{"$ref":"common.schema.json#/$defs/fscache"}}}}]};
+export const validateBlobCacheEntry = validate121;
+const schema53 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/blob-cache-entry.schema.json","title":"BlobCacheEntry","description":"A blob registered with the blob cache manager (spec daemon.md §2.6): PUT /api/v2/blobs, singleton --config \"blobs\", nbd --config.","type":"object","$defs":{"legacyPrefetch":{"title":"BlobPrefetchConfigV1","description":"Legacy blob prefetch settings; every key is required when the object is present.","type":"object","properties":{"enable":{"type":"boolean","description":"Whether prefetch runs."},"threads_count":{"type":"integer","minimum":0,"description":"Number of prefetch worker threads."},"merging_size":{"type":"integer","minimum":0,"description":"Merge size in bytes of prefetch requests."},"bandwidth_rate":{"type":"integer","minimum":0,"maximum":4294967295,"description":"Bandwidth limit in bytes per second, 0 unlimited."}},"required":["enable","threads_count","merging_size","bandwidth_rate"]},"legacyConfig":{"title":"BlobCacheEntryConfigV1","description":"Legacy entry configuration (what nydus-snapshotter's fscache driver sends).","type":"object","properties":{"id":{"type":"string","default":"","description":"Instance id."},"backend_type":{"type":"string","enum":["localfs","localdisk","oss","s3","registry"],"description":"Backend kind."},"backend_config":{"description":"Backend settings, decoded as the v2 object of backend_type."},"external_backends":{"type":"array","items":{"$ref":"common.schema.json#/$defs/externalBackend"},"default":[],"description":"Patches for backends described inside the image."},"cache_type":{"type":"string","enum":["blobcache","filecache","fscache","dummycache","dummy",""],"description":"Cache kind."},"cache_config":{"description":"Cache settings, decoded as v2 filecache or fscache by cache_type."},"prefetch_config":{"$ref":"#/$defs/legacyPrefetch","description":"Blob prefetch settings; none when absent."},"metadata_path":{"type":["string","null"],"default":null,"description":"Bootstrap path (type bootstrap)."}},"required":["backend_type","backend_config","cache_type","cache_config"],"allOf":[{"if":{"properties":{"backend_type":{"const":"localfs"}},"required":["backend_type"]},"then":{"properties":{"backend_config":{"$ref":"common.schema.json#/$defs/localfs"}}}},{"if":{"properties":{"backend_type":{"const":"localdisk"}},"required":["backend_type"]},"then":{"properties":{"backend_config":{"$ref":"common.schema.json#/$defs/localdisk"}}}},{"if":{"properties":{"backend_type":{"const":"oss"}},"required":["backend_type"]},"then":{"properties":{"backend_config":{"$ref":"common.schema.json#/$defs/oss"}}}},{"if":{"properties":{"backend_type":{"const":"s3"}},"required":["backend_type"]},"then":{"properties":{"backend_config":{"$ref":"common.schema.json#/$defs/s3"}}}},{"if":{"properties":{"backend_type":{"const":"registry"}},"required":["backend_type"]},"then":{"properties":{"backend_config":{"$ref":"common.schema.json#/$defs/registry"}}}},{"if":{"properties":{"cache_type":{"enum":["blobcache","filecache"]}},"required":["cache_type"]},"then":{"properties":{"cache_config":{"$ref":"common.schema.json#/$defs/filecache"}}}},{"if":{"properties":{"cache_type":{"const":"fscache"}},"required":["cache_type"]},"then":{"properties":{"cache_config":{"$ref":"common.schema.json#/$defs/fscache"}}}}]},"configV2":{"title":"BlobCacheEntryConfigV2","description":"Version 2 entry configuration; wins over config when both are present.","type":"object","properties":{"version":{"type":"integer","const":2,"description":"Must be 2."},"id":{"type":"string","default":"","description":"Instance id."},"backend":{"$ref":"common.schema.json#/$defs/backend","description":"Storage backend of the blob."},"external_backends":{"type":"array","items":{"$ref":"common.schema.json#/$defs/externalBackend"},"default":[],"description":"Patches for backends described inside the image."},"cache":{"$ref":"common.schema.json#/$defs/cache","description":"Cache of the blob."},"metadata_path":{"type":["string","null"],"default":null,"description":"Bootstrap path (type bootstrap)."}},"required":["version","backend","cache"]}},"properties":{"type":{"type":"string","enum":["bootstrap","datablob"],"description":"bootstrap (an image; its data blobs follow) or datablob (refused when adding)."},"id":{"type":"string","pattern":"^[^/]*$","description":"Blob id, or for a bootstrap the EROFS fsid; no \"/\"."},"domain_id":{"type":"string","pattern":"^[^/]*$","default":"","description":"Domain sharing blobs between images; no \"/\"."},"config":{"$ref":"#/$defs/legacyConfig","description":"Legacy entry configuration."},"config_v2":{"$ref":"#/$defs/configV2","description":"Version 2 entry configuration; wins over config."}},"required":["type","id"]};
+const pattern4 = new RegExp("^[^/]*$", "u");
+const schema54 = {"title":"BlobCacheEntryConfigV1","description":"Legacy entry configuration (what nydus-snapshotter's fscache driver sends).","type":"object","properties":{"id":{"type":"string","default":"","description":"Instance id."},"backend_type":{"type":"string","enum":["localfs","localdisk","oss","s3","registry"],"description":"Backend kind."},"backend_config":{"description":"Backend settings, decoded as the v2 object of backend_type."},"external_backends":{"type":"array","items":{"$ref":"common.schema.json#/$defs/externalBackend"},"default":[],"description":"Patches for backends described inside the image."},"cache_type":{"type":"string","enum":["blobcache","filecache","fscache","dummycache","dummy",""],"description":"Cache kind."},"cache_config":{"description":"Cache settings, decoded as v2 filecache or fscache by cache_type."},"prefetch_config":{"$ref":"#/$defs/legacyPrefetch","description":"Blob prefetch settings; none when absent."},"metadata_path":{"type":["string","null"],"default":null,"description":"Bootstrap path (type bootstrap)."}},"required":["backend_type","backend_config","cache_type","cache_config"],"allOf":[{"if":{"properties":{"backend_type":{"const":"localfs"}},"required":["backend_type"]},"then":{"properties":{"backend_config":{"$ref":"common.schema.json#/$defs/localfs"}}}},{"if":{"properties":{"backend_type":{"const":"localdisk"}},"required":["backend_type"]},"then":{"properties":{"backend_config":{"$ref":"common.schema.json#/$defs/localdisk"}}}},{"if":{"properties":{"backend_type":{"const":"oss"}},"required":["backend_type"]},"then":{"properties":{"backend_config":{"$ref":"common.schema.json#/$defs/oss"}}}},{"if":{"properties":{"backend_type":{"const":"s3"}},"required":["backend_type"]},"then":{"properties":{"backend_config":{"$ref":"common.schema.json#/$defs/s3"}}}},{"if":{"properties":{"backend_type":{"const":"registry"}},"required":["backend_type"]},"then":{"properties":{"backend_config":{"$ref":"common.schema.json#/$defs/registry"}}}},{"if":{"properties":{"cache_type":{"enum":["blobcache","filecache"]}},"required":["cache_type"]},"then":{"properties":{"cache_config":{"$ref":"common.schema.json#/$defs/filecache"}}}},{"if":{"properties":{"cache_type":{"const":"fscache"}},"required":["cache_type"]},"then":{"properties":{"cache_config":{"$ref":"common.schema.json#/$defs/fscache"}}}}]};
 
-function validate120(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate123(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate120.evaluated;
+const evaluated0 = validate123.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7325,16 +8421,16 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate120.errors = vErrors;
+validate123.errors = vErrors;
 return errors === 0;
 }
-validate120.evaluated = {"props":{"blob_file":true,"dir":true,"alt_dirs":true},"dynamicProps":false,"dynamicItems":false};
+validate123.evaluated = {"props":{"blob_file":true,"dir":true,"alt_dirs":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate122(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate125(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate122.evaluated;
+const evaluated0 = validate125.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7379,16 +8475,16 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate122.errors = vErrors;
+validate125.errors = vErrors;
 return errors === 0;
 }
-validate122.evaluated = {"props":{"device_path":true,"disable_gpt":true},"dynamicProps":false,"dynamicItems":false};
+validate125.evaluated = {"props":{"device_path":true,"disable_gpt":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate124(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate127(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate124.evaluated;
+const evaluated0 = validate127.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7658,16 +8754,16 @@ vErrors.push(err20);
 }
 errors++;
 }
-validate124.errors = vErrors;
+validate127.errors = vErrors;
 return errors === 0;
 }
-validate124.evaluated = {"props":{"scheme":true,"endpoint":true,"bucket_name":true,"object_prefix":true,"access_key_id":true,"access_key_secret":true,"skip_verify":true,"ca_cert_files":true,"timeout":true,"connect_timeout":true,"retry_limit":true,"proxy":true},"dynamicProps":false,"dynamicItems":false};
+validate127.evaluated = {"props":{"scheme":true,"endpoint":true,"bucket_name":true,"object_prefix":true,"access_key_id":true,"access_key_secret":true,"skip_verify":true,"ca_cert_files":true,"timeout":true,"connect_timeout":true,"retry_limit":true,"proxy":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate127(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate130(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate127.evaluated;
+const evaluated0 = validate130.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7960,16 +9056,16 @@ vErrors.push(err22);
 }
 errors++;
 }
-validate127.errors = vErrors;
+validate130.errors = vErrors;
 return errors === 0;
 }
-validate127.evaluated = {"props":{"scheme":true,"endpoint":true,"region":true,"bucket_name":true,"object_prefix":true,"access_key_id":true,"access_key_secret":true,"skip_verify":true,"ca_cert_files":true,"timeout":true,"connect_timeout":true,"retry_limit":true,"proxy":true},"dynamicProps":false,"dynamicItems":false};
+validate130.evaluated = {"props":{"scheme":true,"endpoint":true,"region":true,"bucket_name":true,"object_prefix":true,"access_key_id":true,"access_key_secret":true,"skip_verify":true,"ca_cert_files":true,"timeout":true,"connect_timeout":true,"retry_limit":true,"proxy":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate130(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate133(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate130.evaluated;
+const evaluated0 = validate133.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8232,16 +9328,16 @@ vErrors.push(err19);
 }
 errors++;
 }
-validate130.errors = vErrors;
+validate133.errors = vErrors;
 return errors === 0;
 }
-validate130.evaluated = {"props":{"scheme":true,"host":true,"repo":true,"auth":true,"skip_verify":true,"ca_cert_files":true,"timeout":true,"connect_timeout":true,"retry_limit":true,"registry_token":true,"blob_url_scheme":true,"blob_redirected_host":true,"proxy":true},"dynamicProps":false,"dynamicItems":false};
+validate133.evaluated = {"props":{"scheme":true,"host":true,"repo":true,"auth":true,"skip_verify":true,"ca_cert_files":true,"timeout":true,"connect_timeout":true,"retry_limit":true,"registry_token":true,"blob_url_scheme":true,"blob_redirected_host":true,"proxy":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate133(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate136(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate133.evaluated;
+const evaluated0 = validate136.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8325,16 +9421,16 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate133.errors = vErrors;
+validate136.errors = vErrors;
 return errors === 0;
 }
-validate133.evaluated = {"props":{"work_dir":true,"disable_indexed_map":true,"enable_encryption":true,"enable_convergent_encryption":true,"encryption_key":true},"dynamicProps":false,"dynamicItems":false};
+validate136.evaluated = {"props":{"work_dir":true,"disable_indexed_map":true,"enable_encryption":true,"enable_convergent_encryption":true,"encryption_key":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate135(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate138(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate135.evaluated;
+const evaluated0 = validate138.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8366,16 +9462,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate135.errors = vErrors;
+validate138.errors = vErrors;
 return errors === 0;
 }
-validate135.evaluated = {"props":{"work_dir":true},"dynamicProps":false,"dynamicItems":false};
+validate138.evaluated = {"props":{"work_dir":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate137(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate140(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate137.evaluated;
+const evaluated0 = validate140.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8493,17 +9589,17 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate137.errors = vErrors;
+validate140.errors = vErrors;
 return errors === 0;
 }
-validate137.evaluated = {"props":{"type":true,"patch":true,"config":true},"dynamicProps":false,"dynamicItems":false};
+validate140.evaluated = {"props":{"type":true,"patch":true,"config":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema61 = {"title":"BlobPrefetchConfigV1","description":"Legacy blob prefetch settings; every key is required when the object is present.","type":"object","properties":{"enable":{"type":"boolean","description":"Whether prefetch runs."},"threads_count":{"type":"integer","minimum":0,"description":"Number of prefetch worker threads."},"merging_size":{"type":"integer","minimum":0,"description":"Merge size in bytes of prefetch requests."},"bandwidth_rate":{"type":"integer","minimum":0,"maximum":4294967295,"description":"Bandwidth limit in bytes per second, 0 unlimited."}},"required":["enable","threads_count","merging_size","bandwidth_rate"]};
+const schema63 = {"title":"BlobPrefetchConfigV1","description":"Legacy blob prefetch settings; every key is required when the object is present.","type":"object","properties":{"enable":{"type":"boolean","description":"Whether prefetch runs."},"threads_count":{"type":"integer","minimum":0,"description":"Number of prefetch worker threads."},"merging_size":{"type":"integer","minimum":0,"description":"Merge size in bytes of prefetch requests."},"bandwidth_rate":{"type":"integer","minimum":0,"maximum":4294967295,"description":"Bandwidth limit in bytes per second, 0 unlimited."}},"required":["enable","threads_count","merging_size","bandwidth_rate"]};
 
-function validate139(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate142(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate139.evaluated;
+const evaluated0 = validate142.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8512,7 +9608,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.enable === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "enable"},message:"must have required property '"+"enable"+"'",schema:schema61.required,parentSchema:schema61,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "enable"},message:"must have required property '"+"enable"+"'",schema:schema63.required,parentSchema:schema63,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -8522,7 +9618,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.threads_count === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "threads_count"},message:"must have required property '"+"threads_count"+"'",schema:schema61.required,parentSchema:schema61,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "threads_count"},message:"must have required property '"+"threads_count"+"'",schema:schema63.required,parentSchema:schema63,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -8532,7 +9628,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.merging_size === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "merging_size"},message:"must have required property '"+"merging_size"+"'",schema:schema61.required,parentSchema:schema61,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "merging_size"},message:"must have required property '"+"merging_size"+"'",schema:schema63.required,parentSchema:schema63,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -8542,7 +9638,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.bandwidth_rate === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bandwidth_rate"},message:"must have required property '"+"bandwidth_rate"+"'",schema:schema61.required,parentSchema:schema61,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bandwidth_rate"},message:"must have required property '"+"bandwidth_rate"+"'",schema:schema63.required,parentSchema:schema63,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -8554,7 +9650,7 @@ errors++;
 if(data.enable !== undefined){
 let data0 = data.enable;
 if(typeof data0 !== "boolean"){
-const err4 = {instancePath:instancePath+"/enable",schemaPath:"#/properties/enable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema61.properties.enable.type,parentSchema:schema61.properties.enable,data:data0};
+const err4 = {instancePath:instancePath+"/enable",schemaPath:"#/properties/enable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema63.properties.enable.type,parentSchema:schema63.properties.enable,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -8567,7 +9663,7 @@ errors++;
 if(data.threads_count !== undefined){
 let data1 = data.threads_count;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err5 = {instancePath:instancePath+"/threads_count",schemaPath:"#/properties/threads_count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema61.properties.threads_count.type,parentSchema:schema61.properties.threads_count,data:data1};
+const err5 = {instancePath:instancePath+"/threads_count",schemaPath:"#/properties/threads_count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema63.properties.threads_count.type,parentSchema:schema63.properties.threads_count,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -8578,7 +9674,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 0 || isNaN(data1)){
-const err6 = {instancePath:instancePath+"/threads_count",schemaPath:"#/properties/threads_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema61.properties.threads_count,data:data1};
+const err6 = {instancePath:instancePath+"/threads_count",schemaPath:"#/properties/threads_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema63.properties.threads_count,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -8592,7 +9688,7 @@ errors++;
 if(data.merging_size !== undefined){
 let data2 = data.merging_size;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err7 = {instancePath:instancePath+"/merging_size",schemaPath:"#/properties/merging_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema61.properties.merging_size.type,parentSchema:schema61.properties.merging_size,data:data2};
+const err7 = {instancePath:instancePath+"/merging_size",schemaPath:"#/properties/merging_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema63.properties.merging_size.type,parentSchema:schema63.properties.merging_size,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -8603,7 +9699,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
-const err8 = {instancePath:instancePath+"/merging_size",schemaPath:"#/properties/merging_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema61.properties.merging_size,data:data2};
+const err8 = {instancePath:instancePath+"/merging_size",schemaPath:"#/properties/merging_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema63.properties.merging_size,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -8617,7 +9713,7 @@ errors++;
 if(data.bandwidth_rate !== undefined){
 let data3 = data.bandwidth_rate;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err9 = {instancePath:instancePath+"/bandwidth_rate",schemaPath:"#/properties/bandwidth_rate/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema61.properties.bandwidth_rate.type,parentSchema:schema61.properties.bandwidth_rate,data:data3};
+const err9 = {instancePath:instancePath+"/bandwidth_rate",schemaPath:"#/properties/bandwidth_rate/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema63.properties.bandwidth_rate.type,parentSchema:schema63.properties.bandwidth_rate,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -8628,7 +9724,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 4294967295 || isNaN(data3)){
-const err10 = {instancePath:instancePath+"/bandwidth_rate",schemaPath:"#/properties/bandwidth_rate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema61.properties.bandwidth_rate,data:data3};
+const err10 = {instancePath:instancePath+"/bandwidth_rate",schemaPath:"#/properties/bandwidth_rate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema63.properties.bandwidth_rate,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -8638,7 +9734,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data3 < 0 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/bandwidth_rate",schemaPath:"#/properties/bandwidth_rate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema61.properties.bandwidth_rate,data:data3};
+const err11 = {instancePath:instancePath+"/bandwidth_rate",schemaPath:"#/properties/bandwidth_rate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema63.properties.bandwidth_rate,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -8651,7 +9747,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema61.type,parentSchema:schema61,data};
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema63.type,parentSchema:schema63,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -8660,16 +9756,16 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate139.errors = vErrors;
+validate142.errors = vErrors;
 return errors === 0;
 }
-validate139.evaluated = {"props":{"enable":true,"threads_count":true,"merging_size":true,"bandwidth_rate":true},"dynamicProps":false,"dynamicItems":false};
+validate142.evaluated = {"props":{"enable":true,"threads_count":true,"merging_size":true,"bandwidth_rate":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate119(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate122(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate119.evaluated;
+const evaluated0 = validate122.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8720,8 +9816,8 @@ if(_valid0){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.backend_config !== undefined){
-if(!(validate120(data.backend_config, {instancePath:instancePath+"/backend_config",parentData:data,parentDataProperty:"backend_config",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate120.errors : vErrors.concat(validate120.errors);
+if(!(validate123(data.backend_config, {instancePath:instancePath+"/backend_config",parentData:data,parentDataProperty:"backend_config",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate123.errors : vErrors.concat(validate123.errors);
 errors = vErrors.length;
 }
 }
@@ -8735,7 +9831,7 @@ props0.backend_type = true;
 }
 }
 if(!valid1){
-const err2 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema52.allOf[0].if,parentSchema:schema52.allOf[0],data};
+const err2 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema54.allOf[0].if,parentSchema:schema54.allOf[0],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -8788,8 +9884,8 @@ if(_valid1){
 const _errs11 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.backend_config !== undefined){
-if(!(validate122(data.backend_config, {instancePath:instancePath+"/backend_config",parentData:data,parentDataProperty:"backend_config",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
+if(!(validate125(data.backend_config, {instancePath:instancePath+"/backend_config",parentData:data,parentDataProperty:"backend_config",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate125.errors : vErrors.concat(validate125.errors);
 errors = vErrors.length;
 }
 }
@@ -8803,7 +9899,7 @@ props1.backend_type = true;
 }
 }
 if(!valid4){
-const err5 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema52.allOf[1].if,parentSchema:schema52.allOf[1],data};
+const err5 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema54.allOf[1].if,parentSchema:schema54.allOf[1],data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -8865,8 +9961,8 @@ if(_valid2){
 const _errs17 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.backend_config !== undefined){
-if(!(validate124(data.backend_config, {instancePath:instancePath+"/backend_config",parentData:data,parentDataProperty:"backend_config",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate124.errors : vErrors.concat(validate124.errors);
+if(!(validate127(data.backend_config, {instancePath:instancePath+"/backend_config",parentData:data,parentDataProperty:"backend_config",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate127.errors : vErrors.concat(validate127.errors);
 errors = vErrors.length;
 }
 }
@@ -8880,7 +9976,7 @@ props2.backend_type = true;
 }
 }
 if(!valid7){
-const err8 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema52.allOf[2].if,parentSchema:schema52.allOf[2],data};
+const err8 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema54.allOf[2].if,parentSchema:schema54.allOf[2],data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -8942,8 +10038,8 @@ if(_valid3){
 const _errs23 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.backend_config !== undefined){
-if(!(validate127(data.backend_config, {instancePath:instancePath+"/backend_config",parentData:data,parentDataProperty:"backend_config",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate127.errors : vErrors.concat(validate127.errors);
+if(!(validate130(data.backend_config, {instancePath:instancePath+"/backend_config",parentData:data,parentDataProperty:"backend_config",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate130.errors : vErrors.concat(validate130.errors);
 errors = vErrors.length;
 }
 }
@@ -8957,7 +10053,7 @@ props3.backend_type = true;
 }
 }
 if(!valid10){
-const err11 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema52.allOf[3].if,parentSchema:schema52.allOf[3],data};
+const err11 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema54.allOf[3].if,parentSchema:schema54.allOf[3],data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -9019,8 +10115,8 @@ if(_valid4){
 const _errs29 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.backend_config !== undefined){
-if(!(validate130(data.backend_config, {instancePath:instancePath+"/backend_config",parentData:data,parentDataProperty:"backend_config",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate130.errors : vErrors.concat(validate130.errors);
+if(!(validate133(data.backend_config, {instancePath:instancePath+"/backend_config",parentData:data,parentDataProperty:"backend_config",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate133.errors : vErrors.concat(validate133.errors);
 errors = vErrors.length;
 }
 }
@@ -9034,7 +10130,7 @@ props4.backend_type = true;
 }
 }
 if(!valid13){
-const err14 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema52.allOf[4].if,parentSchema:schema52.allOf[4],data};
+const err14 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema54.allOf[4].if,parentSchema:schema54.allOf[4],data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -9097,8 +10193,8 @@ if(_valid5){
 const _errs35 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cache_config !== undefined){
-if(!(validate133(data.cache_config, {instancePath:instancePath+"/cache_config",parentData:data,parentDataProperty:"cache_config",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate133.errors : vErrors.concat(validate133.errors);
+if(!(validate136(data.cache_config, {instancePath:instancePath+"/cache_config",parentData:data,parentDataProperty:"cache_config",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate136.errors : vErrors.concat(validate136.errors);
 errors = vErrors.length;
 }
 }
@@ -9112,7 +10208,7 @@ props5.cache_type = true;
 }
 }
 if(!valid16){
-const err17 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema52.allOf[5].if,parentSchema:schema52.allOf[5],data};
+const err17 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema54.allOf[5].if,parentSchema:schema54.allOf[5],data};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -9174,8 +10270,8 @@ if(_valid6){
 const _errs41 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cache_config !== undefined){
-if(!(validate135(data.cache_config, {instancePath:instancePath+"/cache_config",parentData:data,parentDataProperty:"cache_config",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate135.errors : vErrors.concat(validate135.errors);
+if(!(validate138(data.cache_config, {instancePath:instancePath+"/cache_config",parentData:data,parentDataProperty:"cache_config",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate138.errors : vErrors.concat(validate138.errors);
 errors = vErrors.length;
 }
 }
@@ -9189,7 +10285,7 @@ props6.cache_type = true;
 }
 }
 if(!valid19){
-const err20 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema52.allOf[6].if,parentSchema:schema52.allOf[6],data};
+const err20 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema54.allOf[6].if,parentSchema:schema54.allOf[6],data};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -9209,7 +10305,7 @@ Object.assign(props0, props6);
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.backend_type === undefined){
-const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "backend_type"},message:"must have required property '"+"backend_type"+"'",schema:schema52.required,parentSchema:schema52,data};
+const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "backend_type"},message:"must have required property '"+"backend_type"+"'",schema:schema54.required,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -9219,7 +10315,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data.backend_config === undefined){
-const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "backend_config"},message:"must have required property '"+"backend_config"+"'",schema:schema52.required,parentSchema:schema52,data};
+const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "backend_config"},message:"must have required property '"+"backend_config"+"'",schema:schema54.required,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -9229,7 +10325,7 @@ vErrors.push(err22);
 errors++;
 }
 if(data.cache_type === undefined){
-const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cache_type"},message:"must have required property '"+"cache_type"+"'",schema:schema52.required,parentSchema:schema52,data};
+const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cache_type"},message:"must have required property '"+"cache_type"+"'",schema:schema54.required,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -9239,7 +10335,7 @@ vErrors.push(err23);
 errors++;
 }
 if(data.cache_config === undefined){
-const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cache_config"},message:"must have required property '"+"cache_config"+"'",schema:schema52.required,parentSchema:schema52,data};
+const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cache_config"},message:"must have required property '"+"cache_config"+"'",schema:schema54.required,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -9262,7 +10358,7 @@ props0.metadata_path = true;
 if(data.id !== undefined){
 let data14 = data.id;
 if(typeof data14 !== "string"){
-const err25 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.id.type,parentSchema:schema52.properties.id,data:data14};
+const err25 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.id.type,parentSchema:schema54.properties.id,data:data14};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -9275,7 +10371,7 @@ errors++;
 if(data.backend_type !== undefined){
 let data15 = data.backend_type;
 if(typeof data15 !== "string"){
-const err26 = {instancePath:instancePath+"/backend_type",schemaPath:"#/properties/backend_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.backend_type.type,parentSchema:schema52.properties.backend_type,data:data15};
+const err26 = {instancePath:instancePath+"/backend_type",schemaPath:"#/properties/backend_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.backend_type.type,parentSchema:schema54.properties.backend_type,data:data15};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -9285,7 +10381,7 @@ vErrors.push(err26);
 errors++;
 }
 if(!(((((data15 === "localfs") || (data15 === "localdisk")) || (data15 === "oss")) || (data15 === "s3")) || (data15 === "registry"))){
-const err27 = {instancePath:instancePath+"/backend_type",schemaPath:"#/properties/backend_type/enum",keyword:"enum",params:{allowedValues: schema52.properties.backend_type.enum},message:"must be equal to one of the allowed values",schema:schema52.properties.backend_type.enum,parentSchema:schema52.properties.backend_type,data:data15};
+const err27 = {instancePath:instancePath+"/backend_type",schemaPath:"#/properties/backend_type/enum",keyword:"enum",params:{allowedValues: schema54.properties.backend_type.enum},message:"must be equal to one of the allowed values",schema:schema54.properties.backend_type.enum,parentSchema:schema54.properties.backend_type,data:data15};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -9300,14 +10396,14 @@ let data16 = data.external_backends;
 if(Array.isArray(data16)){
 const len0 = data16.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate137(data16[i0], {instancePath:instancePath+"/external_backends/" + i0,parentData:data16,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate137.errors : vErrors.concat(validate137.errors);
+if(!(validate140(data16[i0], {instancePath:instancePath+"/external_backends/" + i0,parentData:data16,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate140.errors : vErrors.concat(validate140.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/external_backends",schemaPath:"#/properties/external_backends/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema52.properties.external_backends.type,parentSchema:schema52.properties.external_backends,data:data16};
+const err28 = {instancePath:instancePath+"/external_backends",schemaPath:"#/properties/external_backends/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema54.properties.external_backends.type,parentSchema:schema54.properties.external_backends,data:data16};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -9320,7 +10416,7 @@ errors++;
 if(data.cache_type !== undefined){
 let data18 = data.cache_type;
 if(typeof data18 !== "string"){
-const err29 = {instancePath:instancePath+"/cache_type",schemaPath:"#/properties/cache_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.cache_type.type,parentSchema:schema52.properties.cache_type,data:data18};
+const err29 = {instancePath:instancePath+"/cache_type",schemaPath:"#/properties/cache_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.cache_type.type,parentSchema:schema54.properties.cache_type,data:data18};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -9330,7 +10426,7 @@ vErrors.push(err29);
 errors++;
 }
 if(!((((((data18 === "blobcache") || (data18 === "filecache")) || (data18 === "fscache")) || (data18 === "dummycache")) || (data18 === "dummy")) || (data18 === ""))){
-const err30 = {instancePath:instancePath+"/cache_type",schemaPath:"#/properties/cache_type/enum",keyword:"enum",params:{allowedValues: schema52.properties.cache_type.enum},message:"must be equal to one of the allowed values",schema:schema52.properties.cache_type.enum,parentSchema:schema52.properties.cache_type,data:data18};
+const err30 = {instancePath:instancePath+"/cache_type",schemaPath:"#/properties/cache_type/enum",keyword:"enum",params:{allowedValues: schema54.properties.cache_type.enum},message:"must be equal to one of the allowed values",schema:schema54.properties.cache_type.enum,parentSchema:schema54.properties.cache_type,data:data18};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -9341,15 +10437,15 @@ errors++;
 }
 }
 if(data.prefetch_config !== undefined){
-if(!(validate139(data.prefetch_config, {instancePath:instancePath+"/prefetch_config",parentData:data,parentDataProperty:"prefetch_config",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate139.errors : vErrors.concat(validate139.errors);
+if(!(validate142(data.prefetch_config, {instancePath:instancePath+"/prefetch_config",parentData:data,parentDataProperty:"prefetch_config",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate142.errors : vErrors.concat(validate142.errors);
 errors = vErrors.length;
 }
 }
 if(data.metadata_path !== undefined){
 let data20 = data.metadata_path;
 if((typeof data20 !== "string") && (data20 !== null)){
-const err31 = {instancePath:instancePath+"/metadata_path",schemaPath:"#/properties/metadata_path/type",keyword:"type",params:{type: schema52.properties.metadata_path.type},message:"must be string,null",schema:schema52.properties.metadata_path.type,parentSchema:schema52.properties.metadata_path,data:data20};
+const err31 = {instancePath:instancePath+"/metadata_path",schemaPath:"#/properties/metadata_path/type",keyword:"type",params:{type: schema54.properties.metadata_path.type},message:"must be string,null",schema:schema54.properties.metadata_path.type,parentSchema:schema54.properties.metadata_path,data:data20};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -9361,7 +10457,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -9370,18 +10466,18 @@ vErrors.push(err32);
 }
 errors++;
 }
-validate119.errors = vErrors;
+validate122.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate119.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate122.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const schema62 = {"title":"BlobCacheEntryConfigV2","description":"Version 2 entry configuration; wins over config when both are present.","type":"object","properties":{"version":{"type":"integer","const":2,"description":"Must be 2."},"id":{"type":"string","default":"","description":"Instance id."},"backend":{"$ref":"common.schema.json#/$defs/backend","description":"Storage backend of the blob."},"external_backends":{"type":"array","items":{"$ref":"common.schema.json#/$defs/externalBackend"},"default":[],"description":"Patches for backends described inside the image."},"cache":{"$ref":"common.schema.json#/$defs/cache","description":"Cache of the blob."},"metadata_path":{"type":["string","null"],"default":null,"description":"Bootstrap path (type bootstrap)."}},"required":["version","backend","cache"]};
+const schema64 = {"title":"BlobCacheEntryConfigV2","description":"Version 2 entry configuration; wins over config when both are present.","type":"object","properties":{"version":{"type":"integer","const":2,"description":"Must be 2."},"id":{"type":"string","default":"","description":"Instance id."},"backend":{"$ref":"common.schema.json#/$defs/backend","description":"Storage backend of the blob."},"external_backends":{"type":"array","items":{"$ref":"common.schema.json#/$defs/externalBackend"},"default":[],"description":"Patches for backends described inside the image."},"cache":{"$ref":"common.schema.json#/$defs/cache","description":"Cache of the blob."},"metadata_path":{"type":["string","null"],"default":null,"description":"Bootstrap path (type bootstrap)."}},"required":["version","backend","cache"]};
 
-function validate143(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate146(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate143.evaluated;
+const evaluated0 = validate146.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10343,17 +11439,17 @@ vErrors.push(err45);
 }
 errors++;
 }
-validate143.errors = vErrors;
+validate146.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate143.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate146.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 
-function validate152(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate155(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate152.evaluated;
+const evaluated0 = validate155.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10774,17 +11870,17 @@ vErrors.push(err22);
 }
 errors++;
 }
-validate152.errors = vErrors;
+validate155.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate152.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate155.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 
-function validate142(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate145(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate142.evaluated;
+const evaluated0 = validate145.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10793,7 +11889,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.version === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema62.required,parentSchema:schema62,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema64.required,parentSchema:schema64,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -10803,7 +11899,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.backend === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "backend"},message:"must have required property '"+"backend"+"'",schema:schema62.required,parentSchema:schema62,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "backend"},message:"must have required property '"+"backend"+"'",schema:schema64.required,parentSchema:schema64,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -10813,7 +11909,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.cache === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cache"},message:"must have required property '"+"cache"+"'",schema:schema62.required,parentSchema:schema62,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cache"},message:"must have required property '"+"cache"+"'",schema:schema64.required,parentSchema:schema64,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -10825,7 +11921,7 @@ errors++;
 if(data.version !== undefined){
 let data0 = data.version;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err3 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema62.properties.version.type,parentSchema:schema62.properties.version,data:data0};
+const err3 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema64.properties.version.type,parentSchema:schema64.properties.version,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -10835,7 +11931,7 @@ vErrors.push(err3);
 errors++;
 }
 if(2 !== data0){
-const err4 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/const",keyword:"const",params:{allowedValue: 2},message:"must be equal to constant",schema:2,parentSchema:schema62.properties.version,data:data0};
+const err4 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/const",keyword:"const",params:{allowedValue: 2},message:"must be equal to constant",schema:2,parentSchema:schema64.properties.version,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -10848,7 +11944,7 @@ errors++;
 if(data.id !== undefined){
 let data1 = data.id;
 if(typeof data1 !== "string"){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.id.type,parentSchema:schema62.properties.id,data:data1};
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.id.type,parentSchema:schema64.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -10859,8 +11955,8 @@ errors++;
 }
 }
 if(data.backend !== undefined){
-if(!(validate143(data.backend, {instancePath:instancePath+"/backend",parentData:data,parentDataProperty:"backend",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate143.errors : vErrors.concat(validate143.errors);
+if(!(validate146(data.backend, {instancePath:instancePath+"/backend",parentData:data,parentDataProperty:"backend",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate146.errors : vErrors.concat(validate146.errors);
 errors = vErrors.length;
 }
 }
@@ -10869,14 +11965,14 @@ let data3 = data.external_backends;
 if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate137(data3[i0], {instancePath:instancePath+"/external_backends/" + i0,parentData:data3,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate137.errors : vErrors.concat(validate137.errors);
+if(!(validate140(data3[i0], {instancePath:instancePath+"/external_backends/" + i0,parentData:data3,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate140.errors : vErrors.concat(validate140.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/external_backends",schemaPath:"#/properties/external_backends/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema62.properties.external_backends.type,parentSchema:schema62.properties.external_backends,data:data3};
+const err6 = {instancePath:instancePath+"/external_backends",schemaPath:"#/properties/external_backends/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema64.properties.external_backends.type,parentSchema:schema64.properties.external_backends,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -10887,15 +11983,15 @@ errors++;
 }
 }
 if(data.cache !== undefined){
-if(!(validate152(data.cache, {instancePath:instancePath+"/cache",parentData:data,parentDataProperty:"cache",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate152.errors : vErrors.concat(validate152.errors);
+if(!(validate155(data.cache, {instancePath:instancePath+"/cache",parentData:data,parentDataProperty:"cache",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate155.errors : vErrors.concat(validate155.errors);
 errors = vErrors.length;
 }
 }
 if(data.metadata_path !== undefined){
 let data6 = data.metadata_path;
 if((typeof data6 !== "string") && (data6 !== null)){
-const err7 = {instancePath:instancePath+"/metadata_path",schemaPath:"#/properties/metadata_path/type",keyword:"type",params:{type: schema62.properties.metadata_path.type},message:"must be string,null",schema:schema62.properties.metadata_path.type,parentSchema:schema62.properties.metadata_path,data:data6};
+const err7 = {instancePath:instancePath+"/metadata_path",schemaPath:"#/properties/metadata_path/type",keyword:"type",params:{type: schema64.properties.metadata_path.type},message:"must be string,null",schema:schema64.properties.metadata_path.type,parentSchema:schema64.properties.metadata_path,data:data6};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -10907,7 +12003,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.type,parentSchema:schema62,data};
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema64.type,parentSchema:schema64,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -10916,17 +12012,17 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate142.errors = vErrors;
+validate145.errors = vErrors;
 return errors === 0;
 }
-validate142.evaluated = {"props":{"version":true,"id":true,"backend":true,"external_backends":true,"cache":true,"metadata_path":true},"dynamicProps":false,"dynamicItems":false};
+validate145.evaluated = {"props":{"version":true,"id":true,"backend":true,"external_backends":true,"cache":true,"metadata_path":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate118(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate121(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://nydus-service.invalid/schema/blob-cache-entry.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate118.evaluated;
+const evaluated0 = validate121.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10935,7 +12031,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema51.required,parentSchema:schema51,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema53.required,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -10945,7 +12041,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.id === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema51.required,parentSchema:schema51,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema53.required,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -10957,7 +12053,7 @@ errors++;
 if(data.type !== undefined){
 let data0 = data.type;
 if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.type.type,parentSchema:schema51.properties.type,data:data0};
+const err2 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.type.type,parentSchema:schema53.properties.type,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -10967,7 +12063,7 @@ vErrors.push(err2);
 errors++;
 }
 if(!((data0 === "bootstrap") || (data0 === "datablob"))){
-const err3 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema51.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.type.enum,parentSchema:schema51.properties.type,data:data0};
+const err3 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema53.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema53.properties.type.enum,parentSchema:schema53.properties.type,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -10980,8 +12076,8 @@ errors++;
 if(data.id !== undefined){
 let data1 = data.id;
 if(typeof data1 === "string"){
-if(!pattern3.test(data1)){
-const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[^/]*$"},message:"must match pattern \""+"^[^/]*$"+"\"",schema:"^[^/]*$",parentSchema:schema51.properties.id,data:data1};
+if(!pattern4.test(data1)){
+const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[^/]*$"},message:"must match pattern \""+"^[^/]*$"+"\"",schema:"^[^/]*$",parentSchema:schema53.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -10992,7 +12088,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.id.type,parentSchema:schema51.properties.id,data:data1};
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.id.type,parentSchema:schema53.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -11005,8 +12101,8 @@ errors++;
 if(data.domain_id !== undefined){
 let data2 = data.domain_id;
 if(typeof data2 === "string"){
-if(!pattern3.test(data2)){
-const err6 = {instancePath:instancePath+"/domain_id",schemaPath:"#/properties/domain_id/pattern",keyword:"pattern",params:{pattern: "^[^/]*$"},message:"must match pattern \""+"^[^/]*$"+"\"",schema:"^[^/]*$",parentSchema:schema51.properties.domain_id,data:data2};
+if(!pattern4.test(data2)){
+const err6 = {instancePath:instancePath+"/domain_id",schemaPath:"#/properties/domain_id/pattern",keyword:"pattern",params:{pattern: "^[^/]*$"},message:"must match pattern \""+"^[^/]*$"+"\"",schema:"^[^/]*$",parentSchema:schema53.properties.domain_id,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -11017,7 +12113,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/domain_id",schemaPath:"#/properties/domain_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.domain_id.type,parentSchema:schema51.properties.domain_id,data:data2};
+const err7 = {instancePath:instancePath+"/domain_id",schemaPath:"#/properties/domain_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.domain_id.type,parentSchema:schema53.properties.domain_id,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -11028,20 +12124,20 @@ errors++;
 }
 }
 if(data.config !== undefined){
-if(!(validate119(data.config, {instancePath:instancePath+"/config",parentData:data,parentDataProperty:"config",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
+if(!(validate122(data.config, {instancePath:instancePath+"/config",parentData:data,parentDataProperty:"config",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
 errors = vErrors.length;
 }
 }
 if(data.config_v2 !== undefined){
-if(!(validate142(data.config_v2, {instancePath:instancePath+"/config_v2",parentData:data,parentDataProperty:"config_v2",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate142.errors : vErrors.concat(validate142.errors);
+if(!(validate145(data.config_v2, {instancePath:instancePath+"/config_v2",parentData:data,parentDataProperty:"config_v2",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate145.errors : vErrors.concat(validate145.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data};
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.type,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -11050,19 +12146,19 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate118.errors = vErrors;
+validate121.errors = vErrors;
 return errors === 0;
 }
-validate118.evaluated = {"props":{"type":true,"id":true,"domain_id":true,"config":true,"config_v2":true},"dynamicProps":false,"dynamicItems":false};
+validate121.evaluated = {"props":{"type":true,"id":true,"domain_id":true,"config":true,"config_v2":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateBlobCacheList = validate158;
-const schema65 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/blob-cache-list.schema.json","title":"BlobCacheList","description":"A list of blob cache entries, as read from singleton --config (key \"blobs\").","type":"object","properties":{"blobs":{"type":"array","items":{"$ref":"blob-cache-entry.schema.json"},"description":"Entries registered at start, in order."}},"required":["blobs"]};
+export const validateBlobCacheList = validate161;
+const schema67 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/blob-cache-list.schema.json","title":"BlobCacheList","description":"A list of blob cache entries, as read from singleton --config (key \"blobs\").","type":"object","properties":{"blobs":{"type":"array","items":{"$ref":"blob-cache-entry.schema.json"},"description":"Entries registered at start, in order."}},"required":["blobs"]};
 
-function validate158(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate161(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://nydus-service.invalid/schema/blob-cache-list.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate158.evaluated;
+const evaluated0 = validate161.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11071,7 +12167,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.blobs === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "blobs"},message:"must have required property '"+"blobs"+"'",schema:schema65.required,parentSchema:schema65,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "blobs"},message:"must have required property '"+"blobs"+"'",schema:schema67.required,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -11085,14 +12181,14 @@ let data0 = data.blobs;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate118(data0[i0], {instancePath:instancePath+"/blobs/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
+if(!(validate121(data0[i0], {instancePath:instancePath+"/blobs/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate121.errors : vErrors.concat(validate121.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/blobs",schemaPath:"#/properties/blobs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema65.properties.blobs.type,parentSchema:schema65.properties.blobs,data:data0};
+const err1 = {instancePath:instancePath+"/blobs",schemaPath:"#/properties/blobs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.blobs.type,parentSchema:schema67.properties.blobs,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -11104,7 +12200,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.type,parentSchema:schema65,data};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -11113,20 +12209,20 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate158.errors = vErrors;
+validate161.errors = vErrors;
 return errors === 0;
 }
-validate158.evaluated = {"props":{"blobs":true},"dynamicProps":false,"dynamicItems":false};
+validate161.evaluated = {"props":{"blobs":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateConfigValidateResult = validate160;
-const schema66 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/cli/config-validate.schema.json","title":"ConfigValidateResult","description":"Output of `nydus config validate --json`.","type":"object","$defs":{"problem":{"title":"ConfigProblemReport","description":"One problem in a configuration.","type":"object","properties":{"pointer":{"type":"string","description":"JSON pointer of the offending value (\"\" is the document)."},"message":{"type":"string","description":"What was expected and what was found."}},"required":["pointer","message"]},"file":{"title":"ConfigFileReport","description":"The verdict on one file.","type":"object","properties":{"file":{"type":"string","description":"Path as given on the command line."},"valid":{"type":"boolean","description":"Whether the file is a usable configuration."},"format":{"type":["string","null"],"enum":["v1","v2",null],"description":"Configuration version detected, null when unreadable or invalid."},"syntax":{"type":["string","null"],"enum":["json","toml",null],"description":"Syntax detected, null when unreadable or invalid."},"problems":{"type":"array","items":{"$ref":"#/$defs/problem"},"description":"Every error found."},"warnings":{"type":"array","items":{"$ref":"#/$defs/problem"},"description":"What a mount would reject (errors with --strict)."}},"required":["file","valid","format","syntax","problems","warnings"]}},"properties":{"valid":{"type":"boolean","description":"Whether every file is valid."},"files":{"type":"array","items":{"$ref":"#/$defs/file"},"description":"One report per file, in command-line order."}},"required":["valid","files"]};
-const schema67 = {"title":"ConfigFileReport","description":"The verdict on one file.","type":"object","properties":{"file":{"type":"string","description":"Path as given on the command line."},"valid":{"type":"boolean","description":"Whether the file is a usable configuration."},"format":{"type":["string","null"],"enum":["v1","v2",null],"description":"Configuration version detected, null when unreadable or invalid."},"syntax":{"type":["string","null"],"enum":["json","toml",null],"description":"Syntax detected, null when unreadable or invalid."},"problems":{"type":"array","items":{"$ref":"#/$defs/problem"},"description":"Every error found."},"warnings":{"type":"array","items":{"$ref":"#/$defs/problem"},"description":"What a mount would reject (errors with --strict)."}},"required":["file","valid","format","syntax","problems","warnings"]};
-const schema68 = {"title":"ConfigProblemReport","description":"One problem in a configuration.","type":"object","properties":{"pointer":{"type":"string","description":"JSON pointer of the offending value (\"\" is the document)."},"message":{"type":"string","description":"What was expected and what was found."}},"required":["pointer","message"]};
+export const validateConfigValidateResult = validate163;
+const schema68 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/cli/config-validate.schema.json","title":"ConfigValidateResult","description":"Output of `nydus config validate --json`.","type":"object","$defs":{"problem":{"title":"ConfigProblemReport","description":"One problem in a configuration.","type":"object","properties":{"pointer":{"type":"string","description":"JSON pointer of the offending value (\"\" is the document)."},"message":{"type":"string","description":"What was expected and what was found."}},"required":["pointer","message"]},"file":{"title":"ConfigFileReport","description":"The verdict on one file.","type":"object","properties":{"file":{"type":"string","description":"Path as given on the command line."},"valid":{"type":"boolean","description":"Whether the file is a usable configuration."},"format":{"type":["string","null"],"enum":["v1","v2",null],"description":"Configuration version detected, null when unreadable or invalid."},"syntax":{"type":["string","null"],"enum":["json","toml",null],"description":"Syntax detected, null when unreadable or invalid."},"problems":{"type":"array","items":{"$ref":"#/$defs/problem"},"description":"Every error found."},"warnings":{"type":"array","items":{"$ref":"#/$defs/problem"},"description":"What a mount would reject (errors with --strict)."}},"required":["file","valid","format","syntax","problems","warnings"]}},"properties":{"valid":{"type":"boolean","description":"Whether every file is valid."},"files":{"type":"array","items":{"$ref":"#/$defs/file"},"description":"One report per file, in command-line order."}},"required":["valid","files"]};
+const schema69 = {"title":"ConfigFileReport","description":"The verdict on one file.","type":"object","properties":{"file":{"type":"string","description":"Path as given on the command line."},"valid":{"type":"boolean","description":"Whether the file is a usable configuration."},"format":{"type":["string","null"],"enum":["v1","v2",null],"description":"Configuration version detected, null when unreadable or invalid."},"syntax":{"type":["string","null"],"enum":["json","toml",null],"description":"Syntax detected, null when unreadable or invalid."},"problems":{"type":"array","items":{"$ref":"#/$defs/problem"},"description":"Every error found."},"warnings":{"type":"array","items":{"$ref":"#/$defs/problem"},"description":"What a mount would reject (errors with --strict)."}},"required":["file","valid","format","syntax","problems","warnings"]};
+const schema70 = {"title":"ConfigProblemReport","description":"One problem in a configuration.","type":"object","properties":{"pointer":{"type":"string","description":"JSON pointer of the offending value (\"\" is the document)."},"message":{"type":"string","description":"What was expected and what was found."}},"required":["pointer","message"]};
 
-function validate162(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate165(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate162.evaluated;
+const evaluated0 = validate165.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11135,7 +12231,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.pointer === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pointer"},message:"must have required property '"+"pointer"+"'",schema:schema68.required,parentSchema:schema68,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pointer"},message:"must have required property '"+"pointer"+"'",schema:schema70.required,parentSchema:schema70,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -11145,7 +12241,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.message === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema68.required,parentSchema:schema68,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema70.required,parentSchema:schema70,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -11157,7 +12253,7 @@ errors++;
 if(data.pointer !== undefined){
 let data0 = data.pointer;
 if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/pointer",schemaPath:"#/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.pointer.type,parentSchema:schema68.properties.pointer,data:data0};
+const err2 = {instancePath:instancePath+"/pointer",schemaPath:"#/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.pointer.type,parentSchema:schema70.properties.pointer,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -11170,7 +12266,295 @@ errors++;
 if(data.message !== undefined){
 let data1 = data.message;
 if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.message.type,parentSchema:schema68.properties.message,data:data1};
+const err3 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.message.type,parentSchema:schema70.properties.message,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.type,parentSchema:schema70,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate165.errors = vErrors;
+return errors === 0;
+}
+validate165.evaluated = {"props":{"pointer":true,"message":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate164(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate164.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.file === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema69.required,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.valid === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "valid"},message:"must have required property '"+"valid"+"'",schema:schema69.required,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.format === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "format"},message:"must have required property '"+"format"+"'",schema:schema69.required,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.syntax === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "syntax"},message:"must have required property '"+"syntax"+"'",schema:schema69.required,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.problems === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "problems"},message:"must have required property '"+"problems"+"'",schema:schema69.required,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.warnings === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "warnings"},message:"must have required property '"+"warnings"+"'",schema:schema69.required,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.file !== undefined){
+let data0 = data.file;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.file.type,parentSchema:schema69.properties.file,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.valid !== undefined){
+let data1 = data.valid;
+if(typeof data1 !== "boolean"){
+const err7 = {instancePath:instancePath+"/valid",schemaPath:"#/properties/valid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema69.properties.valid.type,parentSchema:schema69.properties.valid,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.format !== undefined){
+let data2 = data.format;
+if((typeof data2 !== "string") && (data2 !== null)){
+const err8 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/type",keyword:"type",params:{type: schema69.properties.format.type},message:"must be string,null",schema:schema69.properties.format.type,parentSchema:schema69.properties.format,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(!(((data2 === "v1") || (data2 === "v2")) || (data2 === null))){
+const err9 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema69.properties.format.enum},message:"must be equal to one of the allowed values",schema:schema69.properties.format.enum,parentSchema:schema69.properties.format,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.syntax !== undefined){
+let data3 = data.syntax;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err10 = {instancePath:instancePath+"/syntax",schemaPath:"#/properties/syntax/type",keyword:"type",params:{type: schema69.properties.syntax.type},message:"must be string,null",schema:schema69.properties.syntax.type,parentSchema:schema69.properties.syntax,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(!(((data3 === "json") || (data3 === "toml")) || (data3 === null))){
+const err11 = {instancePath:instancePath+"/syntax",schemaPath:"#/properties/syntax/enum",keyword:"enum",params:{allowedValues: schema69.properties.syntax.enum},message:"must be equal to one of the allowed values",schema:schema69.properties.syntax.enum,parentSchema:schema69.properties.syntax,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.problems !== undefined){
+let data4 = data.problems;
+if(Array.isArray(data4)){
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate165(data4[i0], {instancePath:instancePath+"/problems/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate165.errors : vErrors.concat(validate165.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/problems",schemaPath:"#/properties/problems/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.properties.problems.type,parentSchema:schema69.properties.problems,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.warnings !== undefined){
+let data6 = data.warnings;
+if(Array.isArray(data6)){
+const len1 = data6.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate165(data6[i1], {instancePath:instancePath+"/warnings/" + i1,parentData:data6,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate165.errors : vErrors.concat(validate165.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/warnings",schemaPath:"#/properties/warnings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.properties.warnings.type,parentSchema:schema69.properties.warnings,data:data6};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+validate164.errors = vErrors;
+return errors === 0;
+}
+validate164.evaluated = {"props":{"file":true,"valid":true,"format":true,"syntax":true,"problems":true,"warnings":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate163(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://nydus-service.invalid/schema/cli/config-validate.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate163.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.valid === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "valid"},message:"must have required property '"+"valid"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.files === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.valid !== undefined){
+let data0 = data.valid;
+if(typeof data0 !== "boolean"){
+const err2 = {instancePath:instancePath+"/valid",schemaPath:"#/properties/valid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema68.properties.valid.type,parentSchema:schema68.properties.valid,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.files !== undefined){
+let data1 = data.files;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate164(data1[i0], {instancePath:instancePath+"/files/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate164.errors : vErrors.concat(validate164.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.properties.files.type,parentSchema:schema68.properties.files,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -11191,307 +12575,19 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate162.errors = vErrors;
+validate163.errors = vErrors;
 return errors === 0;
 }
-validate162.evaluated = {"props":{"pointer":true,"message":true},"dynamicProps":false,"dynamicItems":false};
+validate163.evaluated = {"props":{"valid":true,"files":true},"dynamicProps":false,"dynamicItems":false};
 
+export const validateInspectSuperblock = validate169;
+const schema71 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/cli/inspect-superblock.schema.json","title":"InspectSuperblock","description":"Output of `nydus inspect superblock --json`.","type":"object","properties":{"bootstrap":{"type":"string","description":"Bootstrap path as given."},"version":{"type":"integer","enum":[5,6],"description":"RAFS version."},"flags":{"type":"integer","description":"Superblock feature flags (rafs-format §2.1)."},"flag_names":{"type":"array","items":{"type":"string"},"description":"Names of the set flags."},"compressor":{"type":"string","description":"Chunk compressor: none, lz4_block, gzip or zstd."},"digester":{"type":"string","description":"Chunk digest: blake3 or sha256."},"chunk_size":{"type":"integer","description":"Chunk size in bytes."},"block_size":{"type":"integer","description":"EROFS block size (v6), 0 for v5."},"inodes_count":{"type":"integer","description":"Inode count recorded in the superblock."},"root_ino":{"type":"integer","description":"Inode number (v5) or nid (v6) of the root."},"bootstrap_size":{"type":"integer","description":"Size of the bootstrap in bytes."},"inlined_bootstrap":{"type":"boolean","description":"The bootstrap was read from a data blob's ToC."},"fields":{"type":"object","additionalProperties":{"type":"integer"},"description":"Version-specific superblock fields."},"counts":{"type":"object","description":"Counts from a walk of the tree.","properties":{"directories":{"type":"integer","description":"Directories, root included."},"files":{"type":"integer","description":"Regular file entries (hard links counted per entry)."},"symlinks":{"type":"integer","description":"Symbolic links."},"others":{"type":"integer","description":"Devices, fifos and sockets."},"inodes":{"type":"integer","description":"Distinct inodes."}},"required":["directories","files","symlinks","others","inodes"]},"blobs":{"type":"array","items":{"type":"object"},"description":"The blob table (every field, camelCase as the library reports it)."},"prefetch":{"type":"array","items":{"type":"integer"},"description":"Prefetch table: inode numbers (v5) or nids (v6)."}},"required":["bootstrap","version","flags","flag_names","compressor","digester","chunk_size","block_size","inodes_count","root_ino","bootstrap_size","inlined_bootstrap","fields","counts","blobs","prefetch"]};
 
-function validate161(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate161.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.file === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema67.required,parentSchema:schema67,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.valid === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "valid"},message:"must have required property '"+"valid"+"'",schema:schema67.required,parentSchema:schema67,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.format === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "format"},message:"must have required property '"+"format"+"'",schema:schema67.required,parentSchema:schema67,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.syntax === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "syntax"},message:"must have required property '"+"syntax"+"'",schema:schema67.required,parentSchema:schema67,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.problems === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "problems"},message:"must have required property '"+"problems"+"'",schema:schema67.required,parentSchema:schema67,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.warnings === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "warnings"},message:"must have required property '"+"warnings"+"'",schema:schema67.required,parentSchema:schema67,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.file !== undefined){
-let data0 = data.file;
-if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.file.type,parentSchema:schema67.properties.file,data:data0};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.valid !== undefined){
-let data1 = data.valid;
-if(typeof data1 !== "boolean"){
-const err7 = {instancePath:instancePath+"/valid",schemaPath:"#/properties/valid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema67.properties.valid.type,parentSchema:schema67.properties.valid,data:data1};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.format !== undefined){
-let data2 = data.format;
-if((typeof data2 !== "string") && (data2 !== null)){
-const err8 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/type",keyword:"type",params:{type: schema67.properties.format.type},message:"must be string,null",schema:schema67.properties.format.type,parentSchema:schema67.properties.format,data:data2};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(!(((data2 === "v1") || (data2 === "v2")) || (data2 === null))){
-const err9 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema67.properties.format.enum},message:"must be equal to one of the allowed values",schema:schema67.properties.format.enum,parentSchema:schema67.properties.format,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.syntax !== undefined){
-let data3 = data.syntax;
-if((typeof data3 !== "string") && (data3 !== null)){
-const err10 = {instancePath:instancePath+"/syntax",schemaPath:"#/properties/syntax/type",keyword:"type",params:{type: schema67.properties.syntax.type},message:"must be string,null",schema:schema67.properties.syntax.type,parentSchema:schema67.properties.syntax,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(!(((data3 === "json") || (data3 === "toml")) || (data3 === null))){
-const err11 = {instancePath:instancePath+"/syntax",schemaPath:"#/properties/syntax/enum",keyword:"enum",params:{allowedValues: schema67.properties.syntax.enum},message:"must be equal to one of the allowed values",schema:schema67.properties.syntax.enum,parentSchema:schema67.properties.syntax,data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.problems !== undefined){
-let data4 = data.problems;
-if(Array.isArray(data4)){
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate162(data4[i0], {instancePath:instancePath+"/problems/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate162.errors : vErrors.concat(validate162.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/problems",schemaPath:"#/properties/problems/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.problems.type,parentSchema:schema67.properties.problems,data:data4};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data.warnings !== undefined){
-let data6 = data.warnings;
-if(Array.isArray(data6)){
-const len1 = data6.length;
-for(let i1=0; i1<len1; i1++){
-if(!(validate162(data6[i1], {instancePath:instancePath+"/warnings/" + i1,parentData:data6,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate162.errors : vErrors.concat(validate162.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/warnings",schemaPath:"#/properties/warnings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.warnings.type,parentSchema:schema67.properties.warnings,data:data6};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-}
-else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-validate161.errors = vErrors;
-return errors === 0;
-}
-validate161.evaluated = {"props":{"file":true,"valid":true,"format":true,"syntax":true,"problems":true,"warnings":true},"dynamicProps":false,"dynamicItems":false};
-
-
-function validate160(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="https://nydus-service.invalid/schema/cli/config-validate.schema.json" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate160.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.valid === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "valid"},message:"must have required property '"+"valid"+"'",schema:schema66.required,parentSchema:schema66,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.files === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema66.required,parentSchema:schema66,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.valid !== undefined){
-let data0 = data.valid;
-if(typeof data0 !== "boolean"){
-const err2 = {instancePath:instancePath+"/valid",schemaPath:"#/properties/valid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema66.properties.valid.type,parentSchema:schema66.properties.valid,data:data0};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.files !== undefined){
-let data1 = data.files;
-if(Array.isArray(data1)){
-const len0 = data1.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate161(data1[i0], {instancePath:instancePath+"/files/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate161.errors : vErrors.concat(validate161.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.properties.files.type,parentSchema:schema66.properties.files,data:data1};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-validate160.errors = vErrors;
-return errors === 0;
-}
-validate160.evaluated = {"props":{"valid":true,"files":true},"dynamicProps":false,"dynamicItems":false};
-
-export const validateInspectSuperblock = validate166;
-const schema69 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/cli/inspect-superblock.schema.json","title":"InspectSuperblock","description":"Output of `nydus inspect superblock --json`.","type":"object","properties":{"bootstrap":{"type":"string","description":"Bootstrap path as given."},"version":{"type":"integer","enum":[5,6],"description":"RAFS version."},"flags":{"type":"integer","description":"Superblock feature flags (rafs-format §2.1)."},"flag_names":{"type":"array","items":{"type":"string"},"description":"Names of the set flags."},"compressor":{"type":"string","description":"Chunk compressor: none, lz4_block, gzip or zstd."},"digester":{"type":"string","description":"Chunk digest: blake3 or sha256."},"chunk_size":{"type":"integer","description":"Chunk size in bytes."},"block_size":{"type":"integer","description":"EROFS block size (v6), 0 for v5."},"inodes_count":{"type":"integer","description":"Inode count recorded in the superblock."},"root_ino":{"type":"integer","description":"Inode number (v5) or nid (v6) of the root."},"bootstrap_size":{"type":"integer","description":"Size of the bootstrap in bytes."},"inlined_bootstrap":{"type":"boolean","description":"The bootstrap was read from a data blob's ToC."},"fields":{"type":"object","additionalProperties":{"type":"integer"},"description":"Version-specific superblock fields."},"counts":{"type":"object","description":"Counts from a walk of the tree.","properties":{"directories":{"type":"integer","description":"Directories, root included."},"files":{"type":"integer","description":"Regular file entries (hard links counted per entry)."},"symlinks":{"type":"integer","description":"Symbolic links."},"others":{"type":"integer","description":"Devices, fifos and sockets."},"inodes":{"type":"integer","description":"Distinct inodes."}},"required":["directories","files","symlinks","others","inodes"]},"blobs":{"type":"array","items":{"type":"object"},"description":"The blob table (every field, camelCase as the library reports it)."},"prefetch":{"type":"array","items":{"type":"integer"},"description":"Prefetch table: inode numbers (v5) or nids (v6)."}},"required":["bootstrap","version","flags","flag_names","compressor","digester","chunk_size","block_size","inodes_count","root_ino","bootstrap_size","inlined_bootstrap","fields","counts","blobs","prefetch"]};
-
-function validate166(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate169(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://nydus-service.invalid/schema/cli/inspect-superblock.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate166.evaluated;
+const evaluated0 = validate169.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11500,7 +12596,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.bootstrap === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bootstrap"},message:"must have required property '"+"bootstrap"+"'",schema:schema69.required,parentSchema:schema69,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bootstrap"},message:"must have required property '"+"bootstrap"+"'",schema:schema71.required,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -11510,7 +12606,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.version === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema69.required,parentSchema:schema69,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema71.required,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -11520,7 +12616,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.flags === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "flags"},message:"must have required property '"+"flags"+"'",schema:schema69.required,parentSchema:schema69,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "flags"},message:"must have required property '"+"flags"+"'",schema:schema71.required,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -11530,7 +12626,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.flag_names === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "flag_names"},message:"must have required property '"+"flag_names"+"'",schema:schema69.required,parentSchema:schema69,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "flag_names"},message:"must have required property '"+"flag_names"+"'",schema:schema71.required,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -11540,7 +12636,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.compressor === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "compressor"},message:"must have required property '"+"compressor"+"'",schema:schema69.required,parentSchema:schema69,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "compressor"},message:"must have required property '"+"compressor"+"'",schema:schema71.required,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -11550,7 +12646,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.digester === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "digester"},message:"must have required property '"+"digester"+"'",schema:schema69.required,parentSchema:schema69,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "digester"},message:"must have required property '"+"digester"+"'",schema:schema71.required,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -11560,7 +12656,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.chunk_size === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "chunk_size"},message:"must have required property '"+"chunk_size"+"'",schema:schema69.required,parentSchema:schema69,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "chunk_size"},message:"must have required property '"+"chunk_size"+"'",schema:schema71.required,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -11570,7 +12666,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.block_size === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "block_size"},message:"must have required property '"+"block_size"+"'",schema:schema69.required,parentSchema:schema69,data};
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "block_size"},message:"must have required property '"+"block_size"+"'",schema:schema71.required,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -11580,7 +12676,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.inodes_count === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "inodes_count"},message:"must have required property '"+"inodes_count"+"'",schema:schema69.required,parentSchema:schema69,data};
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "inodes_count"},message:"must have required property '"+"inodes_count"+"'",schema:schema71.required,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -11590,7 +12686,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data.root_ino === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "root_ino"},message:"must have required property '"+"root_ino"+"'",schema:schema69.required,parentSchema:schema69,data};
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "root_ino"},message:"must have required property '"+"root_ino"+"'",schema:schema71.required,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -11600,7 +12696,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data.bootstrap_size === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bootstrap_size"},message:"must have required property '"+"bootstrap_size"+"'",schema:schema69.required,parentSchema:schema69,data};
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bootstrap_size"},message:"must have required property '"+"bootstrap_size"+"'",schema:schema71.required,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -11610,7 +12706,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data.inlined_bootstrap === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "inlined_bootstrap"},message:"must have required property '"+"inlined_bootstrap"+"'",schema:schema69.required,parentSchema:schema69,data};
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "inlined_bootstrap"},message:"must have required property '"+"inlined_bootstrap"+"'",schema:schema71.required,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -11620,7 +12716,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data.fields === undefined){
-const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'",schema:schema69.required,parentSchema:schema69,data};
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'",schema:schema71.required,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -11630,7 +12726,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data.counts === undefined){
-const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "counts"},message:"must have required property '"+"counts"+"'",schema:schema69.required,parentSchema:schema69,data};
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "counts"},message:"must have required property '"+"counts"+"'",schema:schema71.required,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -11640,7 +12736,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data.blobs === undefined){
-const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "blobs"},message:"must have required property '"+"blobs"+"'",schema:schema69.required,parentSchema:schema69,data};
+const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "blobs"},message:"must have required property '"+"blobs"+"'",schema:schema71.required,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -11650,7 +12746,7 @@ vErrors.push(err14);
 errors++;
 }
 if(data.prefetch === undefined){
-const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prefetch"},message:"must have required property '"+"prefetch"+"'",schema:schema69.required,parentSchema:schema69,data};
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prefetch"},message:"must have required property '"+"prefetch"+"'",schema:schema71.required,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -11662,7 +12758,7 @@ errors++;
 if(data.bootstrap !== undefined){
 let data0 = data.bootstrap;
 if(typeof data0 !== "string"){
-const err16 = {instancePath:instancePath+"/bootstrap",schemaPath:"#/properties/bootstrap/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.bootstrap.type,parentSchema:schema69.properties.bootstrap,data:data0};
+const err16 = {instancePath:instancePath+"/bootstrap",schemaPath:"#/properties/bootstrap/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.bootstrap.type,parentSchema:schema71.properties.bootstrap,data:data0};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -11675,7 +12771,7 @@ errors++;
 if(data.version !== undefined){
 let data1 = data.version;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err17 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema69.properties.version.type,parentSchema:schema69.properties.version,data:data1};
+const err17 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema71.properties.version.type,parentSchema:schema71.properties.version,data:data1};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -11685,7 +12781,7 @@ vErrors.push(err17);
 errors++;
 }
 if(!((data1 === 5) || (data1 === 6))){
-const err18 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/enum",keyword:"enum",params:{allowedValues: schema69.properties.version.enum},message:"must be equal to one of the allowed values",schema:schema69.properties.version.enum,parentSchema:schema69.properties.version,data:data1};
+const err18 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/enum",keyword:"enum",params:{allowedValues: schema71.properties.version.enum},message:"must be equal to one of the allowed values",schema:schema71.properties.version.enum,parentSchema:schema71.properties.version,data:data1};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -11698,7 +12794,7 @@ errors++;
 if(data.flags !== undefined){
 let data2 = data.flags;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err19 = {instancePath:instancePath+"/flags",schemaPath:"#/properties/flags/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema69.properties.flags.type,parentSchema:schema69.properties.flags,data:data2};
+const err19 = {instancePath:instancePath+"/flags",schemaPath:"#/properties/flags/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema71.properties.flags.type,parentSchema:schema71.properties.flags,data:data2};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -11715,7 +12811,7 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(typeof data4 !== "string"){
-const err20 = {instancePath:instancePath+"/flag_names/" + i0,schemaPath:"#/properties/flag_names/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.flag_names.items.type,parentSchema:schema69.properties.flag_names.items,data:data4};
+const err20 = {instancePath:instancePath+"/flag_names/" + i0,schemaPath:"#/properties/flag_names/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.flag_names.items.type,parentSchema:schema71.properties.flag_names.items,data:data4};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -11727,7 +12823,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/flag_names",schemaPath:"#/properties/flag_names/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.properties.flag_names.type,parentSchema:schema69.properties.flag_names,data:data3};
+const err21 = {instancePath:instancePath+"/flag_names",schemaPath:"#/properties/flag_names/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.properties.flag_names.type,parentSchema:schema71.properties.flag_names,data:data3};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -11740,7 +12836,7 @@ errors++;
 if(data.compressor !== undefined){
 let data5 = data.compressor;
 if(typeof data5 !== "string"){
-const err22 = {instancePath:instancePath+"/compressor",schemaPath:"#/properties/compressor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.compressor.type,parentSchema:schema69.properties.compressor,data:data5};
+const err22 = {instancePath:instancePath+"/compressor",schemaPath:"#/properties/compressor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.compressor.type,parentSchema:schema71.properties.compressor,data:data5};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -11753,7 +12849,7 @@ errors++;
 if(data.digester !== undefined){
 let data6 = data.digester;
 if(typeof data6 !== "string"){
-const err23 = {instancePath:instancePath+"/digester",schemaPath:"#/properties/digester/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.digester.type,parentSchema:schema69.properties.digester,data:data6};
+const err23 = {instancePath:instancePath+"/digester",schemaPath:"#/properties/digester/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.digester.type,parentSchema:schema71.properties.digester,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -11766,7 +12862,7 @@ errors++;
 if(data.chunk_size !== undefined){
 let data7 = data.chunk_size;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err24 = {instancePath:instancePath+"/chunk_size",schemaPath:"#/properties/chunk_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema69.properties.chunk_size.type,parentSchema:schema69.properties.chunk_size,data:data7};
+const err24 = {instancePath:instancePath+"/chunk_size",schemaPath:"#/properties/chunk_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema71.properties.chunk_size.type,parentSchema:schema71.properties.chunk_size,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -11779,7 +12875,7 @@ errors++;
 if(data.block_size !== undefined){
 let data8 = data.block_size;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err25 = {instancePath:instancePath+"/block_size",schemaPath:"#/properties/block_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema69.properties.block_size.type,parentSchema:schema69.properties.block_size,data:data8};
+const err25 = {instancePath:instancePath+"/block_size",schemaPath:"#/properties/block_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema71.properties.block_size.type,parentSchema:schema71.properties.block_size,data:data8};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -11792,7 +12888,7 @@ errors++;
 if(data.inodes_count !== undefined){
 let data9 = data.inodes_count;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err26 = {instancePath:instancePath+"/inodes_count",schemaPath:"#/properties/inodes_count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema69.properties.inodes_count.type,parentSchema:schema69.properties.inodes_count,data:data9};
+const err26 = {instancePath:instancePath+"/inodes_count",schemaPath:"#/properties/inodes_count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema71.properties.inodes_count.type,parentSchema:schema71.properties.inodes_count,data:data9};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -11805,7 +12901,7 @@ errors++;
 if(data.root_ino !== undefined){
 let data10 = data.root_ino;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err27 = {instancePath:instancePath+"/root_ino",schemaPath:"#/properties/root_ino/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema69.properties.root_ino.type,parentSchema:schema69.properties.root_ino,data:data10};
+const err27 = {instancePath:instancePath+"/root_ino",schemaPath:"#/properties/root_ino/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema71.properties.root_ino.type,parentSchema:schema71.properties.root_ino,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -11818,7 +12914,7 @@ errors++;
 if(data.bootstrap_size !== undefined){
 let data11 = data.bootstrap_size;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err28 = {instancePath:instancePath+"/bootstrap_size",schemaPath:"#/properties/bootstrap_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema69.properties.bootstrap_size.type,parentSchema:schema69.properties.bootstrap_size,data:data11};
+const err28 = {instancePath:instancePath+"/bootstrap_size",schemaPath:"#/properties/bootstrap_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema71.properties.bootstrap_size.type,parentSchema:schema71.properties.bootstrap_size,data:data11};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -11831,7 +12927,7 @@ errors++;
 if(data.inlined_bootstrap !== undefined){
 let data12 = data.inlined_bootstrap;
 if(typeof data12 !== "boolean"){
-const err29 = {instancePath:instancePath+"/inlined_bootstrap",schemaPath:"#/properties/inlined_bootstrap/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema69.properties.inlined_bootstrap.type,parentSchema:schema69.properties.inlined_bootstrap,data:data12};
+const err29 = {instancePath:instancePath+"/inlined_bootstrap",schemaPath:"#/properties/inlined_bootstrap/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema71.properties.inlined_bootstrap.type,parentSchema:schema71.properties.inlined_bootstrap,data:data12};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -11847,7 +12943,7 @@ if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 for(const key0 in data13){
 let data14 = data13[key0];
 if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err30 = {instancePath:instancePath+"/fields/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/fields/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema69.properties.fields.additionalProperties.type,parentSchema:schema69.properties.fields.additionalProperties,data:data14};
+const err30 = {instancePath:instancePath+"/fields/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/fields/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema71.properties.fields.additionalProperties.type,parentSchema:schema71.properties.fields.additionalProperties,data:data14};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -11859,7 +12955,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.properties.fields.type,parentSchema:schema69.properties.fields,data:data13};
+const err31 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.properties.fields.type,parentSchema:schema71.properties.fields,data:data13};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -11873,7 +12969,7 @@ if(data.counts !== undefined){
 let data15 = data.counts;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 if(data15.directories === undefined){
-const err32 = {instancePath:instancePath+"/counts",schemaPath:"#/properties/counts/required",keyword:"required",params:{missingProperty: "directories"},message:"must have required property '"+"directories"+"'",schema:schema69.properties.counts.required,parentSchema:schema69.properties.counts,data:data15};
+const err32 = {instancePath:instancePath+"/counts",schemaPath:"#/properties/counts/required",keyword:"required",params:{missingProperty: "directories"},message:"must have required property '"+"directories"+"'",schema:schema71.properties.counts.required,parentSchema:schema71.properties.counts,data:data15};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -11883,7 +12979,7 @@ vErrors.push(err32);
 errors++;
 }
 if(data15.files === undefined){
-const err33 = {instancePath:instancePath+"/counts",schemaPath:"#/properties/counts/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema69.properties.counts.required,parentSchema:schema69.properties.counts,data:data15};
+const err33 = {instancePath:instancePath+"/counts",schemaPath:"#/properties/counts/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema71.properties.counts.required,parentSchema:schema71.properties.counts,data:data15};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -11893,7 +12989,7 @@ vErrors.push(err33);
 errors++;
 }
 if(data15.symlinks === undefined){
-const err34 = {instancePath:instancePath+"/counts",schemaPath:"#/properties/counts/required",keyword:"required",params:{missingProperty: "symlinks"},message:"must have required property '"+"symlinks"+"'",schema:schema69.properties.counts.required,parentSchema:schema69.properties.counts,data:data15};
+const err34 = {instancePath:instancePath+"/counts",schemaPath:"#/properties/counts/required",keyword:"required",params:{missingProperty: "symlinks"},message:"must have required property '"+"symlinks"+"'",schema:schema71.properties.counts.required,parentSchema:schema71.properties.counts,data:data15};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -11903,7 +12999,7 @@ vErrors.push(err34);
 errors++;
 }
 if(data15.others === undefined){
-const err35 = {instancePath:instancePath+"/counts",schemaPath:"#/properties/counts/required",keyword:"required",params:{missingProperty: "others"},message:"must have required property '"+"others"+"'",schema:schema69.properties.counts.required,parentSchema:schema69.properties.counts,data:data15};
+const err35 = {instancePath:instancePath+"/counts",schemaPath:"#/properties/counts/required",keyword:"required",params:{missingProperty: "others"},message:"must have required property '"+"others"+"'",schema:schema71.properties.counts.required,parentSchema:schema71.properties.counts,data:data15};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -11913,7 +13009,7 @@ vErrors.push(err35);
 errors++;
 }
 if(data15.inodes === undefined){
-const err36 = {instancePath:instancePath+"/counts",schemaPath:"#/properties/counts/required",keyword:"required",params:{missingProperty: "inodes"},message:"must have required property '"+"inodes"+"'",schema:schema69.properties.counts.required,parentSchema:schema69.properties.counts,data:data15};
+const err36 = {instancePath:instancePath+"/counts",schemaPath:"#/properties/counts/required",keyword:"required",params:{missingProperty: "inodes"},message:"must have required property '"+"inodes"+"'",schema:schema71.properties.counts.required,parentSchema:schema71.properties.counts,data:data15};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -11925,7 +13021,7 @@ errors++;
 if(data15.directories !== undefined){
 let data16 = data15.directories;
 if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-const err37 = {instancePath:instancePath+"/counts/directories",schemaPath:"#/properties/counts/properties/directories/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema69.properties.counts.properties.directories.type,parentSchema:schema69.properties.counts.properties.directories,data:data16};
+const err37 = {instancePath:instancePath+"/counts/directories",schemaPath:"#/properties/counts/properties/directories/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema71.properties.counts.properties.directories.type,parentSchema:schema71.properties.counts.properties.directories,data:data16};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -11938,7 +13034,7 @@ errors++;
 if(data15.files !== undefined){
 let data17 = data15.files;
 if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
-const err38 = {instancePath:instancePath+"/counts/files",schemaPath:"#/properties/counts/properties/files/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema69.properties.counts.properties.files.type,parentSchema:schema69.properties.counts.properties.files,data:data17};
+const err38 = {instancePath:instancePath+"/counts/files",schemaPath:"#/properties/counts/properties/files/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema71.properties.counts.properties.files.type,parentSchema:schema71.properties.counts.properties.files,data:data17};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -11951,7 +13047,7 @@ errors++;
 if(data15.symlinks !== undefined){
 let data18 = data15.symlinks;
 if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err39 = {instancePath:instancePath+"/counts/symlinks",schemaPath:"#/properties/counts/properties/symlinks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema69.properties.counts.properties.symlinks.type,parentSchema:schema69.properties.counts.properties.symlinks,data:data18};
+const err39 = {instancePath:instancePath+"/counts/symlinks",schemaPath:"#/properties/counts/properties/symlinks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema71.properties.counts.properties.symlinks.type,parentSchema:schema71.properties.counts.properties.symlinks,data:data18};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -11964,7 +13060,7 @@ errors++;
 if(data15.others !== undefined){
 let data19 = data15.others;
 if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-const err40 = {instancePath:instancePath+"/counts/others",schemaPath:"#/properties/counts/properties/others/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema69.properties.counts.properties.others.type,parentSchema:schema69.properties.counts.properties.others,data:data19};
+const err40 = {instancePath:instancePath+"/counts/others",schemaPath:"#/properties/counts/properties/others/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema71.properties.counts.properties.others.type,parentSchema:schema71.properties.counts.properties.others,data:data19};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -11977,7 +13073,7 @@ errors++;
 if(data15.inodes !== undefined){
 let data20 = data15.inodes;
 if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
-const err41 = {instancePath:instancePath+"/counts/inodes",schemaPath:"#/properties/counts/properties/inodes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema69.properties.counts.properties.inodes.type,parentSchema:schema69.properties.counts.properties.inodes,data:data20};
+const err41 = {instancePath:instancePath+"/counts/inodes",schemaPath:"#/properties/counts/properties/inodes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema71.properties.counts.properties.inodes.type,parentSchema:schema71.properties.counts.properties.inodes,data:data20};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -11989,7 +13085,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/counts",schemaPath:"#/properties/counts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.properties.counts.type,parentSchema:schema69.properties.counts,data:data15};
+const err42 = {instancePath:instancePath+"/counts",schemaPath:"#/properties/counts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.properties.counts.type,parentSchema:schema71.properties.counts,data:data15};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -12006,7 +13102,7 @@ const len1 = data21.length;
 for(let i1=0; i1<len1; i1++){
 let data22 = data21[i1];
 if(!(data22 && typeof data22 == "object" && !Array.isArray(data22))){
-const err43 = {instancePath:instancePath+"/blobs/" + i1,schemaPath:"#/properties/blobs/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.properties.blobs.items.type,parentSchema:schema69.properties.blobs.items,data:data22};
+const err43 = {instancePath:instancePath+"/blobs/" + i1,schemaPath:"#/properties/blobs/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.properties.blobs.items.type,parentSchema:schema71.properties.blobs.items,data:data22};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -12018,7 +13114,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/blobs",schemaPath:"#/properties/blobs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.properties.blobs.type,parentSchema:schema69.properties.blobs,data:data21};
+const err44 = {instancePath:instancePath+"/blobs",schemaPath:"#/properties/blobs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.properties.blobs.type,parentSchema:schema71.properties.blobs,data:data21};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -12035,7 +13131,7 @@ const len2 = data23.length;
 for(let i2=0; i2<len2; i2++){
 let data24 = data23[i2];
 if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
-const err45 = {instancePath:instancePath+"/prefetch/" + i2,schemaPath:"#/properties/prefetch/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema69.properties.prefetch.items.type,parentSchema:schema69.properties.prefetch.items,data:data24};
+const err45 = {instancePath:instancePath+"/prefetch/" + i2,schemaPath:"#/properties/prefetch/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema71.properties.prefetch.items.type,parentSchema:schema71.properties.prefetch.items,data:data24};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -12047,7 +13143,7 @@ errors++;
 }
 }
 else {
-const err46 = {instancePath:instancePath+"/prefetch",schemaPath:"#/properties/prefetch/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.properties.prefetch.type,parentSchema:schema69.properties.prefetch,data:data23};
+const err46 = {instancePath:instancePath+"/prefetch",schemaPath:"#/properties/prefetch/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.properties.prefetch.type,parentSchema:schema71.properties.prefetch,data:data23};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -12059,7 +13155,7 @@ errors++;
 }
 }
 else {
-const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data};
+const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.type,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -12068,19 +13164,19 @@ vErrors.push(err47);
 }
 errors++;
 }
-validate166.errors = vErrors;
+validate169.errors = vErrors;
 return errors === 0;
 }
-validate166.evaluated = {"props":{"bootstrap":true,"version":true,"flags":true,"flag_names":true,"compressor":true,"digester":true,"chunk_size":true,"block_size":true,"inodes_count":true,"root_ino":true,"bootstrap_size":true,"inlined_bootstrap":true,"fields":true,"counts":true,"blobs":true,"prefetch":true},"dynamicProps":false,"dynamicItems":false};
+validate169.evaluated = {"props":{"bootstrap":true,"version":true,"flags":true,"flag_names":true,"compressor":true,"digester":true,"chunk_size":true,"block_size":true,"inodes_count":true,"root_ino":true,"bootstrap_size":true,"inlined_bootstrap":true,"fields":true,"counts":true,"blobs":true,"prefetch":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateInspectStat = validate167;
-const schema70 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/cli/inspect-stat.schema.json","title":"InspectStat","description":"Output of `nydus inspect stat --json`.","type":"object","properties":{"path":{"type":"string","description":"Path inside the image."},"ino":{"type":"integer","description":"Inode number (v5) or nid (v6)."},"type":{"type":"string","enum":["file","directory","link","char","block","fifo","socket","unknown"],"description":"File type."},"mode":{"type":"integer","description":"Full st_mode."},"permissions":{"type":"string","description":"Permission bits in octal, e.g. 0755."},"uid":{"type":"integer","description":"Owner uid as stored."},"gid":{"type":"integer","description":"Owner gid as stored."},"size":{"type":"integer","description":"Size in bytes."},"blocks":{"type":"integer","description":"512-byte blocks."},"nlink":{"type":"integer","description":"Link count."},"rdev":{"type":"integer","description":"Device number (char/block devices)."},"mtime":{"type":"integer","description":"Modification time, seconds (0 when not recorded)."},"mtime_nsec":{"type":"integer","description":"Nanoseconds of the modification time."},"target":{"type":["string","null"],"description":"Symlink target."},"xattrs":{"type":"object","additionalProperties":{"type":"string"},"description":"Extended attributes: value as UTF-8 text, or base64: prefixed when not printable."},"chunks":{"type":"array","description":"The file's data as segments: holes or pieces of chunks.","items":{"type":"object","properties":{"file_offset":{"type":"integer","description":"Offset in the file."},"length":{"type":"integer","description":"Bytes of the file this segment serves."},"hole":{"type":"boolean","description":"Zeros, not stored."},"blob_id":{"type":["string","null"],"description":"Blob holding the chunk."},"chunk_index":{"type":["integer","null"],"description":"Chunk index in the blob."},"compressed_offset":{"type":["integer","null"],"description":"Offset of the stored bytes in the blob (null when only the blob meta knows it)."},"compressed_size":{"type":["integer","null"],"description":"Stored size."},"uncompressed_offset":{"type":["integer","null"],"description":"Offset in the blob's uncompressed image."},"uncompressed_size":{"type":["integer","null"],"description":"Plain size of the chunk."},"compressed":{"type":["boolean","null"],"description":"Stored compressed."},"digest":{"type":["string","null"],"description":"Hex digest of the plain chunk, null when unknown."}},"required":["file_offset","length","hole"]}}},"required":["path","ino","type","mode","permissions","uid","gid","size","blocks","nlink","rdev","mtime","mtime_nsec","target","xattrs","chunks"]};
+export const validateInspectStat = validate170;
+const schema72 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/cli/inspect-stat.schema.json","title":"InspectStat","description":"Output of `nydus inspect stat --json`.","type":"object","properties":{"path":{"type":"string","description":"Path inside the image."},"ino":{"type":"integer","description":"Inode number (v5) or nid (v6)."},"type":{"type":"string","enum":["file","directory","link","char","block","fifo","socket","unknown"],"description":"File type."},"mode":{"type":"integer","description":"Full st_mode."},"permissions":{"type":"string","description":"Permission bits in octal, e.g. 0755."},"uid":{"type":"integer","description":"Owner uid as stored."},"gid":{"type":"integer","description":"Owner gid as stored."},"size":{"type":"integer","description":"Size in bytes."},"blocks":{"type":"integer","description":"512-byte blocks."},"nlink":{"type":"integer","description":"Link count."},"rdev":{"type":"integer","description":"Device number (char/block devices)."},"mtime":{"type":"integer","description":"Modification time, seconds (0 when not recorded)."},"mtime_nsec":{"type":"integer","description":"Nanoseconds of the modification time."},"target":{"type":["string","null"],"description":"Symlink target."},"xattrs":{"type":"object","additionalProperties":{"type":"string"},"description":"Extended attributes: value as UTF-8 text, or base64: prefixed when not printable."},"chunks":{"type":"array","description":"The file's data as segments: holes or pieces of chunks.","items":{"type":"object","properties":{"file_offset":{"type":"integer","description":"Offset in the file."},"length":{"type":"integer","description":"Bytes of the file this segment serves."},"hole":{"type":"boolean","description":"Zeros, not stored."},"blob_id":{"type":["string","null"],"description":"Blob holding the chunk."},"chunk_index":{"type":["integer","null"],"description":"Chunk index in the blob."},"compressed_offset":{"type":["integer","null"],"description":"Offset of the stored bytes in the blob (null when only the blob meta knows it)."},"compressed_size":{"type":["integer","null"],"description":"Stored size."},"uncompressed_offset":{"type":["integer","null"],"description":"Offset in the blob's uncompressed image."},"uncompressed_size":{"type":["integer","null"],"description":"Plain size of the chunk."},"compressed":{"type":["boolean","null"],"description":"Stored compressed."},"digest":{"type":["string","null"],"description":"Hex digest of the plain chunk, null when unknown."}},"required":["file_offset","length","hole"]}}},"required":["path","ino","type","mode","permissions","uid","gid","size","blocks","nlink","rdev","mtime","mtime_nsec","target","xattrs","chunks"]};
 
-function validate167(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate170(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://nydus-service.invalid/schema/cli/inspect-stat.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate167.evaluated;
+const evaluated0 = validate170.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12089,7 +13185,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.path === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema70.required,parentSchema:schema70,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema72.required,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -12099,7 +13195,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.ino === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ino"},message:"must have required property '"+"ino"+"'",schema:schema70.required,parentSchema:schema70,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ino"},message:"must have required property '"+"ino"+"'",schema:schema72.required,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -12109,7 +13205,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.type === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema70.required,parentSchema:schema70,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema72.required,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -12119,7 +13215,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.mode === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'",schema:schema70.required,parentSchema:schema70,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'",schema:schema72.required,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -12129,7 +13225,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.permissions === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'",schema:schema70.required,parentSchema:schema70,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'",schema:schema72.required,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -12139,7 +13235,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.uid === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "uid"},message:"must have required property '"+"uid"+"'",schema:schema70.required,parentSchema:schema70,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "uid"},message:"must have required property '"+"uid"+"'",schema:schema72.required,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -12149,7 +13245,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.gid === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gid"},message:"must have required property '"+"gid"+"'",schema:schema70.required,parentSchema:schema70,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gid"},message:"must have required property '"+"gid"+"'",schema:schema72.required,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -12159,7 +13255,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.size === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'",schema:schema70.required,parentSchema:schema70,data};
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'",schema:schema72.required,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -12169,7 +13265,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.blocks === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "blocks"},message:"must have required property '"+"blocks"+"'",schema:schema70.required,parentSchema:schema70,data};
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "blocks"},message:"must have required property '"+"blocks"+"'",schema:schema72.required,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -12179,7 +13275,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data.nlink === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "nlink"},message:"must have required property '"+"nlink"+"'",schema:schema70.required,parentSchema:schema70,data};
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "nlink"},message:"must have required property '"+"nlink"+"'",schema:schema72.required,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -12189,7 +13285,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data.rdev === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rdev"},message:"must have required property '"+"rdev"+"'",schema:schema70.required,parentSchema:schema70,data};
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rdev"},message:"must have required property '"+"rdev"+"'",schema:schema72.required,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -12199,7 +13295,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data.mtime === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mtime"},message:"must have required property '"+"mtime"+"'",schema:schema70.required,parentSchema:schema70,data};
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mtime"},message:"must have required property '"+"mtime"+"'",schema:schema72.required,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -12209,7 +13305,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data.mtime_nsec === undefined){
-const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mtime_nsec"},message:"must have required property '"+"mtime_nsec"+"'",schema:schema70.required,parentSchema:schema70,data};
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mtime_nsec"},message:"must have required property '"+"mtime_nsec"+"'",schema:schema72.required,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -12219,7 +13315,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data.target === undefined){
-const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema70.required,parentSchema:schema70,data};
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema72.required,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -12229,7 +13325,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data.xattrs === undefined){
-const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "xattrs"},message:"must have required property '"+"xattrs"+"'",schema:schema70.required,parentSchema:schema70,data};
+const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "xattrs"},message:"must have required property '"+"xattrs"+"'",schema:schema72.required,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -12239,7 +13335,7 @@ vErrors.push(err14);
 errors++;
 }
 if(data.chunks === undefined){
-const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "chunks"},message:"must have required property '"+"chunks"+"'",schema:schema70.required,parentSchema:schema70,data};
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "chunks"},message:"must have required property '"+"chunks"+"'",schema:schema72.required,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -12251,7 +13347,7 @@ errors++;
 if(data.path !== undefined){
 let data0 = data.path;
 if(typeof data0 !== "string"){
-const err16 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.path.type,parentSchema:schema70.properties.path,data:data0};
+const err16 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.path.type,parentSchema:schema72.properties.path,data:data0};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -12264,7 +13360,7 @@ errors++;
 if(data.ino !== undefined){
 let data1 = data.ino;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err17 = {instancePath:instancePath+"/ino",schemaPath:"#/properties/ino/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema70.properties.ino.type,parentSchema:schema70.properties.ino,data:data1};
+const err17 = {instancePath:instancePath+"/ino",schemaPath:"#/properties/ino/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema72.properties.ino.type,parentSchema:schema72.properties.ino,data:data1};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -12277,7 +13373,7 @@ errors++;
 if(data.type !== undefined){
 let data2 = data.type;
 if(typeof data2 !== "string"){
-const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.type.type,parentSchema:schema70.properties.type,data:data2};
+const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.type.type,parentSchema:schema72.properties.type,data:data2};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -12287,7 +13383,7 @@ vErrors.push(err18);
 errors++;
 }
 if(!((((((((data2 === "file") || (data2 === "directory")) || (data2 === "link")) || (data2 === "char")) || (data2 === "block")) || (data2 === "fifo")) || (data2 === "socket")) || (data2 === "unknown"))){
-const err19 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema70.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema70.properties.type.enum,parentSchema:schema70.properties.type,data:data2};
+const err19 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema72.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema72.properties.type.enum,parentSchema:schema72.properties.type,data:data2};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -12300,7 +13396,7 @@ errors++;
 if(data.mode !== undefined){
 let data3 = data.mode;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err20 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema70.properties.mode.type,parentSchema:schema70.properties.mode,data:data3};
+const err20 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema72.properties.mode.type,parentSchema:schema72.properties.mode,data:data3};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -12313,7 +13409,7 @@ errors++;
 if(data.permissions !== undefined){
 let data4 = data.permissions;
 if(typeof data4 !== "string"){
-const err21 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.permissions.type,parentSchema:schema70.properties.permissions,data:data4};
+const err21 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.permissions.type,parentSchema:schema72.properties.permissions,data:data4};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -12326,7 +13422,7 @@ errors++;
 if(data.uid !== undefined){
 let data5 = data.uid;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err22 = {instancePath:instancePath+"/uid",schemaPath:"#/properties/uid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema70.properties.uid.type,parentSchema:schema70.properties.uid,data:data5};
+const err22 = {instancePath:instancePath+"/uid",schemaPath:"#/properties/uid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema72.properties.uid.type,parentSchema:schema72.properties.uid,data:data5};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -12339,7 +13435,7 @@ errors++;
 if(data.gid !== undefined){
 let data6 = data.gid;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err23 = {instancePath:instancePath+"/gid",schemaPath:"#/properties/gid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema70.properties.gid.type,parentSchema:schema70.properties.gid,data:data6};
+const err23 = {instancePath:instancePath+"/gid",schemaPath:"#/properties/gid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema72.properties.gid.type,parentSchema:schema72.properties.gid,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -12352,7 +13448,7 @@ errors++;
 if(data.size !== undefined){
 let data7 = data.size;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err24 = {instancePath:instancePath+"/size",schemaPath:"#/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema70.properties.size.type,parentSchema:schema70.properties.size,data:data7};
+const err24 = {instancePath:instancePath+"/size",schemaPath:"#/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema72.properties.size.type,parentSchema:schema72.properties.size,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -12365,7 +13461,7 @@ errors++;
 if(data.blocks !== undefined){
 let data8 = data.blocks;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err25 = {instancePath:instancePath+"/blocks",schemaPath:"#/properties/blocks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema70.properties.blocks.type,parentSchema:schema70.properties.blocks,data:data8};
+const err25 = {instancePath:instancePath+"/blocks",schemaPath:"#/properties/blocks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema72.properties.blocks.type,parentSchema:schema72.properties.blocks,data:data8};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -12378,7 +13474,7 @@ errors++;
 if(data.nlink !== undefined){
 let data9 = data.nlink;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err26 = {instancePath:instancePath+"/nlink",schemaPath:"#/properties/nlink/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema70.properties.nlink.type,parentSchema:schema70.properties.nlink,data:data9};
+const err26 = {instancePath:instancePath+"/nlink",schemaPath:"#/properties/nlink/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema72.properties.nlink.type,parentSchema:schema72.properties.nlink,data:data9};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -12391,7 +13487,7 @@ errors++;
 if(data.rdev !== undefined){
 let data10 = data.rdev;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err27 = {instancePath:instancePath+"/rdev",schemaPath:"#/properties/rdev/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema70.properties.rdev.type,parentSchema:schema70.properties.rdev,data:data10};
+const err27 = {instancePath:instancePath+"/rdev",schemaPath:"#/properties/rdev/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema72.properties.rdev.type,parentSchema:schema72.properties.rdev,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -12404,7 +13500,7 @@ errors++;
 if(data.mtime !== undefined){
 let data11 = data.mtime;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err28 = {instancePath:instancePath+"/mtime",schemaPath:"#/properties/mtime/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema70.properties.mtime.type,parentSchema:schema70.properties.mtime,data:data11};
+const err28 = {instancePath:instancePath+"/mtime",schemaPath:"#/properties/mtime/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema72.properties.mtime.type,parentSchema:schema72.properties.mtime,data:data11};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -12417,7 +13513,7 @@ errors++;
 if(data.mtime_nsec !== undefined){
 let data12 = data.mtime_nsec;
 if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-const err29 = {instancePath:instancePath+"/mtime_nsec",schemaPath:"#/properties/mtime_nsec/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema70.properties.mtime_nsec.type,parentSchema:schema70.properties.mtime_nsec,data:data12};
+const err29 = {instancePath:instancePath+"/mtime_nsec",schemaPath:"#/properties/mtime_nsec/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema72.properties.mtime_nsec.type,parentSchema:schema72.properties.mtime_nsec,data:data12};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -12430,7 +13526,7 @@ errors++;
 if(data.target !== undefined){
 let data13 = data.target;
 if((typeof data13 !== "string") && (data13 !== null)){
-const err30 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: schema70.properties.target.type},message:"must be string,null",schema:schema70.properties.target.type,parentSchema:schema70.properties.target,data:data13};
+const err30 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: schema72.properties.target.type},message:"must be string,null",schema:schema72.properties.target.type,parentSchema:schema72.properties.target,data:data13};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -12446,7 +13542,7 @@ if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 for(const key0 in data14){
 let data15 = data14[key0];
 if(typeof data15 !== "string"){
-const err31 = {instancePath:instancePath+"/xattrs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/xattrs/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.xattrs.additionalProperties.type,parentSchema:schema70.properties.xattrs.additionalProperties,data:data15};
+const err31 = {instancePath:instancePath+"/xattrs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/xattrs/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.xattrs.additionalProperties.type,parentSchema:schema72.properties.xattrs.additionalProperties,data:data15};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -12458,7 +13554,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/xattrs",schemaPath:"#/properties/xattrs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.properties.xattrs.type,parentSchema:schema70.properties.xattrs,data:data14};
+const err32 = {instancePath:instancePath+"/xattrs",schemaPath:"#/properties/xattrs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.properties.xattrs.type,parentSchema:schema72.properties.xattrs,data:data14};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -12476,7 +13572,7 @@ for(let i0=0; i0<len0; i0++){
 let data17 = data16[i0];
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 if(data17.file_offset === undefined){
-const err33 = {instancePath:instancePath+"/chunks/" + i0,schemaPath:"#/properties/chunks/items/required",keyword:"required",params:{missingProperty: "file_offset"},message:"must have required property '"+"file_offset"+"'",schema:schema70.properties.chunks.items.required,parentSchema:schema70.properties.chunks.items,data:data17};
+const err33 = {instancePath:instancePath+"/chunks/" + i0,schemaPath:"#/properties/chunks/items/required",keyword:"required",params:{missingProperty: "file_offset"},message:"must have required property '"+"file_offset"+"'",schema:schema72.properties.chunks.items.required,parentSchema:schema72.properties.chunks.items,data:data17};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -12486,7 +13582,7 @@ vErrors.push(err33);
 errors++;
 }
 if(data17.length === undefined){
-const err34 = {instancePath:instancePath+"/chunks/" + i0,schemaPath:"#/properties/chunks/items/required",keyword:"required",params:{missingProperty: "length"},message:"must have required property '"+"length"+"'",schema:schema70.properties.chunks.items.required,parentSchema:schema70.properties.chunks.items,data:data17};
+const err34 = {instancePath:instancePath+"/chunks/" + i0,schemaPath:"#/properties/chunks/items/required",keyword:"required",params:{missingProperty: "length"},message:"must have required property '"+"length"+"'",schema:schema72.properties.chunks.items.required,parentSchema:schema72.properties.chunks.items,data:data17};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -12496,7 +13592,7 @@ vErrors.push(err34);
 errors++;
 }
 if(data17.hole === undefined){
-const err35 = {instancePath:instancePath+"/chunks/" + i0,schemaPath:"#/properties/chunks/items/required",keyword:"required",params:{missingProperty: "hole"},message:"must have required property '"+"hole"+"'",schema:schema70.properties.chunks.items.required,parentSchema:schema70.properties.chunks.items,data:data17};
+const err35 = {instancePath:instancePath+"/chunks/" + i0,schemaPath:"#/properties/chunks/items/required",keyword:"required",params:{missingProperty: "hole"},message:"must have required property '"+"hole"+"'",schema:schema72.properties.chunks.items.required,parentSchema:schema72.properties.chunks.items,data:data17};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -12508,7 +13604,7 @@ errors++;
 if(data17.file_offset !== undefined){
 let data18 = data17.file_offset;
 if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err36 = {instancePath:instancePath+"/chunks/" + i0+"/file_offset",schemaPath:"#/properties/chunks/items/properties/file_offset/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema70.properties.chunks.items.properties.file_offset.type,parentSchema:schema70.properties.chunks.items.properties.file_offset,data:data18};
+const err36 = {instancePath:instancePath+"/chunks/" + i0+"/file_offset",schemaPath:"#/properties/chunks/items/properties/file_offset/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema72.properties.chunks.items.properties.file_offset.type,parentSchema:schema72.properties.chunks.items.properties.file_offset,data:data18};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -12521,7 +13617,7 @@ errors++;
 if(data17.length !== undefined){
 let data19 = data17.length;
 if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-const err37 = {instancePath:instancePath+"/chunks/" + i0+"/length",schemaPath:"#/properties/chunks/items/properties/length/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema70.properties.chunks.items.properties.length.type,parentSchema:schema70.properties.chunks.items.properties.length,data:data19};
+const err37 = {instancePath:instancePath+"/chunks/" + i0+"/length",schemaPath:"#/properties/chunks/items/properties/length/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema72.properties.chunks.items.properties.length.type,parentSchema:schema72.properties.chunks.items.properties.length,data:data19};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -12534,7 +13630,7 @@ errors++;
 if(data17.hole !== undefined){
 let data20 = data17.hole;
 if(typeof data20 !== "boolean"){
-const err38 = {instancePath:instancePath+"/chunks/" + i0+"/hole",schemaPath:"#/properties/chunks/items/properties/hole/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema70.properties.chunks.items.properties.hole.type,parentSchema:schema70.properties.chunks.items.properties.hole,data:data20};
+const err38 = {instancePath:instancePath+"/chunks/" + i0+"/hole",schemaPath:"#/properties/chunks/items/properties/hole/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema72.properties.chunks.items.properties.hole.type,parentSchema:schema72.properties.chunks.items.properties.hole,data:data20};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -12547,7 +13643,7 @@ errors++;
 if(data17.blob_id !== undefined){
 let data21 = data17.blob_id;
 if((typeof data21 !== "string") && (data21 !== null)){
-const err39 = {instancePath:instancePath+"/chunks/" + i0+"/blob_id",schemaPath:"#/properties/chunks/items/properties/blob_id/type",keyword:"type",params:{type: schema70.properties.chunks.items.properties.blob_id.type},message:"must be string,null",schema:schema70.properties.chunks.items.properties.blob_id.type,parentSchema:schema70.properties.chunks.items.properties.blob_id,data:data21};
+const err39 = {instancePath:instancePath+"/chunks/" + i0+"/blob_id",schemaPath:"#/properties/chunks/items/properties/blob_id/type",keyword:"type",params:{type: schema72.properties.chunks.items.properties.blob_id.type},message:"must be string,null",schema:schema72.properties.chunks.items.properties.blob_id.type,parentSchema:schema72.properties.chunks.items.properties.blob_id,data:data21};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -12560,7 +13656,7 @@ errors++;
 if(data17.chunk_index !== undefined){
 let data22 = data17.chunk_index;
 if((!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))) && (data22 !== null)){
-const err40 = {instancePath:instancePath+"/chunks/" + i0+"/chunk_index",schemaPath:"#/properties/chunks/items/properties/chunk_index/type",keyword:"type",params:{type: schema70.properties.chunks.items.properties.chunk_index.type},message:"must be integer,null",schema:schema70.properties.chunks.items.properties.chunk_index.type,parentSchema:schema70.properties.chunks.items.properties.chunk_index,data:data22};
+const err40 = {instancePath:instancePath+"/chunks/" + i0+"/chunk_index",schemaPath:"#/properties/chunks/items/properties/chunk_index/type",keyword:"type",params:{type: schema72.properties.chunks.items.properties.chunk_index.type},message:"must be integer,null",schema:schema72.properties.chunks.items.properties.chunk_index.type,parentSchema:schema72.properties.chunks.items.properties.chunk_index,data:data22};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -12573,7 +13669,7 @@ errors++;
 if(data17.compressed_offset !== undefined){
 let data23 = data17.compressed_offset;
 if((!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))) && (data23 !== null)){
-const err41 = {instancePath:instancePath+"/chunks/" + i0+"/compressed_offset",schemaPath:"#/properties/chunks/items/properties/compressed_offset/type",keyword:"type",params:{type: schema70.properties.chunks.items.properties.compressed_offset.type},message:"must be integer,null",schema:schema70.properties.chunks.items.properties.compressed_offset.type,parentSchema:schema70.properties.chunks.items.properties.compressed_offset,data:data23};
+const err41 = {instancePath:instancePath+"/chunks/" + i0+"/compressed_offset",schemaPath:"#/properties/chunks/items/properties/compressed_offset/type",keyword:"type",params:{type: schema72.properties.chunks.items.properties.compressed_offset.type},message:"must be integer,null",schema:schema72.properties.chunks.items.properties.compressed_offset.type,parentSchema:schema72.properties.chunks.items.properties.compressed_offset,data:data23};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -12586,7 +13682,7 @@ errors++;
 if(data17.compressed_size !== undefined){
 let data24 = data17.compressed_size;
 if((!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))) && (data24 !== null)){
-const err42 = {instancePath:instancePath+"/chunks/" + i0+"/compressed_size",schemaPath:"#/properties/chunks/items/properties/compressed_size/type",keyword:"type",params:{type: schema70.properties.chunks.items.properties.compressed_size.type},message:"must be integer,null",schema:schema70.properties.chunks.items.properties.compressed_size.type,parentSchema:schema70.properties.chunks.items.properties.compressed_size,data:data24};
+const err42 = {instancePath:instancePath+"/chunks/" + i0+"/compressed_size",schemaPath:"#/properties/chunks/items/properties/compressed_size/type",keyword:"type",params:{type: schema72.properties.chunks.items.properties.compressed_size.type},message:"must be integer,null",schema:schema72.properties.chunks.items.properties.compressed_size.type,parentSchema:schema72.properties.chunks.items.properties.compressed_size,data:data24};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -12599,7 +13695,7 @@ errors++;
 if(data17.uncompressed_offset !== undefined){
 let data25 = data17.uncompressed_offset;
 if((!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))) && (data25 !== null)){
-const err43 = {instancePath:instancePath+"/chunks/" + i0+"/uncompressed_offset",schemaPath:"#/properties/chunks/items/properties/uncompressed_offset/type",keyword:"type",params:{type: schema70.properties.chunks.items.properties.uncompressed_offset.type},message:"must be integer,null",schema:schema70.properties.chunks.items.properties.uncompressed_offset.type,parentSchema:schema70.properties.chunks.items.properties.uncompressed_offset,data:data25};
+const err43 = {instancePath:instancePath+"/chunks/" + i0+"/uncompressed_offset",schemaPath:"#/properties/chunks/items/properties/uncompressed_offset/type",keyword:"type",params:{type: schema72.properties.chunks.items.properties.uncompressed_offset.type},message:"must be integer,null",schema:schema72.properties.chunks.items.properties.uncompressed_offset.type,parentSchema:schema72.properties.chunks.items.properties.uncompressed_offset,data:data25};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -12612,7 +13708,7 @@ errors++;
 if(data17.uncompressed_size !== undefined){
 let data26 = data17.uncompressed_size;
 if((!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))) && (data26 !== null)){
-const err44 = {instancePath:instancePath+"/chunks/" + i0+"/uncompressed_size",schemaPath:"#/properties/chunks/items/properties/uncompressed_size/type",keyword:"type",params:{type: schema70.properties.chunks.items.properties.uncompressed_size.type},message:"must be integer,null",schema:schema70.properties.chunks.items.properties.uncompressed_size.type,parentSchema:schema70.properties.chunks.items.properties.uncompressed_size,data:data26};
+const err44 = {instancePath:instancePath+"/chunks/" + i0+"/uncompressed_size",schemaPath:"#/properties/chunks/items/properties/uncompressed_size/type",keyword:"type",params:{type: schema72.properties.chunks.items.properties.uncompressed_size.type},message:"must be integer,null",schema:schema72.properties.chunks.items.properties.uncompressed_size.type,parentSchema:schema72.properties.chunks.items.properties.uncompressed_size,data:data26};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -12625,7 +13721,7 @@ errors++;
 if(data17.compressed !== undefined){
 let data27 = data17.compressed;
 if((typeof data27 !== "boolean") && (data27 !== null)){
-const err45 = {instancePath:instancePath+"/chunks/" + i0+"/compressed",schemaPath:"#/properties/chunks/items/properties/compressed/type",keyword:"type",params:{type: schema70.properties.chunks.items.properties.compressed.type},message:"must be boolean,null",schema:schema70.properties.chunks.items.properties.compressed.type,parentSchema:schema70.properties.chunks.items.properties.compressed,data:data27};
+const err45 = {instancePath:instancePath+"/chunks/" + i0+"/compressed",schemaPath:"#/properties/chunks/items/properties/compressed/type",keyword:"type",params:{type: schema72.properties.chunks.items.properties.compressed.type},message:"must be boolean,null",schema:schema72.properties.chunks.items.properties.compressed.type,parentSchema:schema72.properties.chunks.items.properties.compressed,data:data27};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -12638,7 +13734,7 @@ errors++;
 if(data17.digest !== undefined){
 let data28 = data17.digest;
 if((typeof data28 !== "string") && (data28 !== null)){
-const err46 = {instancePath:instancePath+"/chunks/" + i0+"/digest",schemaPath:"#/properties/chunks/items/properties/digest/type",keyword:"type",params:{type: schema70.properties.chunks.items.properties.digest.type},message:"must be string,null",schema:schema70.properties.chunks.items.properties.digest.type,parentSchema:schema70.properties.chunks.items.properties.digest,data:data28};
+const err46 = {instancePath:instancePath+"/chunks/" + i0+"/digest",schemaPath:"#/properties/chunks/items/properties/digest/type",keyword:"type",params:{type: schema72.properties.chunks.items.properties.digest.type},message:"must be string,null",schema:schema72.properties.chunks.items.properties.digest.type,parentSchema:schema72.properties.chunks.items.properties.digest,data:data28};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -12650,7 +13746,7 @@ errors++;
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/chunks/" + i0,schemaPath:"#/properties/chunks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.properties.chunks.items.type,parentSchema:schema70.properties.chunks.items,data:data17};
+const err47 = {instancePath:instancePath+"/chunks/" + i0,schemaPath:"#/properties/chunks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.properties.chunks.items.type,parentSchema:schema72.properties.chunks.items,data:data17};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -12662,7 +13758,7 @@ errors++;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/chunks",schemaPath:"#/properties/chunks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema70.properties.chunks.type,parentSchema:schema70.properties.chunks,data:data16};
+const err48 = {instancePath:instancePath+"/chunks",schemaPath:"#/properties/chunks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema72.properties.chunks.type,parentSchema:schema72.properties.chunks,data:data16};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -12674,7 +13770,7 @@ errors++;
 }
 }
 else {
-const err49 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.type,parentSchema:schema70,data};
+const err49 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.type,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -12683,19 +13779,19 @@ vErrors.push(err49);
 }
 errors++;
 }
-validate167.errors = vErrors;
+validate170.errors = vErrors;
 return errors === 0;
 }
-validate167.evaluated = {"props":{"path":true,"ino":true,"type":true,"mode":true,"permissions":true,"uid":true,"gid":true,"size":true,"blocks":true,"nlink":true,"rdev":true,"mtime":true,"mtime_nsec":true,"target":true,"xattrs":true,"chunks":true},"dynamicProps":false,"dynamicItems":false};
+validate170.evaluated = {"props":{"path":true,"ino":true,"type":true,"mode":true,"permissions":true,"uid":true,"gid":true,"size":true,"blocks":true,"nlink":true,"rdev":true,"mtime":true,"mtime_nsec":true,"target":true,"xattrs":true,"chunks":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateInspectCheck = validate168;
-const schema71 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/cli/inspect-check.schema.json","title":"InspectCheck","description":"Output of `nydus inspect check --json`.","type":"object","properties":{"ok":{"type":"boolean","description":"No corrupt or unreadable chunk was found."},"files":{"type":"integer","description":"Regular files (distinct inodes) read."},"chunks":{"type":"integer","description":"Chunk pieces read."},"digest_checked":{"type":"integer","description":"Chunk pieces whose digest was compared."},"crc_checked":{"type":"integer","description":"Chunk pieces whose CRC-32C was compared."},"bytes":{"type":"integer","description":"File bytes covered."},"problems":{"type":"array","description":"Each corrupt or unreadable chunk, by file.","items":{"type":"object","properties":{"path":{"type":"string","description":"A path of the file (the first found for hard links)."},"ino":{"type":"integer","description":"Its inode number."},"file_offset":{"type":"integer","description":"Offset in the file served by the chunk."},"length":{"type":"integer","description":"Bytes of the file served by the chunk."},"blob_id":{"type":"string","description":"Blob holding the chunk."},"chunk_index":{"type":"integer","description":"Chunk index in the blob."},"code":{"type":"string","description":"errno name (EIO, ENOENT ...)."},"message":{"type":"string","description":"What was wrong."}},"required":["path","ino","file_offset","length","blob_id","chunk_index","code","message"]}}},"required":["ok","files","chunks","digest_checked","crc_checked","bytes","problems"]};
+export const validateInspectCheck = validate171;
+const schema73 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/cli/inspect-check.schema.json","title":"InspectCheck","description":"Output of `nydus inspect check --json`.","type":"object","properties":{"ok":{"type":"boolean","description":"No corrupt or unreadable chunk was found."},"files":{"type":"integer","description":"Regular files (distinct inodes) read."},"chunks":{"type":"integer","description":"Chunk pieces read."},"digest_checked":{"type":"integer","description":"Chunk pieces whose digest was compared."},"crc_checked":{"type":"integer","description":"Chunk pieces whose CRC-32C was compared."},"bytes":{"type":"integer","description":"File bytes covered."},"problems":{"type":"array","description":"Each corrupt or unreadable chunk, by file.","items":{"type":"object","properties":{"path":{"type":"string","description":"A path of the file (the first found for hard links)."},"ino":{"type":"integer","description":"Its inode number."},"file_offset":{"type":"integer","description":"Offset in the file served by the chunk."},"length":{"type":"integer","description":"Bytes of the file served by the chunk."},"blob_id":{"type":"string","description":"Blob holding the chunk."},"chunk_index":{"type":"integer","description":"Chunk index in the blob."},"code":{"type":"string","description":"errno name (EIO, ENOENT ...)."},"message":{"type":"string","description":"What was wrong."}},"required":["path","ino","file_offset","length","blob_id","chunk_index","code","message"]}}},"required":["ok","files","chunks","digest_checked","crc_checked","bytes","problems"]};
 
-function validate168(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate171(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://nydus-service.invalid/schema/cli/inspect-check.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate168.evaluated;
+const evaluated0 = validate171.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12704,7 +13800,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.ok === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ok"},message:"must have required property '"+"ok"+"'",schema:schema71.required,parentSchema:schema71,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ok"},message:"must have required property '"+"ok"+"'",schema:schema73.required,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -12714,7 +13810,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.files === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema71.required,parentSchema:schema71,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema73.required,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -12724,7 +13820,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.chunks === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "chunks"},message:"must have required property '"+"chunks"+"'",schema:schema71.required,parentSchema:schema71,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "chunks"},message:"must have required property '"+"chunks"+"'",schema:schema73.required,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -12734,7 +13830,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.digest_checked === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "digest_checked"},message:"must have required property '"+"digest_checked"+"'",schema:schema71.required,parentSchema:schema71,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "digest_checked"},message:"must have required property '"+"digest_checked"+"'",schema:schema73.required,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -12744,7 +13840,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.crc_checked === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "crc_checked"},message:"must have required property '"+"crc_checked"+"'",schema:schema71.required,parentSchema:schema71,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "crc_checked"},message:"must have required property '"+"crc_checked"+"'",schema:schema73.required,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -12754,7 +13850,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.bytes === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bytes"},message:"must have required property '"+"bytes"+"'",schema:schema71.required,parentSchema:schema71,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bytes"},message:"must have required property '"+"bytes"+"'",schema:schema73.required,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -12764,7 +13860,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.problems === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "problems"},message:"must have required property '"+"problems"+"'",schema:schema71.required,parentSchema:schema71,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "problems"},message:"must have required property '"+"problems"+"'",schema:schema73.required,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -12776,7 +13872,7 @@ errors++;
 if(data.ok !== undefined){
 let data0 = data.ok;
 if(typeof data0 !== "boolean"){
-const err7 = {instancePath:instancePath+"/ok",schemaPath:"#/properties/ok/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema71.properties.ok.type,parentSchema:schema71.properties.ok,data:data0};
+const err7 = {instancePath:instancePath+"/ok",schemaPath:"#/properties/ok/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema73.properties.ok.type,parentSchema:schema73.properties.ok,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -12789,7 +13885,7 @@ errors++;
 if(data.files !== undefined){
 let data1 = data.files;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err8 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema71.properties.files.type,parentSchema:schema71.properties.files,data:data1};
+const err8 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema73.properties.files.type,parentSchema:schema73.properties.files,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -12802,7 +13898,7 @@ errors++;
 if(data.chunks !== undefined){
 let data2 = data.chunks;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err9 = {instancePath:instancePath+"/chunks",schemaPath:"#/properties/chunks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema71.properties.chunks.type,parentSchema:schema71.properties.chunks,data:data2};
+const err9 = {instancePath:instancePath+"/chunks",schemaPath:"#/properties/chunks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema73.properties.chunks.type,parentSchema:schema73.properties.chunks,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -12815,7 +13911,7 @@ errors++;
 if(data.digest_checked !== undefined){
 let data3 = data.digest_checked;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err10 = {instancePath:instancePath+"/digest_checked",schemaPath:"#/properties/digest_checked/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema71.properties.digest_checked.type,parentSchema:schema71.properties.digest_checked,data:data3};
+const err10 = {instancePath:instancePath+"/digest_checked",schemaPath:"#/properties/digest_checked/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema73.properties.digest_checked.type,parentSchema:schema73.properties.digest_checked,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -12828,7 +13924,7 @@ errors++;
 if(data.crc_checked !== undefined){
 let data4 = data.crc_checked;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err11 = {instancePath:instancePath+"/crc_checked",schemaPath:"#/properties/crc_checked/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema71.properties.crc_checked.type,parentSchema:schema71.properties.crc_checked,data:data4};
+const err11 = {instancePath:instancePath+"/crc_checked",schemaPath:"#/properties/crc_checked/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema73.properties.crc_checked.type,parentSchema:schema73.properties.crc_checked,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -12841,7 +13937,7 @@ errors++;
 if(data.bytes !== undefined){
 let data5 = data.bytes;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err12 = {instancePath:instancePath+"/bytes",schemaPath:"#/properties/bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema71.properties.bytes.type,parentSchema:schema71.properties.bytes,data:data5};
+const err12 = {instancePath:instancePath+"/bytes",schemaPath:"#/properties/bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema73.properties.bytes.type,parentSchema:schema73.properties.bytes,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -12859,7 +13955,7 @@ for(let i0=0; i0<len0; i0++){
 let data7 = data6[i0];
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.path === undefined){
-const err13 = {instancePath:instancePath+"/problems/" + i0,schemaPath:"#/properties/problems/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema71.properties.problems.items.required,parentSchema:schema71.properties.problems.items,data:data7};
+const err13 = {instancePath:instancePath+"/problems/" + i0,schemaPath:"#/properties/problems/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema73.properties.problems.items.required,parentSchema:schema73.properties.problems.items,data:data7};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -12869,7 +13965,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data7.ino === undefined){
-const err14 = {instancePath:instancePath+"/problems/" + i0,schemaPath:"#/properties/problems/items/required",keyword:"required",params:{missingProperty: "ino"},message:"must have required property '"+"ino"+"'",schema:schema71.properties.problems.items.required,parentSchema:schema71.properties.problems.items,data:data7};
+const err14 = {instancePath:instancePath+"/problems/" + i0,schemaPath:"#/properties/problems/items/required",keyword:"required",params:{missingProperty: "ino"},message:"must have required property '"+"ino"+"'",schema:schema73.properties.problems.items.required,parentSchema:schema73.properties.problems.items,data:data7};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -12879,7 +13975,7 @@ vErrors.push(err14);
 errors++;
 }
 if(data7.file_offset === undefined){
-const err15 = {instancePath:instancePath+"/problems/" + i0,schemaPath:"#/properties/problems/items/required",keyword:"required",params:{missingProperty: "file_offset"},message:"must have required property '"+"file_offset"+"'",schema:schema71.properties.problems.items.required,parentSchema:schema71.properties.problems.items,data:data7};
+const err15 = {instancePath:instancePath+"/problems/" + i0,schemaPath:"#/properties/problems/items/required",keyword:"required",params:{missingProperty: "file_offset"},message:"must have required property '"+"file_offset"+"'",schema:schema73.properties.problems.items.required,parentSchema:schema73.properties.problems.items,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -12889,7 +13985,7 @@ vErrors.push(err15);
 errors++;
 }
 if(data7.length === undefined){
-const err16 = {instancePath:instancePath+"/problems/" + i0,schemaPath:"#/properties/problems/items/required",keyword:"required",params:{missingProperty: "length"},message:"must have required property '"+"length"+"'",schema:schema71.properties.problems.items.required,parentSchema:schema71.properties.problems.items,data:data7};
+const err16 = {instancePath:instancePath+"/problems/" + i0,schemaPath:"#/properties/problems/items/required",keyword:"required",params:{missingProperty: "length"},message:"must have required property '"+"length"+"'",schema:schema73.properties.problems.items.required,parentSchema:schema73.properties.problems.items,data:data7};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -12899,7 +13995,7 @@ vErrors.push(err16);
 errors++;
 }
 if(data7.blob_id === undefined){
-const err17 = {instancePath:instancePath+"/problems/" + i0,schemaPath:"#/properties/problems/items/required",keyword:"required",params:{missingProperty: "blob_id"},message:"must have required property '"+"blob_id"+"'",schema:schema71.properties.problems.items.required,parentSchema:schema71.properties.problems.items,data:data7};
+const err17 = {instancePath:instancePath+"/problems/" + i0,schemaPath:"#/properties/problems/items/required",keyword:"required",params:{missingProperty: "blob_id"},message:"must have required property '"+"blob_id"+"'",schema:schema73.properties.problems.items.required,parentSchema:schema73.properties.problems.items,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -12909,7 +14005,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data7.chunk_index === undefined){
-const err18 = {instancePath:instancePath+"/problems/" + i0,schemaPath:"#/properties/problems/items/required",keyword:"required",params:{missingProperty: "chunk_index"},message:"must have required property '"+"chunk_index"+"'",schema:schema71.properties.problems.items.required,parentSchema:schema71.properties.problems.items,data:data7};
+const err18 = {instancePath:instancePath+"/problems/" + i0,schemaPath:"#/properties/problems/items/required",keyword:"required",params:{missingProperty: "chunk_index"},message:"must have required property '"+"chunk_index"+"'",schema:schema73.properties.problems.items.required,parentSchema:schema73.properties.problems.items,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -12919,7 +14015,7 @@ vErrors.push(err18);
 errors++;
 }
 if(data7.code === undefined){
-const err19 = {instancePath:instancePath+"/problems/" + i0,schemaPath:"#/properties/problems/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema71.properties.problems.items.required,parentSchema:schema71.properties.problems.items,data:data7};
+const err19 = {instancePath:instancePath+"/problems/" + i0,schemaPath:"#/properties/problems/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema73.properties.problems.items.required,parentSchema:schema73.properties.problems.items,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -12929,7 +14025,7 @@ vErrors.push(err19);
 errors++;
 }
 if(data7.message === undefined){
-const err20 = {instancePath:instancePath+"/problems/" + i0,schemaPath:"#/properties/problems/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema71.properties.problems.items.required,parentSchema:schema71.properties.problems.items,data:data7};
+const err20 = {instancePath:instancePath+"/problems/" + i0,schemaPath:"#/properties/problems/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema73.properties.problems.items.required,parentSchema:schema73.properties.problems.items,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -12941,7 +14037,7 @@ errors++;
 if(data7.path !== undefined){
 let data8 = data7.path;
 if(typeof data8 !== "string"){
-const err21 = {instancePath:instancePath+"/problems/" + i0+"/path",schemaPath:"#/properties/problems/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.problems.items.properties.path.type,parentSchema:schema71.properties.problems.items.properties.path,data:data8};
+const err21 = {instancePath:instancePath+"/problems/" + i0+"/path",schemaPath:"#/properties/problems/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.problems.items.properties.path.type,parentSchema:schema73.properties.problems.items.properties.path,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -12954,7 +14050,7 @@ errors++;
 if(data7.ino !== undefined){
 let data9 = data7.ino;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err22 = {instancePath:instancePath+"/problems/" + i0+"/ino",schemaPath:"#/properties/problems/items/properties/ino/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema71.properties.problems.items.properties.ino.type,parentSchema:schema71.properties.problems.items.properties.ino,data:data9};
+const err22 = {instancePath:instancePath+"/problems/" + i0+"/ino",schemaPath:"#/properties/problems/items/properties/ino/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema73.properties.problems.items.properties.ino.type,parentSchema:schema73.properties.problems.items.properties.ino,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -12967,7 +14063,7 @@ errors++;
 if(data7.file_offset !== undefined){
 let data10 = data7.file_offset;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err23 = {instancePath:instancePath+"/problems/" + i0+"/file_offset",schemaPath:"#/properties/problems/items/properties/file_offset/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema71.properties.problems.items.properties.file_offset.type,parentSchema:schema71.properties.problems.items.properties.file_offset,data:data10};
+const err23 = {instancePath:instancePath+"/problems/" + i0+"/file_offset",schemaPath:"#/properties/problems/items/properties/file_offset/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema73.properties.problems.items.properties.file_offset.type,parentSchema:schema73.properties.problems.items.properties.file_offset,data:data10};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -12980,7 +14076,7 @@ errors++;
 if(data7.length !== undefined){
 let data11 = data7.length;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err24 = {instancePath:instancePath+"/problems/" + i0+"/length",schemaPath:"#/properties/problems/items/properties/length/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema71.properties.problems.items.properties.length.type,parentSchema:schema71.properties.problems.items.properties.length,data:data11};
+const err24 = {instancePath:instancePath+"/problems/" + i0+"/length",schemaPath:"#/properties/problems/items/properties/length/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema73.properties.problems.items.properties.length.type,parentSchema:schema73.properties.problems.items.properties.length,data:data11};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -12993,7 +14089,7 @@ errors++;
 if(data7.blob_id !== undefined){
 let data12 = data7.blob_id;
 if(typeof data12 !== "string"){
-const err25 = {instancePath:instancePath+"/problems/" + i0+"/blob_id",schemaPath:"#/properties/problems/items/properties/blob_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.problems.items.properties.blob_id.type,parentSchema:schema71.properties.problems.items.properties.blob_id,data:data12};
+const err25 = {instancePath:instancePath+"/problems/" + i0+"/blob_id",schemaPath:"#/properties/problems/items/properties/blob_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.problems.items.properties.blob_id.type,parentSchema:schema73.properties.problems.items.properties.blob_id,data:data12};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -13006,7 +14102,7 @@ errors++;
 if(data7.chunk_index !== undefined){
 let data13 = data7.chunk_index;
 if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err26 = {instancePath:instancePath+"/problems/" + i0+"/chunk_index",schemaPath:"#/properties/problems/items/properties/chunk_index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema71.properties.problems.items.properties.chunk_index.type,parentSchema:schema71.properties.problems.items.properties.chunk_index,data:data13};
+const err26 = {instancePath:instancePath+"/problems/" + i0+"/chunk_index",schemaPath:"#/properties/problems/items/properties/chunk_index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema73.properties.problems.items.properties.chunk_index.type,parentSchema:schema73.properties.problems.items.properties.chunk_index,data:data13};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -13019,7 +14115,7 @@ errors++;
 if(data7.code !== undefined){
 let data14 = data7.code;
 if(typeof data14 !== "string"){
-const err27 = {instancePath:instancePath+"/problems/" + i0+"/code",schemaPath:"#/properties/problems/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.problems.items.properties.code.type,parentSchema:schema71.properties.problems.items.properties.code,data:data14};
+const err27 = {instancePath:instancePath+"/problems/" + i0+"/code",schemaPath:"#/properties/problems/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.problems.items.properties.code.type,parentSchema:schema73.properties.problems.items.properties.code,data:data14};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -13032,7 +14128,7 @@ errors++;
 if(data7.message !== undefined){
 let data15 = data7.message;
 if(typeof data15 !== "string"){
-const err28 = {instancePath:instancePath+"/problems/" + i0+"/message",schemaPath:"#/properties/problems/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.problems.items.properties.message.type,parentSchema:schema71.properties.problems.items.properties.message,data:data15};
+const err28 = {instancePath:instancePath+"/problems/" + i0+"/message",schemaPath:"#/properties/problems/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.problems.items.properties.message.type,parentSchema:schema73.properties.problems.items.properties.message,data:data15};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -13044,7 +14140,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/problems/" + i0,schemaPath:"#/properties/problems/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.properties.problems.items.type,parentSchema:schema71.properties.problems.items,data:data7};
+const err29 = {instancePath:instancePath+"/problems/" + i0,schemaPath:"#/properties/problems/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.properties.problems.items.type,parentSchema:schema73.properties.problems.items,data:data7};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -13056,7 +14152,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/problems",schemaPath:"#/properties/problems/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.properties.problems.type,parentSchema:schema71.properties.problems,data:data6};
+const err30 = {instancePath:instancePath+"/problems",schemaPath:"#/properties/problems/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.problems.type,parentSchema:schema73.properties.problems,data:data6};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -13068,7 +14164,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.type,parentSchema:schema71,data};
+const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.type,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -13077,20 +14173,20 @@ vErrors.push(err31);
 }
 errors++;
 }
-validate168.errors = vErrors;
+validate171.errors = vErrors;
 return errors === 0;
 }
-validate168.evaluated = {"props":{"ok":true,"files":true,"chunks":true,"digest_checked":true,"crc_checked":true,"bytes":true,"problems":true},"dynamicProps":false,"dynamicItems":false};
+validate171.evaluated = {"props":{"ok":true,"files":true,"chunks":true,"digest_checked":true,"crc_checked":true,"bytes":true,"problems":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateInspectTree = validate169;
-const schema72 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/cli/inspect-tree.schema.json","title":"InspectTree","description":"Output of `nydus inspect tree --json`: the shape of `tree -J`, a root node then a report.","type":"array","$defs":{"node":{"title":"TreeNode","description":"One entry of the tree.","type":"object","properties":{"type":{"type":"string","enum":["directory","file","link","char","block","fifo","socket","report"],"description":"Entry type as tree names it."},"name":{"type":"string","description":"Entry name (the root's is the --root-name flag)."},"target":{"type":"string","description":"Symlink target."},"contents":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Children (directories), empty for links."},"directories":{"type":"integer","description":"Report: directories below the root (and links to directories)."},"files":{"type":"integer","description":"Report: other entries."}},"required":["type"]}},"items":{"$ref":"#/$defs/node"}};
-const schema73 = {"title":"TreeNode","description":"One entry of the tree.","type":"object","properties":{"type":{"type":"string","enum":["directory","file","link","char","block","fifo","socket","report"],"description":"Entry type as tree names it."},"name":{"type":"string","description":"Entry name (the root's is the --root-name flag)."},"target":{"type":"string","description":"Symlink target."},"contents":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Children (directories), empty for links."},"directories":{"type":"integer","description":"Report: directories below the root (and links to directories)."},"files":{"type":"integer","description":"Report: other entries."}},"required":["type"]};
-const wrapper0 = {validate: validate170};
+export const validateInspectTree = validate172;
+const schema74 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/cli/inspect-tree.schema.json","title":"InspectTree","description":"Output of `nydus inspect tree --json`: the shape of `tree -J`, a root node then a report.","type":"array","$defs":{"node":{"title":"TreeNode","description":"One entry of the tree.","type":"object","properties":{"type":{"type":"string","enum":["directory","file","link","char","block","fifo","socket","report"],"description":"Entry type as tree names it."},"name":{"type":"string","description":"Entry name (the root's is the --root-name flag)."},"target":{"type":"string","description":"Symlink target."},"contents":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Children (directories), empty for links."},"directories":{"type":"integer","description":"Report: directories below the root (and links to directories)."},"files":{"type":"integer","description":"Report: other entries."}},"required":["type"]}},"items":{"$ref":"#/$defs/node"}};
+const schema75 = {"title":"TreeNode","description":"One entry of the tree.","type":"object","properties":{"type":{"type":"string","enum":["directory","file","link","char","block","fifo","socket","report"],"description":"Entry type as tree names it."},"name":{"type":"string","description":"Entry name (the root's is the --root-name flag)."},"target":{"type":"string","description":"Symlink target."},"contents":{"type":"array","items":{"$ref":"#/$defs/node"},"description":"Children (directories), empty for links."},"directories":{"type":"integer","description":"Report: directories below the root (and links to directories)."},"files":{"type":"integer","description":"Report: other entries."}},"required":["type"]};
+const wrapper0 = {validate: validate173};
 
-function validate170(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate173(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate170.evaluated;
+const evaluated0 = validate173.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13099,7 +14195,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema73.required,parentSchema:schema73,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema75.required,parentSchema:schema75,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -13111,7 +14207,7 @@ errors++;
 if(data.type !== undefined){
 let data0 = data.type;
 if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.type.type,parentSchema:schema73.properties.type,data:data0};
+const err1 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.type.type,parentSchema:schema75.properties.type,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -13121,7 +14217,7 @@ vErrors.push(err1);
 errors++;
 }
 if(!((((((((data0 === "directory") || (data0 === "file")) || (data0 === "link")) || (data0 === "char")) || (data0 === "block")) || (data0 === "fifo")) || (data0 === "socket")) || (data0 === "report"))){
-const err2 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema73.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema73.properties.type.enum,parentSchema:schema73.properties.type,data:data0};
+const err2 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema75.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema75.properties.type.enum,parentSchema:schema75.properties.type,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -13134,7 +14230,7 @@ errors++;
 if(data.name !== undefined){
 let data1 = data.name;
 if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.name.type,parentSchema:schema73.properties.name,data:data1};
+const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.name.type,parentSchema:schema75.properties.name,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -13147,7 +14243,7 @@ errors++;
 if(data.target !== undefined){
 let data2 = data.target;
 if(typeof data2 !== "string"){
-const err4 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.target.type,parentSchema:schema73.properties.target,data:data2};
+const err4 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.target.type,parentSchema:schema75.properties.target,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -13169,7 +14265,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/contents",schemaPath:"#/properties/contents/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.contents.type,parentSchema:schema73.properties.contents,data:data3};
+const err5 = {instancePath:instancePath+"/contents",schemaPath:"#/properties/contents/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.properties.contents.type,parentSchema:schema75.properties.contents,data:data3};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -13182,7 +14278,7 @@ errors++;
 if(data.directories !== undefined){
 let data5 = data.directories;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err6 = {instancePath:instancePath+"/directories",schemaPath:"#/properties/directories/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema73.properties.directories.type,parentSchema:schema73.properties.directories,data:data5};
+const err6 = {instancePath:instancePath+"/directories",schemaPath:"#/properties/directories/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema75.properties.directories.type,parentSchema:schema75.properties.directories,data:data5};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -13195,7 +14291,7 @@ errors++;
 if(data.files !== undefined){
 let data6 = data.files;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err7 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema73.properties.files.type,parentSchema:schema73.properties.files,data:data6};
+const err7 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema75.properties.files.type,parentSchema:schema75.properties.files,data:data6};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -13207,7 +14303,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.type,parentSchema:schema73,data};
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema75.type,parentSchema:schema75,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -13216,17 +14312,17 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate170.errors = vErrors;
+validate173.errors = vErrors;
 return errors === 0;
 }
-validate170.evaluated = {"props":{"type":true,"name":true,"target":true,"contents":true,"directories":true,"files":true},"dynamicProps":false,"dynamicItems":false};
+validate173.evaluated = {"props":{"type":true,"name":true,"target":true,"contents":true,"directories":true,"files":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate169(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate172(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://nydus-service.invalid/schema/cli/inspect-tree.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate169.evaluated;
+const evaluated0 = validate172.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13236,14 +14332,14 @@ evaluated0.items = undefined;
 if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate170(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate170.errors : vErrors.concat(validate170.errors);
+if(!(validate173(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate173.errors : vErrors.concat(validate173.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema72.type,parentSchema:schema72,data};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema74.type,parentSchema:schema74,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -13252,19 +14348,19 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate169.errors = vErrors;
+validate172.errors = vErrors;
 return errors === 0;
 }
-validate169.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate172.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateDaemonInfo = validate172;
-const schema74 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/api/daemon-info.schema.json","title":"DaemonInfo","description":"Body of GET /api/v1/daemon and GET /api/v2/daemon (spec api.md §4.1). Member order as listed.","type":"object","$defs":{"version":{"title":"DaemonVersion","description":"Build information; git_commit equals the `Git Commit:` line of --version (daemon.md §1.11).","type":"object","properties":{"package_ver":{"type":"string","description":"Release tag or git describe output, e.g. v2.3.1."},"git_commit":{"type":"string","description":"Full commit hash of the build."},"build_time":{"type":"string","description":"Build timestamp."},"profile":{"type":"string","description":"Build profile, e.g. release."},"rustc":{"type":"string","description":"Toolchain string (the reference's rustc version; ours names the Node/compiler toolchain)."}},"required":["package_ver","git_commit","build_time","profile","rustc"],"additionalProperties":false},"backend":{"title":"BackendCollectionEntry","description":"One mounted filesystem of the daemon, keyed by its virtual mountpoint.","type":"object","properties":{"backend_type":{"type":"string","enum":["Rafs","PassthroughFs"],"description":"Kind of filesystem."},"mountpoint":{"type":"string","description":"Virtual mountpoint inside the daemon's tree."},"mounted_time":{"type":"string","description":"UTC time of the (re)mount: YYYY-MM-DD HH:MM:SS.<fraction> +00:00:00, fraction = nanoseconds without trailing zeros (at least one digit)."},"config":{"type":["object","null"],"additionalProperties":true,"description":"The full v2 configuration with secrets redacted; null for passthrough."}},"required":["backend_type","mountpoint","mounted_time","config"],"additionalProperties":false}},"properties":{"version":{"$ref":"#/$defs/version","description":"Build information."},"id":{"type":["string","null"],"description":"Daemon id (--id), null when not given."},"supervisor":{"type":["string","null"],"description":"Supervisor socket path (--supervisor), null when not given."},"state":{"type":"string","enum":["INIT","RUNNING","READY","STOPPED","UNKNOWN"],"description":"Reported daemon state (daemon.md §3.1)."},"backend_collection":{"anyOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/backend"}},{"type":"null"}],"description":"Mounted filesystems keyed by virtual mountpoint: {} when nothing is mounted; null for the v2 endpoint and for a daemon without a filesystem service."}},"required":["version","id","supervisor","state","backend_collection"],"additionalProperties":false};
-const schema75 = {"title":"DaemonVersion","description":"Build information; git_commit equals the `Git Commit:` line of --version (daemon.md §1.11).","type":"object","properties":{"package_ver":{"type":"string","description":"Release tag or git describe output, e.g. v2.3.1."},"git_commit":{"type":"string","description":"Full commit hash of the build."},"build_time":{"type":"string","description":"Build timestamp."},"profile":{"type":"string","description":"Build profile, e.g. release."},"rustc":{"type":"string","description":"Toolchain string (the reference's rustc version; ours names the Node/compiler toolchain)."}},"required":["package_ver","git_commit","build_time","profile","rustc"],"additionalProperties":false};
+export const validateDaemonInfo = validate175;
+const schema76 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/api/daemon-info.schema.json","title":"DaemonInfo","description":"Body of GET /api/v1/daemon and GET /api/v2/daemon (spec api.md §4.1). Member order as listed.","type":"object","$defs":{"version":{"title":"DaemonVersion","description":"Build information; git_commit equals the `Git Commit:` line of --version (daemon.md §1.11).","type":"object","properties":{"package_ver":{"type":"string","description":"Release tag or git describe output, e.g. v2.3.1."},"git_commit":{"type":"string","description":"Full commit hash of the build."},"build_time":{"type":"string","description":"Build timestamp."},"profile":{"type":"string","description":"Build profile, e.g. release."},"rustc":{"type":"string","description":"Toolchain string (the reference's rustc version; ours names the Node/compiler toolchain)."}},"required":["package_ver","git_commit","build_time","profile","rustc"],"additionalProperties":false},"backend":{"title":"BackendCollectionEntry","description":"One mounted filesystem of the daemon, keyed by its virtual mountpoint.","type":"object","properties":{"backend_type":{"type":"string","enum":["Rafs","PassthroughFs"],"description":"Kind of filesystem."},"mountpoint":{"type":"string","description":"Virtual mountpoint inside the daemon's tree."},"mounted_time":{"type":"string","description":"UTC time of the (re)mount: YYYY-MM-DD HH:MM:SS.<fraction> +00:00:00, fraction = nanoseconds without trailing zeros (at least one digit)."},"config":{"type":["object","null"],"additionalProperties":true,"description":"The full v2 configuration with secrets redacted; null for passthrough."}},"required":["backend_type","mountpoint","mounted_time","config"],"additionalProperties":false}},"properties":{"version":{"$ref":"#/$defs/version","description":"Build information."},"id":{"type":["string","null"],"description":"Daemon id (--id), null when not given."},"supervisor":{"type":["string","null"],"description":"Supervisor socket path (--supervisor), null when not given."},"state":{"type":"string","enum":["INIT","RUNNING","READY","STOPPED","UNKNOWN"],"description":"Reported daemon state (daemon.md §3.1)."},"backend_collection":{"anyOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/backend"}},{"type":"null"}],"description":"Mounted filesystems keyed by virtual mountpoint: {} when nothing is mounted; null for the v2 endpoint and for a daemon without a filesystem service."}},"required":["version","id","supervisor","state","backend_collection"],"additionalProperties":false};
+const schema77 = {"title":"DaemonVersion","description":"Build information; git_commit equals the `Git Commit:` line of --version (daemon.md §1.11).","type":"object","properties":{"package_ver":{"type":"string","description":"Release tag or git describe output, e.g. v2.3.1."},"git_commit":{"type":"string","description":"Full commit hash of the build."},"build_time":{"type":"string","description":"Build timestamp."},"profile":{"type":"string","description":"Build profile, e.g. release."},"rustc":{"type":"string","description":"Toolchain string (the reference's rustc version; ours names the Node/compiler toolchain)."}},"required":["package_ver","git_commit","build_time","profile","rustc"],"additionalProperties":false};
 
-function validate173(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate176(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate173.evaluated;
+const evaluated0 = validate176.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13273,7 +14369,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.package_ver === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "package_ver"},message:"must have required property '"+"package_ver"+"'",schema:schema75.required,parentSchema:schema75,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "package_ver"},message:"must have required property '"+"package_ver"+"'",schema:schema77.required,parentSchema:schema77,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -13283,7 +14379,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.git_commit === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "git_commit"},message:"must have required property '"+"git_commit"+"'",schema:schema75.required,parentSchema:schema75,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "git_commit"},message:"must have required property '"+"git_commit"+"'",schema:schema77.required,parentSchema:schema77,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -13293,7 +14389,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.build_time === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "build_time"},message:"must have required property '"+"build_time"+"'",schema:schema75.required,parentSchema:schema75,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "build_time"},message:"must have required property '"+"build_time"+"'",schema:schema77.required,parentSchema:schema77,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -13303,7 +14399,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.profile === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "profile"},message:"must have required property '"+"profile"+"'",schema:schema75.required,parentSchema:schema75,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "profile"},message:"must have required property '"+"profile"+"'",schema:schema77.required,parentSchema:schema77,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -13313,7 +14409,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.rustc === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rustc"},message:"must have required property '"+"rustc"+"'",schema:schema75.required,parentSchema:schema75,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rustc"},message:"must have required property '"+"rustc"+"'",schema:schema77.required,parentSchema:schema77,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -13324,7 +14420,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "package_ver") || (key0 === "git_commit")) || (key0 === "build_time")) || (key0 === "profile")) || (key0 === "rustc"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema75,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema77,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -13337,7 +14433,7 @@ errors++;
 if(data.package_ver !== undefined){
 let data0 = data.package_ver;
 if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/package_ver",schemaPath:"#/properties/package_ver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.package_ver.type,parentSchema:schema75.properties.package_ver,data:data0};
+const err6 = {instancePath:instancePath+"/package_ver",schemaPath:"#/properties/package_ver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.package_ver.type,parentSchema:schema77.properties.package_ver,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -13350,7 +14446,7 @@ errors++;
 if(data.git_commit !== undefined){
 let data1 = data.git_commit;
 if(typeof data1 !== "string"){
-const err7 = {instancePath:instancePath+"/git_commit",schemaPath:"#/properties/git_commit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.git_commit.type,parentSchema:schema75.properties.git_commit,data:data1};
+const err7 = {instancePath:instancePath+"/git_commit",schemaPath:"#/properties/git_commit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.git_commit.type,parentSchema:schema77.properties.git_commit,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -13363,7 +14459,7 @@ errors++;
 if(data.build_time !== undefined){
 let data2 = data.build_time;
 if(typeof data2 !== "string"){
-const err8 = {instancePath:instancePath+"/build_time",schemaPath:"#/properties/build_time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.build_time.type,parentSchema:schema75.properties.build_time,data:data2};
+const err8 = {instancePath:instancePath+"/build_time",schemaPath:"#/properties/build_time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.build_time.type,parentSchema:schema77.properties.build_time,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -13376,7 +14472,7 @@ errors++;
 if(data.profile !== undefined){
 let data3 = data.profile;
 if(typeof data3 !== "string"){
-const err9 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.profile.type,parentSchema:schema75.properties.profile,data:data3};
+const err9 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.profile.type,parentSchema:schema77.properties.profile,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -13389,7 +14485,7 @@ errors++;
 if(data.rustc !== undefined){
 let data4 = data.rustc;
 if(typeof data4 !== "string"){
-const err10 = {instancePath:instancePath+"/rustc",schemaPath:"#/properties/rustc/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.rustc.type,parentSchema:schema75.properties.rustc,data:data4};
+const err10 = {instancePath:instancePath+"/rustc",schemaPath:"#/properties/rustc/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.rustc.type,parentSchema:schema77.properties.rustc,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -13401,7 +14497,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema75.type,parentSchema:schema75,data};
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.type,parentSchema:schema77,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -13410,17 +14506,17 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate173.errors = vErrors;
+validate176.errors = vErrors;
 return errors === 0;
 }
-validate173.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate176.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema76 = {"title":"BackendCollectionEntry","description":"One mounted filesystem of the daemon, keyed by its virtual mountpoint.","type":"object","properties":{"backend_type":{"type":"string","enum":["Rafs","PassthroughFs"],"description":"Kind of filesystem."},"mountpoint":{"type":"string","description":"Virtual mountpoint inside the daemon's tree."},"mounted_time":{"type":"string","description":"UTC time of the (re)mount: YYYY-MM-DD HH:MM:SS.<fraction> +00:00:00, fraction = nanoseconds without trailing zeros (at least one digit)."},"config":{"type":["object","null"],"additionalProperties":true,"description":"The full v2 configuration with secrets redacted; null for passthrough."}},"required":["backend_type","mountpoint","mounted_time","config"],"additionalProperties":false};
+const schema78 = {"title":"BackendCollectionEntry","description":"One mounted filesystem of the daemon, keyed by its virtual mountpoint.","type":"object","properties":{"backend_type":{"type":"string","enum":["Rafs","PassthroughFs"],"description":"Kind of filesystem."},"mountpoint":{"type":"string","description":"Virtual mountpoint inside the daemon's tree."},"mounted_time":{"type":"string","description":"UTC time of the (re)mount: YYYY-MM-DD HH:MM:SS.<fraction> +00:00:00, fraction = nanoseconds without trailing zeros (at least one digit)."},"config":{"type":["object","null"],"additionalProperties":true,"description":"The full v2 configuration with secrets redacted; null for passthrough."}},"required":["backend_type","mountpoint","mounted_time","config"],"additionalProperties":false};
 
-function validate175(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate178(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate175.evaluated;
+const evaluated0 = validate178.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13429,7 +14525,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.backend_type === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "backend_type"},message:"must have required property '"+"backend_type"+"'",schema:schema76.required,parentSchema:schema76,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "backend_type"},message:"must have required property '"+"backend_type"+"'",schema:schema78.required,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -13439,7 +14535,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.mountpoint === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mountpoint"},message:"must have required property '"+"mountpoint"+"'",schema:schema76.required,parentSchema:schema76,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mountpoint"},message:"must have required property '"+"mountpoint"+"'",schema:schema78.required,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -13449,7 +14545,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.mounted_time === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mounted_time"},message:"must have required property '"+"mounted_time"+"'",schema:schema76.required,parentSchema:schema76,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mounted_time"},message:"must have required property '"+"mounted_time"+"'",schema:schema78.required,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -13459,7 +14555,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.config === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'",schema:schema76.required,parentSchema:schema76,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'",schema:schema78.required,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -13470,7 +14566,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "backend_type") || (key0 === "mountpoint")) || (key0 === "mounted_time")) || (key0 === "config"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema76,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -13483,7 +14579,7 @@ errors++;
 if(data.backend_type !== undefined){
 let data0 = data.backend_type;
 if(typeof data0 !== "string"){
-const err5 = {instancePath:instancePath+"/backend_type",schemaPath:"#/properties/backend_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.backend_type.type,parentSchema:schema76.properties.backend_type,data:data0};
+const err5 = {instancePath:instancePath+"/backend_type",schemaPath:"#/properties/backend_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.backend_type.type,parentSchema:schema78.properties.backend_type,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -13493,7 +14589,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!((data0 === "Rafs") || (data0 === "PassthroughFs"))){
-const err6 = {instancePath:instancePath+"/backend_type",schemaPath:"#/properties/backend_type/enum",keyword:"enum",params:{allowedValues: schema76.properties.backend_type.enum},message:"must be equal to one of the allowed values",schema:schema76.properties.backend_type.enum,parentSchema:schema76.properties.backend_type,data:data0};
+const err6 = {instancePath:instancePath+"/backend_type",schemaPath:"#/properties/backend_type/enum",keyword:"enum",params:{allowedValues: schema78.properties.backend_type.enum},message:"must be equal to one of the allowed values",schema:schema78.properties.backend_type.enum,parentSchema:schema78.properties.backend_type,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -13506,7 +14602,7 @@ errors++;
 if(data.mountpoint !== undefined){
 let data1 = data.mountpoint;
 if(typeof data1 !== "string"){
-const err7 = {instancePath:instancePath+"/mountpoint",schemaPath:"#/properties/mountpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.mountpoint.type,parentSchema:schema76.properties.mountpoint,data:data1};
+const err7 = {instancePath:instancePath+"/mountpoint",schemaPath:"#/properties/mountpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.mountpoint.type,parentSchema:schema78.properties.mountpoint,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -13519,7 +14615,7 @@ errors++;
 if(data.mounted_time !== undefined){
 let data2 = data.mounted_time;
 if(typeof data2 !== "string"){
-const err8 = {instancePath:instancePath+"/mounted_time",schemaPath:"#/properties/mounted_time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.mounted_time.type,parentSchema:schema76.properties.mounted_time,data:data2};
+const err8 = {instancePath:instancePath+"/mounted_time",schemaPath:"#/properties/mounted_time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.mounted_time.type,parentSchema:schema78.properties.mounted_time,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -13532,7 +14628,7 @@ errors++;
 if(data.config !== undefined){
 let data3 = data.config;
 if((!(data3 && typeof data3 == "object" && !Array.isArray(data3))) && (data3 !== null)){
-const err9 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: schema76.properties.config.type},message:"must be object,null",schema:schema76.properties.config.type,parentSchema:schema76.properties.config,data:data3};
+const err9 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: schema78.properties.config.type},message:"must be object,null",schema:schema78.properties.config.type,parentSchema:schema78.properties.config,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -13544,7 +14640,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data};
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.type,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -13553,17 +14649,17 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate175.errors = vErrors;
+validate178.errors = vErrors;
 return errors === 0;
 }
-validate175.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate178.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate172(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate175(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://nydus-service.invalid/schema/api/daemon-info.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate172.evaluated;
+const evaluated0 = validate175.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13572,7 +14668,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.version === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema74.required,parentSchema:schema74,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema76.required,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -13582,7 +14678,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.id === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema74.required,parentSchema:schema74,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema76.required,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -13592,7 +14688,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.supervisor === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "supervisor"},message:"must have required property '"+"supervisor"+"'",schema:schema74.required,parentSchema:schema74,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "supervisor"},message:"must have required property '"+"supervisor"+"'",schema:schema76.required,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -13602,7 +14698,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.state === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema74.required,parentSchema:schema74,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema76.required,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -13612,7 +14708,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.backend_collection === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "backend_collection"},message:"must have required property '"+"backend_collection"+"'",schema:schema74.required,parentSchema:schema74,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "backend_collection"},message:"must have required property '"+"backend_collection"+"'",schema:schema76.required,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -13623,7 +14719,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "version") || (key0 === "id")) || (key0 === "supervisor")) || (key0 === "state")) || (key0 === "backend_collection"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema74,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -13634,15 +14730,15 @@ errors++;
 }
 }
 if(data.version !== undefined){
-if(!(validate173(data.version, {instancePath:instancePath+"/version",parentData:data,parentDataProperty:"version",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate173.errors : vErrors.concat(validate173.errors);
+if(!(validate176(data.version, {instancePath:instancePath+"/version",parentData:data,parentDataProperty:"version",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate176.errors : vErrors.concat(validate176.errors);
 errors = vErrors.length;
 }
 }
 if(data.id !== undefined){
 let data1 = data.id;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: schema74.properties.id.type},message:"must be string,null",schema:schema74.properties.id.type,parentSchema:schema74.properties.id,data:data1};
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: schema76.properties.id.type},message:"must be string,null",schema:schema76.properties.id.type,parentSchema:schema76.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -13655,7 +14751,7 @@ errors++;
 if(data.supervisor !== undefined){
 let data2 = data.supervisor;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err7 = {instancePath:instancePath+"/supervisor",schemaPath:"#/properties/supervisor/type",keyword:"type",params:{type: schema74.properties.supervisor.type},message:"must be string,null",schema:schema74.properties.supervisor.type,parentSchema:schema74.properties.supervisor,data:data2};
+const err7 = {instancePath:instancePath+"/supervisor",schemaPath:"#/properties/supervisor/type",keyword:"type",params:{type: schema76.properties.supervisor.type},message:"must be string,null",schema:schema76.properties.supervisor.type,parentSchema:schema76.properties.supervisor,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -13668,7 +14764,7 @@ errors++;
 if(data.state !== undefined){
 let data3 = data.state;
 if(typeof data3 !== "string"){
-const err8 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.state.type,parentSchema:schema74.properties.state,data:data3};
+const err8 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.state.type,parentSchema:schema76.properties.state,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -13678,7 +14774,7 @@ vErrors.push(err8);
 errors++;
 }
 if(!(((((data3 === "INIT") || (data3 === "RUNNING")) || (data3 === "READY")) || (data3 === "STOPPED")) || (data3 === "UNKNOWN"))){
-const err9 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/enum",keyword:"enum",params:{allowedValues: schema74.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema74.properties.state.enum,parentSchema:schema74.properties.state,data:data3};
+const err9 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/enum",keyword:"enum",params:{allowedValues: schema76.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema76.properties.state.enum,parentSchema:schema76.properties.state,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -13695,14 +14791,14 @@ let valid1 = false;
 const _errs11 = errors;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 for(const key1 in data4){
-if(!(validate175(data4[key1], {instancePath:instancePath+"/backend_collection/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data4,parentDataProperty:key1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate175.errors : vErrors.concat(validate175.errors);
+if(!(validate178(data4[key1], {instancePath:instancePath+"/backend_collection/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data4,parentDataProperty:key1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate178.errors : vErrors.concat(validate178.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/backend_collection",schemaPath:"#/properties/backend_collection/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.properties.backend_collection.anyOf[0].type,parentSchema:schema74.properties.backend_collection.anyOf[0],data:data4};
+const err10 = {instancePath:instancePath+"/backend_collection",schemaPath:"#/properties/backend_collection/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.properties.backend_collection.anyOf[0].type,parentSchema:schema76.properties.backend_collection.anyOf[0],data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -13715,7 +14811,7 @@ var _valid0 = _errs11 === errors;
 valid1 = valid1 || _valid0;
 const _errs15 = errors;
 if(data4 !== null){
-const err11 = {instancePath:instancePath+"/backend_collection",schemaPath:"#/properties/backend_collection/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema74.properties.backend_collection.anyOf[1].type,parentSchema:schema74.properties.backend_collection.anyOf[1],data:data4};
+const err11 = {instancePath:instancePath+"/backend_collection",schemaPath:"#/properties/backend_collection/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema76.properties.backend_collection.anyOf[1].type,parentSchema:schema76.properties.backend_collection.anyOf[1],data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -13727,7 +14823,7 @@ errors++;
 var _valid0 = _errs15 === errors;
 valid1 = valid1 || _valid0;
 if(!valid1){
-const err12 = {instancePath:instancePath+"/backend_collection",schemaPath:"#/properties/backend_collection/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema74.properties.backend_collection.anyOf,parentSchema:schema74.properties.backend_collection,data:data4};
+const err12 = {instancePath:instancePath+"/backend_collection",schemaPath:"#/properties/backend_collection/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema76.properties.backend_collection.anyOf,parentSchema:schema76.properties.backend_collection,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -13750,7 +14846,7 @@ vErrors = null;
 }
 }
 else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.type,parentSchema:schema74,data};
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -13759,19 +14855,19 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate172.errors = vErrors;
+validate175.errors = vErrors;
 return errors === 0;
 }
-validate172.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate175.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateLogLevelBody = validate177;
-const schema77 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/api/log-level.schema.json","title":"LogLevelBody","description":"Body of PUT /api/v1/daemon and PUT /api/v2/daemon (spec api.md §4.2); other keys are ignored.","type":"object","properties":{"log_level":{"type":"string","description":"off, error, warn, info, debug or trace, case-insensitive."}},"required":["log_level"]};
+export const validateLogLevelBody = validate180;
+const schema79 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/api/log-level.schema.json","title":"LogLevelBody","description":"Body of PUT /api/v1/daemon and PUT /api/v2/daemon (spec api.md §4.2); other keys are ignored.","type":"object","properties":{"log_level":{"type":"string","description":"off, error, warn, info, debug or trace, case-insensitive."}},"required":["log_level"]};
 
-function validate177(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate180(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://nydus-service.invalid/schema/api/log-level.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate177.evaluated;
+const evaluated0 = validate180.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13780,7 +14876,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.log_level === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "log_level"},message:"must have required property '"+"log_level"+"'",schema:schema77.required,parentSchema:schema77,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "log_level"},message:"must have required property '"+"log_level"+"'",schema:schema79.required,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -13792,7 +14888,7 @@ errors++;
 if(data.log_level !== undefined){
 let data0 = data.log_level;
 if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/log_level",schemaPath:"#/properties/log_level/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.log_level.type,parentSchema:schema77.properties.log_level,data:data0};
+const err1 = {instancePath:instancePath+"/log_level",schemaPath:"#/properties/log_level/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.log_level.type,parentSchema:schema79.properties.log_level,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -13804,7 +14900,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.type,parentSchema:schema77,data};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.type,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -13813,19 +14909,19 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate177.errors = vErrors;
+validate180.errors = vErrors;
 return errors === 0;
 }
-validate177.evaluated = {"props":{"log_level":true},"dynamicProps":false,"dynamicItems":false};
+validate180.evaluated = {"props":{"log_level":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateEventsBody = validate178;
-const schema78 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/api/events.schema.json","title":"EventsBody","description":"Body of GET /api/v1/daemon/events (spec api.md §4.9): a ring buffer of recent significant errors.","type":"object","properties":{"max_errors":{"type":"integer","minimum":0,"description":"Most entries kept."},"total_errors":{"type":"integer","minimum":0,"description":"Errors recorded since start, evicted ones included."},"max_size":{"type":"integer","minimum":0,"description":"Most bytes of entry text kept."},"total_size":{"type":"integer","minimum":0,"description":"Bytes of entry text recorded since start."},"errors":{"type":"array","items":{"type":"string"},"description":"Entries as `<IMF-fixdate> - <text>`, oldest first."}},"required":["max_errors","total_errors","max_size","total_size","errors"],"additionalProperties":false};
+export const validateEventsBody = validate181;
+const schema80 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/api/events.schema.json","title":"EventsBody","description":"Body of GET /api/v1/daemon/events (spec api.md §4.9): a ring buffer of recent significant errors.","type":"object","properties":{"max_errors":{"type":"integer","minimum":0,"description":"Most entries kept."},"total_errors":{"type":"integer","minimum":0,"description":"Errors recorded since start, evicted ones included."},"max_size":{"type":"integer","minimum":0,"description":"Most bytes of entry text kept."},"total_size":{"type":"integer","minimum":0,"description":"Bytes of entry text recorded since start."},"errors":{"type":"array","items":{"type":"string"},"description":"Entries as `<IMF-fixdate> - <text>`, oldest first."}},"required":["max_errors","total_errors","max_size","total_size","errors"],"additionalProperties":false};
 
-function validate178(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate181(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://nydus-service.invalid/schema/api/events.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate178.evaluated;
+const evaluated0 = validate181.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13834,7 +14930,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.max_errors === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "max_errors"},message:"must have required property '"+"max_errors"+"'",schema:schema78.required,parentSchema:schema78,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "max_errors"},message:"must have required property '"+"max_errors"+"'",schema:schema80.required,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -13844,7 +14940,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.total_errors === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total_errors"},message:"must have required property '"+"total_errors"+"'",schema:schema78.required,parentSchema:schema78,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total_errors"},message:"must have required property '"+"total_errors"+"'",schema:schema80.required,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -13854,7 +14950,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.max_size === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "max_size"},message:"must have required property '"+"max_size"+"'",schema:schema78.required,parentSchema:schema78,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "max_size"},message:"must have required property '"+"max_size"+"'",schema:schema80.required,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -13864,7 +14960,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.total_size === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total_size"},message:"must have required property '"+"total_size"+"'",schema:schema78.required,parentSchema:schema78,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total_size"},message:"must have required property '"+"total_size"+"'",schema:schema80.required,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -13874,7 +14970,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.errors === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'",schema:schema78.required,parentSchema:schema78,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'",schema:schema80.required,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -13885,7 +14981,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "max_errors") || (key0 === "total_errors")) || (key0 === "max_size")) || (key0 === "total_size")) || (key0 === "errors"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema78,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -13898,7 +14994,7 @@ errors++;
 if(data.max_errors !== undefined){
 let data0 = data.max_errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err6 = {instancePath:instancePath+"/max_errors",schemaPath:"#/properties/max_errors/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema78.properties.max_errors.type,parentSchema:schema78.properties.max_errors,data:data0};
+const err6 = {instancePath:instancePath+"/max_errors",schemaPath:"#/properties/max_errors/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema80.properties.max_errors.type,parentSchema:schema80.properties.max_errors,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -13909,7 +15005,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 < 0 || isNaN(data0)){
-const err7 = {instancePath:instancePath+"/max_errors",schemaPath:"#/properties/max_errors/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema78.properties.max_errors,data:data0};
+const err7 = {instancePath:instancePath+"/max_errors",schemaPath:"#/properties/max_errors/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema80.properties.max_errors,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -13923,7 +15019,7 @@ errors++;
 if(data.total_errors !== undefined){
 let data1 = data.total_errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err8 = {instancePath:instancePath+"/total_errors",schemaPath:"#/properties/total_errors/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema78.properties.total_errors.type,parentSchema:schema78.properties.total_errors,data:data1};
+const err8 = {instancePath:instancePath+"/total_errors",schemaPath:"#/properties/total_errors/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema80.properties.total_errors.type,parentSchema:schema80.properties.total_errors,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -13934,7 +15030,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 0 || isNaN(data1)){
-const err9 = {instancePath:instancePath+"/total_errors",schemaPath:"#/properties/total_errors/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema78.properties.total_errors,data:data1};
+const err9 = {instancePath:instancePath+"/total_errors",schemaPath:"#/properties/total_errors/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema80.properties.total_errors,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -13948,7 +15044,7 @@ errors++;
 if(data.max_size !== undefined){
 let data2 = data.max_size;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err10 = {instancePath:instancePath+"/max_size",schemaPath:"#/properties/max_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema78.properties.max_size.type,parentSchema:schema78.properties.max_size,data:data2};
+const err10 = {instancePath:instancePath+"/max_size",schemaPath:"#/properties/max_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema80.properties.max_size.type,parentSchema:schema80.properties.max_size,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -13959,7 +15055,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
-const err11 = {instancePath:instancePath+"/max_size",schemaPath:"#/properties/max_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema78.properties.max_size,data:data2};
+const err11 = {instancePath:instancePath+"/max_size",schemaPath:"#/properties/max_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema80.properties.max_size,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -13973,7 +15069,7 @@ errors++;
 if(data.total_size !== undefined){
 let data3 = data.total_size;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err12 = {instancePath:instancePath+"/total_size",schemaPath:"#/properties/total_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema78.properties.total_size.type,parentSchema:schema78.properties.total_size,data:data3};
+const err12 = {instancePath:instancePath+"/total_size",schemaPath:"#/properties/total_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema80.properties.total_size.type,parentSchema:schema80.properties.total_size,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -13984,7 +15080,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 0 || isNaN(data3)){
-const err13 = {instancePath:instancePath+"/total_size",schemaPath:"#/properties/total_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema78.properties.total_size,data:data3};
+const err13 = {instancePath:instancePath+"/total_size",schemaPath:"#/properties/total_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema80.properties.total_size,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -14002,7 +15098,7 @@ const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
 if(typeof data5 !== "string"){
-const err14 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"#/properties/errors/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.errors.items.type,parentSchema:schema78.properties.errors.items,data:data5};
+const err14 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"#/properties/errors/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.errors.items.type,parentSchema:schema80.properties.errors.items,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -14014,7 +15110,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.properties.errors.type,parentSchema:schema78.properties.errors,data:data4};
+const err15 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema80.properties.errors.type,parentSchema:schema80.properties.errors,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -14026,7 +15122,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.type,parentSchema:schema78,data};
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.type,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -14035,19 +15131,19 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate178.errors = vErrors;
+validate181.errors = vErrors;
 return errors === 0;
 }
-validate178.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate181.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateRafsSuperInfo = validate179;
-const schema79 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/api/rafs-super-info.schema.json","title":"RafsSuperInfo","description":"Body of GET /api/v1/daemon/backend?mountpoint=/m (spec api.md §4.3): the loaded RAFS super block. Loose: no client depends on it.","type":"object","properties":{"magic":{"type":"integer","description":"Super block magic."},"version":{"type":"integer","description":"RAFS format version word."},"sb_size":{"type":"integer","description":"Super block size in bytes."},"root_inode":{"type":"integer","description":"Inode number of the root directory."},"chunk_size":{"type":"integer","description":"Chunk size in bytes."},"inodes_count":{"type":"integer","description":"Number of inodes."},"flags":{"type":"object","properties":{"bits":{"type":"integer","description":"Feature bit set (COMPRESSION_NONE 0x1, LZ4 0x2, ...)."}},"additionalProperties":true,"description":"Super block feature flags."}},"additionalProperties":true};
+export const validateRafsSuperInfo = validate182;
+const schema81 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/api/rafs-super-info.schema.json","title":"RafsSuperInfo","description":"Body of GET /api/v1/daemon/backend?mountpoint=/m (spec api.md §4.3): the loaded RAFS super block. Loose: no client depends on it.","type":"object","properties":{"magic":{"type":"integer","description":"Super block magic."},"version":{"type":"integer","description":"RAFS format version word."},"sb_size":{"type":"integer","description":"Super block size in bytes."},"root_inode":{"type":"integer","description":"Inode number of the root directory."},"chunk_size":{"type":"integer","description":"Chunk size in bytes."},"inodes_count":{"type":"integer","description":"Number of inodes."},"flags":{"type":"object","properties":{"bits":{"type":"integer","description":"Feature bit set (COMPRESSION_NONE 0x1, LZ4 0x2, ...)."}},"additionalProperties":true,"description":"Super block feature flags."}},"additionalProperties":true};
 
-function validate179(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate182(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://nydus-service.invalid/schema/api/rafs-super-info.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate179.evaluated;
+const evaluated0 = validate182.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14058,7 +15154,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.magic !== undefined){
 let data0 = data.magic;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err0 = {instancePath:instancePath+"/magic",schemaPath:"#/properties/magic/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema79.properties.magic.type,parentSchema:schema79.properties.magic,data:data0};
+const err0 = {instancePath:instancePath+"/magic",schemaPath:"#/properties/magic/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema81.properties.magic.type,parentSchema:schema81.properties.magic,data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -14071,7 +15167,7 @@ errors++;
 if(data.version !== undefined){
 let data1 = data.version;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err1 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema79.properties.version.type,parentSchema:schema79.properties.version,data:data1};
+const err1 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema81.properties.version.type,parentSchema:schema81.properties.version,data:data1};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -14084,7 +15180,7 @@ errors++;
 if(data.sb_size !== undefined){
 let data2 = data.sb_size;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err2 = {instancePath:instancePath+"/sb_size",schemaPath:"#/properties/sb_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema79.properties.sb_size.type,parentSchema:schema79.properties.sb_size,data:data2};
+const err2 = {instancePath:instancePath+"/sb_size",schemaPath:"#/properties/sb_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema81.properties.sb_size.type,parentSchema:schema81.properties.sb_size,data:data2};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -14097,7 +15193,7 @@ errors++;
 if(data.root_inode !== undefined){
 let data3 = data.root_inode;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err3 = {instancePath:instancePath+"/root_inode",schemaPath:"#/properties/root_inode/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema79.properties.root_inode.type,parentSchema:schema79.properties.root_inode,data:data3};
+const err3 = {instancePath:instancePath+"/root_inode",schemaPath:"#/properties/root_inode/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema81.properties.root_inode.type,parentSchema:schema81.properties.root_inode,data:data3};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -14110,7 +15206,7 @@ errors++;
 if(data.chunk_size !== undefined){
 let data4 = data.chunk_size;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err4 = {instancePath:instancePath+"/chunk_size",schemaPath:"#/properties/chunk_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema79.properties.chunk_size.type,parentSchema:schema79.properties.chunk_size,data:data4};
+const err4 = {instancePath:instancePath+"/chunk_size",schemaPath:"#/properties/chunk_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema81.properties.chunk_size.type,parentSchema:schema81.properties.chunk_size,data:data4};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -14123,7 +15219,7 @@ errors++;
 if(data.inodes_count !== undefined){
 let data5 = data.inodes_count;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err5 = {instancePath:instancePath+"/inodes_count",schemaPath:"#/properties/inodes_count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema79.properties.inodes_count.type,parentSchema:schema79.properties.inodes_count,data:data5};
+const err5 = {instancePath:instancePath+"/inodes_count",schemaPath:"#/properties/inodes_count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema81.properties.inodes_count.type,parentSchema:schema81.properties.inodes_count,data:data5};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -14139,7 +15235,7 @@ if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.bits !== undefined){
 let data7 = data6.bits;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err6 = {instancePath:instancePath+"/flags/bits",schemaPath:"#/properties/flags/properties/bits/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema79.properties.flags.properties.bits.type,parentSchema:schema79.properties.flags.properties.bits,data:data7};
+const err6 = {instancePath:instancePath+"/flags/bits",schemaPath:"#/properties/flags/properties/bits/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema81.properties.flags.properties.bits.type,parentSchema:schema81.properties.flags.properties.bits,data:data7};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -14151,7 +15247,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/flags",schemaPath:"#/properties/flags/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.properties.flags.type,parentSchema:schema79.properties.flags,data:data6};
+const err7 = {instancePath:instancePath+"/flags",schemaPath:"#/properties/flags/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.properties.flags.type,parentSchema:schema81.properties.flags,data:data6};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -14163,7 +15259,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.type,parentSchema:schema79,data};
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.type,parentSchema:schema81,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -14172,19 +15268,19 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate179.errors = vErrors;
+validate182.errors = vErrors;
 return errors === 0;
 }
-validate179.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate182.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateFsMetrics = validate180;
-const schema80 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/api/fs-metrics.schema.json","title":"FsMetrics","description":"Body of GET /api/v1/metrics[?id=] (spec api.md §4.5). Arrays of 15 are indexed by operation (0 GETATTR ... 4 READ ... 14 BATCH_FORGET); arrays of 8 are size or latency buckets.","type":"object","properties":{"files_account_enabled":{"type":"boolean","description":"rafs.iostats_files of the mount."},"access_pattern_enabled":{"type":"boolean","description":"rafs.access_pattern of the mount."},"record_latest_read_files_enabled":{"type":"boolean","description":"rafs.latest_read_files of the mount."},"measure_latency":{"type":"boolean","description":"Always true."},"id":{"type":"string","description":"Registry key: the virtual mountpoint."},"nr_opens":{"type":"integer","description":"Successful OPEN minus successful RELEASE."},"data_read":{"type":"integer","minimum":0,"description":"Bytes returned by successful READs."},"block_count_read":{"type":"array","items":{"type":"integer"},"description":"READ requests by size: [0,1K), [1K,4K), [4K,16K), [16K,64K), [64K,128K), [128K,512K), [512K,1M), >=1M."},"fop_hits":{"type":"array","items":{"type":"integer"},"description":"Successes per operation."},"fop_errors":{"type":"array","items":{"type":"integer"},"description":"Failures per operation."},"fop_cumulative_latency_total":{"type":"array","items":{"type":"integer"},"description":"Microseconds summed per measured operation."},"read_latency_dist":{"type":"array","items":{"type":"integer"},"description":"Measured operations by latency: <=200us, <=1ms, <=20ms, <=50ms, <=500ms, <=1s, <=2s, >2s."}},"required":["files_account_enabled","access_pattern_enabled","record_latest_read_files_enabled","measure_latency","id","nr_opens","data_read","block_count_read","fop_hits","fop_errors","fop_cumulative_latency_total","read_latency_dist"],"additionalProperties":false};
+export const validateFsMetrics = validate183;
+const schema82 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/api/fs-metrics.schema.json","title":"FsMetrics","description":"Body of GET /api/v1/metrics[?id=] (spec api.md §4.5). Arrays of 15 are indexed by operation (0 GETATTR ... 4 READ ... 14 BATCH_FORGET); arrays of 8 are size or latency buckets.","type":"object","properties":{"files_account_enabled":{"type":"boolean","description":"rafs.iostats_files of the mount."},"access_pattern_enabled":{"type":"boolean","description":"rafs.access_pattern of the mount."},"record_latest_read_files_enabled":{"type":"boolean","description":"rafs.latest_read_files of the mount."},"measure_latency":{"type":"boolean","description":"Always true."},"id":{"type":"string","description":"Registry key: the virtual mountpoint."},"nr_opens":{"type":"integer","description":"Successful OPEN minus successful RELEASE."},"data_read":{"type":"integer","minimum":0,"description":"Bytes returned by successful READs."},"block_count_read":{"type":"array","items":{"type":"integer"},"description":"READ requests by size: [0,1K), [1K,4K), [4K,16K), [16K,64K), [64K,128K), [128K,512K), [512K,1M), >=1M."},"fop_hits":{"type":"array","items":{"type":"integer"},"description":"Successes per operation."},"fop_errors":{"type":"array","items":{"type":"integer"},"description":"Failures per operation."},"fop_cumulative_latency_total":{"type":"array","items":{"type":"integer"},"description":"Microseconds summed per measured operation."},"read_latency_dist":{"type":"array","items":{"type":"integer"},"description":"Measured operations by latency: <=200us, <=1ms, <=20ms, <=50ms, <=500ms, <=1s, <=2s, >2s."}},"required":["files_account_enabled","access_pattern_enabled","record_latest_read_files_enabled","measure_latency","id","nr_opens","data_read","block_count_read","fop_hits","fop_errors","fop_cumulative_latency_total","read_latency_dist"],"additionalProperties":false};
 
-function validate180(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate183(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://nydus-service.invalid/schema/api/fs-metrics.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate180.evaluated;
+const evaluated0 = validate183.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14193,7 +15289,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.files_account_enabled === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "files_account_enabled"},message:"must have required property '"+"files_account_enabled"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "files_account_enabled"},message:"must have required property '"+"files_account_enabled"+"'",schema:schema82.required,parentSchema:schema82,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -14203,7 +15299,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.access_pattern_enabled === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "access_pattern_enabled"},message:"must have required property '"+"access_pattern_enabled"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "access_pattern_enabled"},message:"must have required property '"+"access_pattern_enabled"+"'",schema:schema82.required,parentSchema:schema82,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -14213,7 +15309,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.record_latest_read_files_enabled === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "record_latest_read_files_enabled"},message:"must have required property '"+"record_latest_read_files_enabled"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "record_latest_read_files_enabled"},message:"must have required property '"+"record_latest_read_files_enabled"+"'",schema:schema82.required,parentSchema:schema82,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -14223,7 +15319,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.measure_latency === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "measure_latency"},message:"must have required property '"+"measure_latency"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "measure_latency"},message:"must have required property '"+"measure_latency"+"'",schema:schema82.required,parentSchema:schema82,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -14233,7 +15329,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.id === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema82.required,parentSchema:schema82,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -14243,7 +15339,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.nr_opens === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "nr_opens"},message:"must have required property '"+"nr_opens"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "nr_opens"},message:"must have required property '"+"nr_opens"+"'",schema:schema82.required,parentSchema:schema82,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -14253,7 +15349,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.data_read === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data_read"},message:"must have required property '"+"data_read"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data_read"},message:"must have required property '"+"data_read"+"'",schema:schema82.required,parentSchema:schema82,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -14263,7 +15359,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.block_count_read === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "block_count_read"},message:"must have required property '"+"block_count_read"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "block_count_read"},message:"must have required property '"+"block_count_read"+"'",schema:schema82.required,parentSchema:schema82,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -14273,7 +15369,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.fop_hits === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fop_hits"},message:"must have required property '"+"fop_hits"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fop_hits"},message:"must have required property '"+"fop_hits"+"'",schema:schema82.required,parentSchema:schema82,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -14283,7 +15379,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data.fop_errors === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fop_errors"},message:"must have required property '"+"fop_errors"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fop_errors"},message:"must have required property '"+"fop_errors"+"'",schema:schema82.required,parentSchema:schema82,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -14293,7 +15389,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data.fop_cumulative_latency_total === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fop_cumulative_latency_total"},message:"must have required property '"+"fop_cumulative_latency_total"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fop_cumulative_latency_total"},message:"must have required property '"+"fop_cumulative_latency_total"+"'",schema:schema82.required,parentSchema:schema82,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -14303,7 +15399,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data.read_latency_dist === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "read_latency_dist"},message:"must have required property '"+"read_latency_dist"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "read_latency_dist"},message:"must have required property '"+"read_latency_dist"+"'",schema:schema82.required,parentSchema:schema82,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -14313,8 +15409,8 @@ vErrors.push(err11);
 errors++;
 }
 for(const key0 in data){
-if(!(func3.call(schema80.properties, key0))){
-const err12 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema80,data};
+if(!(func3.call(schema82.properties, key0))){
+const err12 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema82,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -14327,7 +15423,7 @@ errors++;
 if(data.files_account_enabled !== undefined){
 let data0 = data.files_account_enabled;
 if(typeof data0 !== "boolean"){
-const err13 = {instancePath:instancePath+"/files_account_enabled",schemaPath:"#/properties/files_account_enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema80.properties.files_account_enabled.type,parentSchema:schema80.properties.files_account_enabled,data:data0};
+const err13 = {instancePath:instancePath+"/files_account_enabled",schemaPath:"#/properties/files_account_enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema82.properties.files_account_enabled.type,parentSchema:schema82.properties.files_account_enabled,data:data0};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -14340,7 +15436,7 @@ errors++;
 if(data.access_pattern_enabled !== undefined){
 let data1 = data.access_pattern_enabled;
 if(typeof data1 !== "boolean"){
-const err14 = {instancePath:instancePath+"/access_pattern_enabled",schemaPath:"#/properties/access_pattern_enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema80.properties.access_pattern_enabled.type,parentSchema:schema80.properties.access_pattern_enabled,data:data1};
+const err14 = {instancePath:instancePath+"/access_pattern_enabled",schemaPath:"#/properties/access_pattern_enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema82.properties.access_pattern_enabled.type,parentSchema:schema82.properties.access_pattern_enabled,data:data1};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -14353,7 +15449,7 @@ errors++;
 if(data.record_latest_read_files_enabled !== undefined){
 let data2 = data.record_latest_read_files_enabled;
 if(typeof data2 !== "boolean"){
-const err15 = {instancePath:instancePath+"/record_latest_read_files_enabled",schemaPath:"#/properties/record_latest_read_files_enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema80.properties.record_latest_read_files_enabled.type,parentSchema:schema80.properties.record_latest_read_files_enabled,data:data2};
+const err15 = {instancePath:instancePath+"/record_latest_read_files_enabled",schemaPath:"#/properties/record_latest_read_files_enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema82.properties.record_latest_read_files_enabled.type,parentSchema:schema82.properties.record_latest_read_files_enabled,data:data2};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -14366,7 +15462,7 @@ errors++;
 if(data.measure_latency !== undefined){
 let data3 = data.measure_latency;
 if(typeof data3 !== "boolean"){
-const err16 = {instancePath:instancePath+"/measure_latency",schemaPath:"#/properties/measure_latency/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema80.properties.measure_latency.type,parentSchema:schema80.properties.measure_latency,data:data3};
+const err16 = {instancePath:instancePath+"/measure_latency",schemaPath:"#/properties/measure_latency/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema82.properties.measure_latency.type,parentSchema:schema82.properties.measure_latency,data:data3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -14379,7 +15475,7 @@ errors++;
 if(data.id !== undefined){
 let data4 = data.id;
 if(typeof data4 !== "string"){
-const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.id.type,parentSchema:schema80.properties.id,data:data4};
+const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.id.type,parentSchema:schema82.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -14392,7 +15488,7 @@ errors++;
 if(data.nr_opens !== undefined){
 let data5 = data.nr_opens;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err18 = {instancePath:instancePath+"/nr_opens",schemaPath:"#/properties/nr_opens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema80.properties.nr_opens.type,parentSchema:schema80.properties.nr_opens,data:data5};
+const err18 = {instancePath:instancePath+"/nr_opens",schemaPath:"#/properties/nr_opens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema82.properties.nr_opens.type,parentSchema:schema82.properties.nr_opens,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -14405,7 +15501,7 @@ errors++;
 if(data.data_read !== undefined){
 let data6 = data.data_read;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err19 = {instancePath:instancePath+"/data_read",schemaPath:"#/properties/data_read/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema80.properties.data_read.type,parentSchema:schema80.properties.data_read,data:data6};
+const err19 = {instancePath:instancePath+"/data_read",schemaPath:"#/properties/data_read/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema82.properties.data_read.type,parentSchema:schema82.properties.data_read,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -14416,7 +15512,7 @@ errors++;
 }
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 < 0 || isNaN(data6)){
-const err20 = {instancePath:instancePath+"/data_read",schemaPath:"#/properties/data_read/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema80.properties.data_read,data:data6};
+const err20 = {instancePath:instancePath+"/data_read",schemaPath:"#/properties/data_read/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema82.properties.data_read,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -14434,7 +15530,7 @@ const len0 = data7.length;
 for(let i0=0; i0<len0; i0++){
 let data8 = data7[i0];
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err21 = {instancePath:instancePath+"/block_count_read/" + i0,schemaPath:"#/properties/block_count_read/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema80.properties.block_count_read.items.type,parentSchema:schema80.properties.block_count_read.items,data:data8};
+const err21 = {instancePath:instancePath+"/block_count_read/" + i0,schemaPath:"#/properties/block_count_read/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema82.properties.block_count_read.items.type,parentSchema:schema82.properties.block_count_read.items,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -14446,7 +15542,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/block_count_read",schemaPath:"#/properties/block_count_read/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema80.properties.block_count_read.type,parentSchema:schema80.properties.block_count_read,data:data7};
+const err22 = {instancePath:instancePath+"/block_count_read",schemaPath:"#/properties/block_count_read/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema82.properties.block_count_read.type,parentSchema:schema82.properties.block_count_read,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -14463,7 +15559,7 @@ const len1 = data9.length;
 for(let i1=0; i1<len1; i1++){
 let data10 = data9[i1];
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err23 = {instancePath:instancePath+"/fop_hits/" + i1,schemaPath:"#/properties/fop_hits/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema80.properties.fop_hits.items.type,parentSchema:schema80.properties.fop_hits.items,data:data10};
+const err23 = {instancePath:instancePath+"/fop_hits/" + i1,schemaPath:"#/properties/fop_hits/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema82.properties.fop_hits.items.type,parentSchema:schema82.properties.fop_hits.items,data:data10};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -14475,7 +15571,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/fop_hits",schemaPath:"#/properties/fop_hits/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema80.properties.fop_hits.type,parentSchema:schema80.properties.fop_hits,data:data9};
+const err24 = {instancePath:instancePath+"/fop_hits",schemaPath:"#/properties/fop_hits/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema82.properties.fop_hits.type,parentSchema:schema82.properties.fop_hits,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -14492,7 +15588,7 @@ const len2 = data11.length;
 for(let i2=0; i2<len2; i2++){
 let data12 = data11[i2];
 if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-const err25 = {instancePath:instancePath+"/fop_errors/" + i2,schemaPath:"#/properties/fop_errors/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema80.properties.fop_errors.items.type,parentSchema:schema80.properties.fop_errors.items,data:data12};
+const err25 = {instancePath:instancePath+"/fop_errors/" + i2,schemaPath:"#/properties/fop_errors/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema82.properties.fop_errors.items.type,parentSchema:schema82.properties.fop_errors.items,data:data12};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -14504,7 +15600,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/fop_errors",schemaPath:"#/properties/fop_errors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema80.properties.fop_errors.type,parentSchema:schema80.properties.fop_errors,data:data11};
+const err26 = {instancePath:instancePath+"/fop_errors",schemaPath:"#/properties/fop_errors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema82.properties.fop_errors.type,parentSchema:schema82.properties.fop_errors,data:data11};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -14521,7 +15617,7 @@ const len3 = data13.length;
 for(let i3=0; i3<len3; i3++){
 let data14 = data13[i3];
 if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err27 = {instancePath:instancePath+"/fop_cumulative_latency_total/" + i3,schemaPath:"#/properties/fop_cumulative_latency_total/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema80.properties.fop_cumulative_latency_total.items.type,parentSchema:schema80.properties.fop_cumulative_latency_total.items,data:data14};
+const err27 = {instancePath:instancePath+"/fop_cumulative_latency_total/" + i3,schemaPath:"#/properties/fop_cumulative_latency_total/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema82.properties.fop_cumulative_latency_total.items.type,parentSchema:schema82.properties.fop_cumulative_latency_total.items,data:data14};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -14533,7 +15629,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/fop_cumulative_latency_total",schemaPath:"#/properties/fop_cumulative_latency_total/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema80.properties.fop_cumulative_latency_total.type,parentSchema:schema80.properties.fop_cumulative_latency_total,data:data13};
+const err28 = {instancePath:instancePath+"/fop_cumulative_latency_total",schemaPath:"#/properties/fop_cumulative_latency_total/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema82.properties.fop_cumulative_latency_total.type,parentSchema:schema82.properties.fop_cumulative_latency_total,data:data13};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -14550,7 +15646,7 @@ const len4 = data15.length;
 for(let i4=0; i4<len4; i4++){
 let data16 = data15[i4];
 if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-const err29 = {instancePath:instancePath+"/read_latency_dist/" + i4,schemaPath:"#/properties/read_latency_dist/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema80.properties.read_latency_dist.items.type,parentSchema:schema80.properties.read_latency_dist.items,data:data16};
+const err29 = {instancePath:instancePath+"/read_latency_dist/" + i4,schemaPath:"#/properties/read_latency_dist/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema82.properties.read_latency_dist.items.type,parentSchema:schema82.properties.read_latency_dist.items,data:data16};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -14562,7 +15658,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/read_latency_dist",schemaPath:"#/properties/read_latency_dist/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema80.properties.read_latency_dist.type,parentSchema:schema80.properties.read_latency_dist,data:data15};
+const err30 = {instancePath:instancePath+"/read_latency_dist",schemaPath:"#/properties/read_latency_dist/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema82.properties.read_latency_dist.type,parentSchema:schema82.properties.read_latency_dist,data:data15};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -14574,7 +15670,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.type,parentSchema:schema80,data};
+const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.type,parentSchema:schema82,data};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -14583,20 +15679,20 @@ vErrors.push(err31);
 }
 errors++;
 }
-validate180.errors = vErrors;
+validate183.errors = vErrors;
 return errors === 0;
 }
-validate180.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate183.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateFileMetrics = validate181;
-const schema81 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/api/file-metrics.schema.json","title":"FileMetrics","description":"Body of GET /api/v1/metrics/files[?id=] without latest=true (spec api.md §4.5): per-file counters keyed by inode number as a decimal string; {} unless rafs.iostats_files.","type":"object","$defs":{"entry":{"title":"FileMetricsEntry","description":"Counters of one file.","type":"object","properties":{"total_fops":{"type":"integer","minimum":0,"description":"Operations on the file."},"data_read":{"type":"integer","minimum":0,"description":"Bytes read from the file."},"block_count_read":{"type":"array","items":{"type":"integer"},"description":"READ requests by size bucket."},"fop_hits":{"type":"array","items":{"type":"integer"},"description":"Successes per operation."},"fop_errors":{"type":"array","items":{"type":"integer"},"description":"Failures per operation."}},"required":["total_fops","data_read","block_count_read","fop_hits","fop_errors"],"additionalProperties":false}},"propertyNames":{"pattern":"^[0-9]+$"},"additionalProperties":{"$ref":"#/$defs/entry"}};
-const pattern5 = new RegExp("^[0-9]+$", "u");
-const schema82 = {"title":"FileMetricsEntry","description":"Counters of one file.","type":"object","properties":{"total_fops":{"type":"integer","minimum":0,"description":"Operations on the file."},"data_read":{"type":"integer","minimum":0,"description":"Bytes read from the file."},"block_count_read":{"type":"array","items":{"type":"integer"},"description":"READ requests by size bucket."},"fop_hits":{"type":"array","items":{"type":"integer"},"description":"Successes per operation."},"fop_errors":{"type":"array","items":{"type":"integer"},"description":"Failures per operation."}},"required":["total_fops","data_read","block_count_read","fop_hits","fop_errors"],"additionalProperties":false};
+export const validateFileMetrics = validate184;
+const schema83 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/api/file-metrics.schema.json","title":"FileMetrics","description":"Body of GET /api/v1/metrics/files[?id=] without latest=true (spec api.md §4.5): per-file counters keyed by inode number as a decimal string; {} unless rafs.iostats_files.","type":"object","$defs":{"entry":{"title":"FileMetricsEntry","description":"Counters of one file.","type":"object","properties":{"total_fops":{"type":"integer","minimum":0,"description":"Operations on the file."},"data_read":{"type":"integer","minimum":0,"description":"Bytes read from the file."},"block_count_read":{"type":"array","items":{"type":"integer"},"description":"READ requests by size bucket."},"fop_hits":{"type":"array","items":{"type":"integer"},"description":"Successes per operation."},"fop_errors":{"type":"array","items":{"type":"integer"},"description":"Failures per operation."}},"required":["total_fops","data_read","block_count_read","fop_hits","fop_errors"],"additionalProperties":false}},"propertyNames":{"pattern":"^[0-9]+$"},"additionalProperties":{"$ref":"#/$defs/entry"}};
+const pattern6 = new RegExp("^[0-9]+$", "u");
+const schema84 = {"title":"FileMetricsEntry","description":"Counters of one file.","type":"object","properties":{"total_fops":{"type":"integer","minimum":0,"description":"Operations on the file."},"data_read":{"type":"integer","minimum":0,"description":"Bytes read from the file."},"block_count_read":{"type":"array","items":{"type":"integer"},"description":"READ requests by size bucket."},"fop_hits":{"type":"array","items":{"type":"integer"},"description":"Successes per operation."},"fop_errors":{"type":"array","items":{"type":"integer"},"description":"Failures per operation."}},"required":["total_fops","data_read","block_count_read","fop_hits","fop_errors"],"additionalProperties":false};
 
-function validate182(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate185(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate182.evaluated;
+const evaluated0 = validate185.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14605,7 +15701,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.total_fops === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total_fops"},message:"must have required property '"+"total_fops"+"'",schema:schema82.required,parentSchema:schema82,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total_fops"},message:"must have required property '"+"total_fops"+"'",schema:schema84.required,parentSchema:schema84,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -14615,7 +15711,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.data_read === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data_read"},message:"must have required property '"+"data_read"+"'",schema:schema82.required,parentSchema:schema82,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data_read"},message:"must have required property '"+"data_read"+"'",schema:schema84.required,parentSchema:schema84,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -14625,7 +15721,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.block_count_read === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "block_count_read"},message:"must have required property '"+"block_count_read"+"'",schema:schema82.required,parentSchema:schema82,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "block_count_read"},message:"must have required property '"+"block_count_read"+"'",schema:schema84.required,parentSchema:schema84,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -14635,7 +15731,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.fop_hits === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fop_hits"},message:"must have required property '"+"fop_hits"+"'",schema:schema82.required,parentSchema:schema82,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fop_hits"},message:"must have required property '"+"fop_hits"+"'",schema:schema84.required,parentSchema:schema84,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -14645,7 +15741,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.fop_errors === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fop_errors"},message:"must have required property '"+"fop_errors"+"'",schema:schema82.required,parentSchema:schema82,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fop_errors"},message:"must have required property '"+"fop_errors"+"'",schema:schema84.required,parentSchema:schema84,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -14656,7 +15752,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "total_fops") || (key0 === "data_read")) || (key0 === "block_count_read")) || (key0 === "fop_hits")) || (key0 === "fop_errors"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema82,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema84,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -14669,7 +15765,7 @@ errors++;
 if(data.total_fops !== undefined){
 let data0 = data.total_fops;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err6 = {instancePath:instancePath+"/total_fops",schemaPath:"#/properties/total_fops/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema82.properties.total_fops.type,parentSchema:schema82.properties.total_fops,data:data0};
+const err6 = {instancePath:instancePath+"/total_fops",schemaPath:"#/properties/total_fops/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema84.properties.total_fops.type,parentSchema:schema84.properties.total_fops,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -14680,7 +15776,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 < 0 || isNaN(data0)){
-const err7 = {instancePath:instancePath+"/total_fops",schemaPath:"#/properties/total_fops/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema82.properties.total_fops,data:data0};
+const err7 = {instancePath:instancePath+"/total_fops",schemaPath:"#/properties/total_fops/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema84.properties.total_fops,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -14694,7 +15790,7 @@ errors++;
 if(data.data_read !== undefined){
 let data1 = data.data_read;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err8 = {instancePath:instancePath+"/data_read",schemaPath:"#/properties/data_read/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema82.properties.data_read.type,parentSchema:schema82.properties.data_read,data:data1};
+const err8 = {instancePath:instancePath+"/data_read",schemaPath:"#/properties/data_read/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema84.properties.data_read.type,parentSchema:schema84.properties.data_read,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -14705,7 +15801,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 0 || isNaN(data1)){
-const err9 = {instancePath:instancePath+"/data_read",schemaPath:"#/properties/data_read/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema82.properties.data_read,data:data1};
+const err9 = {instancePath:instancePath+"/data_read",schemaPath:"#/properties/data_read/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema84.properties.data_read,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -14723,7 +15819,7 @@ const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err10 = {instancePath:instancePath+"/block_count_read/" + i0,schemaPath:"#/properties/block_count_read/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema82.properties.block_count_read.items.type,parentSchema:schema82.properties.block_count_read.items,data:data3};
+const err10 = {instancePath:instancePath+"/block_count_read/" + i0,schemaPath:"#/properties/block_count_read/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema84.properties.block_count_read.items.type,parentSchema:schema84.properties.block_count_read.items,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -14735,7 +15831,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/block_count_read",schemaPath:"#/properties/block_count_read/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema82.properties.block_count_read.type,parentSchema:schema82.properties.block_count_read,data:data2};
+const err11 = {instancePath:instancePath+"/block_count_read",schemaPath:"#/properties/block_count_read/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema84.properties.block_count_read.type,parentSchema:schema84.properties.block_count_read,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -14752,7 +15848,7 @@ const len1 = data4.length;
 for(let i1=0; i1<len1; i1++){
 let data5 = data4[i1];
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err12 = {instancePath:instancePath+"/fop_hits/" + i1,schemaPath:"#/properties/fop_hits/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema82.properties.fop_hits.items.type,parentSchema:schema82.properties.fop_hits.items,data:data5};
+const err12 = {instancePath:instancePath+"/fop_hits/" + i1,schemaPath:"#/properties/fop_hits/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema84.properties.fop_hits.items.type,parentSchema:schema84.properties.fop_hits.items,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -14764,7 +15860,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/fop_hits",schemaPath:"#/properties/fop_hits/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema82.properties.fop_hits.type,parentSchema:schema82.properties.fop_hits,data:data4};
+const err13 = {instancePath:instancePath+"/fop_hits",schemaPath:"#/properties/fop_hits/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema84.properties.fop_hits.type,parentSchema:schema84.properties.fop_hits,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -14781,7 +15877,7 @@ const len2 = data6.length;
 for(let i2=0; i2<len2; i2++){
 let data7 = data6[i2];
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err14 = {instancePath:instancePath+"/fop_errors/" + i2,schemaPath:"#/properties/fop_errors/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema82.properties.fop_errors.items.type,parentSchema:schema82.properties.fop_errors.items,data:data7};
+const err14 = {instancePath:instancePath+"/fop_errors/" + i2,schemaPath:"#/properties/fop_errors/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema84.properties.fop_errors.items.type,parentSchema:schema84.properties.fop_errors.items,data:data7};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -14793,7 +15889,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/fop_errors",schemaPath:"#/properties/fop_errors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema82.properties.fop_errors.type,parentSchema:schema82.properties.fop_errors,data:data6};
+const err15 = {instancePath:instancePath+"/fop_errors",schemaPath:"#/properties/fop_errors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema84.properties.fop_errors.type,parentSchema:schema84.properties.fop_errors,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -14805,7 +15901,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.type,parentSchema:schema82,data};
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema84.type,parentSchema:schema84,data};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -14814,17 +15910,17 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate182.errors = vErrors;
+validate185.errors = vErrors;
 return errors === 0;
 }
-validate182.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate185.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate181(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate184(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://nydus-service.invalid/schema/api/file-metrics.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate181.evaluated;
+const evaluated0 = validate184.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14835,8 +15931,8 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 const _errs1 = errors;
 if(typeof key0 === "string"){
-if(!pattern5.test(key0)){
-const err0 = {instancePath,schemaPath:"#/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\"",schema:"^[0-9]+$",parentSchema:schema81.propertyNames,data:key0,propertyName:key0};
+if(!pattern6.test(key0)){
+const err0 = {instancePath,schemaPath:"#/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\"",schema:"^[0-9]+$",parentSchema:schema83.propertyNames,data:key0,propertyName:key0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -14848,7 +15944,7 @@ errors++;
 }
 var valid0 = _errs1 === errors;
 if(!valid0){
-const err1 = {instancePath,schemaPath:"#/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema81.propertyNames,parentSchema:schema81,data};
+const err1 = {instancePath,schemaPath:"#/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema83.propertyNames,parentSchema:schema83,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -14859,14 +15955,14 @@ errors++;
 }
 }
 for(const key1 in data){
-if(!(validate182(data[key1], {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate182.errors : vErrors.concat(validate182.errors);
+if(!(validate185(data[key1], {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate185.errors : vErrors.concat(validate185.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.type,parentSchema:schema81,data};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema83.type,parentSchema:schema83,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -14875,19 +15971,19 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate181.errors = vErrors;
+validate184.errors = vErrors;
 return errors === 0;
 }
-validate181.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate184.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateLatestFiles = validate184;
-const schema83 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/api/latest-files.schema.json","title":"LatestFiles","description":"Body of GET /api/v1/metrics/files?latest=true (spec api.md §4.5): inodes read since the previous such call, as ascending ranges ([n] one inode, [a, b] inclusive).","type":"array","items":{"type":"array","items":{"type":"integer","minimum":0}}};
+export const validateLatestFiles = validate187;
+const schema85 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/api/latest-files.schema.json","title":"LatestFiles","description":"Body of GET /api/v1/metrics/files?latest=true (spec api.md §4.5): inodes read since the previous such call, as ascending ranges ([n] one inode, [a, b] inclusive).","type":"array","items":{"type":"array","items":{"type":"integer","minimum":0}}};
 
-function validate184(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate187(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://nydus-service.invalid/schema/api/latest-files.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate184.evaluated;
+const evaluated0 = validate187.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14903,7 +15999,7 @@ const len1 = data0.length;
 for(let i1=0; i1<len1; i1++){
 let data1 = data0[i1];
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err0 = {instancePath:instancePath+"/" + i0+"/" + i1,schemaPath:"#/items/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema83.items.items.type,parentSchema:schema83.items.items,data:data1};
+const err0 = {instancePath:instancePath+"/" + i0+"/" + i1,schemaPath:"#/items/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema85.items.items.type,parentSchema:schema85.items.items,data:data1};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -14914,7 +16010,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 0 || isNaN(data1)){
-const err1 = {instancePath:instancePath+"/" + i0+"/" + i1,schemaPath:"#/items/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema83.items.items,data:data1};
+const err1 = {instancePath:instancePath+"/" + i0+"/" + i1,schemaPath:"#/items/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema85.items.items,data:data1};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -14927,7 +16023,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema83.items.type,parentSchema:schema83.items,data:data0};
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema85.items.type,parentSchema:schema85.items,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -14939,7 +16035,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema83.type,parentSchema:schema83,data};
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema85.type,parentSchema:schema85,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -14948,19 +16044,19 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate184.errors = vErrors;
+validate187.errors = vErrors;
 return errors === 0;
 }
-validate184.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate187.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateAccessPatterns = validate185;
-const schema84 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/api/access-patterns.schema.json","title":"AccessPatterns","description":"Body of GET /api/v1/metrics/pattern[?id=] (spec api.md §4.5): one item per file read at least once (only with rafs.access_pattern).","type":"array","$defs":{"pattern":{"title":"AccessPattern","description":"First access and read count of one file.","type":"object","properties":{"ino":{"type":"integer","minimum":0,"description":"RAFS inode number."},"nr_read":{"type":"integer","minimum":0,"description":"READ requests on the file."},"first_access_time_secs":{"type":"integer","minimum":0,"description":"Unix time of the first access, seconds."},"first_access_time_nanos":{"type":"integer","minimum":0,"description":"Nanoseconds part of the first access time."}},"required":["ino","nr_read","first_access_time_secs","first_access_time_nanos"],"additionalProperties":false}},"items":{"$ref":"#/$defs/pattern"}};
-const schema85 = {"title":"AccessPattern","description":"First access and read count of one file.","type":"object","properties":{"ino":{"type":"integer","minimum":0,"description":"RAFS inode number."},"nr_read":{"type":"integer","minimum":0,"description":"READ requests on the file."},"first_access_time_secs":{"type":"integer","minimum":0,"description":"Unix time of the first access, seconds."},"first_access_time_nanos":{"type":"integer","minimum":0,"description":"Nanoseconds part of the first access time."}},"required":["ino","nr_read","first_access_time_secs","first_access_time_nanos"],"additionalProperties":false};
+export const validateAccessPatterns = validate188;
+const schema86 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/api/access-patterns.schema.json","title":"AccessPatterns","description":"Body of GET /api/v1/metrics/pattern[?id=] (spec api.md §4.5): one item per file read at least once (only with rafs.access_pattern).","type":"array","$defs":{"pattern":{"title":"AccessPattern","description":"First access and read count of one file.","type":"object","properties":{"ino":{"type":"integer","minimum":0,"description":"RAFS inode number."},"nr_read":{"type":"integer","minimum":0,"description":"READ requests on the file."},"first_access_time_secs":{"type":"integer","minimum":0,"description":"Unix time of the first access, seconds."},"first_access_time_nanos":{"type":"integer","minimum":0,"description":"Nanoseconds part of the first access time."}},"required":["ino","nr_read","first_access_time_secs","first_access_time_nanos"],"additionalProperties":false}},"items":{"$ref":"#/$defs/pattern"}};
+const schema87 = {"title":"AccessPattern","description":"First access and read count of one file.","type":"object","properties":{"ino":{"type":"integer","minimum":0,"description":"RAFS inode number."},"nr_read":{"type":"integer","minimum":0,"description":"READ requests on the file."},"first_access_time_secs":{"type":"integer","minimum":0,"description":"Unix time of the first access, seconds."},"first_access_time_nanos":{"type":"integer","minimum":0,"description":"Nanoseconds part of the first access time."}},"required":["ino","nr_read","first_access_time_secs","first_access_time_nanos"],"additionalProperties":false};
 
-function validate186(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate189(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate186.evaluated;
+const evaluated0 = validate189.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14969,7 +16065,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.ino === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ino"},message:"must have required property '"+"ino"+"'",schema:schema85.required,parentSchema:schema85,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ino"},message:"must have required property '"+"ino"+"'",schema:schema87.required,parentSchema:schema87,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -14979,7 +16075,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.nr_read === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "nr_read"},message:"must have required property '"+"nr_read"+"'",schema:schema85.required,parentSchema:schema85,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "nr_read"},message:"must have required property '"+"nr_read"+"'",schema:schema87.required,parentSchema:schema87,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -14989,7 +16085,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.first_access_time_secs === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "first_access_time_secs"},message:"must have required property '"+"first_access_time_secs"+"'",schema:schema85.required,parentSchema:schema85,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "first_access_time_secs"},message:"must have required property '"+"first_access_time_secs"+"'",schema:schema87.required,parentSchema:schema87,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -14999,7 +16095,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.first_access_time_nanos === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "first_access_time_nanos"},message:"must have required property '"+"first_access_time_nanos"+"'",schema:schema85.required,parentSchema:schema85,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "first_access_time_nanos"},message:"must have required property '"+"first_access_time_nanos"+"'",schema:schema87.required,parentSchema:schema87,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -15010,7 +16106,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "ino") || (key0 === "nr_read")) || (key0 === "first_access_time_secs")) || (key0 === "first_access_time_nanos"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema85,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema87,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -15023,7 +16119,7 @@ errors++;
 if(data.ino !== undefined){
 let data0 = data.ino;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err5 = {instancePath:instancePath+"/ino",schemaPath:"#/properties/ino/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema85.properties.ino.type,parentSchema:schema85.properties.ino,data:data0};
+const err5 = {instancePath:instancePath+"/ino",schemaPath:"#/properties/ino/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema87.properties.ino.type,parentSchema:schema87.properties.ino,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -15034,7 +16130,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 < 0 || isNaN(data0)){
-const err6 = {instancePath:instancePath+"/ino",schemaPath:"#/properties/ino/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema85.properties.ino,data:data0};
+const err6 = {instancePath:instancePath+"/ino",schemaPath:"#/properties/ino/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema87.properties.ino,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -15048,7 +16144,7 @@ errors++;
 if(data.nr_read !== undefined){
 let data1 = data.nr_read;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err7 = {instancePath:instancePath+"/nr_read",schemaPath:"#/properties/nr_read/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema85.properties.nr_read.type,parentSchema:schema85.properties.nr_read,data:data1};
+const err7 = {instancePath:instancePath+"/nr_read",schemaPath:"#/properties/nr_read/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema87.properties.nr_read.type,parentSchema:schema87.properties.nr_read,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -15059,7 +16155,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 0 || isNaN(data1)){
-const err8 = {instancePath:instancePath+"/nr_read",schemaPath:"#/properties/nr_read/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema85.properties.nr_read,data:data1};
+const err8 = {instancePath:instancePath+"/nr_read",schemaPath:"#/properties/nr_read/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema87.properties.nr_read,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -15073,7 +16169,7 @@ errors++;
 if(data.first_access_time_secs !== undefined){
 let data2 = data.first_access_time_secs;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err9 = {instancePath:instancePath+"/first_access_time_secs",schemaPath:"#/properties/first_access_time_secs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema85.properties.first_access_time_secs.type,parentSchema:schema85.properties.first_access_time_secs,data:data2};
+const err9 = {instancePath:instancePath+"/first_access_time_secs",schemaPath:"#/properties/first_access_time_secs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema87.properties.first_access_time_secs.type,parentSchema:schema87.properties.first_access_time_secs,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -15084,7 +16180,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
-const err10 = {instancePath:instancePath+"/first_access_time_secs",schemaPath:"#/properties/first_access_time_secs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema85.properties.first_access_time_secs,data:data2};
+const err10 = {instancePath:instancePath+"/first_access_time_secs",schemaPath:"#/properties/first_access_time_secs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema87.properties.first_access_time_secs,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -15098,7 +16194,7 @@ errors++;
 if(data.first_access_time_nanos !== undefined){
 let data3 = data.first_access_time_nanos;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err11 = {instancePath:instancePath+"/first_access_time_nanos",schemaPath:"#/properties/first_access_time_nanos/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema85.properties.first_access_time_nanos.type,parentSchema:schema85.properties.first_access_time_nanos,data:data3};
+const err11 = {instancePath:instancePath+"/first_access_time_nanos",schemaPath:"#/properties/first_access_time_nanos/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema87.properties.first_access_time_nanos.type,parentSchema:schema87.properties.first_access_time_nanos,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -15109,7 +16205,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 0 || isNaN(data3)){
-const err12 = {instancePath:instancePath+"/first_access_time_nanos",schemaPath:"#/properties/first_access_time_nanos/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema85.properties.first_access_time_nanos,data:data3};
+const err12 = {instancePath:instancePath+"/first_access_time_nanos",schemaPath:"#/properties/first_access_time_nanos/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema87.properties.first_access_time_nanos,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -15122,7 +16218,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema85.type,parentSchema:schema85,data};
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.type,parentSchema:schema87,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -15131,52 +16227,14 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate186.errors = vErrors;
+validate189.errors = vErrors;
 return errors === 0;
 }
-validate186.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate189.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-
-function validate185(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="https://nydus-service.invalid/schema/api/access-patterns.schema.json" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate185.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate186(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate186.errors : vErrors.concat(validate186.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema84.type,parentSchema:schema84,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-validate185.errors = vErrors;
-return errors === 0;
-}
-validate185.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
-
-export const validateBackendMetrics = validate188;
-const schema86 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/api/backend-metrics.schema.json","title":"BackendMetrics","description":"Body of GET /api/v1/metrics/backend[?id=] (spec api.md §4.5). Size buckets as block_count_read; latency buckets in ms: <=1, <=20, <=50, <=100, <=500, <=1000, <=2000, >2000.","type":"object","properties":{"backend_type":{"type":"string","description":"Storage backend type, e.g. localfs, registry."},"read_count":{"type":"integer","minimum":0,"description":"Backend reads."},"read_errors":{"type":"integer","minimum":0,"description":"Failed backend reads."},"read_amount_total":{"type":"integer","minimum":0,"description":"Bytes read from the backend."},"read_cumulative_latency_millis_total":{"type":"integer","minimum":0,"description":"Milliseconds spent reading, summed."},"read_cumulative_latency_millis_dist":{"type":"array","items":{"type":"integer"},"description":"Milliseconds spent reading, per size bucket."},"read_count_block_size_dist":{"type":"array","items":{"type":"integer"},"description":"Reads per size bucket."},"read_latency_sizes_dist":{"type":"array","items":{"type":"array","items":{"type":"integer"}},"description":"Reads by [size bucket][latency bucket]."}},"required":["backend_type","read_count","read_errors","read_amount_total","read_cumulative_latency_millis_total","read_cumulative_latency_millis_dist","read_count_block_size_dist","read_latency_sizes_dist"],"additionalProperties":false};
 
 function validate188(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="https://nydus-service.invalid/schema/api/backend-metrics.schema.json" */;
+/*# sourceURL="https://nydus-service.invalid/schema/api/access-patterns.schema.json" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate188.evaluated;
@@ -15186,9 +16244,47 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate189(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate189.errors : vErrors.concat(validate189.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema86.type,parentSchema:schema86,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate188.errors = vErrors;
+return errors === 0;
+}
+validate188.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+
+export const validateBackendMetrics = validate191;
+const schema88 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/api/backend-metrics.schema.json","title":"BackendMetrics","description":"Body of GET /api/v1/metrics/backend[?id=] (spec api.md §4.5). Size buckets as block_count_read; latency buckets in ms: <=1, <=20, <=50, <=100, <=500, <=1000, <=2000, >2000.","type":"object","properties":{"backend_type":{"type":"string","description":"Storage backend type, e.g. localfs, registry."},"read_count":{"type":"integer","minimum":0,"description":"Backend reads."},"read_errors":{"type":"integer","minimum":0,"description":"Failed backend reads."},"read_amount_total":{"type":"integer","minimum":0,"description":"Bytes read from the backend."},"read_cumulative_latency_millis_total":{"type":"integer","minimum":0,"description":"Milliseconds spent reading, summed."},"read_cumulative_latency_millis_dist":{"type":"array","items":{"type":"integer"},"description":"Milliseconds spent reading, per size bucket."},"read_count_block_size_dist":{"type":"array","items":{"type":"integer"},"description":"Reads per size bucket."},"read_latency_sizes_dist":{"type":"array","items":{"type":"array","items":{"type":"integer"}},"description":"Reads by [size bucket][latency bucket]."}},"required":["backend_type","read_count","read_errors","read_amount_total","read_cumulative_latency_millis_total","read_cumulative_latency_millis_dist","read_count_block_size_dist","read_latency_sizes_dist"],"additionalProperties":false};
+
+function validate191(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://nydus-service.invalid/schema/api/backend-metrics.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate191.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.backend_type === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "backend_type"},message:"must have required property '"+"backend_type"+"'",schema:schema86.required,parentSchema:schema86,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "backend_type"},message:"must have required property '"+"backend_type"+"'",schema:schema88.required,parentSchema:schema88,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -15198,7 +16294,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.read_count === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "read_count"},message:"must have required property '"+"read_count"+"'",schema:schema86.required,parentSchema:schema86,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "read_count"},message:"must have required property '"+"read_count"+"'",schema:schema88.required,parentSchema:schema88,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -15208,7 +16304,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.read_errors === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "read_errors"},message:"must have required property '"+"read_errors"+"'",schema:schema86.required,parentSchema:schema86,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "read_errors"},message:"must have required property '"+"read_errors"+"'",schema:schema88.required,parentSchema:schema88,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -15218,7 +16314,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.read_amount_total === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "read_amount_total"},message:"must have required property '"+"read_amount_total"+"'",schema:schema86.required,parentSchema:schema86,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "read_amount_total"},message:"must have required property '"+"read_amount_total"+"'",schema:schema88.required,parentSchema:schema88,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -15228,7 +16324,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.read_cumulative_latency_millis_total === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "read_cumulative_latency_millis_total"},message:"must have required property '"+"read_cumulative_latency_millis_total"+"'",schema:schema86.required,parentSchema:schema86,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "read_cumulative_latency_millis_total"},message:"must have required property '"+"read_cumulative_latency_millis_total"+"'",schema:schema88.required,parentSchema:schema88,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -15238,7 +16334,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.read_cumulative_latency_millis_dist === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "read_cumulative_latency_millis_dist"},message:"must have required property '"+"read_cumulative_latency_millis_dist"+"'",schema:schema86.required,parentSchema:schema86,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "read_cumulative_latency_millis_dist"},message:"must have required property '"+"read_cumulative_latency_millis_dist"+"'",schema:schema88.required,parentSchema:schema88,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -15248,7 +16344,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.read_count_block_size_dist === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "read_count_block_size_dist"},message:"must have required property '"+"read_count_block_size_dist"+"'",schema:schema86.required,parentSchema:schema86,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "read_count_block_size_dist"},message:"must have required property '"+"read_count_block_size_dist"+"'",schema:schema88.required,parentSchema:schema88,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -15258,7 +16354,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.read_latency_sizes_dist === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "read_latency_sizes_dist"},message:"must have required property '"+"read_latency_sizes_dist"+"'",schema:schema86.required,parentSchema:schema86,data};
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "read_latency_sizes_dist"},message:"must have required property '"+"read_latency_sizes_dist"+"'",schema:schema88.required,parentSchema:schema88,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -15269,7 +16365,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((((key0 === "backend_type") || (key0 === "read_count")) || (key0 === "read_errors")) || (key0 === "read_amount_total")) || (key0 === "read_cumulative_latency_millis_total")) || (key0 === "read_cumulative_latency_millis_dist")) || (key0 === "read_count_block_size_dist")) || (key0 === "read_latency_sizes_dist"))){
-const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema86,data};
+const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema88,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -15282,7 +16378,7 @@ errors++;
 if(data.backend_type !== undefined){
 let data0 = data.backend_type;
 if(typeof data0 !== "string"){
-const err9 = {instancePath:instancePath+"/backend_type",schemaPath:"#/properties/backend_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema86.properties.backend_type.type,parentSchema:schema86.properties.backend_type,data:data0};
+const err9 = {instancePath:instancePath+"/backend_type",schemaPath:"#/properties/backend_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema88.properties.backend_type.type,parentSchema:schema88.properties.backend_type,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -15295,7 +16391,7 @@ errors++;
 if(data.read_count !== undefined){
 let data1 = data.read_count;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err10 = {instancePath:instancePath+"/read_count",schemaPath:"#/properties/read_count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema86.properties.read_count.type,parentSchema:schema86.properties.read_count,data:data1};
+const err10 = {instancePath:instancePath+"/read_count",schemaPath:"#/properties/read_count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema88.properties.read_count.type,parentSchema:schema88.properties.read_count,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -15306,7 +16402,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 0 || isNaN(data1)){
-const err11 = {instancePath:instancePath+"/read_count",schemaPath:"#/properties/read_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema86.properties.read_count,data:data1};
+const err11 = {instancePath:instancePath+"/read_count",schemaPath:"#/properties/read_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema88.properties.read_count,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -15320,7 +16416,7 @@ errors++;
 if(data.read_errors !== undefined){
 let data2 = data.read_errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err12 = {instancePath:instancePath+"/read_errors",schemaPath:"#/properties/read_errors/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema86.properties.read_errors.type,parentSchema:schema86.properties.read_errors,data:data2};
+const err12 = {instancePath:instancePath+"/read_errors",schemaPath:"#/properties/read_errors/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema88.properties.read_errors.type,parentSchema:schema88.properties.read_errors,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -15331,7 +16427,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
-const err13 = {instancePath:instancePath+"/read_errors",schemaPath:"#/properties/read_errors/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema86.properties.read_errors,data:data2};
+const err13 = {instancePath:instancePath+"/read_errors",schemaPath:"#/properties/read_errors/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema88.properties.read_errors,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -15345,7 +16441,7 @@ errors++;
 if(data.read_amount_total !== undefined){
 let data3 = data.read_amount_total;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err14 = {instancePath:instancePath+"/read_amount_total",schemaPath:"#/properties/read_amount_total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema86.properties.read_amount_total.type,parentSchema:schema86.properties.read_amount_total,data:data3};
+const err14 = {instancePath:instancePath+"/read_amount_total",schemaPath:"#/properties/read_amount_total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema88.properties.read_amount_total.type,parentSchema:schema88.properties.read_amount_total,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -15356,7 +16452,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 0 || isNaN(data3)){
-const err15 = {instancePath:instancePath+"/read_amount_total",schemaPath:"#/properties/read_amount_total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema86.properties.read_amount_total,data:data3};
+const err15 = {instancePath:instancePath+"/read_amount_total",schemaPath:"#/properties/read_amount_total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema88.properties.read_amount_total,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -15370,7 +16466,7 @@ errors++;
 if(data.read_cumulative_latency_millis_total !== undefined){
 let data4 = data.read_cumulative_latency_millis_total;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err16 = {instancePath:instancePath+"/read_cumulative_latency_millis_total",schemaPath:"#/properties/read_cumulative_latency_millis_total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema86.properties.read_cumulative_latency_millis_total.type,parentSchema:schema86.properties.read_cumulative_latency_millis_total,data:data4};
+const err16 = {instancePath:instancePath+"/read_cumulative_latency_millis_total",schemaPath:"#/properties/read_cumulative_latency_millis_total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema88.properties.read_cumulative_latency_millis_total.type,parentSchema:schema88.properties.read_cumulative_latency_millis_total,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -15381,7 +16477,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 0 || isNaN(data4)){
-const err17 = {instancePath:instancePath+"/read_cumulative_latency_millis_total",schemaPath:"#/properties/read_cumulative_latency_millis_total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema86.properties.read_cumulative_latency_millis_total,data:data4};
+const err17 = {instancePath:instancePath+"/read_cumulative_latency_millis_total",schemaPath:"#/properties/read_cumulative_latency_millis_total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema88.properties.read_cumulative_latency_millis_total,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -15399,7 +16495,7 @@ const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
 let data6 = data5[i0];
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err18 = {instancePath:instancePath+"/read_cumulative_latency_millis_dist/" + i0,schemaPath:"#/properties/read_cumulative_latency_millis_dist/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema86.properties.read_cumulative_latency_millis_dist.items.type,parentSchema:schema86.properties.read_cumulative_latency_millis_dist.items,data:data6};
+const err18 = {instancePath:instancePath+"/read_cumulative_latency_millis_dist/" + i0,schemaPath:"#/properties/read_cumulative_latency_millis_dist/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema88.properties.read_cumulative_latency_millis_dist.items.type,parentSchema:schema88.properties.read_cumulative_latency_millis_dist.items,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -15411,7 +16507,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/read_cumulative_latency_millis_dist",schemaPath:"#/properties/read_cumulative_latency_millis_dist/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema86.properties.read_cumulative_latency_millis_dist.type,parentSchema:schema86.properties.read_cumulative_latency_millis_dist,data:data5};
+const err19 = {instancePath:instancePath+"/read_cumulative_latency_millis_dist",schemaPath:"#/properties/read_cumulative_latency_millis_dist/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema88.properties.read_cumulative_latency_millis_dist.type,parentSchema:schema88.properties.read_cumulative_latency_millis_dist,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -15428,7 +16524,7 @@ const len1 = data7.length;
 for(let i1=0; i1<len1; i1++){
 let data8 = data7[i1];
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err20 = {instancePath:instancePath+"/read_count_block_size_dist/" + i1,schemaPath:"#/properties/read_count_block_size_dist/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema86.properties.read_count_block_size_dist.items.type,parentSchema:schema86.properties.read_count_block_size_dist.items,data:data8};
+const err20 = {instancePath:instancePath+"/read_count_block_size_dist/" + i1,schemaPath:"#/properties/read_count_block_size_dist/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema88.properties.read_count_block_size_dist.items.type,parentSchema:schema88.properties.read_count_block_size_dist.items,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -15440,7 +16536,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/read_count_block_size_dist",schemaPath:"#/properties/read_count_block_size_dist/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema86.properties.read_count_block_size_dist.type,parentSchema:schema86.properties.read_count_block_size_dist,data:data7};
+const err21 = {instancePath:instancePath+"/read_count_block_size_dist",schemaPath:"#/properties/read_count_block_size_dist/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema88.properties.read_count_block_size_dist.type,parentSchema:schema88.properties.read_count_block_size_dist,data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -15461,7 +16557,7 @@ const len3 = data10.length;
 for(let i3=0; i3<len3; i3++){
 let data11 = data10[i3];
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err22 = {instancePath:instancePath+"/read_latency_sizes_dist/" + i2+"/" + i3,schemaPath:"#/properties/read_latency_sizes_dist/items/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema86.properties.read_latency_sizes_dist.items.items.type,parentSchema:schema86.properties.read_latency_sizes_dist.items.items,data:data11};
+const err22 = {instancePath:instancePath+"/read_latency_sizes_dist/" + i2+"/" + i3,schemaPath:"#/properties/read_latency_sizes_dist/items/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema88.properties.read_latency_sizes_dist.items.items.type,parentSchema:schema88.properties.read_latency_sizes_dist.items.items,data:data11};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -15473,7 +16569,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/read_latency_sizes_dist/" + i2,schemaPath:"#/properties/read_latency_sizes_dist/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema86.properties.read_latency_sizes_dist.items.type,parentSchema:schema86.properties.read_latency_sizes_dist.items,data:data10};
+const err23 = {instancePath:instancePath+"/read_latency_sizes_dist/" + i2,schemaPath:"#/properties/read_latency_sizes_dist/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema88.properties.read_latency_sizes_dist.items.type,parentSchema:schema88.properties.read_latency_sizes_dist.items,data:data10};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -15485,7 +16581,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/read_latency_sizes_dist",schemaPath:"#/properties/read_latency_sizes_dist/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema86.properties.read_latency_sizes_dist.type,parentSchema:schema86.properties.read_latency_sizes_dist,data:data9};
+const err24 = {instancePath:instancePath+"/read_latency_sizes_dist",schemaPath:"#/properties/read_latency_sizes_dist/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema88.properties.read_latency_sizes_dist.type,parentSchema:schema88.properties.read_latency_sizes_dist,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -15497,7 +16593,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema86.type,parentSchema:schema86,data};
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema88.type,parentSchema:schema88,data};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -15506,19 +16602,19 @@ vErrors.push(err25);
 }
 errors++;
 }
-validate188.errors = vErrors;
+validate191.errors = vErrors;
 return errors === 0;
 }
-validate188.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate191.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateBlobcacheMetrics = validate189;
-const schema87 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/api/blobcache-metrics.schema.json","title":"BlobcacheMetrics","description":"Body of GET /api/v1/metrics/blobcache[?id=] (spec api.md §4.5). No id member is emitted.","type":"object","properties":{"underlying_files":{"type":"array","items":{"type":"string"},"description":"Absolute paths of the cache files of the instance."},"store_path":{"type":"string","description":"Cache work directory."},"partial_hits":{"type":"integer","minimum":0,"description":"Reads partly served from the cache."},"whole_hits":{"type":"integer","minimum":0,"description":"Reads wholly served from the cache."},"total":{"type":"integer","minimum":0,"description":"Reads through the cache."},"entries_count":{"type":"integer","minimum":0,"description":"Blobs in the cache."},"prefetch_data_amount":{"type":"integer","minimum":0,"description":"Bytes prefetched."},"prefetch_requests_count":{"type":"integer","minimum":0,"description":"Prefetch requests issued."},"prefetch_workers":{"type":"integer","minimum":0,"description":"Prefetch worker threads."},"prefetch_unmerged_chunks":{"type":"integer","minimum":0,"description":"Prefetched chunks not merged into larger requests."},"prefetch_cumulative_time_millis":{"type":"integer","minimum":0,"description":"Milliseconds spent prefetching, summed."},"prefetch_begin_time_secs":{"type":"integer","minimum":0,"description":"Unix time prefetch began, seconds."},"prefetch_begin_time_millis":{"type":"integer","minimum":0,"description":"Milliseconds part of the prefetch begin time."},"prefetch_end_time_secs":{"type":"integer","minimum":0,"description":"Unix time prefetch ended, seconds."},"prefetch_end_time_millis":{"type":"integer","minimum":0,"description":"Milliseconds part of the prefetch end time."},"buffered_backend_size":{"type":"integer","minimum":0,"description":"Bytes read from the backend and buffered, not yet written to the cache."},"data_all_ready":{"type":"boolean","description":"Every chunk of the instance is cached."}},"required":["underlying_files","store_path","partial_hits","whole_hits","total","entries_count","prefetch_data_amount","prefetch_requests_count","prefetch_workers","prefetch_unmerged_chunks","prefetch_cumulative_time_millis","prefetch_begin_time_secs","prefetch_begin_time_millis","prefetch_end_time_secs","prefetch_end_time_millis","buffered_backend_size","data_all_ready"],"additionalProperties":false};
+export const validateBlobcacheMetrics = validate192;
+const schema89 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/api/blobcache-metrics.schema.json","title":"BlobcacheMetrics","description":"Body of GET /api/v1/metrics/blobcache[?id=] (spec api.md §4.5). No id member is emitted.","type":"object","properties":{"underlying_files":{"type":"array","items":{"type":"string"},"description":"Absolute paths of the cache files of the instance."},"store_path":{"type":"string","description":"Cache work directory."},"partial_hits":{"type":"integer","minimum":0,"description":"Reads partly served from the cache."},"whole_hits":{"type":"integer","minimum":0,"description":"Reads wholly served from the cache."},"total":{"type":"integer","minimum":0,"description":"Reads through the cache."},"entries_count":{"type":"integer","minimum":0,"description":"Blobs in the cache."},"prefetch_data_amount":{"type":"integer","minimum":0,"description":"Bytes prefetched."},"prefetch_requests_count":{"type":"integer","minimum":0,"description":"Prefetch requests issued."},"prefetch_workers":{"type":"integer","minimum":0,"description":"Prefetch worker threads."},"prefetch_unmerged_chunks":{"type":"integer","minimum":0,"description":"Prefetched chunks not merged into larger requests."},"prefetch_cumulative_time_millis":{"type":"integer","minimum":0,"description":"Milliseconds spent prefetching, summed."},"prefetch_begin_time_secs":{"type":"integer","minimum":0,"description":"Unix time prefetch began, seconds."},"prefetch_begin_time_millis":{"type":"integer","minimum":0,"description":"Milliseconds part of the prefetch begin time."},"prefetch_end_time_secs":{"type":"integer","minimum":0,"description":"Unix time prefetch ended, seconds."},"prefetch_end_time_millis":{"type":"integer","minimum":0,"description":"Milliseconds part of the prefetch end time."},"buffered_backend_size":{"type":"integer","minimum":0,"description":"Bytes read from the backend and buffered, not yet written to the cache."},"data_all_ready":{"type":"boolean","description":"Every chunk of the instance is cached."}},"required":["underlying_files","store_path","partial_hits","whole_hits","total","entries_count","prefetch_data_amount","prefetch_requests_count","prefetch_workers","prefetch_unmerged_chunks","prefetch_cumulative_time_millis","prefetch_begin_time_secs","prefetch_begin_time_millis","prefetch_end_time_secs","prefetch_end_time_millis","buffered_backend_size","data_all_ready"],"additionalProperties":false};
 
-function validate189(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate192(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://nydus-service.invalid/schema/api/blobcache-metrics.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate189.evaluated;
+const evaluated0 = validate192.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15527,7 +16623,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.underlying_files === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "underlying_files"},message:"must have required property '"+"underlying_files"+"'",schema:schema87.required,parentSchema:schema87,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "underlying_files"},message:"must have required property '"+"underlying_files"+"'",schema:schema89.required,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -15537,7 +16633,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.store_path === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "store_path"},message:"must have required property '"+"store_path"+"'",schema:schema87.required,parentSchema:schema87,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "store_path"},message:"must have required property '"+"store_path"+"'",schema:schema89.required,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -15547,7 +16643,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.partial_hits === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "partial_hits"},message:"must have required property '"+"partial_hits"+"'",schema:schema87.required,parentSchema:schema87,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "partial_hits"},message:"must have required property '"+"partial_hits"+"'",schema:schema89.required,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -15557,7 +16653,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.whole_hits === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "whole_hits"},message:"must have required property '"+"whole_hits"+"'",schema:schema87.required,parentSchema:schema87,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "whole_hits"},message:"must have required property '"+"whole_hits"+"'",schema:schema89.required,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -15567,7 +16663,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.total === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema87.required,parentSchema:schema87,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema89.required,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -15577,7 +16673,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.entries_count === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "entries_count"},message:"must have required property '"+"entries_count"+"'",schema:schema87.required,parentSchema:schema87,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "entries_count"},message:"must have required property '"+"entries_count"+"'",schema:schema89.required,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -15587,7 +16683,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.prefetch_data_amount === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prefetch_data_amount"},message:"must have required property '"+"prefetch_data_amount"+"'",schema:schema87.required,parentSchema:schema87,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prefetch_data_amount"},message:"must have required property '"+"prefetch_data_amount"+"'",schema:schema89.required,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -15597,7 +16693,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.prefetch_requests_count === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prefetch_requests_count"},message:"must have required property '"+"prefetch_requests_count"+"'",schema:schema87.required,parentSchema:schema87,data};
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prefetch_requests_count"},message:"must have required property '"+"prefetch_requests_count"+"'",schema:schema89.required,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -15607,7 +16703,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.prefetch_workers === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prefetch_workers"},message:"must have required property '"+"prefetch_workers"+"'",schema:schema87.required,parentSchema:schema87,data};
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prefetch_workers"},message:"must have required property '"+"prefetch_workers"+"'",schema:schema89.required,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -15617,7 +16713,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data.prefetch_unmerged_chunks === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prefetch_unmerged_chunks"},message:"must have required property '"+"prefetch_unmerged_chunks"+"'",schema:schema87.required,parentSchema:schema87,data};
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prefetch_unmerged_chunks"},message:"must have required property '"+"prefetch_unmerged_chunks"+"'",schema:schema89.required,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -15627,7 +16723,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data.prefetch_cumulative_time_millis === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prefetch_cumulative_time_millis"},message:"must have required property '"+"prefetch_cumulative_time_millis"+"'",schema:schema87.required,parentSchema:schema87,data};
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prefetch_cumulative_time_millis"},message:"must have required property '"+"prefetch_cumulative_time_millis"+"'",schema:schema89.required,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -15637,7 +16733,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data.prefetch_begin_time_secs === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prefetch_begin_time_secs"},message:"must have required property '"+"prefetch_begin_time_secs"+"'",schema:schema87.required,parentSchema:schema87,data};
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prefetch_begin_time_secs"},message:"must have required property '"+"prefetch_begin_time_secs"+"'",schema:schema89.required,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -15647,7 +16743,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data.prefetch_begin_time_millis === undefined){
-const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prefetch_begin_time_millis"},message:"must have required property '"+"prefetch_begin_time_millis"+"'",schema:schema87.required,parentSchema:schema87,data};
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prefetch_begin_time_millis"},message:"must have required property '"+"prefetch_begin_time_millis"+"'",schema:schema89.required,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -15657,7 +16753,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data.prefetch_end_time_secs === undefined){
-const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prefetch_end_time_secs"},message:"must have required property '"+"prefetch_end_time_secs"+"'",schema:schema87.required,parentSchema:schema87,data};
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prefetch_end_time_secs"},message:"must have required property '"+"prefetch_end_time_secs"+"'",schema:schema89.required,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -15667,7 +16763,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data.prefetch_end_time_millis === undefined){
-const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prefetch_end_time_millis"},message:"must have required property '"+"prefetch_end_time_millis"+"'",schema:schema87.required,parentSchema:schema87,data};
+const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prefetch_end_time_millis"},message:"must have required property '"+"prefetch_end_time_millis"+"'",schema:schema89.required,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -15677,7 +16773,7 @@ vErrors.push(err14);
 errors++;
 }
 if(data.buffered_backend_size === undefined){
-const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "buffered_backend_size"},message:"must have required property '"+"buffered_backend_size"+"'",schema:schema87.required,parentSchema:schema87,data};
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "buffered_backend_size"},message:"must have required property '"+"buffered_backend_size"+"'",schema:schema89.required,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -15687,7 +16783,7 @@ vErrors.push(err15);
 errors++;
 }
 if(data.data_all_ready === undefined){
-const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data_all_ready"},message:"must have required property '"+"data_all_ready"+"'",schema:schema87.required,parentSchema:schema87,data};
+const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data_all_ready"},message:"must have required property '"+"data_all_ready"+"'",schema:schema89.required,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -15697,8 +16793,8 @@ vErrors.push(err16);
 errors++;
 }
 for(const key0 in data){
-if(!(func3.call(schema87.properties, key0))){
-const err17 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema87,data};
+if(!(func3.call(schema89.properties, key0))){
+const err17 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -15715,7 +16811,7 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(typeof data1 !== "string"){
-const err18 = {instancePath:instancePath+"/underlying_files/" + i0,schemaPath:"#/properties/underlying_files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.underlying_files.items.type,parentSchema:schema87.properties.underlying_files.items,data:data1};
+const err18 = {instancePath:instancePath+"/underlying_files/" + i0,schemaPath:"#/properties/underlying_files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.underlying_files.items.type,parentSchema:schema89.properties.underlying_files.items,data:data1};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -15727,7 +16823,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/underlying_files",schemaPath:"#/properties/underlying_files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema87.properties.underlying_files.type,parentSchema:schema87.properties.underlying_files,data:data0};
+const err19 = {instancePath:instancePath+"/underlying_files",schemaPath:"#/properties/underlying_files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema89.properties.underlying_files.type,parentSchema:schema89.properties.underlying_files,data:data0};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -15740,7 +16836,7 @@ errors++;
 if(data.store_path !== undefined){
 let data2 = data.store_path;
 if(typeof data2 !== "string"){
-const err20 = {instancePath:instancePath+"/store_path",schemaPath:"#/properties/store_path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.store_path.type,parentSchema:schema87.properties.store_path,data:data2};
+const err20 = {instancePath:instancePath+"/store_path",schemaPath:"#/properties/store_path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.store_path.type,parentSchema:schema89.properties.store_path,data:data2};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -15753,7 +16849,7 @@ errors++;
 if(data.partial_hits !== undefined){
 let data3 = data.partial_hits;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err21 = {instancePath:instancePath+"/partial_hits",schemaPath:"#/properties/partial_hits/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema87.properties.partial_hits.type,parentSchema:schema87.properties.partial_hits,data:data3};
+const err21 = {instancePath:instancePath+"/partial_hits",schemaPath:"#/properties/partial_hits/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema89.properties.partial_hits.type,parentSchema:schema89.properties.partial_hits,data:data3};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -15764,7 +16860,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 0 || isNaN(data3)){
-const err22 = {instancePath:instancePath+"/partial_hits",schemaPath:"#/properties/partial_hits/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema87.properties.partial_hits,data:data3};
+const err22 = {instancePath:instancePath+"/partial_hits",schemaPath:"#/properties/partial_hits/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema89.properties.partial_hits,data:data3};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -15778,7 +16874,7 @@ errors++;
 if(data.whole_hits !== undefined){
 let data4 = data.whole_hits;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err23 = {instancePath:instancePath+"/whole_hits",schemaPath:"#/properties/whole_hits/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema87.properties.whole_hits.type,parentSchema:schema87.properties.whole_hits,data:data4};
+const err23 = {instancePath:instancePath+"/whole_hits",schemaPath:"#/properties/whole_hits/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema89.properties.whole_hits.type,parentSchema:schema89.properties.whole_hits,data:data4};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -15789,7 +16885,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 0 || isNaN(data4)){
-const err24 = {instancePath:instancePath+"/whole_hits",schemaPath:"#/properties/whole_hits/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema87.properties.whole_hits,data:data4};
+const err24 = {instancePath:instancePath+"/whole_hits",schemaPath:"#/properties/whole_hits/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema89.properties.whole_hits,data:data4};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -15803,7 +16899,7 @@ errors++;
 if(data.total !== undefined){
 let data5 = data.total;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err25 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema87.properties.total.type,parentSchema:schema87.properties.total,data:data5};
+const err25 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema89.properties.total.type,parentSchema:schema89.properties.total,data:data5};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -15814,7 +16910,7 @@ errors++;
 }
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 < 0 || isNaN(data5)){
-const err26 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema87.properties.total,data:data5};
+const err26 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema89.properties.total,data:data5};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -15828,7 +16924,7 @@ errors++;
 if(data.entries_count !== undefined){
 let data6 = data.entries_count;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err27 = {instancePath:instancePath+"/entries_count",schemaPath:"#/properties/entries_count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema87.properties.entries_count.type,parentSchema:schema87.properties.entries_count,data:data6};
+const err27 = {instancePath:instancePath+"/entries_count",schemaPath:"#/properties/entries_count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema89.properties.entries_count.type,parentSchema:schema89.properties.entries_count,data:data6};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -15839,7 +16935,7 @@ errors++;
 }
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 < 0 || isNaN(data6)){
-const err28 = {instancePath:instancePath+"/entries_count",schemaPath:"#/properties/entries_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema87.properties.entries_count,data:data6};
+const err28 = {instancePath:instancePath+"/entries_count",schemaPath:"#/properties/entries_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema89.properties.entries_count,data:data6};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -15853,7 +16949,7 @@ errors++;
 if(data.prefetch_data_amount !== undefined){
 let data7 = data.prefetch_data_amount;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err29 = {instancePath:instancePath+"/prefetch_data_amount",schemaPath:"#/properties/prefetch_data_amount/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema87.properties.prefetch_data_amount.type,parentSchema:schema87.properties.prefetch_data_amount,data:data7};
+const err29 = {instancePath:instancePath+"/prefetch_data_amount",schemaPath:"#/properties/prefetch_data_amount/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema89.properties.prefetch_data_amount.type,parentSchema:schema89.properties.prefetch_data_amount,data:data7};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -15864,7 +16960,7 @@ errors++;
 }
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 < 0 || isNaN(data7)){
-const err30 = {instancePath:instancePath+"/prefetch_data_amount",schemaPath:"#/properties/prefetch_data_amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema87.properties.prefetch_data_amount,data:data7};
+const err30 = {instancePath:instancePath+"/prefetch_data_amount",schemaPath:"#/properties/prefetch_data_amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema89.properties.prefetch_data_amount,data:data7};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -15878,7 +16974,7 @@ errors++;
 if(data.prefetch_requests_count !== undefined){
 let data8 = data.prefetch_requests_count;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err31 = {instancePath:instancePath+"/prefetch_requests_count",schemaPath:"#/properties/prefetch_requests_count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema87.properties.prefetch_requests_count.type,parentSchema:schema87.properties.prefetch_requests_count,data:data8};
+const err31 = {instancePath:instancePath+"/prefetch_requests_count",schemaPath:"#/properties/prefetch_requests_count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema89.properties.prefetch_requests_count.type,parentSchema:schema89.properties.prefetch_requests_count,data:data8};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -15889,7 +16985,7 @@ errors++;
 }
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 < 0 || isNaN(data8)){
-const err32 = {instancePath:instancePath+"/prefetch_requests_count",schemaPath:"#/properties/prefetch_requests_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema87.properties.prefetch_requests_count,data:data8};
+const err32 = {instancePath:instancePath+"/prefetch_requests_count",schemaPath:"#/properties/prefetch_requests_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema89.properties.prefetch_requests_count,data:data8};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -15903,7 +16999,7 @@ errors++;
 if(data.prefetch_workers !== undefined){
 let data9 = data.prefetch_workers;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err33 = {instancePath:instancePath+"/prefetch_workers",schemaPath:"#/properties/prefetch_workers/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema87.properties.prefetch_workers.type,parentSchema:schema87.properties.prefetch_workers,data:data9};
+const err33 = {instancePath:instancePath+"/prefetch_workers",schemaPath:"#/properties/prefetch_workers/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema89.properties.prefetch_workers.type,parentSchema:schema89.properties.prefetch_workers,data:data9};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -15914,7 +17010,7 @@ errors++;
 }
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 < 0 || isNaN(data9)){
-const err34 = {instancePath:instancePath+"/prefetch_workers",schemaPath:"#/properties/prefetch_workers/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema87.properties.prefetch_workers,data:data9};
+const err34 = {instancePath:instancePath+"/prefetch_workers",schemaPath:"#/properties/prefetch_workers/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema89.properties.prefetch_workers,data:data9};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -15928,7 +17024,7 @@ errors++;
 if(data.prefetch_unmerged_chunks !== undefined){
 let data10 = data.prefetch_unmerged_chunks;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err35 = {instancePath:instancePath+"/prefetch_unmerged_chunks",schemaPath:"#/properties/prefetch_unmerged_chunks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema87.properties.prefetch_unmerged_chunks.type,parentSchema:schema87.properties.prefetch_unmerged_chunks,data:data10};
+const err35 = {instancePath:instancePath+"/prefetch_unmerged_chunks",schemaPath:"#/properties/prefetch_unmerged_chunks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema89.properties.prefetch_unmerged_chunks.type,parentSchema:schema89.properties.prefetch_unmerged_chunks,data:data10};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -15939,7 +17035,7 @@ errors++;
 }
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 < 0 || isNaN(data10)){
-const err36 = {instancePath:instancePath+"/prefetch_unmerged_chunks",schemaPath:"#/properties/prefetch_unmerged_chunks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema87.properties.prefetch_unmerged_chunks,data:data10};
+const err36 = {instancePath:instancePath+"/prefetch_unmerged_chunks",schemaPath:"#/properties/prefetch_unmerged_chunks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema89.properties.prefetch_unmerged_chunks,data:data10};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -15953,7 +17049,7 @@ errors++;
 if(data.prefetch_cumulative_time_millis !== undefined){
 let data11 = data.prefetch_cumulative_time_millis;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err37 = {instancePath:instancePath+"/prefetch_cumulative_time_millis",schemaPath:"#/properties/prefetch_cumulative_time_millis/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema87.properties.prefetch_cumulative_time_millis.type,parentSchema:schema87.properties.prefetch_cumulative_time_millis,data:data11};
+const err37 = {instancePath:instancePath+"/prefetch_cumulative_time_millis",schemaPath:"#/properties/prefetch_cumulative_time_millis/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema89.properties.prefetch_cumulative_time_millis.type,parentSchema:schema89.properties.prefetch_cumulative_time_millis,data:data11};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -15964,7 +17060,7 @@ errors++;
 }
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 < 0 || isNaN(data11)){
-const err38 = {instancePath:instancePath+"/prefetch_cumulative_time_millis",schemaPath:"#/properties/prefetch_cumulative_time_millis/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema87.properties.prefetch_cumulative_time_millis,data:data11};
+const err38 = {instancePath:instancePath+"/prefetch_cumulative_time_millis",schemaPath:"#/properties/prefetch_cumulative_time_millis/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema89.properties.prefetch_cumulative_time_millis,data:data11};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -15978,7 +17074,7 @@ errors++;
 if(data.prefetch_begin_time_secs !== undefined){
 let data12 = data.prefetch_begin_time_secs;
 if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-const err39 = {instancePath:instancePath+"/prefetch_begin_time_secs",schemaPath:"#/properties/prefetch_begin_time_secs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema87.properties.prefetch_begin_time_secs.type,parentSchema:schema87.properties.prefetch_begin_time_secs,data:data12};
+const err39 = {instancePath:instancePath+"/prefetch_begin_time_secs",schemaPath:"#/properties/prefetch_begin_time_secs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema89.properties.prefetch_begin_time_secs.type,parentSchema:schema89.properties.prefetch_begin_time_secs,data:data12};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -15989,7 +17085,7 @@ errors++;
 }
 if((typeof data12 == "number") && (isFinite(data12))){
 if(data12 < 0 || isNaN(data12)){
-const err40 = {instancePath:instancePath+"/prefetch_begin_time_secs",schemaPath:"#/properties/prefetch_begin_time_secs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema87.properties.prefetch_begin_time_secs,data:data12};
+const err40 = {instancePath:instancePath+"/prefetch_begin_time_secs",schemaPath:"#/properties/prefetch_begin_time_secs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema89.properties.prefetch_begin_time_secs,data:data12};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -16003,7 +17099,7 @@ errors++;
 if(data.prefetch_begin_time_millis !== undefined){
 let data13 = data.prefetch_begin_time_millis;
 if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err41 = {instancePath:instancePath+"/prefetch_begin_time_millis",schemaPath:"#/properties/prefetch_begin_time_millis/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema87.properties.prefetch_begin_time_millis.type,parentSchema:schema87.properties.prefetch_begin_time_millis,data:data13};
+const err41 = {instancePath:instancePath+"/prefetch_begin_time_millis",schemaPath:"#/properties/prefetch_begin_time_millis/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema89.properties.prefetch_begin_time_millis.type,parentSchema:schema89.properties.prefetch_begin_time_millis,data:data13};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -16014,7 +17110,7 @@ errors++;
 }
 if((typeof data13 == "number") && (isFinite(data13))){
 if(data13 < 0 || isNaN(data13)){
-const err42 = {instancePath:instancePath+"/prefetch_begin_time_millis",schemaPath:"#/properties/prefetch_begin_time_millis/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema87.properties.prefetch_begin_time_millis,data:data13};
+const err42 = {instancePath:instancePath+"/prefetch_begin_time_millis",schemaPath:"#/properties/prefetch_begin_time_millis/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema89.properties.prefetch_begin_time_millis,data:data13};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -16028,7 +17124,7 @@ errors++;
 if(data.prefetch_end_time_secs !== undefined){
 let data14 = data.prefetch_end_time_secs;
 if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err43 = {instancePath:instancePath+"/prefetch_end_time_secs",schemaPath:"#/properties/prefetch_end_time_secs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema87.properties.prefetch_end_time_secs.type,parentSchema:schema87.properties.prefetch_end_time_secs,data:data14};
+const err43 = {instancePath:instancePath+"/prefetch_end_time_secs",schemaPath:"#/properties/prefetch_end_time_secs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema89.properties.prefetch_end_time_secs.type,parentSchema:schema89.properties.prefetch_end_time_secs,data:data14};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -16039,7 +17135,7 @@ errors++;
 }
 if((typeof data14 == "number") && (isFinite(data14))){
 if(data14 < 0 || isNaN(data14)){
-const err44 = {instancePath:instancePath+"/prefetch_end_time_secs",schemaPath:"#/properties/prefetch_end_time_secs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema87.properties.prefetch_end_time_secs,data:data14};
+const err44 = {instancePath:instancePath+"/prefetch_end_time_secs",schemaPath:"#/properties/prefetch_end_time_secs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema89.properties.prefetch_end_time_secs,data:data14};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -16053,7 +17149,7 @@ errors++;
 if(data.prefetch_end_time_millis !== undefined){
 let data15 = data.prefetch_end_time_millis;
 if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err45 = {instancePath:instancePath+"/prefetch_end_time_millis",schemaPath:"#/properties/prefetch_end_time_millis/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema87.properties.prefetch_end_time_millis.type,parentSchema:schema87.properties.prefetch_end_time_millis,data:data15};
+const err45 = {instancePath:instancePath+"/prefetch_end_time_millis",schemaPath:"#/properties/prefetch_end_time_millis/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema89.properties.prefetch_end_time_millis.type,parentSchema:schema89.properties.prefetch_end_time_millis,data:data15};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -16064,7 +17160,7 @@ errors++;
 }
 if((typeof data15 == "number") && (isFinite(data15))){
 if(data15 < 0 || isNaN(data15)){
-const err46 = {instancePath:instancePath+"/prefetch_end_time_millis",schemaPath:"#/properties/prefetch_end_time_millis/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema87.properties.prefetch_end_time_millis,data:data15};
+const err46 = {instancePath:instancePath+"/prefetch_end_time_millis",schemaPath:"#/properties/prefetch_end_time_millis/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema89.properties.prefetch_end_time_millis,data:data15};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -16078,7 +17174,7 @@ errors++;
 if(data.buffered_backend_size !== undefined){
 let data16 = data.buffered_backend_size;
 if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-const err47 = {instancePath:instancePath+"/buffered_backend_size",schemaPath:"#/properties/buffered_backend_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema87.properties.buffered_backend_size.type,parentSchema:schema87.properties.buffered_backend_size,data:data16};
+const err47 = {instancePath:instancePath+"/buffered_backend_size",schemaPath:"#/properties/buffered_backend_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema89.properties.buffered_backend_size.type,parentSchema:schema89.properties.buffered_backend_size,data:data16};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -16089,7 +17185,7 @@ errors++;
 }
 if((typeof data16 == "number") && (isFinite(data16))){
 if(data16 < 0 || isNaN(data16)){
-const err48 = {instancePath:instancePath+"/buffered_backend_size",schemaPath:"#/properties/buffered_backend_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema87.properties.buffered_backend_size,data:data16};
+const err48 = {instancePath:instancePath+"/buffered_backend_size",schemaPath:"#/properties/buffered_backend_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema89.properties.buffered_backend_size,data:data16};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -16103,7 +17199,7 @@ errors++;
 if(data.data_all_ready !== undefined){
 let data17 = data.data_all_ready;
 if(typeof data17 !== "boolean"){
-const err49 = {instancePath:instancePath+"/data_all_ready",schemaPath:"#/properties/data_all_ready/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema87.properties.data_all_ready.type,parentSchema:schema87.properties.data_all_ready,data:data17};
+const err49 = {instancePath:instancePath+"/data_all_ready",schemaPath:"#/properties/data_all_ready/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema89.properties.data_all_ready.type,parentSchema:schema89.properties.data_all_ready,data:data17};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -16115,7 +17211,7 @@ errors++;
 }
 }
 else {
-const err50 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.type,parentSchema:schema87,data};
+const err50 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema89.type,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -16124,19 +17220,19 @@ vErrors.push(err50);
 }
 errors++;
 }
-validate189.errors = vErrors;
+validate192.errors = vErrors;
 return errors === 0;
 }
-validate189.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate192.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateInflight = validate190;
-const schema88 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/api/inflight.schema.json","title":"Inflight","description":"Body of GET /api/v1/metrics/inflight when a FUSE request is being handled (spec api.md §4.6); idle answers 204.","type":"array","$defs":{"op":{"title":"InflightOp","description":"The request one worker is handling.","type":"object","properties":{"inode":{"type":"integer","minimum":0,"description":"FUSE nodeid."},"opcode":{"type":"integer","minimum":0,"description":"FUSE opcode."},"unique":{"type":"integer","minimum":0,"description":"FUSE request id."},"timestamp_secs":{"type":"integer","minimum":0,"description":"Unix time the request was picked up."}},"required":["inode","opcode","unique","timestamp_secs"],"additionalProperties":false}},"items":{"$ref":"#/$defs/op"}};
-const schema89 = {"title":"InflightOp","description":"The request one worker is handling.","type":"object","properties":{"inode":{"type":"integer","minimum":0,"description":"FUSE nodeid."},"opcode":{"type":"integer","minimum":0,"description":"FUSE opcode."},"unique":{"type":"integer","minimum":0,"description":"FUSE request id."},"timestamp_secs":{"type":"integer","minimum":0,"description":"Unix time the request was picked up."}},"required":["inode","opcode","unique","timestamp_secs"],"additionalProperties":false};
+export const validateInflight = validate193;
+const schema90 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/api/inflight.schema.json","title":"Inflight","description":"Body of GET /api/v1/metrics/inflight when a FUSE request is being handled (spec api.md §4.6); idle answers 204.","type":"array","$defs":{"op":{"title":"InflightOp","description":"The request one worker is handling.","type":"object","properties":{"inode":{"type":"integer","minimum":0,"description":"FUSE nodeid."},"opcode":{"type":"integer","minimum":0,"description":"FUSE opcode."},"unique":{"type":"integer","minimum":0,"description":"FUSE request id."},"timestamp_secs":{"type":"integer","minimum":0,"description":"Unix time the request was picked up."}},"required":["inode","opcode","unique","timestamp_secs"],"additionalProperties":false}},"items":{"$ref":"#/$defs/op"}};
+const schema91 = {"title":"InflightOp","description":"The request one worker is handling.","type":"object","properties":{"inode":{"type":"integer","minimum":0,"description":"FUSE nodeid."},"opcode":{"type":"integer","minimum":0,"description":"FUSE opcode."},"unique":{"type":"integer","minimum":0,"description":"FUSE request id."},"timestamp_secs":{"type":"integer","minimum":0,"description":"Unix time the request was picked up."}},"required":["inode","opcode","unique","timestamp_secs"],"additionalProperties":false};
 
-function validate191(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate194(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate191.evaluated;
+const evaluated0 = validate194.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16145,7 +17241,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.inode === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "inode"},message:"must have required property '"+"inode"+"'",schema:schema89.required,parentSchema:schema89,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "inode"},message:"must have required property '"+"inode"+"'",schema:schema91.required,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -16155,7 +17251,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.opcode === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "opcode"},message:"must have required property '"+"opcode"+"'",schema:schema89.required,parentSchema:schema89,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "opcode"},message:"must have required property '"+"opcode"+"'",schema:schema91.required,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -16165,7 +17261,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.unique === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "unique"},message:"must have required property '"+"unique"+"'",schema:schema89.required,parentSchema:schema89,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "unique"},message:"must have required property '"+"unique"+"'",schema:schema91.required,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -16175,7 +17271,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.timestamp_secs === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "timestamp_secs"},message:"must have required property '"+"timestamp_secs"+"'",schema:schema89.required,parentSchema:schema89,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "timestamp_secs"},message:"must have required property '"+"timestamp_secs"+"'",schema:schema91.required,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -16186,7 +17282,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "inode") || (key0 === "opcode")) || (key0 === "unique")) || (key0 === "timestamp_secs"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema89,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -16199,7 +17295,7 @@ errors++;
 if(data.inode !== undefined){
 let data0 = data.inode;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err5 = {instancePath:instancePath+"/inode",schemaPath:"#/properties/inode/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema89.properties.inode.type,parentSchema:schema89.properties.inode,data:data0};
+const err5 = {instancePath:instancePath+"/inode",schemaPath:"#/properties/inode/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema91.properties.inode.type,parentSchema:schema91.properties.inode,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -16210,7 +17306,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 < 0 || isNaN(data0)){
-const err6 = {instancePath:instancePath+"/inode",schemaPath:"#/properties/inode/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema89.properties.inode,data:data0};
+const err6 = {instancePath:instancePath+"/inode",schemaPath:"#/properties/inode/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema91.properties.inode,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -16224,7 +17320,7 @@ errors++;
 if(data.opcode !== undefined){
 let data1 = data.opcode;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err7 = {instancePath:instancePath+"/opcode",schemaPath:"#/properties/opcode/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema89.properties.opcode.type,parentSchema:schema89.properties.opcode,data:data1};
+const err7 = {instancePath:instancePath+"/opcode",schemaPath:"#/properties/opcode/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema91.properties.opcode.type,parentSchema:schema91.properties.opcode,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -16235,7 +17331,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 0 || isNaN(data1)){
-const err8 = {instancePath:instancePath+"/opcode",schemaPath:"#/properties/opcode/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema89.properties.opcode,data:data1};
+const err8 = {instancePath:instancePath+"/opcode",schemaPath:"#/properties/opcode/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema91.properties.opcode,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -16249,7 +17345,7 @@ errors++;
 if(data.unique !== undefined){
 let data2 = data.unique;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err9 = {instancePath:instancePath+"/unique",schemaPath:"#/properties/unique/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema89.properties.unique.type,parentSchema:schema89.properties.unique,data:data2};
+const err9 = {instancePath:instancePath+"/unique",schemaPath:"#/properties/unique/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema91.properties.unique.type,parentSchema:schema91.properties.unique,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -16260,7 +17356,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
-const err10 = {instancePath:instancePath+"/unique",schemaPath:"#/properties/unique/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema89.properties.unique,data:data2};
+const err10 = {instancePath:instancePath+"/unique",schemaPath:"#/properties/unique/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema91.properties.unique,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -16274,7 +17370,7 @@ errors++;
 if(data.timestamp_secs !== undefined){
 let data3 = data.timestamp_secs;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err11 = {instancePath:instancePath+"/timestamp_secs",schemaPath:"#/properties/timestamp_secs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema89.properties.timestamp_secs.type,parentSchema:schema89.properties.timestamp_secs,data:data3};
+const err11 = {instancePath:instancePath+"/timestamp_secs",schemaPath:"#/properties/timestamp_secs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema91.properties.timestamp_secs.type,parentSchema:schema91.properties.timestamp_secs,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -16285,7 +17381,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 0 || isNaN(data3)){
-const err12 = {instancePath:instancePath+"/timestamp_secs",schemaPath:"#/properties/timestamp_secs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema89.properties.timestamp_secs,data:data3};
+const err12 = {instancePath:instancePath+"/timestamp_secs",schemaPath:"#/properties/timestamp_secs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema91.properties.timestamp_secs,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -16298,7 +17394,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema89.type,parentSchema:schema89,data};
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema91.type,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -16307,17 +17403,17 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate191.errors = vErrors;
+validate194.errors = vErrors;
 return errors === 0;
 }
-validate191.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate194.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate190(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate193(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://nydus-service.invalid/schema/api/inflight.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate190.evaluated;
+const evaluated0 = validate193.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16327,14 +17423,14 @@ evaluated0.items = undefined;
 if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate191(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate191.errors : vErrors.concat(validate191.errors);
+if(!(validate194(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate194.errors : vErrors.concat(validate194.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema88.type,parentSchema:schema88,data};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema90.type,parentSchema:schema90,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -16343,19 +17439,19 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate190.errors = vErrors;
+validate193.errors = vErrors;
 return errors === 0;
 }
-validate190.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate193.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateConfigMap = validate193;
-const schema90 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/api/config-map.schema.json","title":"ConfigMap","description":"Body of PUT /api/v1/config and GET /api/v1/config (spec api.md §4.7): string keys (registry_auth, proxy_url, dragonfly_scheduler_endpoint; composite <id>:<key> in a GET without id) to string values.","type":"object","additionalProperties":{"type":"string"}};
+export const validateConfigMap = validate196;
+const schema92 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/api/config-map.schema.json","title":"ConfigMap","description":"Body of PUT /api/v1/config and GET /api/v1/config (spec api.md §4.7): string keys (registry_auth, proxy_url, dragonfly_scheduler_endpoint; composite <id>:<key> in a GET without id) to string values.","type":"object","additionalProperties":{"type":"string"}};
 
-function validate193(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate196(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://nydus-service.invalid/schema/api/config-map.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate193.evaluated;
+const evaluated0 = validate196.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16366,7 +17462,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 let data0 = data[key0];
 if(typeof data0 !== "string"){
-const err0 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.additionalProperties.type,parentSchema:schema90.additionalProperties,data:data0};
+const err0 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.additionalProperties.type,parentSchema:schema92.additionalProperties,data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -16378,7 +17474,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema90.type,parentSchema:schema90,data};
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema92.type,parentSchema:schema92,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -16387,8 +17483,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate193.errors = vErrors;
+validate196.errors = vErrors;
 return errors === 0;
 }
-validate193.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate196.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

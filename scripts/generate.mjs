@@ -23,6 +23,8 @@ const ROOTS = [
   { file: 'config-v1.schema.json', fn: 'validateConfigV1', type: 'ConfigV1' },
   { file: 'mount-cmd.schema.json', fn: 'validateMountCmd', type: 'MountCmd' },
   { file: 'daemon/fuse.schema.json', fn: 'validateFuseDaemonOptions', type: 'FuseDaemonOptions' },
+  { file: 'daemon/state.schema.json', fn: 'validateFuseTakeoverState', type: 'FuseTakeoverState' },
+  { file: 'daemon/record.schema.json', fn: 'validateDaemonRecord', type: 'DaemonRecord' },
   { file: 'blob-cache-entry.schema.json', fn: 'validateBlobCacheEntry', type: 'BlobCacheEntry' },
   { file: 'blob-cache-list.schema.json', fn: 'validateBlobCacheList', type: 'BlobCacheList' },
   { file: 'cli/config-validate.schema.json', fn: 'validateConfigValidateResult', type: 'ConfigValidateResult' },

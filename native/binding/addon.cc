@@ -7,6 +7,7 @@
 #include "image_wrap.h"
 #include "info.h"
 #include "storage_ops.h"
+#include "supervisor_wrap.h"
 
 namespace nydus::binding {
 
@@ -28,6 +29,10 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("setFileLimit", Napi::Function::New(env, SetFileLimit, "setFileLimit"));
   exports.Set("Image", ImageWrap::Define(env));
   exports.Set("FuseSession", FuseSessionWrap::Define(env));
+  exports.Set("sendStateFd", Napi::Function::New(env, SendStateFd, "sendStateFd"));
+  exports.Set("receiveStateFd", Napi::Function::New(env, ReceiveStateFd, "receiveStateFd"));
+  exports.Set("closeFd", Napi::Function::New(env, CloseFd, "closeFd"));
+  exports.Set("SupervisorListener", SupervisorListenerWrap::Define(env));
   return exports;
 }
 

@@ -2,6 +2,9 @@
 // closed event. Binding layer.
 #include "fuse_wrap.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <string>
 
 #include "bytes_worker.h"
@@ -60,7 +63,11 @@ Napi::Function FuseSessionWrap::Define(Napi::Env env) {
                       InstanceMethod<&FuseSessionWrap::LatestReadFiles>("latestReadFiles"),
                       InstanceMethod<&FuseSessionWrap::AccessPatterns>("accessPatterns"),
                       InstanceMethod<&FuseSessionWrap::BackendMetrics>("backendMetrics"),
-                      InstanceMethod<&FuseSessionWrap::Inflight>("inflight")});
+                      InstanceMethod<&FuseSessionWrap::Inflight>("inflight"),
+                      InstanceMethod<&FuseSessionWrap::Failover>("failover"),
+                      InstanceMethod<&FuseSessionWrap::VfsSnapshot>("vfsSnapshot"),
+                      InstanceMethod<&FuseSessionWrap::RestoreVfs>("restoreVfs"),
+                      InstanceMethod<&FuseSessionWrap::Release>("release")});
 }
 
 FuseSessionWrap::FuseSessionWrap(const Napi::CallbackInfo& info) : Napi::ObjectWrap<FuseSessionWrap>(info) {
@@ -88,7 +95,44 @@ FuseSessionWrap::FuseSessionWrap(const Napi::CallbackInfo& info) : Napi::ObjectW
   }
   vfs_ = std::make_unique<fuse::Vfs>();
   server_ = std::make_unique<fuse::FuseServer>(vfs_.get(), so);
-  auto session = transport::FuseSession::Mount(mo, server_.get(), vfs_.get());
+  Result<std::unique_ptr<transport::FuseSession>> session = Status(EINVAL, "no session");
+  Napi::Value adopt_fd = o.Get("adoptFd");
+  if (adopt_fd.IsNumber()) {
+    // Takeover: serve the predecessor's connection with its INIT result; nothing is mounted.
+    Napi::Value neg = o.Get("negotiated");
+    if (!neg.IsObject()) {
+      ThrowStatus(info.Env(), Status(EINVAL, "Expected the predecessor's negotiated INIT record for negotiated"));
+      return;
+    }
+    Napi::Object n = neg.As<Napi::Object>();
+    fuse::NegotiatedInit init;
+    init.major = static_cast<uint32_t>(NumOpt(n, "major", 0));
+    init.minor = static_cast<uint32_t>(NumOpt(n, "minor", 0));
+    init.flags = static_cast<uint32_t>(NumOpt(n, "flags", 0));
+    init.max_readahead = static_cast<uint32_t>(NumOpt(n, "maxReadahead", 0));
+    init.max_write = static_cast<uint32_t>(NumOpt(n, "maxWrite", 0));
+    init.max_pages = static_cast<uint16_t>(NumOpt(n, "maxPages", 0));
+    init.time_gran = static_cast<uint32_t>(NumOpt(n, "timeGran", 1));
+    init.max_background = static_cast<uint16_t>(NumOpt(n, "maxBackground", 0));
+    init.congestion_threshold = static_cast<uint16_t>(NumOpt(n, "congestionThreshold", 0));
+    init.kernel_major = static_cast<uint32_t>(NumOpt(n, "kernelMajor", 0));
+    init.kernel_minor = static_cast<uint32_t>(NumOpt(n, "kernelMinor", 0));
+    init.kernel_flags = static_cast<uint32_t>(NumOpt(n, "kernelFlags", 0));
+    const int fd = adopt_fd.As<Napi::Number>().Int32Value();
+    // The session works on a duplicate; the caller's fd is closed only once the adoption
+    // succeeded (so it is consumed on success and still the caller's on any failure).
+    const int dup = fd >= 0 ? fcntl(fd, F_DUPFD_CLOEXEC, 0) : -1;
+    if (dup < 0) {
+      ThrowStatus(info.Env(), Status(EBADF, "fd " + std::to_string(fd) + " to adopt is not open"));
+      return;
+    }
+    server_->SetNegotiated(init);
+    session = transport::FuseSession::Adopt(dup, mo.mountpoint, NumOpt(o, "connectionId", 0), server_.get(),
+                                            vfs_.get());
+    if (session.ok()) close(fd);
+  } else {
+    session = transport::FuseSession::Mount(mo, server_.get(), vfs_.get());
+  }
   if (!session.ok()) {
     ThrowStatus(info.Env(), session.status());
     return;
@@ -157,6 +201,9 @@ Napi::Value FuseSessionWrap::Negotiated(const Napi::CallbackInfo& info) {
   o.Set("timeGran", Num(env, n->time_gran));
   o.Set("maxBackground", Num(env, n->max_background));
   o.Set("congestionThreshold", Num(env, n->congestion_threshold));
+  o.Set("kernelMajor", Num(env, n->kernel_major));
+  o.Set("kernelMinor", Num(env, n->kernel_minor));
+  o.Set("kernelFlags", Num(env, n->kernel_flags));
   return o;
 }
 
@@ -376,6 +423,106 @@ Napi::Value FuseSessionWrap::Inflight(const Napi::CallbackInfo& info) {
     out.Set(static_cast<uint32_t>(i), o);
   }
   return out;
+}
+
+Napi::Value FuseSessionWrap::Failover(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  auto* s = Session(info);
+  if (!s) return env.Undefined();
+  std::optional<std::string> policy = StringArg(info, 0, "policy");
+  if (!policy) return env.Undefined();
+  transport::FuseSession::FailoverPolicy p;
+  if (*policy == "none") {
+    p = transport::FuseSession::FailoverPolicy::kNone;
+  } else if (*policy == "resend") {
+    p = transport::FuseSession::FailoverPolicy::kResend;
+  } else if (*policy == "flush") {
+    p = transport::FuseSession::FailoverPolicy::kFlush;
+  } else {
+    ThrowStatus(env, Status(EINVAL, "Expected 'none', 'resend' or 'flush' for policy but received '" + *policy + "'"));
+    return env.Undefined();
+  }
+  const auto r = s->Failover(p);
+  Napi::Object o = Napi::Object::New(env);
+  o.Set("ok", Napi::Boolean::New(env, r.ok));
+  o.Set("detail", Napi::String::New(env, r.detail));
+  return o;
+}
+
+Napi::Value FuseSessionWrap::VfsSnapshot(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!vfs_) return env.Null();
+  const fuse::VfsSnapshot snap = vfs_->Snapshot();
+  Napi::Object o = Napi::Object::New(env);
+  o.Set("version", Num(env, 1));
+  o.Set("nextIndex", Num(env, snap.next_index));
+  o.Set("pseudoTime", Num(env, snap.pseudo_time));
+  Napi::Array dirs = Napi::Array::New(env, snap.dirs.size());
+  for (size_t i = 0; i < snap.dirs.size(); i++) {
+    Napi::Object d = Napi::Object::New(env);
+    d.Set("ino", Num(env, snap.dirs[i].ino));
+    d.Set("parent", Num(env, snap.dirs[i].parent));
+    d.Set("name", Napi::String::New(env, snap.dirs[i].name));
+    d.Set("mountIndex", Num(env, snap.dirs[i].mount_index));
+    dirs.Set(static_cast<uint32_t>(i), d);
+  }
+  o.Set("dirs", dirs);
+  Napi::Array mounts = Napi::Array::New(env, snap.mounts.size());
+  for (size_t i = 0; i < snap.mounts.size(); i++) {
+    Napi::Object m = Napi::Object::New(env);
+    m.Set("path", Napi::String::New(env, snap.mounts[i].path));
+    m.Set("index", Num(env, snap.mounts[i].index));
+    mounts.Set(static_cast<uint32_t>(i), m);
+  }
+  o.Set("mounts", mounts);
+  return o;
+}
+
+Napi::Value FuseSessionWrap::RestoreVfs(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!vfs_ || info.Length() < 1 || !info[0].IsObject()) {
+    ThrowStatus(env, Status(EINVAL, "Expected a VfsSnapshot object for snapshot"));
+    return env.Undefined();
+  }
+  Napi::Object o = info[0].As<Napi::Object>();
+  fuse::VfsSnapshot snap;
+  snap.next_index = static_cast<uint32_t>(NumOpt(o, "nextIndex", 1));
+  snap.pseudo_time = NumOpt(o, "pseudoTime", 0);
+  Napi::Value dirs = o.Get("dirs");
+  if (!dirs.IsArray()) {
+    ThrowStatus(env, Status(EINVAL, "Expected an array for snapshot.dirs"));
+    return env.Undefined();
+  }
+  Napi::Array a = dirs.As<Napi::Array>();
+  for (uint32_t i = 0; i < a.Length(); i++) {
+    Napi::Value v = a.Get(i);
+    if (!v.IsObject()) {
+      ThrowStatus(env, Status(EINVAL, "Expected an object for snapshot.dirs[" + std::to_string(i) + "]"));
+      return env.Undefined();
+    }
+    Napi::Object d = v.As<Napi::Object>();
+    fuse::VfsSnapshot::Dir dir;
+    dir.ino = NumOpt(d, "ino", 0);
+    dir.parent = NumOpt(d, "parent", 0);
+    dir.name = StrOpt(d, "name");
+    dir.mount_index = static_cast<uint32_t>(NumOpt(d, "mountIndex", 0));
+    snap.dirs.push_back(std::move(dir));
+  }
+  Status st = vfs_->Restore(snap);
+  if (!st.ok()) ThrowStatus(env, st);
+  return env.Undefined();
+}
+
+Napi::Value FuseSessionWrap::Release(const Napi::CallbackInfo& info) {
+  // Like stop (workers may wait for a JS backend): join on the pool, then close the fd.
+  transport::FuseSession* session = session_.get();
+  return StatusWorker::Run(
+      info.Env(), "nydus-fuse-release",
+      [session] {
+        if (session) session->Release();
+        return Status();
+      },
+      [this] { ReleaseClosedEvent(); }, info.This());
 }
 
 }  // namespace nydus::binding

@@ -20,7 +20,10 @@ namespace nydus::binding {
 class FuseSessionWrap final : public Napi::ObjectWrap<FuseSessionWrap> {
  public:
   static Napi::Function Define(Napi::Env env);
-  explicit FuseSessionWrap(const Napi::CallbackInfo& info);  // ({mountpoint, readonly, flavour, fsname})
+  // ({mountpoint, readonly, flavour, fsname}) mounts; ({adoptFd, mountpoint, connectionId,
+  // negotiated, flavour}) takes over a mounted connection (no INIT expected); adoptFd is
+  // consumed (closed) on success and left to the caller on failure.
+  explicit FuseSessionWrap(const Napi::CallbackInfo& info);
   ~FuseSessionWrap() override;
 
  private:
@@ -41,6 +44,10 @@ class FuseSessionWrap final : public Napi::ObjectWrap<FuseSessionWrap> {
   Napi::Value AccessPatterns(const Napi::CallbackInfo& info);  // (path) -> AccessPatternNative[]
   Napi::Value BackendMetrics(const Napi::CallbackInfo& info);  // (path) -> BackendMetricsNative
   Napi::Value Inflight(const Napi::CallbackInfo& info);        // () -> InflightOp[]
+  Napi::Value Failover(const Napi::CallbackInfo& info);        // (policy) -> {ok, detail}
+  Napi::Value VfsSnapshot(const Napi::CallbackInfo& info);     // () -> VfsSnapshot
+  Napi::Value RestoreVfs(const Napi::CallbackInfo& info);      // (VfsSnapshot)
+  Napi::Value Release(const Napi::CallbackInfo& info);         // () -> Promise (joins on the pool)
 
   // The session, or nullptr with a pending EBADF exception when the mount failed.
   transport::FuseSession* Session(const Napi::CallbackInfo& info);

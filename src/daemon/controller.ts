@@ -5,10 +5,15 @@
 // resolves once the daemon has shut down). Control path only; FUSE requests are native.
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
+import { resolve } from 'node:path';
 import type { DaemonInfo, FuseDaemonOptions, MountCmd } from '../../generated/types.js';
 import { parseConfig, readConfigText } from '../config/index.js';
 import { NydusError } from '../errors.js';
 import { FuseSession, type VfsFlavour } from '../native/fuse.js';
+import { closeFd, receiveStateFd, sendStateFd } from '../native/supervisor.js';
+import { decodeState, encodeState } from '../upgrade/state-codec.js';
+import { readRecord, resolveStateDir, writeRecord } from '../upgrade/records.js';
+import { fuseOptionsToArgs } from '../../generated/daemon-flags.js';
 import { FsService, readPrefetchList } from '../service/fs-service.js';
 import { failures, ApiFailure } from './api/errors.js';
 import type { DaemonApiHandler } from './api/handler.js';
@@ -72,6 +77,9 @@ export class DaemonController implements DaemonApiHandler {
   private finished!: () => void;
   private readonly done = new Promise<void>((r) => (this.finished = r));
   private readonly signalHandler = () => void this.shutdown('signal');
+  private readonly startedAt = new Date().toISOString();
+  /** The VFS flavour of the session (kept in the takeover state: the successor must match it). */
+  private flavour: VfsFlavour = 'rafs';
 
   private constructor(
     readonly options: FuseDaemonOptions,
@@ -117,12 +125,18 @@ export class DaemonController implements DaemonApiHandler {
     if (o.backendSource !== undefined) this.log.warn('--backend-source is accepted for nydus-snapshotter compatibility and ignored');
     const nofile = applyNofileLimit(o.rlimitNofile, (m) => this.log.warn(m));
     if (nofile !== undefined) this.log.debug(`RLIMIT_NOFILE set to ${nofile}`);
-    let mp: string;
-    try {
-      mp = realpathSync(o.mountpoint);
-      if (!statSync(mp).isDirectory()) throw new Error('not a directory');
-    } catch (err) {
-      throw new NydusError('EINVAL', `invalid mountpoint ${o.mountpoint}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 1);
+    // A mountpoint that is already a FUSE mount may be one nobody serves (a crashed
+    // predecessor): never stat it then, the stat would wait for an answer forever.
+    const resolved = resolve(o.mountpoint);
+    const live = isMountTarget(resolved);
+    let mp = resolved;
+    if (!live) {
+      try {
+        mp = realpathSync(o.mountpoint);
+        if (!statSync(mp).isDirectory()) throw new Error('not a directory');
+      } catch (err) {
+        throw new NydusError('EINVAL', `invalid mountpoint ${o.mountpoint}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 1);
+      }
     }
     this.mountpoint = mp;
 
@@ -130,13 +144,14 @@ export class DaemonController implements DaemonApiHandler {
     const initial = o.bootstrap ? await this.initialMountCmd() : undefined;
 
     let park = o.upgrade;
-    if (!park && o.apiSock && isMountTarget(mp) && existsSync(o.apiSock) && !(await socketAlive(o.apiSock))) {
+    if (!park && o.apiSock && live && existsSync(o.apiSock) && !(await socketAlive(o.apiSock))) {
       this.log.warn(`crashed predecessor detected (live mount at ${mp}, dead API socket ${o.apiSock}): waiting in INIT for a takeover`);
       park = true;
     }
     if (!park) {
       if (initial) this.fs.mount(initial.mountpoint ?? '/', initial); // opens the image; attached once the session exists
       const flavour: VfsFlavour = initial ? 'rafs' : 'passthrough';
+      this.flavour = flavour;
       try {
         this.session = FuseSession.mount({ mountpoint: mp, readonly: !o.writable, flavour });
       } catch (err) {
@@ -168,6 +183,110 @@ export class DaemonController implements DaemonApiHandler {
       }
     }
     this.log.info(`daemon ${this.state} at ${mp}`);
+    await this.saveRecord();
+  }
+
+  /** The command line that starts this daemon again (records; `nydus upgrade` adds --upgrade). */
+  private commandLine(): string[] {
+    const { upgrade: _upgrade, ...rest } = this.options;
+    const script = new URL('../../../bin/run.js', import.meta.url).pathname;
+    return [process.execPath, script, 'fuse', ...fuseOptionsToArgs(rest as FuseDaemonOptions)];
+  }
+
+  /**
+   * Writes this daemon's record (`<state dir>/<id>.json`, atomically) when it runs under a
+   * supervisor: what `nydus upgrade` and `nydus failover` act on. Failures are logged.
+   */
+  private async saveRecord(): Promise<void> {
+    const o = this.options;
+    if (!o.id || !o.supervisor) return;
+    const dir = resolveStateDir(o.stateDir);
+    try {
+      await writeRecord(dir, {
+        id: o.id,
+        pid: process.pid,
+        apiSock: o.apiSock ?? null,
+        supervisor: o.supervisor,
+        argv: this.commandLine(),
+        mountpoint: this.mountpoint,
+        mounts: this.fs.mountCommands().map((m) => ({ mountpoint: m.mountpoint, source: m.cmd.source })),
+        state: this.state,
+        startedAt: this.startedAt,
+        updatedAt: new Date().toISOString(),
+      });
+    } catch (err) {
+      this.log.warn(`cannot write the daemon record in ${dir}: ${(err as Error).message}`);
+    }
+  }
+
+  /** Marks the record STOPPED, unless a successor already owns it (hot upgrade). */
+  private async markRecordStopped(): Promise<void> {
+    const o = this.options;
+    if (!o.id || !o.supervisor) return;
+    const dir = resolveStateDir(o.stateDir);
+    try {
+      const rec = await readRecord(dir, o.id);
+      if (rec && rec.pid === process.pid) await writeRecord(dir, { ...rec, state: 'STOPPED', updatedAt: new Date().toISOString() });
+    } catch (err) {
+      this.log.warn(`cannot update the daemon record in ${dir}: ${(err as Error).message}`);
+    }
+  }
+
+  /** The takeover state of this daemon (daemon.md §5.4), for sendfd. */
+  private takeoverState(session: FuseSession) {
+    return {
+      format: 'nydus-service-fuse-state' as const,
+      version: 1 as const,
+      id: this.options.id ?? null,
+      connectionId: session.connectionId,
+      mountpoint: this.mountpoint,
+      negotiated: session.negotiated() as unknown as Record<string, unknown>,
+      vfs: session.vfsSnapshot() as unknown as Record<string, unknown>,
+      failoverPolicy: this.options.failoverPolicy,
+      flavour: this.flavour,
+      mounts: this.fs.mountCommands().filter((m) => m.index !== undefined).map((m) => ({ mountpoint: m.mountpoint, index: m.index as number, cmd: m.cmd })),
+    };
+  }
+
+  /**
+   * Takeover (daemon.md §5.5): receives state and the /dev/fuse fd from the supervisor, adopts
+   * the live FUSE connection (nothing is mounted), applies the failover policy, restores the
+   * VFS and every mount at its recorded index. Any failure leaves the daemon in INIT with
+   * nothing adopted.
+   */
+  private async restore(): Promise<void> {
+    const o = this.options;
+    if (!o.supervisor) throw failures.upgradeManager('MissingSupervisorPath: no supervisor configured (--supervisor and --id)');
+    let received: { state: Buffer; fd: number };
+    try {
+      received = await receiveStateFd(o.supervisor);
+    } catch (err) {
+      throw failures.upgradeManager(`cannot receive the state from the supervisor at ${o.supervisor}: ${(err as Error).message}`);
+    }
+    let session: FuseSession | null = null;
+    try {
+      const st = decodeState(received.state);
+      if (st.mountpoint !== this.mountpoint) this.log.warn(`takeover state is for ${st.mountpoint}, this daemon serves ${this.mountpoint}`);
+      session = FuseSession.adopt({ fd: received.fd, mountpoint: this.mountpoint, connectionId: st.connectionId, negotiated: st.negotiated as never, flavour: st.flavour ?? 'rafs' });
+      this.flavour = st.flavour ?? 'rafs';
+      const policy = o.failoverPolicy ?? 'resend';
+      const fo = session.failover(policy);
+      if (fo.ok) this.log.info(`failover policy ${policy}: ${fo.detail}`);
+      else this.log.warn(`failover policy ${policy} failed: ${fo.detail}`);
+      session.restoreVfs(st.vfs as never);
+      this.fs.restoreMounts(session, st.mounts);
+    } catch (err) {
+      if (session) await session.release();
+      else closeFd(received.fd);
+      if (err instanceof ApiFailure) throw err;
+      throw failures.upgradeManager((err as Error).message);
+    }
+    this.session = session;
+    session.onClosed((reason: string) => {
+      this.log.info(`FUSE connection closed (${reason}); shutting down`);
+      void this.shutdown('connection closed');
+    });
+    this.log.info(`took over the FUSE connection at ${this.mountpoint} (${this.fs.mountCommands().length} mounts)`);
   }
 
   /** The mount command of --bootstrap (with --config, --localfs-dir or a config document). */
@@ -217,8 +336,8 @@ export class DaemonController implements DaemonApiHandler {
         await s?.stop();
         return;
       case 'Restore':
-        if (!this.options.supervisor) throw failures.upgradeManager('no supervisor configured (--supervisor and --id)');
-        throw failures.upgradeManager('takeover of a FUSE session is not implemented yet');
+        await this.restore();
+        return;
     }
   }
 
@@ -246,6 +365,7 @@ export class DaemonController implements DaemonApiHandler {
       process.off('SIGINT', this.signalHandler);
       process.off('SIGTERM', this.signalHandler);
       this.log.info('daemon stopped');
+      await this.markRecordStopped();
       this.finished();
     })();
     return this.shuttingDown;
@@ -280,14 +400,17 @@ export class DaemonController implements DaemonApiHandler {
   async mount(mountpoint: string, cmd: MountCmd): Promise<void> {
     if (this.state === 'STOPPED') throw failures.channelClosed();
     this.fs.mount(mountpoint, cmd);
+    await this.saveRecord();
   }
 
   async remount(mountpoint: string, cmd: MountCmd): Promise<void> {
     this.fs.remount(mountpoint, cmd);
+    await this.saveRecord();
   }
 
   async umount(mountpoint: string): Promise<void> {
     await this.fs.umount(mountpoint);
+    await this.saveRecord();
   }
 
   private native() {
@@ -341,8 +464,9 @@ export class DaemonController implements DaemonApiHandler {
     this.runtime.put(id, values);
   }
 
-  start(): Promise<void> {
-    return this.machine.send('Start');
+  async start(): Promise<void> {
+    await this.machine.send('Start');
+    await this.saveRecord();
   }
 
   exit(): Promise<void> {
@@ -355,13 +479,22 @@ export class DaemonController implements DaemonApiHandler {
   }
 
   async sendfd(): Promise<void> {
-    if (!this.options.supervisor) throw failures.upgradeManager('no supervisor configured (--supervisor and --id)');
-    if (!this.session?.initialized()) throw failures.notReady();
-    throw failures.upgradeManager('sending the FUSE session to a supervisor is not implemented yet');
+    const supervisor = this.options.supervisor;
+    if (!supervisor) throw failures.upgradeManager('no supervisor configured (--supervisor and --id)');
+    const session = this.session;
+    if (!session?.initialized()) throw failures.notReady();
+    const state = encodeState(this.takeoverState(session));
+    try {
+      await sendStateFd(supervisor, state, session.fd);
+    } catch (err) {
+      throw failures.upgradeManager(`cannot send the state to the supervisor at ${supervisor}: ${(err as Error).message}`);
+    }
+    this.log.info(`state (${state.length} bytes) and /dev/fuse fd sent to the supervisor at ${supervisor}`);
   }
 
-  takeover(): Promise<void> {
-    return this.machine.send('Takeover');
+  async takeover(): Promise<void> {
+    await this.machine.send('Takeover');
+    await this.saveRecord();
   }
 
   async putBlob(): Promise<void> {

@@ -51,7 +51,8 @@ export type ActionRunner = (action: DaemonAction, event: DaemonEvent) => Promise
 
 /**
  * The machine. The state advances before the action runs, even if the action then fails
- * (reference behaviour, §3.2); the reported state changes only after a successful action.
+ * (reference behaviour, §3.2), except a failed Restore, which returns to Init; the reported
+ * state changes only after a successful action.
  * Once the reported state is STOPPED every later event fails (HTTP 500).
  */
 export class StateMachine {
@@ -88,7 +89,14 @@ export class StateMachine {
     const t = transitionFor(this.machine, event);
     if (!t) throw failures.unexpectedEvent(event);
     this.machine = t.to;
-    await this.run(t.action, event);
+    try {
+      await this.run(t.action, event);
+    } catch (err) {
+      // A refused takeover (foreign or corrupt state, supervisor gone) leaves the daemon truly
+      // in INIT so a later takeover can succeed (issue 7; the reference stays in Ready).
+      if (t.action === 'Restore') this.machine = t.from;
+      throw err;
+    }
     if (t.reported) this.reportedState = t.reported;
   }
 }

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import type { ConfigV2, MountCmd } from '../../generated/types.js';
-import { failures } from '../daemon/api/errors.js';
+import { ApiFailure, failures } from '../daemon/api/errors.js';
 import type { Logger } from '../daemon/log.js';
 import type { RuntimeConfig } from '../daemon/runtime-config.js';
 import { backendWaitMs, imageOptionsFromConfig, parseConfig, redactSecrets } from '../config/index.js';
@@ -133,6 +133,33 @@ export class FsService {
     this.registerBackend(m);
     this.startPrefetch(m);
     this.log.info(`remounted ${m.cmd.source} at ${mp}`);
+  }
+
+  /**
+   * Takeover (daemon.md §5.5 step 6): binds the adopted session and rebuilds every recorded
+   * mount at its recorded fs index. Mounts made while parked in INIT are replaced (restored
+   * state wins). All or nothing: on a failure every image opened here is closed again.
+   */
+  restoreMounts(session: FuseSession, mounts: Array<{ mountpoint: string; index: number; cmd: MountCmd }>): void {
+    const built: Mounted[] = [];
+    try {
+      for (const rec of mounts) {
+        const mp = normaliseMountpoint(rec.mountpoint);
+        const m = this.build(mp, rec.cmd);
+        built.push(m);
+        m.index = session.attach(mp, m.image, { ...this.attachOptions(m.config), index: rec.index });
+      }
+    } catch (err) {
+      for (const m of built) this.release(m);
+      throw err instanceof ApiFailure ? err : failures.mountOther((err as Error).message);
+    }
+    this.closeAll();
+    this.session = session;
+    for (const m of built) {
+      this.mounts.set(m.mountpoint, m);
+      this.registerBackend(m);
+      this.startPrefetch(m);
+    }
   }
 
   /** Detaches a mount: its requests in progress finish, then the kernel's caches of its tree are invalidated. */

@@ -96,6 +96,11 @@ struct NegotiatedInit {
   uint32_t time_gran = 0;
   uint16_t max_background = 0;
   uint16_t congestion_threshold = 0;
+  // What the kernel's INIT request offered (daemon spec §5.4 `in_opts`); kept for the saved
+  // state, not needed to serve.
+  uint32_t kernel_major = 0;
+  uint32_t kernel_minor = 0;
+  uint32_t kernel_flags = 0;
 };
 
 }  // namespace nydus::fuse

@@ -109,6 +109,9 @@ int FuseServer::DoInit(const Request& r, WorkerContext& ctx, Outcome* out) {
   init.max_write = (flags & FUSE_BIG_WRITES) ? kMaxWrite : 4096;
   init.max_pages = (flags & FUSE_MAX_PAGES) ? kMaxPages : 0;
   init.time_gran = 1;
+  init.kernel_major = in.major;
+  init.kernel_minor = in.minor;
+  init.kernel_flags = in.flags;
   reply->max_readahead = init.max_readahead;
   reply->flags = init.flags;
   reply->max_background = init.max_background;

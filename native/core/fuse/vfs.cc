@@ -238,6 +238,64 @@ void Vfs::InvalidateTree(const Backend& b, Notifier* notifier) {
   notifier->InvalEntry(b.parent_nodeid, b.basename);
 }
 
+VfsSnapshot Vfs::Snapshot() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  std::shared_lock<std::shared_mutex> read(tree_mu_);
+  VfsSnapshot out;
+  out.next_index = next_index_;
+  out.pseudo_time = created_.load();
+  for (size_t i = 1; i < dirs_.size(); i++) {
+    const PseudoDir& d = *dirs_[i];
+    out.dirs.push_back({d.ino, d.parent, d.name, d.mount_index});
+  }
+  for (const auto& b : owned_) {
+    if (b) out.mounts.push_back({b->path, b->index});
+  }
+  return out;
+}
+
+Status Vfs::Restore(const VfsSnapshot& snapshot) {
+  std::lock_guard<std::mutex> lock(mu_);
+  for (const auto& b : owned_) {
+    if (b) return Status(EBUSY, "cannot restore the VFS while " + b->path + " is attached");
+  }
+  if (snapshot.next_index < 1 || snapshot.next_index > kMaxFsIndex) {
+    return Status(EINVAL, "snapshot next index " + std::to_string(snapshot.next_index) + " is out of range 1..255");
+  }
+  std::vector<std::unique_ptr<PseudoDir>> dirs;
+  auto root = std::make_unique<PseudoDir>();
+  root->ino = kRootNodeId;
+  root->parent = kRootNodeId;
+  dirs.push_back(std::move(root));
+  for (size_t i = 0; i < snapshot.dirs.size(); i++) {
+    const VfsSnapshot::Dir& d = snapshot.dirs[i];
+    const std::string where = "snapshot pseudo dir " + std::to_string(d.ino);
+    if (d.ino != i + 2) return Status(EINVAL, where + ": inode numbers must be 2, 3, ... in order");
+    if (d.parent < 1 || d.parent >= d.ino) return Status(EINVAL, where + ": bad parent " + std::to_string(d.parent));
+    if (d.name.empty() || d.name.size() > 255 || d.name == "." || d.name == ".." ||
+        d.name.find('/') != std::string::npos || d.name.find('\0') != std::string::npos) {
+      return Status(EINVAL, where + ": bad name '" + d.name + "'");
+    }
+    PseudoDir* parent = dirs[d.parent - 1].get();
+    for (const auto& c : parent->children) {
+      if (c.first == d.name) return Status(EINVAL, where + ": duplicate name '" + d.name + "'");
+    }
+    auto dir = std::make_unique<PseudoDir>();
+    dir->ino = d.ino;
+    dir->parent = d.parent;
+    dir->name = d.name;
+    parent->children.emplace_back(d.name, d.ino);
+    dirs.push_back(std::move(dir));
+  }
+  {
+    std::unique_lock<std::shared_mutex> write(tree_mu_);
+    dirs_ = std::move(dirs);
+  }
+  next_index_ = snapshot.next_index;
+  if (snapshot.pseudo_time != 0) created_.store(snapshot.pseudo_time);
+  return Status::Ok();
+}
+
 std::vector<Vfs::MountInfo> Vfs::Mounts() const {
   std::lock_guard<std::mutex> lock(mu_);
   std::vector<MountInfo> out;

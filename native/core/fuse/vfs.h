@@ -62,6 +62,26 @@ struct PseudoEntry {
   uint64_t nodeid = 0;
 };
 
+// What of a Vfs must survive a takeover (daemon spec §5.4 b): the pseudo tree with its inode
+// numbers and creation order, the rolling index counter and the pseudo dirs' time. The
+// attached images themselves are re-attached by the successor at their recorded indexes.
+struct VfsSnapshot {
+  struct Dir {
+    uint64_t ino = 0;     // 2, 3, ... (the root, 1, is implicit)
+    uint64_t parent = 0;  // an earlier dir's ino, or 1
+    std::string name;
+    uint32_t mount_index = 0;  // informational: the index attached there when taken (0 none)
+  };
+  struct Mount {
+    std::string path;
+    uint32_t index = 0;
+  };
+  uint32_t next_index = 1;
+  uint64_t pseudo_time = 0;  // seconds; 0 keeps the restoring Vfs's own
+  std::vector<Dir> dirs;     // ascending ino = creation order
+  std::vector<Mount> mounts; // informational, by index
+};
+
 class Vfs {
  public:
   static constexpr int kMaxReaders = 256;
@@ -88,6 +108,13 @@ class Vfs {
   std::vector<MountInfo> Mounts() const;
   // The backend attached at `path` (kept alive by the returned pointer); ENOENT.
   Result<std::shared_ptr<const Backend>> Find(const std::string& path) const;
+
+  // The pseudo tree, index counter and mounts (consistent under the management lock).
+  VfsSnapshot Snapshot() const;
+  // Replaces the pseudo tree and index counter with `snapshot`'s, so pseudo dirs keep their
+  // inode numbers; an Attach at a recorded path then reuses the dir. EBUSY while any image is
+  // attached; EINVAL for an inconsistent snapshot (nothing changed then).
+  Status Restore(const VfsSnapshot& snapshot);
 
   // Normalises an absolute virtual path into components ("." and ".." applied). EINVAL.
   static Result<std::vector<std::string>> SplitPath(const std::string& path);
@@ -154,7 +181,7 @@ class Vfs {
   std::array<std::atomic<const Backend*>, kMaxFsIndex + 1> slots_{};
   std::atomic<uint32_t> root_index_{0};  // index attached at "/", 0 none
   uint32_t next_index_ = 1;
-  uint64_t created_ = 0;
+  std::atomic<uint64_t> created_{0};
   std::atomic<uint64_t> epoch_{1};
   std::array<ReaderSlot, kMaxReaders> readers_;
 };

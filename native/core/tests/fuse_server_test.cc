@@ -382,6 +382,139 @@ TEST("vfs: path rules, pseudo inode numbering and rolling indexes") {
   vfs.ReleaseReader(slot);
 }
 
+TEST("takeover: snapshot/restore keeps pseudo inodes and indexes; replies echo a resend-flagged unique") {
+  auto image = OpenV5();
+  const uint64_t kResend = uint64_t{1} << 63;
+  Harness old;
+  old.Init();
+  AttachOptions at1;
+  at1.index = 0;
+  REQUIRE_OK(old.vfs.Attach("/a/b", image, at1, nullptr));  // index 1
+  REQUIRE_OK(old.vfs.Attach("/z/y", image, {}, nullptr));   // index 2, detached below
+  REQUIRE_OK(old.vfs.Attach("/c", image, {}, nullptr));     // index 3
+  REQUIRE_OK(old.vfs.Detach("/z/y", nullptr));
+  const VfsSnapshot snap = old.vfs.Snapshot();
+  CHECK_EQ(snap.next_index, 4u);
+  REQUIRE(snap.dirs.size() == 5);  // a, b, z, y, c
+  CHECK_EQ(snap.dirs[0].name, "a");
+  CHECK_EQ(snap.dirs[1].ino, 3u);
+  CHECK_EQ(snap.dirs[1].parent, 2u);
+  CHECK_EQ(snap.dirs[1].mount_index, 1u);
+  CHECK_EQ(snap.dirs[4].name, "c");
+  CHECK_EQ(snap.dirs[4].mount_index, 3u);
+  REQUIRE(snap.mounts.size() == 2);
+
+  // What the kernel holds from the old process: lookups and a root listing.
+  auto lookup = [](Harness& h, uint64_t parent, const std::string& name, uint64_t unique) {
+    auto req = Req(FUSE_LOOKUP, parent, Empty{}, name, true);
+    reinterpret_cast<fuse_in_header*>(req.data())->unique = unique;
+    h.Send(req);
+    REQUIRE(h.sink.header().error == 0);
+    CHECK_EQ(h.sink.header().unique, unique);
+    return h.sink.body<fuse_entry_out>().nodeid;
+  };
+  auto listing = [](Harness& h, uint64_t nodeid, uint64_t unique) {
+    fuse_read_in in{};
+    in.size = 4096;
+    auto req = Req(FUSE_READDIR, nodeid, in);
+    reinterpret_cast<fuse_in_header*>(req.data())->unique = unique;
+    h.Send(req);
+    CHECK_EQ(h.sink.header().unique, unique);
+    return h.sink.replies.back();
+  };
+  const uint64_t a = lookup(old, 1, "a", 5);
+  const uint64_t ab = lookup(old, a, "b", 6);
+  const uint64_t c = lookup(old, 1, "c", 7);
+  const uint64_t file = lookup(old, ab, "hardlink-test", 8);
+  const auto root_list = listing(old, 1, 9);
+  const auto ab_list = listing(old, ab, 10);
+
+  // The successor: INIT record carried over, tree restored, images attached at their indexes.
+  Harness next;
+  next.server.SetNegotiated(*old.server.negotiated());
+  CHECK(next.server.initialized());
+  REQUIRE_OK(next.vfs.Attach("/tmp", image, {}, nullptr));
+  CHECK_EQ(next.vfs.Restore(snap).error_number(), EBUSY);
+  REQUIRE_OK(next.vfs.Detach("/tmp", nullptr));
+  REQUIRE_OK(next.vfs.Restore(snap));
+  for (const auto& m : snap.mounts) {
+    AttachOptions o;
+    o.index = m.index;
+    auto idx = next.vfs.Attach(m.path, image, o, nullptr);
+    REQUIRE_OK(idx);
+    CHECK_EQ(idx.value(), m.index);
+  }
+  const VfsSnapshot again = next.vfs.Snapshot();
+  CHECK_EQ(again.next_index, snap.next_index);
+  REQUIRE(again.dirs.size() == snap.dirs.size());  // no new pseudo dirs
+  for (size_t i = 0; i < snap.dirs.size(); i++) {
+    CHECK_EQ(again.dirs[i].ino, snap.dirs[i].ino);
+    CHECK_EQ(again.dirs[i].parent, snap.dirs[i].parent);
+    CHECK_EQ(again.dirs[i].name, snap.dirs[i].name);
+    CHECK_EQ(again.dirs[i].mount_index, snap.dirs[i].mount_index);
+  }
+  CHECK_EQ(again.pseudo_time, snap.pseudo_time);
+  // Re-sent requests (resend bit in unique) resolve the same node ids and listings.
+  CHECK_EQ(lookup(next, 1, "a", kResend | 5), a);
+  CHECK_EQ(lookup(next, a, "b", kResend | 6), ab);
+  CHECK_EQ(lookup(next, 1, "c", 7), c);
+  CHECK_EQ(lookup(next, ab, "hardlink-test", kResend | 8), file);
+  CHECK(listing(next, 1, kResend | 9) == [&] {
+    auto v = root_list;
+    reinterpret_cast<fuse_out_header*>(v.data())->unique = kResend | 9;
+    return v;
+  }());
+  {
+    auto v = listing(next, ab, 10);
+    CHECK(v == ab_list);
+  }
+  fuse_getattr_in gin{};
+  auto greq = Req(FUSE_GETATTR, file, gin);
+  reinterpret_cast<fuse_in_header*>(greq.data())->unique = kResend | 11;
+  next.Send(greq);
+  CHECK_EQ(next.sink.header().error, 0);
+  CHECK_EQ(next.sink.header().unique, kResend | 11);
+  CHECK_EQ(next.sink.body<fuse_attr_out>().attr.ino, file);
+  // An INTERRUPT naming a resend-flagged request is accepted silently.
+  const size_t before = next.sink.replies.size();
+  next.Send(Req(FUSE_INTERRUPT, 0, fuse_interrupt_in{kResend | 11}));
+  CHECK_EQ(next.sink.replies.size(), before);
+  // The rolling counter continues where the predecessor stopped.
+  auto rolled = next.vfs.Attach("/new", image, {}, nullptr);
+  REQUIRE_OK(rolled);
+  CHECK_EQ(rolled.value(), 4u);
+}
+
+TEST("takeover: Restore rejects inconsistent snapshots and leaves the tree alone") {
+  Vfs vfs;
+  VfsSnapshot s;
+  s.dirs.push_back({2, 1, "a", 0});
+  s.dirs.push_back({4, 2, "b", 0});  // gap
+  CHECK_EQ(vfs.Restore(s).error_number(), EINVAL);
+  s.dirs[1] = {3, 3, "b", 0};  // self parent
+  CHECK_EQ(vfs.Restore(s).error_number(), EINVAL);
+  s.dirs[1] = {3, 1, "a", 0};  // duplicate sibling
+  CHECK_EQ(vfs.Restore(s).error_number(), EINVAL);
+  s.dirs[1] = {3, 2, "x/y", 0};
+  CHECK_EQ(vfs.Restore(s).error_number(), EINVAL);
+  s.dirs[1] = {3, 2, "b", 0};
+  s.next_index = 0;
+  CHECK_EQ(vfs.Restore(s).error_number(), EINVAL);
+  CHECK(vfs.Snapshot().dirs.empty());
+  s.next_index = 255;
+  REQUIRE_OK(vfs.Restore(s));
+  CHECK_EQ(vfs.Snapshot().dirs.size(), 2u);
+  CHECK_EQ(vfs.Snapshot().next_index, 255u);
+  int slot = vfs.ClaimReader();
+  {
+    Vfs::ReadSection section(vfs, slot);
+    auto b = vfs.PseudoLookup(2, "b");
+    REQUIRE_OK(b);
+    CHECK_EQ(b.value().pseudo, 3u);
+  }
+  vfs.ReleaseReader(slot);
+}
+
 }  // namespace
 
 NYDUS_TEST_MAIN()

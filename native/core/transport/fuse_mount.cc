@@ -161,6 +161,8 @@ Result<MountedFuse> MountFuse(const MountOptions& options) {
   return m;
 }
 
+uint64_t FuseConnectionIdOf(const std::string& mountpoint) { return ConnectionIdOf(mountpoint); }
+
 Status UnmountFuse(const std::string& mountpoint) {
   if (umount2(mountpoint.c_str(), MNT_DETACH) == 0) return Status::Ok();
   const int err = errno;

@@ -27,5 +27,8 @@ struct MountedFuse {
 Result<MountedFuse> MountFuse(const MountOptions& options);
 // umount2(MNT_DETACH), falling back to `fusermount3 -u -z -q -- mountpoint`.
 Status UnmountFuse(const std::string& mountpoint);
+// (major << 20) | minor of the newest FUSE mount at `mountpoint` in /proc/self/mountinfo, or 0.
+// Never stats the mountpoint (that could wait for a FUSE answer).
+uint64_t FuseConnectionIdOf(const std::string& mountpoint);
 
 }  // namespace nydus::transport

@@ -5,6 +5,8 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/eventfd.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -52,6 +54,111 @@ Result<std::unique_ptr<FuseSession>> FuseSession::Mount(const MountOptions& opti
   return s;
 }
 
+Result<std::unique_ptr<FuseSession>> FuseSession::Adopt(int fd, const std::string& mountpoint,
+                                                        uint64_t connection_id, fuse::FuseServer* server,
+                                                        fuse::Vfs* vfs) {
+  struct stat st {};
+  if (fd < 0 || fstat(fd, &st) != 0) {
+    const int err = fd < 0 ? EBADF : errno;
+    if (fd >= 0) close(fd);
+    return Status(err, "fd " + std::to_string(fd) + " to adopt is not open");
+  }
+  // /dev/fuse is the misc character device 10:229.
+  if (!S_ISCHR(st.st_mode) || major(st.st_rdev) != 10 || minor(st.st_rdev) != 229) {
+    close(fd);
+    return Status(EINVAL, "fd " + std::to_string(fd) + " to adopt is not a /dev/fuse fd");
+  }
+  const int fl = fcntl(fd, F_GETFL);
+  if (fl < 0 || fcntl(fd, F_SETFL, fl | O_NONBLOCK) != 0 || fcntl(fd, F_SETFD, FD_CLOEXEC) != 0) {
+    const int err = errno;
+    close(fd);
+    return Status(err, std::string("fcntl on the adopted /dev/fuse fd: ") + std::strerror(err));
+  }
+  std::unique_ptr<FuseSession> s(new FuseSession());
+  s->server_ = server;
+  s->vfs_ = vfs;
+  s->fd_ = fd;
+  s->mountpoint_ = mountpoint;
+  s->connection_id_ = connection_id != 0 ? connection_id : FuseConnectionIdOf(mountpoint);
+  s->notify_enabled_.store(false);
+  s->wake_fd_ = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+  if (s->wake_fd_ < 0) {
+    const int err = errno;
+    return Status(err, std::string("eventfd: ") + std::strerror(err));  // ~FuseSession closes fd
+  }
+  return s;
+}
+
+void FuseSession::Release() {
+  stopping_.store(true);
+  Stop();
+  if (fd_ >= 0) close(fd_);
+  fd_ = -1;
+}
+
+FuseSession::FailoverResult FuseSession::Failover(FailoverPolicy policy, const std::vector<std::string>& bases) {
+  FailoverResult r;
+  if (policy == FailoverPolicy::kNone) {
+    r.detail = "failover policy none: nothing done";
+    return r;
+  }
+  if (fd_ < 0) return {false, "the FUSE session has no fd"};
+  std::string why;
+  if (policy == FailoverPolicy::kResend) {
+    // FUSE_NOTIFY_RESEND (Linux >= 6.9): a bare out header, error = notify code 7.
+    fuse_out_header h{};
+    h.len = sizeof h;
+    h.error = 7;
+    h.unique = 0;
+    ssize_t n;
+    do {
+      n = write(fd_, &h, sizeof h);
+    } while (n < 0 && errno == EINTR);
+    if (n == static_cast<ssize_t>(sizeof h)) {
+      r.detail = "FUSE_NOTIFY_RESEND written to /dev/fuse";
+      return r;
+    }
+    why = std::string("FUSE_NOTIFY_RESEND write failed (") + (n < 0 ? std::strerror(errno) : "short write") + ")";
+  }
+  const char* file = policy == FailoverPolicy::kResend ? "resend" : "flush";
+  const std::vector<std::string> defaults = {"/proc/sys/fs/fuse/connections", "/sys/fs/fuse/connections"};
+  const std::vector<std::string>& tried = bases.empty() ? defaults : bases;
+  std::string target;
+  for (const std::string& base : tried) {
+    const std::string path = base + "/" + std::to_string(connection_id_) + "/" + file;
+    if (access(path.c_str(), F_OK) == 0) {
+      target = path;
+      break;
+    }
+  }
+  if (!why.empty()) why += "; ";
+  if (target.empty()) {
+    r.ok = false;
+    r.detail = why + "no " + file + " control file for connection " + std::to_string(connection_id_) + " under " +
+               tried.front() + (tried.size() > 1 ? " or " + tried.back() : "");
+    return r;
+  }
+  const int cfd = open(target.c_str(), O_WRONLY | O_CLOEXEC);
+  ssize_t n = -1;
+  int err = 0;
+  if (cfd >= 0) {
+    do {
+      n = write(cfd, "1", 1);
+    } while (n < 0 && errno == EINTR);
+    err = n < 0 ? errno : 0;
+    close(cfd);
+  } else {
+    err = errno;
+  }
+  if (n == 1) {
+    r.detail = why + "wrote 1 to " + target;
+    return r;
+  }
+  r.ok = false;
+  r.detail = why + "writing 1 to " + target + " failed: " + std::strerror(err != 0 ? err : EIO);
+  return r;
+}
+
 FuseSession::~FuseSession() {
   Stop();
   if (fd_ >= 0) close(fd_);
@@ -71,6 +178,7 @@ Status FuseSession::Start(int threads) {
   while (read(wake_fd_, &drain, sizeof drain) > 0) {
   }
   stopping_.store(false);
+  notify_enabled_.store(true);
   slots_.clear();
   for (int i = 0; i < threads; i++) slots_.push_back(std::make_unique<Slot>());
   for (int i = 0; i < threads; i++) workers_.emplace_back(&FuseSession::Run, this, i);
@@ -183,7 +291,7 @@ std::vector<InflightOp> FuseSession::Inflight() const {
 }
 
 void FuseSession::WriteNotify(const uint8_t* msg, size_t len) {
-  if (fd_ < 0 || !server_->initialized()) return;
+  if (fd_ < 0 || !server_->initialized() || !notify_enabled_.load()) return;
   for (;;) {
     if (write(fd_, msg, len) >= 0 || errno != EINTR) return;
   }

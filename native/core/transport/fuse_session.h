@@ -36,6 +36,16 @@ class FuseSession final : public fuse::Notifier {
   // Mounts (MountFuse) and binds the session to `server` and its Vfs (both must outlive it).
   static Result<std::unique_ptr<FuseSession>> Mount(const MountOptions& options, fuse::FuseServer* server,
                                                     fuse::Vfs* vfs);
+  // Serves a connection that is already mounted (takeover, daemon spec §5.5): `fd` is a
+  // /dev/fuse fd of that connection (e.g. received from the supervisor); the session takes
+  // ownership of it (also on failure) and makes it O_NONBLOCK. Nothing is mounted and the
+  // mountpoint is never touched (a stat there would wait for these very workers). The
+  // server should already be SetNegotiated. Cache notifications stay off until the first
+  // Start, so restoring the Vfs never writes to the kernel while nobody serves it (an
+  // invalidation can wait for a lookup that only the workers can answer). EINVAL when `fd`
+  // is not /dev/fuse.
+  static Result<std::unique_ptr<FuseSession>> Adopt(int fd, const std::string& mountpoint, uint64_t connection_id,
+                                                    fuse::FuseServer* server, fuse::Vfs* vfs);
   // Stops the workers and closes the fd; never unmounts (a successor may hold the fd).
   ~FuseSession() override;
   FuseSession(const FuseSession&) = delete;
@@ -53,6 +63,22 @@ class FuseSession final : public fuse::Notifier {
   // Then closes the fd and stops the workers. Idempotent.
   Status Unmount();
   bool running() const { return !workers_.empty(); }
+  // Stops the workers and closes this process's fd without unmounting: the connection lives
+  // on while another fd (the supervisor's copy, a successor's) refers to it. Afterwards the
+  // session behaves as unmounted (Start: EBADF, Unmount: no-op). Idempotent.
+  void Release();
+
+  // Failover policy (daemon spec §5.6), run after Adopt and before Start.
+  enum class FailoverPolicy { kNone, kResend, kFlush };
+  struct FailoverResult {
+    bool ok = true;
+    std::string detail;
+  };
+  // kResend: writes FUSE_NOTIFY_RESEND (a bare out header {16, 7, 0}) to the fd, else "1" to
+  // <base>/<conn>/resend; kFlush: "1" to <base>/<conn>/flush. `bases` are tried in order
+  // (first existing control file wins); default /proc/sys/fs/fuse/connections, then
+  // /sys/fs/fuse/connections. Never throws; failures come back in the result.
+  FailoverResult Failover(FailoverPolicy policy, const std::vector<std::string>& bases = {});
   // Runs at most once, on a worker thread, when the connection vanishes outside Stop/Unmount.
   void SetClosedCallback(ClosedCallback cb);
   std::vector<InflightOp> Inflight() const;
@@ -84,6 +110,7 @@ class FuseSession final : public fuse::Notifier {
   std::vector<std::unique_ptr<Slot>> slots_;  // one per worker; fixed while workers run
   std::atomic<bool> stopping_{false};
   std::atomic<bool> closed_reported_{false};
+  std::atomic<bool> notify_enabled_{true};  // false from Adopt until the first Start
   std::mutex cb_mu_;  // guards closed_cb_ (set by the management thread, read by a worker)
   ClosedCallback closed_cb_;
 };

@@ -1,0 +1,45 @@
+// `nydus upgrade ID`: hot upgrade of a supervised FUSE daemon (spec daemon.md §5.7): the
+// successor takes over the live /dev/fuse connection; the mount never goes away.
+import { Args, Flags } from '@oclif/core';
+import { NydusCommand } from '../cli/base.js';
+import { jsonFlag } from '../cli/flags.js';
+import { readRecord, resolveStateDir } from '../upgrade/records.js';
+import { runUpgrade, type UpgradeReport } from '../upgrade/upgrade.js';
+
+export default class Upgrade extends NydusCommand {
+  static override summary = 'Replace a running FUSE daemon by a new process without unmounting (hot upgrade).';
+  static override description =
+    'Reads the daemon record <state dir>/<ID>.json (written by `nydus fuse --id ID --supervisor S`), saves the daemon\'s state and /dev/fuse fd over the supervisor socket (sendfd), ' +
+    'starts the same command line (or --binary) with --upgrade and the next API socket (api.sock → api1.sock → ...), hands it the state (takeover), stops the old daemon (exit) and starts the new one. ' +
+    'Prints each step with its duration and the gap during which no daemon served the mount. If a step fails before the old daemon was stopped, the successor is killed and the old daemon keeps serving. Exit status 0 once the successor serves, 1 on failure.';
+  static override examples = [
+    '<%= config.bin %> upgrade d1',
+    '<%= config.bin %> upgrade d1 --state-dir /run/nydus --binary /opt/nydus-next/bin/run.js --json',
+  ];
+  static override args = {
+    id: Args.string({ description: 'daemon id (--id of the daemon)', required: true }),
+  };
+  static override flags = {
+    'state-dir': Flags.string({ description: 'directory of daemon records (default: $NYDUS_STATE_DIR, else /run/nydus)' }),
+    binary: Flags.string({ description: 'entry point of the new daemon: a .js file (run with this node, e.g. another bin/run.js) or an executable; default: the recorded command' }),
+    ...jsonFlag,
+  };
+
+  async run(): Promise<void> {
+    const { args, flags } = await this.parse(Upgrade);
+    const stateDir = resolveStateDir(flags['state-dir']);
+    const record = await readRecord(stateDir, args.id);
+    const quiet = flags.json;
+    const log = {
+      info: (m: string) => {
+        if (!quiet) process.stdout.write(`${m}\n`);
+      },
+      warn: (m: string) => process.stderr.write(`nydus: warning: ${m}\n`),
+    };
+    const report: UpgradeReport = await runUpgrade({ record, stateDir, binary: flags.binary, log });
+    if (flags.json) this.printJson(report);
+    else process.stdout.write(`upgraded daemon ${report.id}: pid ${report.oldPid} → ${report.newPid}, API ${report.newApiSock}, gap ${report.gapMs} ms, total ${report.totalMs} ms\n`);
+    // Leave at once: the successor is detached; nothing of ours must linger.
+    this.exit(0);
+  }
+}
