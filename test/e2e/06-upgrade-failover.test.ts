@@ -179,6 +179,41 @@ e2e('nydus failover: 10 × kill -9 under continuous reads, zero errors with rese
   assert.equal(reader.errors.slice(0, 10), [], `${reader.errors.length} read errors; failover log: ${(await failover).all?.slice(-2000)}`);
 });
 
+e2e('failover of a daemon without --bootstrap restores mounts made through the API', async () => {
+  const id = `api${n++}`;
+  const stateDir = fresh('state');
+  const sock = join(fresh('sock'), 'api.sock');
+  const supervisor = join(fresh('sup'), 'supervisor.sock');
+  const mnt = fresh('mnt');
+  const d = await startDaemon(['--id', id, '--supervisor', supervisor, '--state-dir', stateDir], mnt, sock);
+  const failover = execa(process.execPath, [cli, 'failover', id, '--state-dir', stateDir], { reject: false, all: true });
+  try {
+    await waitFor(async () => (await readRecord(stateDir, id))?.failover !== undefined, 'failover to hold the state', 10000);
+    const config = JSON.stringify({ device: { backend: { type: 'localfs', config: { dir: blobs } } }, mode: 'direct' });
+    const r = await api(sock, 'POST', '/api/v1/mount?mountpoint=/img', { source: boot, fs_type: 'rafs', config });
+    assert.is(r.status, 204, r.body);
+    const [first] = [...files.keys()];
+    assert.is(md5(await readFile(join(mnt, 'img', first))), files.get(first));
+    // The supervisor refreshes its state after the mount change (it polls the record).
+    await new Promise((res) => setTimeout(res, 2000));
+    const before = (await readRecord(stateDir, id)).pid;
+    process.kill(before, 'SIGKILL');
+    await waitFor(async () => {
+      const rec = await readRecord(stateDir, id);
+      return rec.pid !== before && rec.state === 'RUNNING';
+    }, 'recovery', 20000);
+    writeFileSync('/proc/sys/vm/drop_caches', '3');
+    for (const [p, sum] of files) assert.is(md5(await readFile(join(mnt, 'img', p))), sum, p);
+    const info = await api(sock, 'GET', '/api/v1/daemon');
+    assert.ok(JSON.stringify(info.json).includes('/img'), 'the restored daemon reports the mount');
+  } finally {
+    failover.kill('SIGTERM');
+    await failover;
+    await stopRecorded(stateDir, id, mnt);
+    await d.stop();
+  }
+});
+
 e2e('a corrupt snapshot is refused cleanly: takeover answers 500 and the daemon stays in INIT', async () => {
   const supervisor = join(fresh('sup'), 'supervisor.sock');
   const sock = join(fresh('sock'), 'api.sock');
