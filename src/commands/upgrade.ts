@@ -1,9 +1,11 @@
 // `nydus upgrade ID`: hot upgrade of a supervised FUSE daemon (spec daemon.md §5.7): the
 // successor takes over the live /dev/fuse connection; the mount never goes away.
+import { resolve } from 'node:path';
 import { Args, Flags } from '@oclif/core';
 import { NydusCommand } from '../cli/base.js';
 import { jsonFlag } from '../cli/flags.js';
-import { readRecord, resolveStateDir } from '../upgrade/records.js';
+import { NydusError } from '../errors.js';
+import { listRecords, readRecord, resolveStateDir } from '../upgrade/records.js';
 import { runUpgrade, type UpgradeReport } from '../upgrade/upgrade.js';
 
 export default class Upgrade extends NydusCommand {
@@ -15,12 +17,14 @@ export default class Upgrade extends NydusCommand {
   static override examples = [
     '<%= config.bin %> upgrade d1',
     '<%= config.bin %> upgrade d1 --state-dir /run/nydus --binary /opt/nydus-next/bin/run.js --json',
+    '<%= config.bin %> upgrade --apisock /run/nydus/d1.sock',
   ];
   static override args = {
-    id: Args.string({ description: 'daemon id (--id of the daemon)', required: true }),
+    id: Args.string({ description: 'daemon id (--id of the daemon); or give --apisock', required: false }),
   };
   static override flags = {
     'state-dir': Flags.string({ description: 'directory of daemon records (default: $NYDUS_STATE_DIR, else /run/nydus)' }),
+    apisock: Flags.string({ char: 'A', description: 'the daemon\'s current API socket, instead of its id (the record naming it is used)' }),
     binary: Flags.string({ description: 'entry point of the new daemon: a .js file (run with this node, e.g. another bin/run.js) or an executable; default: the recorded command' }),
     ...jsonFlag,
   };
@@ -28,7 +32,17 @@ export default class Upgrade extends NydusCommand {
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Upgrade);
     const stateDir = resolveStateDir(flags['state-dir']);
-    const record = await readRecord(stateDir, args.id);
+    let record;
+    if (args.id !== undefined) {
+      if (flags.apisock !== undefined) this.error('give a daemon id or --apisock, not both', { exit: 2 });
+      record = await readRecord(stateDir, args.id);
+    } else if (flags.apisock !== undefined) {
+      const sock = resolve(flags.apisock);
+      record = (await listRecords(stateDir)).find((r) => r.apiSock !== null && resolve(r.apiSock) === sock);
+      if (!record) throw new NydusError('ENOENT', `no daemon record in ${stateDir} has the API socket ${sock} (the daemon must run with --id and --supervisor)`, 1);
+    } else {
+      this.error('expected a daemon id or --apisock (see --help)', { exit: 2 });
+    }
     const quiet = flags.json;
     const log = {
       info: (m: string) => {

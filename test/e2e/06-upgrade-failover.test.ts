@@ -131,7 +131,9 @@ e2e('20 consecutive nydus upgrades under a reader loop: zero errors, the same mo
   try {
     const pids = new Set<number>();
     for (let i = 0; i < 20; i++) {
-      const r = await execa(process.execPath, [cli, 'upgrade', id, '--state-dir', stateDir], { reject: false });
+      // By id, and every third time by the current API socket.
+      const target = i % 3 === 2 ? ['--apisock', (await readRecord(stateDir, id)).apiSock as string] : [id];
+      const r = await execa(process.execPath, [cli, 'upgrade', ...target, '--state-dir', stateDir], { reject: false });
       assert.is(r.exitCode, 0, `upgrade ${i}: ${r.stdout}\n${r.stderr}`);
       const rec = await readRecord(stateDir, id);
       assert.is(rec?.state, 'RUNNING');

@@ -26,6 +26,15 @@ test('missing id → usage error, exit 2', async () => {
   }
 });
 
+test('upgrade --apisock: a socket no record names → exit 1; id and --apisock together → exit 2', async () => {
+  const dir = tempDir();
+  const r = await nydus(['upgrade', '--apisock', join(dir, 'nope.sock'), '--state-dir', dir]);
+  assert.is(r.exitCode, 1, r.stderr);
+  assert.match(r.stderr, 'no daemon record');
+  const both = await nydus(['upgrade', 'x', '--apisock', join(dir, 'nope.sock'), '--state-dir', dir]);
+  assert.is(both.exitCode, 2, both.stderr);
+});
+
 test('unknown id → exit 1 naming the id and the state directory (flag and env)', async () => {
   const dir = tempDir();
   for (const c of ['upgrade', 'failover']) {
