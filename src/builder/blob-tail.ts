@@ -23,6 +23,8 @@ export const BlobFeature = {
 export const V6_BLOB_FEATURES =
   (BlobFeature.ALIGNED | BlobFeature.INLINED_CHUNK_DIGEST | BlobFeature.HAS_TAR_HEADER |
     BlobFeature.HAS_TOC | BlobFeature.CAP_TAR_TOC) >>> 0;
+/** Blob features of a v6 blob without the blob-toc tail (chunk-info array + header only). */
+export const V6_PLAIN_BLOB_FEATURES = (BlobFeature.ALIGNED | BlobFeature.CAP_TAR_TOC) >>> 0;
 
 /** ToC entry compression flags (§1.11). */
 export const TOC_FLAG_NONE = 0x1;

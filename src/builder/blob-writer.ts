@@ -11,6 +11,7 @@ import { chunkPieces, openPieceReader } from './blob-source.js';
 import {
   DIGEST_SIZE, TOC_ENTRY_SIZE, TOC_FLAG_NONE, V6_BLOB_FEATURES,
   encodeBlobMetaHeader, encodeChunkInfoV1, encodeTarHeader, encodeTocEntry,
+  V6_PLAIN_BLOB_FEATURES,
 } from './blob-tail.js';
 import type { BlobResult, BuildNode, BuildOptions, ChunkRecord } from './model.js';
 
@@ -203,7 +204,10 @@ export async function writeBlob(
       return result;
     }
     if (inPlace) await out.zeros(nextUoff - out.pos);
-    if (fsVersion === 6) await writeV6Tail(out, unique, nextUoff, result);
+    if (fsVersion === 6) {
+      if (options.blobToc === false) await writeV6PlainTail(out, unique, nextUoff, result);
+      else await writeV6Tail(out, unique, nextUoff, result);
+    }
     await out.flush();
     await fh.close();
     closed = true;
@@ -231,6 +235,28 @@ const sha256 = (...bufs: Buffer[]): Buffer => {
   for (const b of bufs) h.update(b);
   return h.digest();
 };
+
+/**
+ * The tail without blob-toc (§1.5): CI ‖ CI-header, nothing else. Every byte is part of the
+ * blob id, which is then simply the SHA-256 of the file (§1.14).
+ */
+async function writeV6PlainTail(out: BlobOutput, chunks: ChunkRecord[], imageSize: number, r: BlobResult): Promise<void> {
+  out.dataHash = undefined;
+  const ci = encodeChunkInfoV1(chunks);
+  const ciOffset = out.pos;
+  await out.write(ci);
+  await out.write(encodeBlobMetaHeader({
+    features: V6_PLAIN_BLOB_FEATURES, ciCompressor: 0, ciEntries: chunks.length,
+    ciOffset, ciCompressedSize: ci.length, ciUncompressedSize: ci.length,
+  }));
+  r.features = V6_PLAIN_BLOB_FEATURES;
+  r.ciOffset = ciOffset;
+  r.ciCompressedSize = ci.length;
+  r.ciUncompressedSize = ci.length;
+  r.tocSize = 0;
+  r.tocDigest = Buffer.alloc(32);
+  r.uncompressedSize = imageSize;
+}
 
 /**
  * The `--features blob-toc` tail (§1.5): tar(image.blob) ‖ CI ‖ CI-header ‖ tar(blob.meta) ‖

@@ -79,6 +79,13 @@ export interface BuildOptions {
   chunkSize: number;
   /** Absolute paths to list in the prefetch table. */
   prefetchFiles: string[];
+  /**
+   * v6: write the blob-toc tail (tar headers, chunk digest array, ToC; nydus-image's
+   * `--features blob-toc`). Default true. Without it the tail is just the chunk-info array and
+   * its header, and the blob id is the SHA-256 of the blob file, so the blob can be pushed to
+   * a registry under its id (storage §1.14).
+   */
+  blobToc?: boolean;
 }
 
 /** What the blob writer produced. */

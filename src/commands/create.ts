@@ -37,6 +37,12 @@ export default class Create extends NydusCommand {
     digester: Flags.string({ char: 'd', description: 'chunk digest', options: ['sha256', 'blake3'], default: 'blake3' }),
     'chunk-size': Flags.string({ description: 'chunk size: a power of two, 0x1000 .. 0x1000000', default: '0x100000' }),
     'prefetch-files': Flags.string({ description: 'file listing absolute paths to prefetch, one per line' }),
+    'blob-toc': Flags.boolean({
+      description: 'v6: end the blob with the blob-toc tail (chunk digest array + ToC, like nydus-image --features blob-toc); ' +
+        '--no-blob-toc keeps only the chunk-info array, so the blob id is the SHA-256 of the blob file and the blob can be pushed to a registry under it',
+      default: true,
+      allowNo: true,
+    }),
     ...jsonFlag,
   };
 
@@ -53,6 +59,7 @@ export default class Create extends NydusCommand {
       digester: flags.digester as 'sha256' | 'blake3',
       chunkSize: parseSize(flags['chunk-size']),
       prefetchFiles: flags['prefetch-files'] ? await readPrefetchList(flags['prefetch-files']) : [],
+      blobToc: flags['blob-toc'],
       onProgress: tty
         ? (done, total) => {
             const s = (Date.now() - t0) / 1000 || 1;

@@ -81,6 +81,23 @@ test('building twice gives byte-identical bootstrap and blob', async () => {
   assert.ok(readFileSync(join(a, 'blobs', sa.blob_id)).equals(readFileSync(join(b, 'blobs', sb.blob_id))));
 });
 
+test('v6 --no-blob-toc: the blob id is the SHA-256 of the file, the tail is only blob meta, the image reads back', async () => {
+  const out = join(work, 'plain');
+  const small = join(work, 'plain-src');
+  await makeTree(small, { smallFiles: 200, bigFileBytes: 3 << 20 });
+  const summary = await createImage({ ...defaults, blobToc: false, source: small, bootstrap: join(out, 'image.boot'), blobDir: join(out, 'blobs') });
+  const blob = readFileSync(join(out, 'blobs', summary.blob_id));
+  assert.is(createHash('sha256').update(blob).digest('hex'), summary.blob_id);
+  const image = RafsImage.open(summary.bootstrap, { dir: join(out, 'blobs'), validate: true });
+  const b = image.superblock().blobs[0];
+  assert.is(b.features & 0x3000_0020, 0, 'no ToC, tar headers or inlined digests');
+  assert.is(b.ciOffset + b.ciCompressedSize + 4096, blob.length, 'the blob ends with the chunk-info array and its header');
+  assertSameTree(await describeImage(image, true), describeHostTree(small, { content: true }), 'v6 plain');
+  image.close();
+  const check = await execa(process.execPath, [cli, 'inspect', 'check', '--json', summary.bootstrap, '--blob-dir', join(out, 'blobs')], { reject: false });
+  assert.is(check.exitCode, 0, check.stdout);
+});
+
 test('v6 uncompressed: the kernel mounts the bootstrap with the blob as device; diff -r and xattrs match', async () => {
   if (process.getuid?.() !== 0) throw new Error('needs root to mount EROFS (CI runs as root)');
   const out = join(work, 'v6-none');

@@ -29,6 +29,8 @@ const USER = { name: 'nydus', password: 'lazy-s3cret' };
 const REPO = 'library/lazy';
 let registry: RegistryServer;
 let boot = '';
+let bootV6 = '';
+let blobIdV6 = '';
 let blobId = '';
 let blobSize = 0;
 const files = new Map<string, Buffer>(); // relative path -> contents
@@ -59,10 +61,10 @@ function registryConfig(cacheDir: string, opts: { password?: string; prefetch?: 
   return file;
 }
 
-async function mountImage(config: string, extra: string[] = []): Promise<Daemon & { sock: string }> {
+async function mountImage(config: string, extra: string[] = [], bootstrap = boot): Promise<Daemon & { sock: string }> {
   const mnt = fresh('mnt');
   const sock = join(fresh('sock'), 'api.sock');
-  const d = await startDaemon(['--bootstrap', boot, '--config', config, ...extra], mnt, sock);
+  const d = await startDaemon(['--bootstrap', bootstrap, '--config', config, ...extra], mnt, sock);
   return d as Daemon & { sock: string };
 }
 
@@ -96,8 +98,15 @@ test.before(async () => {
   blobSize = blob.length;
   writeFileSync(join(work, 'blob'), blob);
   assert.is(sha256(blob), blobId, 'a v5 blob id is the SHA-256 of the blob file');
+  // The same tree as RAFS v6 + zstd without the blob-toc tail (so the blob id is its SHA-256):
+  // the data path then needs the blob's chunk-info array (blob meta) from the registry too.
+  bootV6 = join(work, 'image-v6.boot');
+  const blobsV6 = fresh('blobs');
+  await execa(process.execPath, [cli, 'create', src, '--bootstrap', bootV6, '--blob-dir', blobsV6, '--no-blob-toc']);
+  blobIdV6 = readdirSync(blobsV6)[0];
   registry = await startRegistry({ auth: 'htpasswd', users: [USER] });
   assert.is((await pushBlob(registry.url, REPO, blob, { user: USER.name, password: USER.password })).replace(/^sha256:/, ""), blobId);
+  await pushBlob(registry.url, REPO, readFileSync(join(blobsV6, blobIdV6)), { user: USER.name, password: USER.password });
 });
 
 test.after(async () => {
@@ -152,6 +161,30 @@ lazyTest('reading everything twice fetches each blob byte at most once; a warm r
     for (const [p, data] of files) assert.ok((await readFile(join(d2.mnt, p))).equals(data), p);
     assert.is(await backendBytes(d2.sock), 0, 'a warm cache serves everything');
     assert.is(registry.accessLog().length, gets, 'the registry saw no request at all');
+  } finally {
+    await d2.stop();
+  }
+});
+
+lazyTest('v6 (blob meta from the registry): lazy reads, then a warm restart makes no request at all', async () => {
+  const cache = fresh('cache');
+  const config = registryConfig(cache);
+  const d = await mountImage(config, [], bootV6);
+  try {
+    assert.ok((await readFile(join(d.mnt, 'etc/conf3.txt'))).equals(files.get('etc/conf3.txt')!));
+    const small = await backendBytes(d.sock);
+    assert.ok(small > 0 && small < 64 << 10, `one small file (+ the blob meta) fetched ${small} bytes`);
+    for (const [p, data] of files) assert.ok((await readFile(join(d.mnt, p))).equals(data), p);
+  } finally {
+    await d.stop();
+  }
+  assert.ok(readdirSync(cache).some((f) => f === `${blobIdV6}.blob.meta`), `blob meta cached: ${readdirSync(cache).join(', ')}`);
+  const requests = registry.accessLog().length;
+  const d2 = await mountImage(config, [], bootV6);
+  try {
+    for (const [p, data] of files) assert.ok((await readFile(join(d2.mnt, p))).equals(data), p);
+    assert.is(await backendBytes(d2.sock), 0);
+    assert.is(registry.accessLog().length, requests, 'no request reached the registry');
   } finally {
     await d2.stop();
   }
