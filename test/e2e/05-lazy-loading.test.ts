@@ -248,6 +248,37 @@ lazyTest('prefetch: the listed files are fetched in the background and then read
   }
 });
 
+lazyTest('a snapshotter-style v1 config (fs_prefetch with prefetch_all) caches the whole image in the background', async () => {
+  const cache = fresh('cache');
+  const auth = Buffer.from(`${USER.name}:${USER.password}`).toString('base64');
+  const cfg = join(fresh('cfg'), 'config.json');
+  writeFileSync(cfg, JSON.stringify({
+    device: {
+      id: '/snap1',
+      backend: { type: 'registry', config: { scheme: 'http', host: registry.host, repo: REPO, auth, timeout: 3 } },
+      cache: { type: 'blobcache', config: { work_dir: cache, disable_indexed_map: false } },
+    },
+    mode: 'direct', digest_validate: false, enable_xattr: true, amplify_io: 1048576,
+    fs_prefetch: { enable: true, prefetch_all: true, threads_count: 4, merging_size: 1048576 },
+  }));
+  for (const bootstrap of [boot, bootV6]) {
+    const d = await mountImage(cfg, [], bootstrap);
+    try {
+      await waitFor(async () => {
+        const r = await api(d.sock, 'GET', '/api/v1/metrics/blobcache?id=/snap1');
+        return (r.json as { data_all_ready?: boolean }).data_all_ready === true;
+      }, 'the whole blob to be cached', 30000);
+      const fetched = await backendBytes(d.sock);
+      for (const [p, data] of files) assert.ok((await readFile(join(d.mnt, p))).equals(data), p);
+      assert.is(await backendBytes(d.sock), fetched, 'every read came from the cache');
+      const m = (await api(d.sock, 'GET', '/api/v1/metrics/blobcache?id=/snap1')).json as { prefetch_data_amount: number };
+      assert.ok(m.prefetch_data_amount > 0);
+    } finally {
+      await d.stop();
+    }
+  }
+});
+
 const nginxWhy = skipReason(NGINX_BIN);
 (why || nginxWhy ? test.skip : test)('http-proxy backend through nginx in front of the registry', async () => {
   // An open registry behind nginx: the http-proxy backend sends no credentials.
