@@ -216,6 +216,50 @@ e2e('failover of a daemon without --bootstrap restores mounts made through the A
   }
 });
 
+e2e('driven through the API like nydus-snapshotter (smoke variant: exit before takeover, sendfd while READY)', async () => {
+  const supervisor = join(fresh('sup'), 'supervisor.sock');
+  const stateDir = fresh('state');
+  const mnt = fresh('mnt');
+  const sockA = join(fresh('sock'), 'api.sock');
+  const sockB = join(fresh('sock'), 'api1.sock');
+  const args = ['--bootstrap', boot, '--localfs-dir', blobs, '--id', 'snap', '--supervisor', supervisor, '--state-dir', stateDir];
+  const a = await startDaemon(args, mnt, sockA);
+  const id0 = mountId(mnt);
+  let b: ReturnType<typeof execa> | undefined;
+  const fds: number[] = [];
+  try {
+    let l = SupervisorListener.listen(supervisor);
+    const [saved, r1] = await Promise.all([l.receive(5000), api(sockA, 'PUT', '/api/v1/daemon/fuse/sendfd')]);
+    l.close();
+    fds.push(saved.fd);
+    assert.is(r1.status, 204, r1.body);
+    assert.is((await api(sockA, 'PUT', '/api/v1/daemon/exit')).status, 204);
+    assert.is(await a.proc.then((r) => r.exitCode), 0);
+    assert.ok(isFuseMounted(mnt), 'exit leaves the mount');
+    b = execa(process.execPath, [cli, 'fuse', ...args, '--mountpoint', mnt, '--apisock', sockB, '--upgrade'], { reject: false });
+    await waitFor(async () => ((await api(sockB, 'GET', '/api/v1/daemon').catch(() => undefined))?.json as { state?: string } | undefined)?.state === 'INIT', 'INIT', 10000);
+    l = SupervisorListener.listen(supervisor);
+    const [, r2] = await Promise.all([l.send(saved.state, saved.fd, 5000), api(sockB, 'PUT', '/api/v1/daemon/fuse/takeover')]);
+    l.close();
+    assert.is(r2.status, 204, r2.body);
+    assert.is(((await api(sockB, 'GET', '/api/v1/daemon')).json as { state: string }).state, 'READY');
+    l = SupervisorListener.listen(supervisor);
+    const [again, r3] = await Promise.all([l.receive(5000), api(sockB, 'PUT', '/api/v1/daemon/fuse/sendfd')]);
+    l.close();
+    fds.push(again.fd);
+    assert.is(r3.status, 204, r3.body);
+    assert.is((await api(sockB, 'PUT', '/api/v1/daemon/start')).status, 204);
+    writeFileSync('/proc/sys/vm/drop_caches', '3');
+    for (const [p, sum] of files) assert.is(md5(await readFile(join(mnt, p))), sum, p);
+    assert.is(mountId(mnt), id0);
+  } finally {
+    for (const fd of fds) closeSync(fd);
+    b?.kill('SIGTERM');
+    await b;
+    await a.stop();
+  }
+});
+
 e2e('a corrupt snapshot is refused cleanly: takeover answers 500 and the daemon stays in INIT', async () => {
   const supervisor = join(fresh('sup'), 'supervisor.sock');
   const sock = join(fresh('sock'), 'api.sock');
