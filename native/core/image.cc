@@ -71,6 +71,9 @@ Result<std::unique_ptr<Image>> Image::Open(const std::string& bootstrap_path, co
   }
   storage::ChunkReaderOptions reader_options;
   reader_options.validate_digest = options.validate_digest;
+  // Digest arrays only matter for validation; a cached mount without it never fetches them.
+  reader_options.load_inlined_digests =
+      !options.cache.enabled || options.validate_digest || options.cache.validate;
   image->reader_ = std::make_unique<storage::ChunkReader>(
       blobs, image->backend_.get(), reader_options,
       options.cache.enabled ? storage::AbsolutePath(options.cache.work_dir) : std::string());

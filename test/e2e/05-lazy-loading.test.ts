@@ -29,6 +29,7 @@ const USER = { name: 'nydus', password: 'lazy-s3cret' };
 const REPO = 'library/lazy';
 let registry: RegistryServer;
 let boot = '';
+let srcDir = '';
 let bootV6 = '';
 let blobIdV6 = '';
 let blobId = '';
@@ -82,6 +83,7 @@ test.before(async () => {
   if (why) return;
   // A tree with many small files, a few multi-chunk files and one large file.
   const src = fresh('src');
+  srcDir = src;
   mkdirSync(join(src, 'etc'));
   mkdirSync(join(src, 'usr/lib'), { recursive: true });
   for (let i = 0; i < 60; i++) files.set(`etc/conf${i}.txt`, Buffer.from(`setting ${i} = ${'x'.repeat(100 + i * 37)}\n`));
@@ -303,6 +305,42 @@ const nginxWhy = skipReason(NGINX_BIN);
   } finally {
     await nginx.stop();
     await open.stop();
+  }
+});
+
+(why || nginxWhy ? test.skip : test)('a v6 blob with the blob-toc tail (served by nginx from a directory): one small file fetches blob meta and its chunk, no ToC or digest array', async () => {
+  const boot6 = join(work, 'image-v6-toc.boot');
+  const dir = fresh('blobs');
+  await execa(process.execPath, [cli, 'create', srcDir, '--bootstrap', boot6, '--blob-dir', dir]);
+  const id = readdirSync(dir)[0];
+  const nginx = await startNginx({ mode: 'blobs', dir, prefix: 'blobs' });
+  try {
+    const cfg = join(fresh('cfg'), 'config.json');
+    writeFileSync(cfg, JSON.stringify({
+      version: 2,
+      backend: { type: 'http-proxy', 'http-proxy': { addr: nginx.url, path: '/blobs', timeout: 3 } },
+      cache: { type: 'blobcache', filecache: { work_dir: fresh('cache') } },
+      rafs: { mode: 'direct', batch_size: 0 },
+    }));
+    const d = await mountImage(cfg, [], boot6);
+    try {
+      const rel = 'etc/conf9.txt';
+      assert.ok((await readFile(join(d.mnt, rel))).equals(files.get(rel)!));
+      const image = RafsImage.open(boot6, { dir });
+      const seg = image.mapRange(image.lookupPath(`/${rel}`), 0, files.get(rel)!.length);
+      const b = image.superblock().blobs[0];
+      image.close();
+      const chunkBytes = seg.reduce((sum, x) => sum + (x.chunk?.compressedSize ?? 0), 0);
+      const fetched = await backendBytes(d.sock);
+      assert.ok(fetched <= chunkBytes + b.ciCompressedSize + 4096, `fetched ${fetched} bytes: chunk ${chunkBytes} + blob meta ${b.ciCompressedSize + 4096} at most`);
+      assert.not.ok(nginx.accessLog().some((l) => l.startsWith('HEAD')), `no HEAD for the blob size (the ToC is not needed): ${nginx.accessLog().join(' | ')}`);
+      for (const [p, data] of files) assert.ok((await readFile(join(d.mnt, p))).equals(data), p);
+      assert.ok(nginx.accessLog().some((l) => l.includes(id)));
+    } finally {
+      await d.stop();
+    }
+  } finally {
+    await nginx.stop();
   }
 });
 

@@ -183,14 +183,9 @@ Result<std::unique_ptr<BlobMeta>> BlobMeta::Load(BlobBackend& backend, const Blo
   }
   Status s = CheckBlobTableSizes(blob);
   if (!s.ok()) return s;
-  Result<uint64_t> blob_size = backend.BlobSize(blob.blob_id);
-  if (!blob_size.ok()) return blob_size.status();
+  // No size check against the blob: that would cost a HEAD on a remote backend before the
+  // first read, and a read past the end fails anyway (short reads are errors, §3.1).
   const uint64_t need = blob.ci_compressed_size + kBlobMetaHeaderSize;
-  if (blob.ci_offset > blob_size.value() || need > blob_size.value() - blob.ci_offset) {
-    return Status(EIO, "blob " + blob.blob_id + ": blob meta [" + Num(blob.ci_offset) + ", +" +
-                           Num(need) + ") lies outside the " + Num(blob_size.value()) +
-                           "-byte blob");
-  }
   std::vector<uint8_t> stored;
   try {
     stored.resize(need);

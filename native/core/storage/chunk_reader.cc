@@ -228,7 +228,8 @@ Result<std::shared_ptr<const LoadedBlob>> ChunkReader::Impl::Load(uint32_t blob_
     if (!meta.ok()) return meta.status();
     loaded->meta = std::move(meta).value();
   }
-  if ((blob.features & kBlobInlinedChunkDigest) != 0 && (blob.features & kBlobHasToc) != 0) {
+  if (options.load_inlined_digests && (blob.features & kBlobInlinedChunkDigest) != 0 &&
+      (blob.features & kBlobHasToc) != 0) {
     Result<std::vector<Digest>> digests = LoadDigests(blob);
     if (!digests.ok()) return digests.status();
     loaded->digests = std::move(digests).value();

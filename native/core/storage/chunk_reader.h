@@ -22,6 +22,11 @@ struct ChunkReaderOptions {
   // Compare the chunk digest (when known) after decoding. A chunk with kChunkHasCrc32 has its
   // CRC-32C checked whatever this says (storage §1.4).
   bool validate_digest = false;
+  // Load a blob's inlined chunk digest array (ToC `blob.digest`: a HEAD for the blob size, the
+  // ToC, the array) when its chunks are resolved. Only validation needs it (storage §4.2: the
+  // digest file exists "when validation or dedup"), so a lazily loading mount without
+  // validation turns it off and fetches nothing but blob meta and chunk data.
+  bool load_inlined_digests = true;
 };
 
 // A chunk with every detail resolved (bootstrap record or blob meta), as the data path uses it.
