@@ -281,6 +281,46 @@ lazyTest('a snapshotter-style v1 config (fs_prefetch with prefetch_all) caches t
   }
 });
 
+lazyTest('a shared daemon (no --bootstrap): registry images mounted through the API, per-mount metrics and credentials', async () => {
+  const mnt = fresh('mnt');
+  const sock = join(fresh('sock'), 'api.sock');
+  const d = await startDaemon([], mnt, sock);
+  try {
+    const auth = Buffer.from(`${USER.name}:${USER.password}`).toString('base64');
+    const config = (sid: string, bootstrapAuth: string) => JSON.stringify({
+      device: {
+        id: `/${sid}`,
+        backend: { type: 'registry', config: { scheme: 'http', host: registry.host, repo: REPO, auth: bootstrapAuth, timeout: 3 } },
+        cache: { type: 'blobcache', config: { work_dir: fresh('cache') } },
+      },
+      mode: 'direct', amplify_io: 0,
+    });
+    const wrong = Buffer.from(`${USER.name}:nope`).toString('base64');
+    for (const [sid, bootstrap, a] of [['s1', boot, auth], ['s2', bootV6, wrong]] as const) {
+      const r = await api(sock, 'POST', `/api/v1/mount?mountpoint=%2F${sid}`, { source: bootstrap, fs_type: 'rafs', config: config(sid, a) });
+      assert.is(r.status, 204, r.body);
+    }
+    assert.ok((await readFile(join(mnt, 's1/etc/conf2.txt'))).equals(files.get('etc/conf2.txt')!));
+    const err = await readFile(join(mnt, 's2/etc/conf2.txt')).then(() => null, (e: NodeJS.ErrnoException) => e);
+    assert.is(err?.code, 'EIO', 's2 has a wrong password');
+    // nydus-snapshotter's UpdateAuthConfig for one instance only.
+    assert.is((await api(sock, 'PUT', '/api/v1/config?id=%2Fs2', { registry_auth: auth })).status, 204);
+    assert.ok((await readFile(join(mnt, 's2/etc/conf2.txt'))).equals(files.get('etc/conf2.txt')!));
+    for (const sid of ['s1', 's2']) {
+      const m = await api(sock, 'GET', `/api/v1/metrics/blobcache?id=%2F${sid}`);
+      assert.is(m.status, 200, m.body);
+      assert.ok((m.json as { total: number }).total > 0);
+      const b = await api(sock, 'GET', `/api/v1/metrics/backend?id=%2F${sid}`);
+      assert.is((b.json as { backend_type: string }).backend_type, 'registry');
+    }
+    assert.is((await api(sock, 'GET', '/api/v1/metrics/blobcache')).status, 404, 'two instances: an id is needed');
+    assert.is((await api(sock, 'DELETE', '/api/v1/mount?mountpoint=%2Fs1')).status, 204);
+    assert.is((await api(sock, 'DELETE', '/api/v1/mount?mountpoint=%2Fs2')).status, 204);
+  } finally {
+    await d.stop();
+  }
+});
+
 const nginxWhy = skipReason(NGINX_BIN);
 (why || nginxWhy ? test.skip : test)('http-proxy backend through nginx in front of the registry', async () => {
   // An open registry behind nginx: the http-proxy backend sends no credentials.
