@@ -1,18 +1,32 @@
 // Storage layer: adapts a network BlobBackend to what the native data path calls on cache
 // misses (src/native/image.ts NativeBlobSource); closing the image closes the backend.
-// Failed reads are logged here (the reader only sees EIO), at most once a second per text.
+// Failed reads are logged here (the reader only sees EIO): at most 5 lines a second, so a
+// dead backend under heavy reads cannot flood the log; the next line says how many were left out.
 import type { NativeBlobSource } from '../native/image.js';
 import type { BlobBackend, LogFn } from './backend.js';
 
+const LINES_PER_SECOND = 5;
+
 export function blobSourceOf(backend: BlobBackend, log?: LogFn): NativeBlobSource {
-  let last = '';
-  let lastAt = 0;
+  let windowStart = 0;
+  let lines = 0;
+  let suppressed = 0;
   const failed = (what: string) => (err: unknown) => {
-    const text = `${what} failed: ${(err as Error)?.message ?? String(err)}`;
-    const now = Date.now();
-    if (log && (text !== last || now - lastAt >= 1000)) log('error', text);
-    last = text;
-    lastAt = now;
+    if (log) {
+      const now = Date.now();
+      if (now - windowStart >= 1000) {
+        windowStart = now;
+        lines = 0;
+      }
+      if (lines < LINES_PER_SECOND) {
+        lines++;
+        const more = suppressed > 0 ? ` (${suppressed} more failures not logged)` : '';
+        suppressed = 0;
+        log('error', `${what} failed: ${(err as Error)?.message ?? String(err)}${more}`);
+      } else {
+        suppressed++;
+      }
+    }
     throw err;
   };
   return {
