@@ -234,9 +234,15 @@ Napi::Value FuseSessionWrap::Attach(const Napi::CallbackInfo& info) {
 Napi::Value FuseSessionWrap::Replace(const Napi::CallbackInfo& info) {
   auto args = MountArgsOf(info);
   if (!args) return info.Env().Undefined();
-  Status st = vfs_->Replace(args->path, std::move(args->image), AttachOptionsArg(info, 2), args->session);
-  if (!st.ok()) ThrowStatus(info.Env(), st);
-  return info.Env().Undefined();
+  // The old tree's invalidations wait for page locks held by reads in progress, which may be
+  // waiting for a JS backend: swap and invalidate on the pool, never on the JS thread.
+  fuse::Vfs* vfs = vfs_.get();
+  return StatusWorker::Run(
+      info.Env(), "nydus-fuse-replace",
+      [vfs, a = std::move(*args), opts = AttachOptionsArg(info, 2)]() mutable {
+        return vfs->Replace(a.path, std::move(a.image), opts, a.session);
+      },
+      {}, info.This());
 }
 
 Napi::Value FuseSessionWrap::Detach(const Napi::CallbackInfo& info) {

@@ -31,7 +31,7 @@ class FuseSessionWrap final : public Napi::ObjectWrap<FuseSessionWrap> {
   Napi::Value Initialized(const Napi::CallbackInfo& info);     // () -> boolean
   Napi::Value Negotiated(const Napi::CallbackInfo& info);      // () -> object | null
   Napi::Value Attach(const Napi::CallbackInfo& info);          // (path, image, opts) -> index
-  Napi::Value Replace(const Napi::CallbackInfo& info);         // (path, image, opts)
+  Napi::Value Replace(const Napi::CallbackInfo& info);         // (path, image, opts) -> Promise (on the pool)
   Napi::Value Detach(const Napi::CallbackInfo& info);          // (path) -> Promise (drains on the pool)
   Napi::Value Mounts(const Napi::CallbackInfo& info);          // () -> [{path, index}]
   Napi::Value Start(const Napi::CallbackInfo& info);           // (threads)

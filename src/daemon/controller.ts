@@ -404,7 +404,7 @@ export class DaemonController implements DaemonApiHandler {
   }
 
   async remount(mountpoint: string, cmd: MountCmd): Promise<void> {
-    this.fs.remount(mountpoint, cmd);
+    await this.fs.remount(mountpoint, cmd);
     await this.saveRecord();
   }
 

@@ -146,7 +146,7 @@ interface NativeSession {
   initialized(): boolean;
   negotiated(): NegotiatedInit | null;
   attach(path: string, image: object, opts: AttachOptions): number;
-  replace(path: string, image: object, opts: AttachOptions): void;
+  replace(path: string, image: object, opts: AttachOptions): Promise<void>;
   detach(path: string): Promise<void>;
   mounts(): Array<{ path: string; index: number }>;
   start(threads: number): void;
@@ -342,9 +342,9 @@ export class FuseSession {
   }
 
   /** Swaps the image at `path` in place (same index and metrics); the old tree's kernel caches are invalidated. ENOENT if none. */
-  replace(path: string, image: RafsImage, opts: AttachOptions = {}): void {
+  async replace(path: string, image: RafsImage, opts: AttachOptions = {}): Promise<void> {
     const o = checkAttachOptions(opts);
-    internal.callSync(() => this.native.replace(path, addonImageOf(image), o));
+    await internal.callAsync(() => this.native.replace(path, addonImageOf(image), o), this.replace);
   }
 
   /**

@@ -67,6 +67,8 @@ const PASSTHROUGH = new Set(['passthrough', 'passthroughfs', 'passthrough_fs']);
 
 export class FsService {
   private readonly mounts = new Map<string, Mounted>();
+  /** Images replaced by a remount, kept until reads that began on them have finished. */
+  private readonly retired = new Set<Mounted>();
   private session: FuseSession | null = null;
 
   constructor(
@@ -114,14 +116,14 @@ export class FsService {
   }
 
   /** Swaps the bootstrap and config of an existing RAFS mount in place. */
-  remount(mountpoint: string, cmd: MountCmd): void {
+  async remount(mountpoint: string, cmd: MountCmd): Promise<void> {
     const mp = normaliseMountpoint(mountpoint);
     const old = this.mounts.get(mp);
     if (!old) throw failures.mountOther("object or filesystem doesn't exist");
     const m = this.build(mp, cmd);
     try {
       if (this.session && old.index !== undefined) {
-        this.session.replace(mp, m.image, this.attachOptions(m.config));
+        await this.session.replace(mp, m.image, this.attachOptions(m.config));
         m.index = old.index;
       }
     } catch (err) {
@@ -129,7 +131,17 @@ export class FsService {
       throw err;
     }
     this.mounts.set(mp, m);
-    this.release(old);
+    if (old.backend && old.index !== undefined) {
+      // Reads that began on the old image may still wait for its network backend; closing it
+      // now would fail them with EIO. Release it once their deadline has surely passed.
+      const grace = backendWaitMs(old.config.backend!) || 60_000;
+      this.retired.add(old);
+      setTimeout(() => {
+        if (this.retired.delete(old)) this.release(old);
+      }, grace).unref();
+    } else {
+      this.release(old);
+    }
     this.registerBackend(m);
     this.startPrefetch(m);
     this.log.info(`remounted ${m.cmd.source} at ${mp}`);
@@ -178,8 +190,9 @@ export class FsService {
 
   /** Releases everything (shutdown); errors are logged. */
   closeAll(): void {
-    for (const m of this.mounts.values()) this.release(m);
+    for (const m of [...this.mounts.values(), ...this.retired]) this.release(m);
     this.mounts.clear();
+    this.retired.clear();
   }
 
   /** Closes a mount's image (stopping its prefetch, closing its network backend); errors are logged. */

@@ -314,6 +314,12 @@ lazyTest('a shared daemon (no --bootstrap): registry images mounted through the 
       assert.is((b.json as { backend_type: string }).backend_type, 'registry');
     }
     assert.is((await api(sock, 'GET', '/api/v1/metrics/blobcache')).status, 404, 'two instances: an id is needed');
+    // A remount while reads of uncached data are in flight: none of them fails.
+    const reads = [...files].filter(([p]) => p.startsWith('usr/')).map(async ([p, data]) => (await readFile(join(mnt, 's1', p))).equals(data));
+    const again = await api(sock, 'PUT', '/api/v1/mount?mountpoint=%2Fs1', { source: boot, fs_type: 'rafs', config: config('s1', auth) });
+    assert.is(again.status, 204, again.body);
+    assert.equal(await Promise.all(reads), reads.map(() => true));
+    assert.ok((await readFile(join(mnt, 's1/etc/conf4.txt'))).equals(files.get('etc/conf4.txt')!));
     assert.is((await api(sock, 'DELETE', '/api/v1/mount?mountpoint=%2Fs1')).status, 204);
     assert.is((await api(sock, 'DELETE', '/api/v1/mount?mountpoint=%2Fs2')).status, 204);
   } finally {
