@@ -327,6 +327,41 @@ lazyTest('a shared daemon (no --bootstrap): registry images mounted through the 
   }
 });
 
+lazyTest('umount and SIGTERM while reads of uncached data are in flight: no hang, the daemon stays healthy until it exits', async () => {
+  const mnt = fresh('mnt');
+  const sock = join(fresh('sock'), 'api.sock');
+  const d = await startDaemon([], mnt, sock);
+  const auth = Buffer.from(`${USER.name}:${USER.password}`).toString('base64');
+  const config = () => JSON.stringify({
+    device: { backend: { type: 'registry', config: { scheme: 'http', host: registry.host, repo: REPO, auth, timeout: 3 } }, cache: { type: 'blobcache', config: { work_dir: fresh('cache') } } },
+    mode: 'direct',
+  });
+  let exited = false;
+  try {
+    assert.is((await api(sock, 'POST', '/api/v1/mount?mountpoint=%2Fa', { source: boot, fs_type: 'rafs', config: config() })).status, 204);
+    const bigs = [...files.keys()].filter((p) => p.startsWith('usr/'));
+    const inflight = bigs.map((p) => readFile(join(mnt, 'a', p)).then(() => 'ok', (e: NodeJS.ErrnoException) => e.code ?? 'error'));
+    await new Promise((r) => setTimeout(r, 20));
+    const t0 = Date.now();
+    const del = await api(sock, 'DELETE', '/api/v1/mount?mountpoint=%2Fa');
+    assert.is(del.status, 204, del.body);
+    assert.ok(Date.now() - t0 < 10_000, `umount took ${Date.now() - t0} ms`);
+    await Promise.all(inflight); // each either completed or failed; none hangs
+    assert.is(((await api(sock, 'GET', '/api/v1/daemon')).json as { state: string }).state, 'RUNNING');
+    // Again, and this time the daemon is stopped with reads in flight.
+    assert.is((await api(sock, 'POST', '/api/v1/mount?mountpoint=%2Fb', { source: bootV6, fs_type: 'rafs', config: config() })).status, 204);
+    const more = bigs.map((p) => readFile(join(mnt, 'b', p)).then(() => 'ok', (e: NodeJS.ErrnoException) => e.code ?? 'error'));
+    await new Promise((r) => setTimeout(r, 20));
+    const t1 = Date.now();
+    assert.is(await d.stop(), 0);
+    exited = true;
+    assert.ok(Date.now() - t1 < 15_000, `shutdown took ${Date.now() - t1} ms`);
+    await Promise.all(more);
+  } finally {
+    if (!exited) await d.stop();
+  }
+});
+
 const nginxWhy = skipReason(NGINX_BIN);
 (why || nginxWhy ? test.skip : test)('http-proxy backend through nginx in front of the registry', async () => {
   // An open registry behind nginx: the http-proxy backend sends no credentials.
