@@ -192,6 +192,26 @@ lazyTest('v6 (blob meta from the registry): lazy reads, then a warm restart make
   }
 });
 
+lazyTest('8 processes reading one uncached file at once fetch each of its chunks once', async () => {
+  const d = await mountImage(registryConfig(fresh('cache')));
+  try {
+    const rel = 'usr/lib/big.dat';
+    const path = join(d.mnt, rel);
+    const want = createHash('sha256').update(files.get(rel)!).digest('hex');
+    const sums = await Promise.all(Array.from({ length: 8 }, () => execa('sha256sum', [path]).then((r) => r.stdout.split(' ')[0])));
+    assert.equal(sums, sums.map(() => want));
+    const image = RafsImage.open(boot, {});
+    const segs = image.mapRange(image.lookupPath(`/${rel}`), 0, files.get(rel)!.length);
+    image.close();
+    const stored = new Map(segs.filter((x) => x.chunk).map((x) => [x.chunk!.index, x.chunk!.compressedSize]));
+    const total = [...stored.values()].reduce((a, b) => a + b, 0);
+    const fetched = await backendBytes(d.sock);
+    assert.ok(fetched <= total, `fetched ${fetched} bytes; the file's distinct chunks hold ${total}`);
+  } finally {
+    await d.stop();
+  }
+});
+
 lazyTest('registry killed mid-read: EIO within the timeout, the daemon stays healthy, the read succeeds once it is back', async () => {
   const d = await mountImage(registryConfig(fresh('cache'), { timeout: 2 }));
   try {
