@@ -6,7 +6,7 @@
 // read succeeds once it is back, a wrong password is a clear auth error, prefetch fills the
 // cache, and the http-proxy backend works through nginx.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -48,13 +48,13 @@ function fresh(name: string): string {
 }
 
 /** A v2 registry config (JSON) with a blob cache in `cacheDir`. */
-function registryConfig(cacheDir: string, opts: { password?: string; prefetch?: boolean; timeout?: number } = {}): string {
+function registryConfig(cacheDir: string, opts: { password?: string; prefetch?: boolean; timeout?: number; compressed?: boolean; validate?: boolean } = {}): string {
   const auth = Buffer.from(`${USER.name}:${opts.password ?? USER.password}`).toString('base64');
   const cfg = {
     version: 2,
     id: '/lazy',
     backend: { type: 'registry', registry: { scheme: 'http', host: registry.host, repo: REPO, auth, timeout: opts.timeout ?? 3, connect_timeout: 2 } },
-    cache: { type: 'blobcache', filecache: { work_dir: cacheDir } },
+    cache: { type: 'blobcache', compressed: opts.compressed ?? false, validate: opts.validate ?? false, filecache: { work_dir: cacheDir } },
     rafs: { mode: 'direct', batch_size: 0, ...(opts.prefetch ? { prefetch: { enable: true, threads: 2, batch_size: 1 << 20, prefetch_all: false } } : {}) },
   };
   const file = join(fresh('cfg'), 'config.json');
@@ -209,6 +209,34 @@ lazyTest('8 processes reading one uncached file at once fetch each of its chunks
     assert.ok(fetched <= total, `fetched ${fetched} bytes; the file's distinct chunks hold ${total}`);
   } finally {
     await d.stop();
+  }
+});
+
+lazyTest('compressed (raw) cache mode with validation: stored bytes in B.blob.raw, a warm restart fetches nothing, a corrupted cache file is fetched again', async () => {
+  const cache = fresh('cache');
+  const config = registryConfig(cache, { compressed: true, validate: true });
+  const d = await mountImage(config, [], bootV6);
+  try {
+    for (const [p, data] of files) assert.ok((await readFile(join(d.mnt, p))).equals(data), p);
+  } finally {
+    await d.stop();
+  }
+  const raw = join(cache, `${blobIdV6}.blob.raw`);
+  assert.ok(readdirSync(cache).includes(`${blobIdV6}.blob.raw`), readdirSync(cache).join(', '));
+  // Flip bytes inside the cached stored data of big.dat's first chunk.
+  const image = RafsImage.open(bootV6, {});
+  const seg = image.mapRange(image.lookupPath('/usr/lib/big.dat'), 0, 4096)[0];
+  image.close();
+  const fd = openSync(raw, 'r+');
+  writeSync(fd, Buffer.alloc(64, 0xa5), 0, 64, seg.chunk!.compressedOffset + 16);
+  closeSync(fd);
+  const d2 = await mountImage(config, [], bootV6);
+  try {
+    for (const [p, data] of files) assert.ok((await readFile(join(d2.mnt, p))).equals(data), p);
+    const fetched = await backendBytes(d2.sock);
+    assert.ok(fetched > 0 && fetched <= seg.chunk!.compressedSize, `only the corrupted chunk is fetched again (${fetched} bytes)`);
+  } finally {
+    await d2.stop();
   }
 });
 
