@@ -3375,6 +3375,11 @@ export const schemaRegistry: SchemaRegistry = {
         },
         "description": "Full command line that starts the daemon: node executable, entry script, 'fuse', then its arguments."
       },
+      "cwd": {
+        "type": "string",
+        "minLength": 1,
+        "description": "Working directory of the daemon; successors and restarts start there, so relative paths in its configs keep their meaning."
+      },
       "mountpoint": {
         "type": "string",
         "minLength": 1,

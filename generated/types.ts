@@ -818,6 +818,10 @@ export interface DaemonRecord {
    */
   argv: string[];
   /**
+   * Working directory of the daemon; successors and restarts start there, so relative paths in its configs keep their meaning.
+   */
+  cwd?: string;
+  /**
    * Host path of the FUSE mount.
    */
   mountpoint: string;
@@ -2544,6 +2548,10 @@ export interface DaemonRecordInput {
    * Full command line that starts the daemon: node executable, entry script, 'fuse', then its arguments.
    */
   argv: string[];
+  /**
+   * Working directory of the daemon; successors and restarts start there, so relative paths in its configs keep their meaning.
+   */
+  cwd?: string;
   /**
    * Host path of the FUSE mount.
    */

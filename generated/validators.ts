@@ -7715,7 +7715,7 @@ return errors === 0;
 validate118.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateDaemonRecord = validate120;
-const schema52 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/daemon/record.schema.json","title":"DaemonRecord","description":"What is known about one supervised daemon, kept as <state dir>/<id>.json (default state dir /run/nydus, or NYDUS_STATE_DIR, or --state-dir). Written by the daemon itself and by `nydus upgrade` / `nydus failover`.","type":"object","properties":{"id":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","description":"Daemon id (--id); also the record's file name."},"pid":{"type":"integer","minimum":1,"description":"Process id of the daemon serving the mount."},"apiSock":{"anyOf":[{"type":"string","minLength":1},{"type":"null"}],"description":"API socket of the serving daemon (changes on every hot upgrade: api.sock, api1.sock, ...); null when the daemon serves no API (it cannot be upgraded or failed over then)."},"supervisor":{"type":"string","minLength":1,"description":"Supervisor socket path (--supervisor) the daemon connects to on sendfd and takeover."},"argv":{"type":"array","items":{"type":"string"},"description":"Full command line that starts the daemon: node executable, entry script, 'fuse', then its arguments."},"mountpoint":{"type":"string","minLength":1,"description":"Host path of the FUSE mount."},"mounts":{"type":"array","description":"Filesystems attached inside the daemon.","items":{"type":"object","description":"One attached filesystem.","properties":{"mountpoint":{"type":"string","description":"Virtual mountpoint inside the daemon's tree."},"source":{"type":"string","description":"Bootstrap path (RAFS) or host directory (passthrough)."}},"required":["mountpoint","source"],"additionalProperties":false}},"state":{"type":"string","description":"Last known reported state (INIT, READY, RUNNING, STOPPED, ...)."},"startedAt":{"type":"string","description":"When the current daemon process started (ISO 8601)."},"updatedAt":{"type":"string","description":"When the record was last written (ISO 8601)."},"failover":{"type":"object","description":"Set while `nydus failover` supervises the daemon.","properties":{"supervisorPid":{"type":"integer","minimum":1,"description":"Process id of the `nydus failover` supervisor."},"since":{"type":"string","description":"When supervision started (ISO 8601)."},"recoveries":{"type":"integer","minimum":0,"description":"Crash recoveries performed so far."},"lastRecoveryMs":{"type":"number","minimum":0,"description":"Duration of the last recovery (crash noticed to RUNNING), in milliseconds."}},"required":["supervisorPid"],"additionalProperties":false},"upgrades":{"type":"integer","minimum":0,"description":"Hot upgrades performed on this daemon id."}},"required":["id","pid","apiSock","supervisor","argv","mountpoint","mounts","state","startedAt","updatedAt"],"additionalProperties":false};
+const schema52 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/daemon/record.schema.json","title":"DaemonRecord","description":"What is known about one supervised daemon, kept as <state dir>/<id>.json (default state dir /run/nydus, or NYDUS_STATE_DIR, or --state-dir). Written by the daemon itself and by `nydus upgrade` / `nydus failover`.","type":"object","properties":{"id":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","description":"Daemon id (--id); also the record's file name."},"pid":{"type":"integer","minimum":1,"description":"Process id of the daemon serving the mount."},"apiSock":{"anyOf":[{"type":"string","minLength":1},{"type":"null"}],"description":"API socket of the serving daemon (changes on every hot upgrade: api.sock, api1.sock, ...); null when the daemon serves no API (it cannot be upgraded or failed over then)."},"supervisor":{"type":"string","minLength":1,"description":"Supervisor socket path (--supervisor) the daemon connects to on sendfd and takeover."},"argv":{"type":"array","items":{"type":"string"},"description":"Full command line that starts the daemon: node executable, entry script, 'fuse', then its arguments."},"cwd":{"type":"string","minLength":1,"description":"Working directory of the daemon; successors and restarts start there, so relative paths in its configs keep their meaning."},"mountpoint":{"type":"string","minLength":1,"description":"Host path of the FUSE mount."},"mounts":{"type":"array","description":"Filesystems attached inside the daemon.","items":{"type":"object","description":"One attached filesystem.","properties":{"mountpoint":{"type":"string","description":"Virtual mountpoint inside the daemon's tree."},"source":{"type":"string","description":"Bootstrap path (RAFS) or host directory (passthrough)."}},"required":["mountpoint","source"],"additionalProperties":false}},"state":{"type":"string","description":"Last known reported state (INIT, READY, RUNNING, STOPPED, ...)."},"startedAt":{"type":"string","description":"When the current daemon process started (ISO 8601)."},"updatedAt":{"type":"string","description":"When the record was last written (ISO 8601)."},"failover":{"type":"object","description":"Set while `nydus failover` supervises the daemon.","properties":{"supervisorPid":{"type":"integer","minimum":1,"description":"Process id of the `nydus failover` supervisor."},"since":{"type":"string","description":"When supervision started (ISO 8601)."},"recoveries":{"type":"integer","minimum":0,"description":"Crash recoveries performed so far."},"lastRecoveryMs":{"type":"number","minimum":0,"description":"Duration of the last recovery (crash noticed to RUNNING), in milliseconds."}},"required":["supervisorPid"],"additionalProperties":false},"upgrades":{"type":"integer","minimum":0,"description":"Hot upgrades performed on this daemon id."}},"required":["id","pid","apiSock","supervisor","argv","mountpoint","mounts","state","startedAt","updatedAt"],"additionalProperties":false};
 const pattern3 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
 
 function validate120(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -8020,11 +8020,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.mountpoint !== undefined){
-let data6 = data.mountpoint;
+if(data.cwd !== undefined){
+let data6 = data.cwd;
 if(typeof data6 === "string"){
 if(func1(data6) < 1){
-const err24 = {instancePath:instancePath+"/mountpoint",schemaPath:"#/properties/mountpoint/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema52.properties.mountpoint,data:data6};
+const err24 = {instancePath:instancePath+"/cwd",schemaPath:"#/properties/cwd/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema52.properties.cwd,data:data6};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -8035,7 +8035,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/mountpoint",schemaPath:"#/properties/mountpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.mountpoint.type,parentSchema:schema52.properties.mountpoint,data:data6};
+const err25 = {instancePath:instancePath+"/cwd",schemaPath:"#/properties/cwd/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.cwd.type,parentSchema:schema52.properties.cwd,data:data6};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -8045,15 +8045,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.mounts !== undefined){
-let data7 = data.mounts;
-if(Array.isArray(data7)){
-const len1 = data7.length;
-for(let i1=0; i1<len1; i1++){
-let data8 = data7[i1];
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.mountpoint === undefined){
-const err26 = {instancePath:instancePath+"/mounts/" + i1,schemaPath:"#/properties/mounts/items/required",keyword:"required",params:{missingProperty: "mountpoint"},message:"must have required property '"+"mountpoint"+"'",schema:schema52.properties.mounts.items.required,parentSchema:schema52.properties.mounts.items,data:data8};
+if(data.mountpoint !== undefined){
+let data7 = data.mountpoint;
+if(typeof data7 === "string"){
+if(func1(data7) < 1){
+const err26 = {instancePath:instancePath+"/mountpoint",schemaPath:"#/properties/mountpoint/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema52.properties.mountpoint,data:data7};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -8062,8 +8058,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data8.source === undefined){
-const err27 = {instancePath:instancePath+"/mounts/" + i1,schemaPath:"#/properties/mounts/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema52.properties.mounts.items.required,parentSchema:schema52.properties.mounts.items,data:data8};
+}
+else {
+const err27 = {instancePath:instancePath+"/mountpoint",schemaPath:"#/properties/mountpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.mountpoint.type,parentSchema:schema52.properties.mountpoint,data:data7};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -8072,9 +8069,16 @@ vErrors.push(err27);
 }
 errors++;
 }
-for(const key1 in data8){
-if(!((key1 === "mountpoint") || (key1 === "source"))){
-const err28 = {instancePath:instancePath+"/mounts/" + i1,schemaPath:"#/properties/mounts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema52.properties.mounts.items,data:data8};
+}
+if(data.mounts !== undefined){
+let data8 = data.mounts;
+if(Array.isArray(data8)){
+const len1 = data8.length;
+for(let i1=0; i1<len1; i1++){
+let data9 = data8[i1];
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.mountpoint === undefined){
+const err28 = {instancePath:instancePath+"/mounts/" + i1,schemaPath:"#/properties/mounts/items/required",keyword:"required",params:{missingProperty: "mountpoint"},message:"must have required property '"+"mountpoint"+"'",schema:schema52.properties.mounts.items.required,parentSchema:schema52.properties.mounts.items,data:data9};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -8083,11 +8087,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-if(data8.mountpoint !== undefined){
-let data9 = data8.mountpoint;
-if(typeof data9 !== "string"){
-const err29 = {instancePath:instancePath+"/mounts/" + i1+"/mountpoint",schemaPath:"#/properties/mounts/items/properties/mountpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.mounts.items.properties.mountpoint.type,parentSchema:schema52.properties.mounts.items.properties.mountpoint,data:data9};
+if(data9.source === undefined){
+const err29 = {instancePath:instancePath+"/mounts/" + i1,schemaPath:"#/properties/mounts/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema52.properties.mounts.items.required,parentSchema:schema52.properties.mounts.items,data:data9};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -8096,11 +8097,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-if(data8.source !== undefined){
-let data10 = data8.source;
-if(typeof data10 !== "string"){
-const err30 = {instancePath:instancePath+"/mounts/" + i1+"/source",schemaPath:"#/properties/mounts/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.mounts.items.properties.source.type,parentSchema:schema52.properties.mounts.items.properties.source,data:data10};
+for(const key1 in data9){
+if(!((key1 === "mountpoint") || (key1 === "source"))){
+const err30 = {instancePath:instancePath+"/mounts/" + i1,schemaPath:"#/properties/mounts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema52.properties.mounts.items,data:data9};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -8110,9 +8109,10 @@ vErrors.push(err30);
 errors++;
 }
 }
-}
-else {
-const err31 = {instancePath:instancePath+"/mounts/" + i1,schemaPath:"#/properties/mounts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.mounts.items.type,parentSchema:schema52.properties.mounts.items,data:data8};
+if(data9.mountpoint !== undefined){
+let data10 = data9.mountpoint;
+if(typeof data10 !== "string"){
+const err31 = {instancePath:instancePath+"/mounts/" + i1+"/mountpoint",schemaPath:"#/properties/mounts/items/properties/mountpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.mounts.items.properties.mountpoint.type,parentSchema:schema52.properties.mounts.items.properties.mountpoint,data:data10};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -8122,9 +8122,10 @@ vErrors.push(err31);
 errors++;
 }
 }
-}
-else {
-const err32 = {instancePath:instancePath+"/mounts",schemaPath:"#/properties/mounts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema52.properties.mounts.type,parentSchema:schema52.properties.mounts,data:data7};
+if(data9.source !== undefined){
+let data11 = data9.source;
+if(typeof data11 !== "string"){
+const err32 = {instancePath:instancePath+"/mounts/" + i1+"/source",schemaPath:"#/properties/mounts/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.mounts.items.properties.source.type,parentSchema:schema52.properties.mounts.items.properties.source,data:data11};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -8134,10 +8135,9 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data.state !== undefined){
-let data11 = data.state;
-if(typeof data11 !== "string"){
-const err33 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.state.type,parentSchema:schema52.properties.state,data:data11};
+}
+else {
+const err33 = {instancePath:instancePath+"/mounts/" + i1,schemaPath:"#/properties/mounts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.mounts.items.type,parentSchema:schema52.properties.mounts.items,data:data9};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -8147,10 +8147,9 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data.startedAt !== undefined){
-let data12 = data.startedAt;
-if(typeof data12 !== "string"){
-const err34 = {instancePath:instancePath+"/startedAt",schemaPath:"#/properties/startedAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.startedAt.type,parentSchema:schema52.properties.startedAt,data:data12};
+}
+else {
+const err34 = {instancePath:instancePath+"/mounts",schemaPath:"#/properties/mounts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema52.properties.mounts.type,parentSchema:schema52.properties.mounts,data:data8};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -8160,10 +8159,10 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.updatedAt !== undefined){
-let data13 = data.updatedAt;
-if(typeof data13 !== "string"){
-const err35 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.updatedAt.type,parentSchema:schema52.properties.updatedAt,data:data13};
+if(data.state !== undefined){
+let data12 = data.state;
+if(typeof data12 !== "string"){
+const err35 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.state.type,parentSchema:schema52.properties.state,data:data12};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -8173,11 +8172,10 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data.failover !== undefined){
-let data14 = data.failover;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.supervisorPid === undefined){
-const err36 = {instancePath:instancePath+"/failover",schemaPath:"#/properties/failover/required",keyword:"required",params:{missingProperty: "supervisorPid"},message:"must have required property '"+"supervisorPid"+"'",schema:schema52.properties.failover.required,parentSchema:schema52.properties.failover,data:data14};
+if(data.startedAt !== undefined){
+let data13 = data.startedAt;
+if(typeof data13 !== "string"){
+const err36 = {instancePath:instancePath+"/startedAt",schemaPath:"#/properties/startedAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.startedAt.type,parentSchema:schema52.properties.startedAt,data:data13};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -8186,9 +8184,11 @@ vErrors.push(err36);
 }
 errors++;
 }
-for(const key2 in data14){
-if(!((((key2 === "supervisorPid") || (key2 === "since")) || (key2 === "recoveries")) || (key2 === "lastRecoveryMs"))){
-const err37 = {instancePath:instancePath+"/failover",schemaPath:"#/properties/failover/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema52.properties.failover,data:data14};
+}
+if(data.updatedAt !== undefined){
+let data14 = data.updatedAt;
+if(typeof data14 !== "string"){
+const err37 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.updatedAt.type,parentSchema:schema52.properties.updatedAt,data:data14};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -8198,10 +8198,11 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data14.supervisorPid !== undefined){
-let data15 = data14.supervisorPid;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err38 = {instancePath:instancePath+"/failover/supervisorPid",schemaPath:"#/properties/failover/properties/supervisorPid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.failover.properties.supervisorPid.type,parentSchema:schema52.properties.failover.properties.supervisorPid,data:data15};
+if(data.failover !== undefined){
+let data15 = data.failover;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.supervisorPid === undefined){
+const err38 = {instancePath:instancePath+"/failover",schemaPath:"#/properties/failover/required",keyword:"required",params:{missingProperty: "supervisorPid"},message:"must have required property '"+"supervisorPid"+"'",schema:schema52.properties.failover.required,parentSchema:schema52.properties.failover,data:data15};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -8210,9 +8211,9 @@ vErrors.push(err38);
 }
 errors++;
 }
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 < 1 || isNaN(data15)){
-const err39 = {instancePath:instancePath+"/failover/supervisorPid",schemaPath:"#/properties/failover/properties/supervisorPid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema52.properties.failover.properties.supervisorPid,data:data15};
+for(const key2 in data15){
+if(!((((key2 === "supervisorPid") || (key2 === "since")) || (key2 === "recoveries")) || (key2 === "lastRecoveryMs"))){
+const err39 = {instancePath:instancePath+"/failover",schemaPath:"#/properties/failover/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema52.properties.failover,data:data15};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -8222,11 +8223,10 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
-if(data14.since !== undefined){
-let data16 = data14.since;
-if(typeof data16 !== "string"){
-const err40 = {instancePath:instancePath+"/failover/since",schemaPath:"#/properties/failover/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.failover.properties.since.type,parentSchema:schema52.properties.failover.properties.since,data:data16};
+if(data15.supervisorPid !== undefined){
+let data16 = data15.supervisorPid;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+const err40 = {instancePath:instancePath+"/failover/supervisorPid",schemaPath:"#/properties/failover/properties/supervisorPid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.failover.properties.supervisorPid.type,parentSchema:schema52.properties.failover.properties.supervisorPid,data:data16};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -8235,11 +8235,9 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-if(data14.recoveries !== undefined){
-let data17 = data14.recoveries;
-if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
-const err41 = {instancePath:instancePath+"/failover/recoveries",schemaPath:"#/properties/failover/properties/recoveries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.failover.properties.recoveries.type,parentSchema:schema52.properties.failover.properties.recoveries,data:data17};
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 < 1 || isNaN(data16)){
+const err41 = {instancePath:instancePath+"/failover/supervisorPid",schemaPath:"#/properties/failover/properties/supervisorPid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema52.properties.failover.properties.supervisorPid,data:data16};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -8248,9 +8246,12 @@ vErrors.push(err41);
 }
 errors++;
 }
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 < 0 || isNaN(data17)){
-const err42 = {instancePath:instancePath+"/failover/recoveries",schemaPath:"#/properties/failover/properties/recoveries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema52.properties.failover.properties.recoveries,data:data17};
+}
+}
+if(data15.since !== undefined){
+let data17 = data15.since;
+if(typeof data17 !== "string"){
+const err42 = {instancePath:instancePath+"/failover/since",schemaPath:"#/properties/failover/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.failover.properties.since.type,parentSchema:schema52.properties.failover.properties.since,data:data17};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -8260,12 +8261,10 @@ vErrors.push(err42);
 errors++;
 }
 }
-}
-if(data14.lastRecoveryMs !== undefined){
-let data18 = data14.lastRecoveryMs;
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 < 0 || isNaN(data18)){
-const err43 = {instancePath:instancePath+"/failover/lastRecoveryMs",schemaPath:"#/properties/failover/properties/lastRecoveryMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema52.properties.failover.properties.lastRecoveryMs,data:data18};
+if(data15.recoveries !== undefined){
+let data18 = data15.recoveries;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+const err43 = {instancePath:instancePath+"/failover/recoveries",schemaPath:"#/properties/failover/properties/recoveries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.failover.properties.recoveries.type,parentSchema:schema52.properties.failover.properties.recoveries,data:data18};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -8274,9 +8273,9 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-else {
-const err44 = {instancePath:instancePath+"/failover/lastRecoveryMs",schemaPath:"#/properties/failover/properties/lastRecoveryMs/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema52.properties.failover.properties.lastRecoveryMs.type,parentSchema:schema52.properties.failover.properties.lastRecoveryMs,data:data18};
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 < 0 || isNaN(data18)){
+const err44 = {instancePath:instancePath+"/failover/recoveries",schemaPath:"#/properties/failover/properties/recoveries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema52.properties.failover.properties.recoveries,data:data18};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -8287,8 +8286,11 @@ errors++;
 }
 }
 }
-else {
-const err45 = {instancePath:instancePath+"/failover",schemaPath:"#/properties/failover/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.failover.type,parentSchema:schema52.properties.failover,data:data14};
+if(data15.lastRecoveryMs !== undefined){
+let data19 = data15.lastRecoveryMs;
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 < 0 || isNaN(data19)){
+const err45 = {instancePath:instancePath+"/failover/lastRecoveryMs",schemaPath:"#/properties/failover/properties/lastRecoveryMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema52.properties.failover.properties.lastRecoveryMs,data:data19};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -8298,10 +8300,8 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data.upgrades !== undefined){
-let data19 = data.upgrades;
-if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-const err46 = {instancePath:instancePath+"/upgrades",schemaPath:"#/properties/upgrades/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.upgrades.type,parentSchema:schema52.properties.upgrades,data:data19};
+else {
+const err46 = {instancePath:instancePath+"/failover/lastRecoveryMs",schemaPath:"#/properties/failover/properties/lastRecoveryMs/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema52.properties.failover.properties.lastRecoveryMs.type,parentSchema:schema52.properties.failover.properties.lastRecoveryMs,data:data19};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -8310,9 +8310,10 @@ vErrors.push(err46);
 }
 errors++;
 }
-if((typeof data19 == "number") && (isFinite(data19))){
-if(data19 < 0 || isNaN(data19)){
-const err47 = {instancePath:instancePath+"/upgrades",schemaPath:"#/properties/upgrades/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema52.properties.upgrades,data:data19};
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/failover",schemaPath:"#/properties/failover/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.failover.type,parentSchema:schema52.properties.failover,data:data15};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -8322,15 +8323,39 @@ vErrors.push(err47);
 errors++;
 }
 }
-}
-}
-else {
-const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
+if(data.upgrades !== undefined){
+let data20 = data.upgrades;
+if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
+const err48 = {instancePath:instancePath+"/upgrades",schemaPath:"#/properties/upgrades/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.upgrades.type,parentSchema:schema52.properties.upgrades,data:data20};
 if(vErrors === null){
 vErrors = [err48];
 }
 else {
 vErrors.push(err48);
+}
+errors++;
+}
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 < 0 || isNaN(data20)){
+const err49 = {instancePath:instancePath+"/upgrades",schemaPath:"#/properties/upgrades/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema52.properties.upgrades,data:data20};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err50 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
 }
 errors++;
 }

@@ -189,6 +189,11 @@ export class DaemonController implements DaemonApiHandler {
   /** The command line that starts this daemon again (records; `nydus upgrade` adds --upgrade). */
   private commandLine(): string[] {
     const { upgrade: _upgrade, ...rest } = this.options;
+    // Paths absolute: `nydus upgrade` / `nydus failover` start the successor from another cwd.
+    for (const key of ['mountpoint', 'bootstrap', 'config', 'localfsDir', 'prefetchFiles', 'apiSock', 'supervisor', 'stateDir', 'logFile'] as const) {
+      const v = rest[key];
+      if (typeof v === 'string') (rest as Record<string, unknown>)[key] = resolve(v);
+    }
     const script = new URL('../../../bin/run.js', import.meta.url).pathname;
     return [process.execPath, script, 'fuse', ...fuseOptionsToArgs(rest as FuseDaemonOptions)];
   }
@@ -205,9 +210,10 @@ export class DaemonController implements DaemonApiHandler {
       await writeRecord(dir, {
         id: o.id,
         pid: process.pid,
-        apiSock: o.apiSock ?? null,
-        supervisor: o.supervisor,
+        apiSock: o.apiSock ? resolve(o.apiSock) : null,
+        supervisor: resolve(o.supervisor),
         argv: this.commandLine(),
+        cwd: process.cwd(),
         mountpoint: this.mountpoint,
         mounts: this.fs.mountCommands().map((m) => ({ mountpoint: m.mountpoint, source: m.cmd.source })),
         state: this.state,
@@ -294,7 +300,7 @@ export class DaemonController implements DaemonApiHandler {
     const o = this.options;
     let text: string;
     let source = 'built-in --localfs-dir configuration';
-    if (o.localfsDir) text = localfsDirConfig(o.localfsDir);
+    if (o.localfsDir) text = localfsDirConfig(resolve(o.localfsDir));
     else if (o.configDocument) {
       text = JSON.stringify(o.configDocument);
       source = 'configuration document';
@@ -314,7 +320,8 @@ export class DaemonController implements DaemonApiHandler {
       prefetch = readPrefetchList(o.prefetchFiles);
       if (prefetch.some((p) => !p.startsWith('/'))) throw new NydusError('EINVAL', `invalid prefetch file list in ${o.prefetchFiles}`, 1);
     }
-    return { fs_type: 'rafs', source: o.bootstrap as string, config: text, mountpoint: o.virtualMountpoint, prefetch_files: prefetch };
+    // Absolute, so the takeover state names the same file whatever the successor's cwd.
+    return { fs_type: 'rafs', source: resolve(o.bootstrap as string), config: text, mountpoint: o.virtualMountpoint, prefetch_files: prefetch };
   }
 
   /** Runs a state-machine action (daemon.md §3.2). */

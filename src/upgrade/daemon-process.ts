@@ -71,12 +71,12 @@ export function fuseMountInfo(mountpoint: string): { mountId: number; fstype: st
   return found;
 }
 
-/** Starts a daemon detached from this process, output appended to `logFile`. */
-export function spawnDaemon(argv: readonly string[], logFile: string, env: NodeJS.ProcessEnv = process.env): ChildProcess {
+/** Starts a daemon detached from this process (in `cwd`, the recorded one), output appended to `logFile`. */
+export function spawnDaemon(argv: readonly string[], logFile: string, env: NodeJS.ProcessEnv = process.env, cwd?: string): ChildProcess {
   mkdirSync(dirname(logFile), { recursive: true });
   const out = openSync(logFile, 'a', 0o644);
   try {
-    const child = spawn(argv[0], argv.slice(1), { detached: true, stdio: ['ignore', out, out], env });
+    const child = spawn(argv[0], argv.slice(1), { detached: true, stdio: ['ignore', out, out], env, cwd });
     child.unref();
     return child;
   } finally {

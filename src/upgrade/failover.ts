@@ -286,7 +286,7 @@ class FailoverSupervisor {
     const apiSock = this.target.apiSock;
     const argv = restartArgv(this.record.argv);
     const logFile = join(this.stateDir, `${this.id}.log`);
-    const child = spawnDaemon(argv, logFile, { ...process.env, NYDUS_STATE_DIR: this.stateDir });
+    const child = spawnDaemon(argv, logFile, { ...process.env, NYDUS_STATE_DIR: this.stateDir }, this.record.cwd);
     if (child.pid === undefined) throw new NydusError('EFAILOVER', `cannot start ${argv[0]}`, 1);
     const pid = child.pid;
     this.children.set(pid, false);

@@ -98,7 +98,7 @@ export async function runUpgrade(opts: UpgradeOptions): Promise<UpgradeReport> {
     // 2. Start the successor.
     newSock = nextApiSock(oldSock);
     const argv = successorArgv(record.argv, newSock, opts.binary);
-    child = spawnDaemon(argv, logFile, { ...process.env, NYDUS_STATE_DIR: stateDir });
+    child = spawnDaemon(argv, logFile, { ...process.env, NYDUS_STATE_DIR: stateDir }, record.cwd);
     const spawned = child;
     let exited = false;
     spawned.once('exit', () => (exited = true));

@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { execa } from 'execa';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -257,6 +257,27 @@ e2e('driven through the API like nydus-snapshotter (smoke variant: exit before t
     b?.kill('SIGTERM');
     await b;
     await a.stop();
+  }
+});
+
+e2e('a daemon started with relative paths is upgraded from another directory', async () => {
+  const base = fresh('rel');
+  mkdirSync(join(base, 'mnt'));
+  const rel = (p: string) => relative(base, p);
+  const args = ['fuse', '--bootstrap', rel(boot), '--localfs-dir', rel(blobs), '--mountpoint', 'mnt', '--apisock', 'api.sock',
+    '--id', 'rel', '--supervisor', 'sup.sock', '--state-dir', 'state'];
+  const proc = execa(process.execPath, [cli, ...args], { cwd: base, reject: false });
+  const mnt = join(base, 'mnt');
+  try {
+    await waitFor(async () => ((await api(join(base, 'api.sock'), 'GET', '/api/v1/daemon').catch(() => undefined))?.json as { state?: string } | undefined)?.state === 'RUNNING', 'RUNNING', 15000);
+    const r = await execa(process.execPath, [cli, 'upgrade', 'rel', '--state-dir', join(base, 'state')], { cwd: '/', reject: false });
+    assert.is(r.exitCode, 0, `${r.stdout}\n${r.stderr}`);
+    writeFileSync('/proc/sys/vm/drop_caches', '3');
+    for (const [p, sum] of files) assert.is(md5(await readFile(join(mnt, p))), sum, p);
+  } finally {
+    await stopRecorded(join(base, 'state'), 'rel', mnt);
+    proc.kill('SIGTERM');
+    await proc;
   }
 });
 
