@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { builderFingerprint } from './lib/images.mjs';
 import { ensureTree, plan, PROFILES } from './lib/tree.mjs';
-import { alive, Cleanup, Interrupted, median, mountType, run, sleep, stopPidSync, unmountSync, which } from './lib/util.mjs';
+import { alive, buildBenchtool, Cleanup, Interrupted, median, mountType, run, runMain, sleep, stopPidSync, unmountSync, UsageError, which } from './lib/util.mjs';
 
 const benchSrc = dirname(fileURLToPath(import.meta.url));
 const repo = dirname(benchSrc);
@@ -35,8 +35,6 @@ const PEERS = {
   'nydus-warm': 'nydus fuse again on the bootstrap and blobcache left by nydus-lazy (same run)',
   'nydus-v6-http': 'as nydus-lazy with a RAFS v6 zstd image served by nginx through the http-proxy backend',
 };
-
-class UsageError extends Error {}
 
 function parseArgs(argv) {
   const o = { profile: 'quick', runs: 3, peers: null, batchSize: null };
@@ -86,20 +84,6 @@ function tail(file, lines = 12) {
   } catch {
     return '';
   }
-}
-
-/** benchtool (for the tree's xattrs), as bench/run.mjs builds it. */
-function buildBenchtool(benchDir) {
-  const src = join(benchSrc, 'native/benchtool.c');
-  const hash = sha256(readFileSync(src)).slice(0, 12);
-  const bin = join(benchDir, 'bin', `benchtool-${hash}`);
-  if (existsSync(bin)) return bin;
-  const cc = which('cc') || which('gcc') || which('clang');
-  if (!cc) throw new Error('no C compiler for bench/native/benchtool.c (install gcc)');
-  mkdirSync(dirname(bin), { recursive: true });
-  run(cc, ['-O2', '-Wall', '-o', `${bin}.tmp`, src, '-lpthread']);
-  renameSync(`${bin}.tmp`, bin);
-  return bin;
 }
 
 /** Images of the tree, cached next to the warm bench's: RAFS v5 (registry), RAFS v6 (nginx), the OCI layer. */
@@ -695,18 +679,4 @@ function printReport(results) {
   process.stdout.write(out.join('\n') + '\n');
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    if (e instanceof UsageError) {
-      process.stderr.write(`bench:cold: ${e.message}\n`);
-      process.exit(2);
-    }
-    if (e instanceof Interrupted) {
-      process.stderr.write(`bench:cold: interrupted (${e.message})\n`);
-      process.exit(130);
-    }
-    process.stderr.write(`bench:cold: harness error: ${e.stack || e.message}\n`);
-    process.exit(1);
-  },
-);
+runMain('bench:cold', main);

@@ -3,8 +3,7 @@
 // Side-by-side benchmark of `nydus fuse` against the kernel's EROFS, squashfuse and the
 // native disk on one generated tree. Reports, never asserts: exit 0 even when targets are
 // missed, nonzero only on a harness error. See bench/README.md.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +11,7 @@ import { ensureNydusImage, ensureSquashfs } from './lib/images.mjs';
 import { makePeers } from './lib/peers.mjs';
 import { printReport } from './lib/report.mjs';
 import { ensureTree, PROFILES } from './lib/tree.mjs';
-import { alive, Cleanup, cpuSeconds, Interrupted, median, rssKiB, run, sleep, which } from './lib/util.mjs';
+import { alive, buildBenchtool, Cleanup, cpuSeconds, Interrupted, median, rssKiB, run, runMain, sleep, UsageError, which } from './lib/util.mjs';
 
 const short = (msg, n = 300) => (msg.length > n ? `${msg.slice(0, n)}...` : msg).replace(/\s+/g, ' ');
 import { makeWorkloads } from './lib/workloads.mjs';
@@ -24,8 +23,6 @@ const TIMING = {
   full: { runs: 3, minSeconds: 2, randSeconds: 10, randJobs: 2 },
   quick: { runs: 3, minSeconds: 1, randSeconds: 3, randJobs: 2 },
 };
-
-class UsageError extends Error {}
 
 function parseArgs(argv) {
   const o = { profile: 'full', runs: null, peers: null, workloads: null };
@@ -59,21 +56,6 @@ results: bench/results/latest.json\n`);
 
 function log(msg) {
   process.stderr.write(`[bench] ${msg}\n`);
-}
-
-/** Compile benchtool.c into BENCH_DIR/bin, keyed by the source's hash. */
-function buildBenchtool(benchDir) {
-  const src = join(benchSrc, 'native/benchtool.c');
-  const hash = createHash('sha256').update(readFileSync(src)).digest('hex').slice(0, 12);
-  const bin = join(benchDir, 'bin', `benchtool-${hash}`);
-  if (existsSync(bin)) return bin;
-  rmSync(join(benchDir, 'bin'), { recursive: true, force: true }); // builds of older sources
-  const cc = which('cc') || which('gcc') || which('clang');
-  if (!cc) throw new Error('no C compiler for bench/native/benchtool.c (install gcc)');
-  mkdirSync(dirname(bin), { recursive: true });
-  run(cc, ['-O2', '-Wall', '-o', `${bin}.tmp`, src, '-lpthread']);
-  renameSync(`${bin}.tmp`, bin);
-  return bin;
 }
 
 async function main() {
@@ -214,18 +196,4 @@ async function main() {
   log(`results: ${join(outDir, 'latest.json')} (and latest-${opts.profile}.json)`);
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    if (e instanceof UsageError) {
-      process.stderr.write(`bench: ${e.message}\n`);
-      process.exit(2);
-    }
-    if (e instanceof Interrupted) {
-      process.stderr.write(`bench: interrupted (${e.message})\n`);
-      process.exit(130);
-    }
-    process.stderr.write(`bench: harness error: ${e.stack || e.message}\n`);
-    process.exit(1);
-  },
-);
+runMain('bench', main);

@@ -17,7 +17,7 @@ import { readFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { alive, Cleanup, Interrupted, median, mountType, run, sleep, stopPidSync, tryRun } from './lib/util.mjs';
+import { alive, Cleanup, Interrupted, median, mountType, run, runMain, sleep, stopPidSync, tryRun, UsageError } from './lib/util.mjs';
 
 const self = fileURLToPath(import.meta.url);
 const benchSrc = dirname(self);
@@ -25,8 +25,6 @@ const repo = dirname(benchSrc);
 const cli = join(repo, 'bin/run.js');
 const MiB = 1 << 20;
 const ID = 'bench-upgrade';
-
-class UsageError extends Error {}
 
 /** Milliseconds on CLOCK_MONOTONIC: comparable between this process and the reader. */
 const now = () => Number(process.hrtime.bigint()) / 1e6;
@@ -660,19 +658,5 @@ if (process.argv[2] === '--reader') {
     process.exit(1);
   });
 } else {
-  main().then(
-    () => process.exit(0),
-    (e) => {
-      if (e instanceof UsageError) {
-        process.stderr.write(`bench:upgrade: ${e.message}\n`);
-        process.exit(2);
-      }
-      if (e instanceof Interrupted) {
-        process.stderr.write(`bench:upgrade: interrupted (${e.message})\n`);
-        process.exit(130);
-      }
-      process.stderr.write(`bench:upgrade: harness error: ${e.stack || e.message}\n`);
-      process.exit(1);
-    },
-  );
+  runMain('bench:upgrade', main);
 }

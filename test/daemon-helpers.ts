@@ -1,22 +1,34 @@
 // Test helpers for the FUSE daemon: start `nydus fuse` as a real process, wait for its mount
 // or API state, speak raw HTTP to its API socket, and always clean up (SIGTERM, then a lazy
 // unmount of anything left behind).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { execa, type ResultPromise } from 'execa';
+import { daemonState, fuseMountInfo } from '../src/upgrade/daemon-process.js';
 import { cli } from './helpers.js';
 
 export const isRoot = process.getuid?.() === 0;
 
 /** True when `mnt` is a FUSE mount target in this process's mount namespace. */
 export function isFuseMounted(mnt: string): boolean {
-  return readFileSync('/proc/self/mountinfo', 'utf8')
-    .split('\n')
-    .some((l) => {
-      const f = l.split(' ');
-      const sep = f.indexOf('-');
-      return f[4] === mnt && sep > 0 && f[sep + 1]?.startsWith('fuse');
-    });
+  return fuseMountInfo(mnt) !== undefined;
+}
+
+/** Mount id (first field of /proc/self/mountinfo) of the FUSE mount at `mnt`, or -1. */
+export function mountId(mnt: string): number {
+  return fuseMountInfo(mnt)?.mountId ?? -1;
+}
+
+/** Lazily unmounts every mount below `dir` (a test's work directory), then removes `dir`. */
+export async function unmountAndRemove(dir: string): Promise<void> {
+  const mounts = readFileSync('/proc/self/mounts', 'utf8').split('\n').map((l) => l.split(' ')[1]).filter((m) => m?.startsWith(dir));
+  for (const m of mounts) await execa('umount', ['-l', m], { reject: false });
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Waits until the daemon behind `sock` reports `state`. */
+export function waitForState(sock: string, state: string, ms = 15000): Promise<void> {
+  return waitFor(async () => (await daemonState(sock)) === state, `${state} on ${sock}`, ms);
 }
 
 export async function waitFor(cond: () => boolean | Promise<boolean>, what: string, ms = 15000): Promise<void> {
@@ -101,8 +113,7 @@ export async function startDaemon(args: string[], mnt: string, sock?: string, en
       if (exited) throw new Error(`nydus fuse exited early: ${stderr}`);
       if (sock) {
         if (!existsSync(sock)) return false;
-        const r = await api(sock, 'GET', '/api/v1/daemon').catch(() => undefined);
-        return (r?.json as { state?: string } | undefined)?.state === 'RUNNING';
+        return (await daemonState(sock)) === 'RUNNING';
       }
       return isFuseMounted(mnt);
     }, `nydus fuse at ${mnt}`);

@@ -1,5 +1,5 @@
 // Test helpers shared by every layer's tests: locations of the repo, fixtures and shared/.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,4 +39,15 @@ export function readExpected(file: string): { tree: unknown; md5: Map<string, st
     if (m) md5.set(m[2], m[1]);
   }
   return { tree: JSON.parse(text.slice(0, end)), md5 };
+}
+
+/** True when this process may mount FUSE filesystems (root and a usable /dev/fuse). */
+export function canMountFuse(): boolean {
+  if (process.getuid?.() !== 0) return false;
+  try {
+    accessSync('/dev/fuse', constants.R_OK | constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,9 +1,15 @@
 // Shell helpers and the cleanup registry of the benchmark harness.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Thrown when a tool died of the user's Ctrl-C (or SIGTERM/SIGHUP): stop, clean up, exit. */
 export class Interrupted extends Error {}
+
+/** A bad command line: the bench exits 2 with the message. */
+export class UsageError extends Error {}
 
 /** Run a command, return its stdout; throw with its stderr on failure. */
 export function run(cmd, args, opts = {}) {
@@ -175,4 +181,38 @@ export function cpuSeconds(pid) {
   } catch {
     return null;
   }
+}
+
+/** Compiles bench/native/benchtool.c into BENCH_DIR/bin, keyed by the source's hash (older builds removed). */
+export function buildBenchtool(benchDir) {
+  const src = join(dirname(fileURLToPath(import.meta.url)), '..', 'native', 'benchtool.c');
+  const hash = createHash('sha256').update(readFileSync(src)).digest('hex').slice(0, 12);
+  const bin = join(benchDir, 'bin', `benchtool-${hash}`);
+  if (existsSync(bin)) return bin;
+  rmSync(join(benchDir, 'bin'), { recursive: true, force: true });
+  const cc = which('cc') || which('gcc') || which('clang');
+  if (!cc) throw new Error('no C compiler for bench/native/benchtool.c (install gcc)');
+  mkdirSync(dirname(bin), { recursive: true });
+  run(cc, ['-O2', '-Wall', '-o', `${bin}.tmp`, src, '-lpthread']);
+  renameSync(`${bin}.tmp`, bin);
+  return bin;
+}
+
+/** Runs a bench's main and exits: 0 done, 2 usage error, 130 interrupted, 1 harness error. */
+export function runMain(name, main) {
+  main().then(
+    () => process.exit(0),
+    (e) => {
+      if (e instanceof UsageError) {
+        process.stderr.write(`${name}: ${e.message}\n`);
+        process.exit(2);
+      }
+      if (e instanceof Interrupted) {
+        process.stderr.write(`${name}: interrupted (${e.message})\n`);
+        process.exit(130);
+      }
+      process.stderr.write(`${name}: harness error: ${e.stack || e.message}\n`);
+      process.exit(1);
+    },
+  );
 }

@@ -9,6 +9,11 @@ import type { ImageOptions } from '../native/image.js';
 /** The backends created in TypeScript and reached from native code on cache misses. */
 export const NETWORK_BACKENDS = ['registry', 'http-proxy', 's3', 'oss'] as const;
 
+/** The settings sub-object of a network backend, or null (localfs, localdisk, or missing). */
+function networkSettings(backend: BackendConfig): { timeout?: number } | null {
+  return (NETWORK_BACKENDS as readonly string[]).includes(backend.type) ? backend[backend.type as (typeof NETWORK_BACKENDS)[number]] ?? null : null;
+}
+
 export interface ImageSetup {
   /** Everything but the network backend object. */
   options: ImageOptions;
@@ -37,7 +42,7 @@ export function imageOptionsFromConfig(config: ConfigV2, source: string): ImageS
     options.dir = backend.localfs.dir || undefined;
     options.altDirs = backend.localfs.alt_dirs;
   } else if ((NETWORK_BACKENDS as readonly string[]).includes(backend.type)) {
-    if (!backend[backend.type as (typeof NETWORK_BACKENDS)[number]]) fail(`/backend/${backend.type}`, `expected the ${backend.type} backend settings`, source);
+    if (!networkSettings(backend)) fail(`/backend/${backend.type}`, `expected the ${backend.type} backend settings`, source);
     network = backend;
   } else {
     fail('/backend/type', `expected one of "localfs", ${NETWORK_BACKENDS.map((b) => `"${b}"`).join(', ')} (the ${backend.type} backend is not supported), found "${backend.type}"`, source);
@@ -77,7 +82,6 @@ export function imageOptionsFromConfig(config: ConfigV2, source: string): ImageS
 
 /** How long a native reader may wait for a network backend: its own deadline plus slack (0 = no deadline). */
 export function backendWaitMs(backend: BackendConfig): number {
-  const sub = (NETWORK_BACKENDS as readonly string[]).includes(backend.type) ? backend[backend.type as (typeof NETWORK_BACKENDS)[number]] : null;
-  const timeout = sub?.timeout ?? 5;
+  const timeout = networkSettings(backend)?.timeout ?? 5;
   return timeout > 0 ? timeout * 1000 + 30_000 : 0;
 }

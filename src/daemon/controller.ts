@@ -3,7 +3,7 @@
 // (fuseDaemon() builder or `nydus fuse` flags), `DaemonController.start(options)` (mounts
 // and reaches RUNNING, then serves the API), `await controller.wait()` (the run loop; it
 // resolves once the daemon has shut down). Control path only; FUSE requests are native.
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
 import { resolve } from 'node:path';
 import type { DaemonInfo, FuseDaemonOptions, MountCmd } from '../../generated/types.js';
@@ -12,6 +12,7 @@ import { NydusError } from '../errors.js';
 import { FuseSession, type VfsFlavour } from '../native/fuse.js';
 import { closeFd, receiveStateFd, sendStateFd } from '../native/supervisor.js';
 import { decodeState, encodeState } from '../upgrade/state-codec.js';
+import { fuseMountInfo } from '../upgrade/daemon-process.js';
 import { readRecord, resolveStateDir, writeRecord } from '../upgrade/records.js';
 import { fuseOptionsToArgs } from '../../generated/daemon-flags.js';
 import { FsService, readPrefetchList } from '../service/fs-service.js';
@@ -33,16 +34,6 @@ export function localfsDirConfig(dir: string): string {
     digest_validate: false,
     iostats_files: false,
   });
-}
-
-/** True when `mountpoint` is a mount target in /proc/self/mounts. */
-function isMountTarget(mountpoint: string): boolean {
-  try {
-    const esc = mountpoint.replace(/[ \t\n\\]/g, (c) => `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`);
-    return readFileSync('/proc/self/mounts', 'utf8').split('\n').some((l) => l.split(' ')[1] === esc);
-  } catch {
-    return false;
-  }
 }
 
 /** Whether something accepts connections on a Unix socket. */
@@ -128,7 +119,7 @@ export class DaemonController implements DaemonApiHandler {
     // A mountpoint that is already a FUSE mount may be one nobody serves (a crashed
     // predecessor): never stat it then, the stat would wait for an answer forever.
     const resolved = resolve(o.mountpoint);
-    const live = isMountTarget(resolved);
+    const live = fuseMountInfo(resolved) !== undefined;
     let mp = resolved;
     if (!live) {
       try {

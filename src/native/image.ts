@@ -3,6 +3,7 @@
 // synchronous (mapped bootstrap); read() and verify() run on the libuv pool. Errors are NativeError with the core's errno and code.
 import { constants as osConstants } from 'node:os';
 import { NativeError } from '../errors.js';
+import type { BlobcacheMetrics } from '../../generated/types.js';
 import { internal } from './binding.js';
 
 export interface ImageOptions {
@@ -55,26 +56,8 @@ export interface PrefetchOptions {
   prefetchAll?: boolean;
 }
 
-/** api.md §4.5 BlobcacheMetrics. */
-export interface BlobcacheMetrics {
-  underlying_files: string[];
-  store_path: string;
-  partial_hits: number;
-  whole_hits: number;
-  total: number;
-  entries_count: number;
-  prefetch_data_amount: number;
-  prefetch_requests_count: number;
-  prefetch_workers: number;
-  prefetch_unmerged_chunks: number;
-  prefetch_cumulative_time_millis: number;
-  prefetch_begin_time_secs: number;
-  prefetch_begin_time_millis: number;
-  prefetch_end_time_secs: number;
-  prefetch_end_time_millis: number;
-  buffered_backend_size: number;
-  data_all_ready: boolean;
-}
+/** api.md §4.5 BlobcacheMetrics, as the schema declares it (schema/api/blobcache-metrics.schema.json). */
+export type { BlobcacheMetrics } from '../../generated/types.js';
 
 export interface BlobInfo {
   index: number;

@@ -29,8 +29,6 @@ interface Mounted {
   image: RafsImage;
   /** The network backend serving the image's cache misses (null: localfs, read natively). */
   backend: BlobBackend | null;
-  /** The image has a blob cache (blobcache metrics answer for it). */
-  hasCache: boolean;
   /** Background prefetch is enabled by the config. */
   prefetch: boolean;
   /** fs index in the native VFS; undefined while no FUSE session exists (INIT in upgrade mode). */
@@ -217,12 +215,12 @@ export class FsService {
 
   /** Blob cache metrics of the mount whose config id is `id`, or of the only cached mount (api.md §4.5). */
   blobcacheMetrics(id: string | undefined): BlobcacheMetrics {
-    const cached = [...this.mounts.values()].filter((m) => m.hasCache);
-    const hits = id === undefined ? cached : cached.filter((m) => (m.config.id ?? '') === id);
+    const cached = [...this.mounts.values()]
+      .map((m) => ({ id: m.config.id ?? '', metrics: m.image.cacheMetrics() }))
+      .filter((c): c is { id: string; metrics: BlobcacheMetrics } => c.metrics !== null);
+    const hits = id === undefined ? cached : cached.filter((c) => c.id === id);
     if (hits.length === 0 || (id === undefined && hits.length !== 1)) throw failures.noCounter();
-    const metrics = hits[0].image.cacheMetrics();
-    if (!metrics) throw failures.noCounter();
-    return metrics;
+    return hits[0].metrics;
   }
 
   backendCollection(): Record<string, BackendDescriptor> {
@@ -348,7 +346,6 @@ export class FsService {
       config,
       image,
       backend,
-      hasCache: options.cache !== undefined,
       prefetch: options.prefetch?.enable ?? false,
       descriptor: { backend_type: 'Rafs', mountpoint, mounted_time: mountedTime(), config: redactSecrets(config) as ConfigV2 },
     };

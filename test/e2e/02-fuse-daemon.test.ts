@@ -4,7 +4,7 @@
 // EIO for a corrupt chunk with digest validation, bad input refused before anything is
 // mounted, and the shutdown paths (SIGTERM, umount -l, exit API).
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -13,7 +13,7 @@ import * as assert from 'uvu/assert';
 import { RafsImage } from '../../src/native/image.js';
 import { compareNames, S_IFMT, S_IFREG, walk } from '../../src/inspect/walk.js';
 import { describeHostTree, makeTree } from '../builder/tree-fixture.js';
-import { api, isFuseMounted, isRoot, startDaemon, waitFor, type Daemon } from '../daemon-helpers.js';
+import { api, isFuseMounted, isRoot, startDaemon, unmountAndRemove, waitForState, type Daemon } from '../daemon-helpers.js';
 import { cli, fixture, readExpected, tempDir } from '../helpers.js';
 
 type Node = { type: string; name: string; target?: string; contents?: Node[] };
@@ -45,9 +45,7 @@ function mountpoint(): string {
 }
 
 test.after(async () => {
-  const mounts = readFileSync('/proc/self/mounts', 'utf8').split('\n').map((l) => l.split(' ')[1]).filter((m) => m?.startsWith(work));
-  for (const m of mounts) await execa('umount', ['-l', m], { reject: false });
-  rmSync(work, { recursive: true, force: true });
+  await unmountAndRemove(work);
 });
 
 test('v5 fixture: the mounted tree and every file md5 equal expected.result', async () => {
@@ -322,7 +320,7 @@ test("nydus-snapshotter's command lines (daemon.md §1.13) and nydusd's no-subco
   const sock2 = join(work, 'snap-shared.sock');
   const proc = execa(process.execPath, [cli, '--thread-num', '4', '--mountpoint', mnt2, '--apisock', sock2, '--log-level', 'error'], { reject: false });
   try {
-    await waitFor(async () => existsSync(sock2) && ((await api(sock2, 'GET', '/api/v1/daemon').catch(() => undefined))?.json as { state?: string })?.state === 'RUNNING', 'shared daemon');
+    await waitForState(sock2, 'RUNNING');
     const r = await api(sock2, 'POST', '/api/v1/mount?mountpoint=%2Fsid1', { fs_type: 'rafs', source: fixture.v5.bootstrap, config: v1LocalfsConfig(fixture.v5.blobs) });
     assert.is(r.status, 204, r.body);
     assert.ok(readdirSync(join(mnt2, 'sid1')).length > 0);

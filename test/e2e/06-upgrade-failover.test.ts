@@ -3,7 +3,7 @@
 // and while `nydus failover` recovers from 10 × kill -9: zero read errors, the same mount
 // (mount id in /proc/self/mountinfo). A corrupt snapshot is refused and the daemon stays INIT.
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { execa } from 'execa';
@@ -11,7 +11,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { SupervisorListener } from '../../src/native/supervisor.js';
 import { readRecord } from '../../src/upgrade/records.js';
-import { api, isFuseMounted, isRoot, startDaemon, waitFor, type Daemon } from '../daemon-helpers.js';
+import { api, isFuseMounted, isRoot, mountId, startDaemon, unmountAndRemove, waitFor, waitForState, type Daemon } from '../daemon-helpers.js';
 import { cli, tempDir } from '../helpers.js';
 
 const skip = !isRoot;
@@ -32,12 +32,6 @@ function fresh(name: string): string {
 
 function md5(b: Buffer): string {
   return createHash('md5').update(b).digest('hex');
-}
-
-/** Mount id (field 1 of /proc/self/mountinfo) of the mount at `mnt`, or -1. */
-function mountId(mnt: string): number {
-  const line = readFileSync('/proc/self/mountinfo', 'utf8').split('\n').find((l) => l.split(' ')[4] === mnt);
-  return line ? Number(line.split(' ')[0]) : -1;
 }
 
 /** Reads every file (md5-checked) and lists every directory, over and over, until stopped. */
@@ -119,9 +113,7 @@ test.before(async () => {
 });
 
 test.after(async () => {
-  const mounts = readFileSync('/proc/self/mounts', 'utf8').split('\n').map((l) => l.split(' ')[1]).filter((m) => m?.startsWith(work));
-  for (const m of mounts) await execa('umount', ['-l', m], { reject: false });
-  rmSync(work, { recursive: true, force: true });
+  await unmountAndRemove(work);
 });
 
 e2e('20 consecutive nydus upgrades under a reader loop: zero errors, the same mount', async () => {
@@ -237,7 +229,7 @@ e2e('driven through the API like nydus-snapshotter (smoke variant: exit before t
     assert.is(await a.proc.then((r) => r.exitCode), 0);
     assert.ok(isFuseMounted(mnt), 'exit leaves the mount');
     b = execa(process.execPath, [cli, 'fuse', ...args, '--mountpoint', mnt, '--apisock', sockB, '--upgrade'], { reject: false });
-    await waitFor(async () => ((await api(sockB, 'GET', '/api/v1/daemon').catch(() => undefined))?.json as { state?: string } | undefined)?.state === 'INIT', 'INIT', 10000);
+    await waitForState(sockB, 'INIT', 10000);
     l = SupervisorListener.listen(supervisor);
     const [, r2] = await Promise.all([l.send(saved.state, saved.fd, 5000), api(sockB, 'PUT', '/api/v1/daemon/fuse/takeover')]);
     l.close();
@@ -269,7 +261,7 @@ e2e('a daemon started with relative paths is upgraded from another directory', a
   const proc = execa(process.execPath, [cli, ...args], { cwd: base, reject: false });
   const mnt = join(base, 'mnt');
   try {
-    await waitFor(async () => ((await api(join(base, 'api.sock'), 'GET', '/api/v1/daemon').catch(() => undefined))?.json as { state?: string } | undefined)?.state === 'RUNNING', 'RUNNING', 15000);
+    await waitForState(join(base, 'api.sock'), 'RUNNING', 15000);
     const r = await execa(process.execPath, [cli, 'upgrade', 'rel', '--state-dir', join(base, 'state')], { cwd: '/', reject: false });
     assert.is(r.exitCode, 0, `${r.stdout}\n${r.stderr}`);
     writeFileSync('/proc/sys/vm/drop_caches', '3');
@@ -279,6 +271,8 @@ e2e('a daemon started with relative paths is upgraded from another directory', a
     proc.kill('SIGTERM');
     await proc;
   }
+  // The last daemon marks its own record when it shuts down.
+  await waitFor(async () => (await readRecord(join(base, 'state'), 'rel')).state === 'STOPPED', 'the record to say STOPPED', 5000);
 });
 
 e2e('a corrupt snapshot is refused cleanly: takeover answers 500 and the daemon stays in INIT', async () => {
@@ -287,7 +281,7 @@ e2e('a corrupt snapshot is refused cleanly: takeover answers 500 and the daemon 
   const mnt = fresh('mnt');
   const proc = execa(process.execPath, [cli, 'fuse', '--bootstrap', boot, '--localfs-dir', blobs, '--mountpoint', mnt, '--apisock', sock, '--id', 'bad', '--supervisor', supervisor, '--state-dir', fresh('state'), '--upgrade'], { reject: false, all: true });
   try {
-    await waitFor(async () => ((await api(sock, 'GET', '/api/v1/daemon').catch(() => undefined))?.json as { state?: string } | undefined)?.state === 'INIT', 'INIT', 10000);
+    await waitForState(sock, 'INIT', 10000);
     assert.not.ok(isFuseMounted(mnt), 'upgrade mode mounts nothing');
     for (const junk of [randomBytes(300), Buffer.concat([Buffer.from('NYDSVCST'), randomBytes(64)])]) {
       const listener = SupervisorListener.listen(supervisor);

@@ -3,7 +3,7 @@
 // EROFS, and the closed event after `umount -l`. Needs root and /dev/fuse.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { accessSync, constants, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -11,19 +11,9 @@ import * as assert from 'uvu/assert';
 import { NativeError } from '../../src/errors.js';
 import { FuseSession } from '../../src/native/fuse.js';
 import { RafsImage } from '../../src/native/image.js';
-import { fixture, readExpected, tempDir } from '../helpers.js';
+import { canMountFuse, fixture, readExpected, tempDir } from '../helpers.js';
 
-function canMount(): boolean {
-  if (process.getuid?.() !== 0) return false;
-  try {
-    accessSync('/dev/fuse', constants.R_OK | constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const skip = !canMount();
+const skip = !canMountFuse();
 if (skip) console.log('04-fuse: skipped, real FUSE mounts need root and /dev/fuse');
 const fuseTest = skip ? test.skip : test;
 

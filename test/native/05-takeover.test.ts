@@ -7,7 +7,7 @@
 // Needs root and /dev/fuse for the FUSE cases.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { accessSync, closeSync, constants, fstatSync, openSync, opendirSync, readdirSync, readFileSync, readSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, opendirSync, readdirSync, readFileSync, readSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -16,19 +16,9 @@ import { NativeError } from '../../src/errors.js';
 import { FuseSession, type NegotiatedInit, type VfsSnapshot } from '../../src/native/fuse.js';
 import { RafsImage } from '../../src/native/image.js';
 import { closeFd, receiveStateFd, sendStateFd, SupervisorListener } from '../../src/native/supervisor.js';
-import { fixture, readExpected, tempDir } from '../helpers.js';
+import { canMountFuse, fixture, readExpected, tempDir } from '../helpers.js';
 
-function canMount(): boolean {
-  if (process.getuid?.() !== 0) return false;
-  try {
-    accessSync('/dev/fuse', constants.R_OK | constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const skip = !canMount();
+const skip = !canMountFuse();
 if (skip) console.log('05-takeover: FUSE cases skipped, real FUSE mounts need root and /dev/fuse');
 const fuseTest = skip ? test.skip : test;
 
@@ -137,6 +127,37 @@ function forceUnmount(dir: string): void {
   }
 }
 
+/** One test's rig: a mounted session, a supervisor socket, and whatever the test takes over. */
+interface Rig {
+  dir: string;
+  sock: string;
+  listener: SupervisorListener;
+  s?: FuseSession;
+  next?: FuseSession;
+  held?: { state: Buffer; fd: number };
+  child?: ChildProcess;
+}
+
+/** Runs `fn` on a fresh rig, then releases everything it holds, whatever happened. */
+async function withRig(prefix: string, fn: (rig: Rig) => Promise<void>): Promise<void> {
+  const dir = tempDir(prefix);
+  const work = tempDir('nydus-sup-');
+  const sock = join(work, 'supervisor.sock');
+  const rig: Rig = { dir, sock, s: FuseSession.mount({ mountpoint: dir }), listener: SupervisorListener.listen(sock) };
+  try {
+    await fn(rig);
+  } finally {
+    rig.child?.kill('SIGKILL');
+    if (rig.next) await rig.next.unmount();
+    if (rig.s) await rig.s.unmount();
+    if (rig.held) closeFd(rig.held.fd);
+    rig.listener.close();
+    forceUnmount(dir);
+    rmdirSync(dir);
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 // --- the §5.2 transfer alone -----------------------------------------------------------------
 
 test('supervisor socket: 100 KiB state + fd both ways, fd identity, supervisor keeps its fd', async () => {
@@ -215,20 +236,13 @@ fuseTest('takeover: same mountpoint and mount id, unchanged inode numbers, readd
   const v5 = RafsImage.open(fixture.v5.bootstrap, { dir: fixture.v5.blobs });
   const v6 = RafsImage.open(fixture.v6.bootstrap, { dir: fixture.v6.blobs });
   const images = new Map([['/a/b', v5], ['/c', v6]]);
-  const dir = tempDir('nydus-takeover-');
-  const work = tempDir('nydus-sup-');
-  const sock = join(work, 'supervisor.sock');
-  let s: FuseSession | undefined = FuseSession.mount({ mountpoint: dir });
-  let next: FuseSession | undefined;
-  let held: { state: Buffer; fd: number } | undefined;
-  let child: ChildProcess | undefined;
-  const listener = SupervisorListener.listen(sock);
-  try {
-    assert.is(s.attach('/a/b', v5), 1);
-    assert.is(s.attach('/c', v6), 2);
-    s.start(2);
+  await withRig('nydus-takeover-', async (rig) => {
+    const { dir, sock, listener } = rig;
+    assert.is(rig.s!.attach('/a/b', v5), 1);
+    assert.is(rig.s!.attach('/c', v6), 2);
+    rig.s!.start(2);
     for (const [path, sum] of expected.md5) assert.is(md5(readFileSync(join(dir, 'a/b', path))), sum, path);
-    const mountId = mountIdOf(s.mountpoint);
+    const mountId = mountIdOf(rig.s!.mountpoint);
     assert.ok(mountId !== undefined);
     const paths = ['', 'a', 'a/b', 'a/b/hardlink-test', 'a/b/hardlink-test/foo', 'c'];
     const inos = paths.map((p) => statSync(join(dir, p)).ino);
@@ -244,21 +258,21 @@ fuseTest('takeover: same mountpoint and mount id, unchanged inode numbers, readd
     assert.ok(v6File, 'a regular file at the v6 root');
     const v6Want = await v6.read(v6File!.ino, 0, v6.getattr(v6File!.ino).size);
 
-    held = await saveToSupervisor(s, listener, sock);
-    assert.is(s.fd, -1);
-    s = undefined;
+    rig.held = await saveToSupervisor(rig.s!, listener, sock);
+    assert.is(rig.s!.fd, -1);
+    rig.s = undefined;
     // Nobody serves now: this reader's requests queue in the kernel.
-    child = spawn('cat', [join(dir, 'c', v6File!.name)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const done = exited(child, 10_000);
+    rig.child = spawn('cat', [join(dir, 'c', v6File!.name)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const done = exited(rig.child, 10_000);
     await sleep(200);
-    assert.is(child.exitCode, null, 'the reader waits while nobody serves');
+    assert.is(rig.child.exitCode, null, 'the reader waits while nobody serves');
 
-    next = await takeOver(held, listener, sock, images);
-    assert.is(next.mountpoint, dir);
-    assert.ok(next.initialized());
-    next.start(2);
+    rig.next = await takeOver(rig.held, listener, sock, images);
+    assert.is(rig.next.mountpoint, dir);
+    assert.ok(rig.next.initialized());
+    rig.next.start(2);
     const r = await done;
-    child = undefined;
+    rig.child = undefined;
     assert.is(r.code, 0, r.err);
     assert.ok(r.out.equals(v6Want), 'queued read answered by the successor');
 
@@ -271,45 +285,29 @@ fuseTest('takeover: same mountpoint and mount id, unchanged inode numbers, readd
     stream.closeSync();
     assert.equal(rest.sort(), abList);
     for (const [path, sum] of expected.md5) assert.is(md5(readFileSync(join(dir, 'a/b', path))), sum, path);
-    assert.equal(next.mounts(), [{ path: '/a/b', index: 1 }, { path: '/c', index: 2 }]);
+    assert.equal(rig.next.mounts(), [{ path: '/a/b', index: 1 }, { path: '/c', index: 2 }]);
     // The successor's own snapshot equals the predecessor's (the next sendfd re-sends the same tree).
-    const before = (JSON.parse(held.state.toString()) as SavedState).vfs;
-    assert.equal(next.vfsSnapshot(), before);
-    assert.is(next.negotiated()?.kernelMajor, 7);
-    assert.ok((next.negotiated()?.kernelMinor ?? 0) >= 33);
+    const before = (JSON.parse(rig.held.state.toString()) as SavedState).vfs;
+    assert.equal(rig.next.vfsSnapshot(), before);
+    assert.is(rig.next.negotiated()?.kernelMajor, 7);
+    assert.ok((rig.next.negotiated()?.kernelMinor ?? 0) >= 33);
     // restoreVfs refuses while images are attached.
-    assert.throws(() => next!.restoreVfs(before), (e: unknown) => (e as NativeError).code === 'EBUSY');
-  } finally {
-    child?.kill('SIGKILL');
-    if (next) await next.unmount();
-    if (s) await s.unmount();
-    if (held) closeFd(held.fd);
-    listener.close();
-    forceUnmount(dir);
-    rmdirSync(dir);
-    rmSync(work, { recursive: true, force: true });
-  }
+    assert.throws(() => rig.next!.restoreVfs(before), (e: unknown) => (e as NativeError).code === 'EBUSY');
+  });
 });
 
 fuseTest('failover: a request read but never answered completes only after failover("resend")', async () => {
   const v5 = RafsImage.open(fixture.v5.bootstrap, { dir: fixture.v5.blobs });
   const images = new Map([['/', v5]]);
   const expected = readExpected(fixture.v5.expected);
-  const dir = tempDir('nydus-failover-');
-  const work = tempDir('nydus-sup-');
-  const sock = join(work, 'supervisor.sock');
-  let s: FuseSession | undefined = FuseSession.mount({ mountpoint: dir });
-  let next: FuseSession | undefined;
-  let held: { state: Buffer; fd: number } | undefined;
-  let child: ChildProcess | undefined;
-  const listener = SupervisorListener.listen(sock);
-  try {
-    s.attach('/', v5);
-    s.start(2);
+  await withRig('nydus-failover-', async (rig) => {
+    const { dir, sock, listener } = rig;
+    rig.s!.attach('/', v5);
+    rig.s!.start(2);
     assert.ok(statSync(join(dir, 'hardlink-test')).isDirectory());
     const rootIno = statSync(dir).ino;
-    held = await saveToSupervisor(s, listener, sock);
-    s = undefined;
+    rig.held = await saveToSupervisor(rig.s!, listener, sock);
+    rig.s = undefined;
 
     // A reader whose first request gets read by a "process" that then dies without answering.
     const strand = (file: string): { done: ReturnType<typeof exited>; child: ChildProcess } => {
@@ -321,7 +319,7 @@ fuseTest('failover: a request read but never answered completes only after failo
       const t0 = Date.now();
       while (n === 0 && Date.now() - t0 < 5000) {
         try {
-          n = readSync(held!.fd, buf, 0, buf.length, null);
+          n = readSync(rig.held!.fd, buf, 0, buf.length, null);
         } catch (e) {
           if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
           Atomics.wait(wait, 0, 0, 5);
@@ -333,108 +331,85 @@ fuseTest('failover: a request read but never answered completes only after failo
     };
     const files = [...expected.md5].filter(([p]) => p.startsWith('/normal-file-test/'));
     let stranded = strand(files[0][0]);
-    child = stranded.child;
+    rig.child = stranded.child;
 
     // Successor with policy none: the stranded request stays stranded until a resend.
-    next = await takeOver(held, listener, sock, images, 'none');
-    closeFd(held.fd);
-    held = undefined;
-    next.start(2);
+    rig.next = await takeOver(rig.held, listener, sock, images, 'none');
+    closeFd(rig.held.fd);
+    rig.held = undefined;
+    rig.next.start(2);
     await sleep(500);
-    assert.is(child.exitCode, null, 'without resend the reader stays blocked');
-    const fo = next.failover('resend');
+    assert.is(rig.child.exitCode, null, 'without resend the reader stays blocked');
+    const fo = rig.next.failover('resend');
     assert.ok(fo.ok, fo.detail);
     assert.match(fo.detail, /FUSE_NOTIFY_RESEND/);
     let r = await stranded.done;
-    child = undefined;
+    rig.child = undefined;
     assert.is(r.code, 0, r.err);
     assert.is(r.out.toString().split(' ')[0], files[0][1]);
     assert.is(statSync(dir).ino, rootIno);
     assert.ok(readdirSync(join(dir, 'hardlink-test')).includes('foo'));
 
     // The daemon's order: the predecessor is gone, the successor applies 'resend' at adopt, then starts.
-    held = await saveToSupervisor(next, listener, sock);
-    next = undefined;
+    rig.held = await saveToSupervisor(rig.next, listener, sock);
+    rig.next = undefined;
     stranded = strand(files[1][0]);
-    child = stranded.child;
-    next = await takeOver(held, listener, sock, images, 'resend');
-    next.start(2);
+    rig.child = stranded.child;
+    rig.next = await takeOver(rig.held, listener, sock, images, 'resend');
+    rig.next.start(2);
     r = await stranded.done;
-    child = undefined;
+    rig.child = undefined;
     assert.is(r.code, 0, r.err);
     assert.is(r.out.toString().split(' ')[0], files[1][1]);
     assert.equal(readdirSync(join(dir, 'hardlink-test')).sort(), ['foo', 'test.sh']);
-    const flush = next.failover('flush');
+    const flush = rig.next.failover('flush');
     assert.type(flush.detail, 'string');
-  } finally {
-    child?.kill('SIGKILL');
-    if (next) await next.unmount();
-    if (s) await s.unmount();
-    if (held) closeFd(held.fd);
-    listener.close();
-    forceUnmount(dir);
-    rmdirSync(dir);
-    rmSync(work, { recursive: true, force: true });
-  }
+  });
 });
 
 fuseTest('hot upgrade x5 under a continuously reading child: no read errors, same mount id', async () => {
   const v5 = RafsImage.open(fixture.v5.bootstrap, { dir: fixture.v5.blobs });
   const images = new Map([['/x/y', v5]]);
   const expected = readExpected(fixture.v5.expected);
-  const dir = tempDir('nydus-upgrade-');
-  const work = tempDir('nydus-sup-');
-  const sock = join(work, 'supervisor.sock');
-  let s: FuseSession | undefined = FuseSession.mount({ mountpoint: dir });
-  let held: { state: Buffer; fd: number } | undefined;
-  let child: ChildProcess | undefined;
-  const listener = SupervisorListener.listen(sock);
-  try {
-    s.attach('/x/y', v5);
-    s.start(2);
-    const mountId = mountIdOf(s.mountpoint);
+  await withRig('nydus-upgrade-', async (rig) => {
+    const { dir, sock, listener } = rig;
+    rig.s!.attach('/x/y', v5);
+    rig.s!.start(2);
+    const mountId = mountIdOf(rig.s!.mountpoint);
     // md5sum every file and list every directory, forever; drop caches between rounds so reads hit the server.
     const files = [...expected.md5.keys()].map((p) => `'${join(dir, 'x/y', p)}'`).join(' ');
     const script = `while :; do md5sum ${files} || exit 1; ls -laR '${dir}' >/dev/null || exit 2; echo 2 > /proc/sys/vm/drop_caches; done`;
-    child = spawn('sh', ['-c', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    rig.child = spawn('sh', ['-c', script], { stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     let err = '';
-    child.stdout!.on('data', (d: Buffer) => out.push(d));
-    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    rig.child.stdout!.on('data', (d: Buffer) => out.push(d));
+    rig.child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
     for (let i = 0; i < 5; i++) {
       await sleep(150);
-      held = await saveToSupervisor(s, listener, sock);
-      s = undefined;
+      rig.held = await saveToSupervisor(rig.s!, listener, sock);
+      rig.s = undefined;
       await sleep(50);  // the reader queues requests meanwhile
-      s = await takeOver(held, listener, sock, images);
-      closeFd(held.fd);
-      held = undefined;
-      s.start(2);
+      rig.s = await takeOver(rig.held, listener, sock, images);
+      closeFd(rig.held.fd);
+      rig.held = undefined;
+      rig.s!.start(2);
     }
     await sleep(300);
-    assert.is(child.exitCode, null, `reader failed: ${err}`);
-    child.kill('SIGTERM');
-    await new Promise((r) => child!.on('close', r));
-    child = undefined;
+    assert.is(rig.child.exitCode, null, `reader failed: ${err}`);
+    rig.child.kill('SIGTERM');
+    await new Promise((r) => rig.child!.on('close', r));
+    rig.child = undefined;
     assert.is(err, '');
     const lines = Buffer.concat(out).toString().split('\n').filter((l) => l.length > 0);
     assert.ok(lines.length >= expected.md5.size, 'at least one full round');
     const want = new Map([...expected.md5].map(([p, h]) => [join(dir, 'x/y', p), h]));
     for (const line of lines) {
-      const m = /^([0-9a-f]{32})\s+(.+)$/.exec(line);
+      const m = /^([0-9a-f]{32})\rig.s+(.+)$/.exec(line);
       if (!m) continue;  // a line cut by SIGTERM
       assert.is(m[1], want.get(m[2]), m[2]);
     }
     assert.is(mountIdOf(dir), mountId);
-  } finally {
-    child?.kill('SIGKILL');
-    if (s) await s.unmount();
-    if (held) closeFd(held.fd);
-    listener.close();
-    forceUnmount(dir);
-    rmdirSync(dir);
-    rmSync(work, { recursive: true, force: true });
-  }
+  });
 });
 
 fuseTest('adopt: argument checks, a non-/dev/fuse fd is EINVAL; restoreVfs validates', async () => {

@@ -234,23 +234,17 @@ std::vector<uint8_t> BlobMeta::ToCacheFile() const {
   std::vector<uint8_t> out(area + kBlobMetaHeaderSize, 0);
   std::copy(area_.begin(), area_.end(), out.begin());
   uint8_t* h = out.data() + area;
-  auto put32 = [](uint8_t* p, uint32_t v) {
-    for (int i = 0; i < 4; ++i) p[i] = static_cast<uint8_t>(v >> (8 * i));
-  };
-  auto put64 = [](uint8_t* p, uint64_t v) {
-    for (int i = 0; i < 8; ++i) p[i] = static_cast<uint8_t>(v >> (8 * i));
-  };
-  put32(h, kBlobMetaMagic);
-  put32(h + 4, header_.features);
-  put32(h + 8, header_.ci_compressor);
-  put32(h + 12, header_.ci_entries);
-  put64(h + 16, header_.ci_offset);
-  put64(h + 24, header_.ci_compressed_size);
-  put64(h + 32, header_.ci_uncompressed_size);
-  put64(h + 40, header_.ci_zran_offset);
-  put64(h + 48, header_.ci_zran_size);
-  put32(h + 56, header_.ci_zran_count);
-  put32(h + 4092, kBlobMetaMagic);
+  StoreLe32(h, kBlobMetaMagic);
+  StoreLe32(h + 4, header_.features);
+  StoreLe32(h + 8, header_.ci_compressor);
+  StoreLe32(h + 12, header_.ci_entries);
+  StoreLe64(h + 16, header_.ci_offset);
+  StoreLe64(h + 24, header_.ci_compressed_size);
+  StoreLe64(h + 32, header_.ci_uncompressed_size);
+  StoreLe64(h + 40, header_.ci_zran_offset);
+  StoreLe64(h + 48, header_.ci_zran_size);
+  StoreLe32(h + 56, header_.ci_zran_count);
+  StoreLe32(h + 4092, kBlobMetaMagic);
   return out;
 }
 

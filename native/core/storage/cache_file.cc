@@ -16,26 +16,11 @@ std::string Num(uint64_t v) { return std::to_string(v); }
 
 std::string Errno(int err) { return std::string(std::strerror(err)); }
 
-class Fd {
- public:
-  explicit Fd(int fd) : fd_(fd) {}
-  ~Fd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  int get() const { return fd_; }
-  int release() {
-    int fd = fd_;
-    fd_ = -1;
-    return fd;
-  }
-
- private:
-  int fd_;
-};
-
 }  // namespace
+
+UniqueFd::~UniqueFd() {
+  if (fd_ >= 0) ::close(fd_);
+}
 
 Status MakeDirs(const std::string& dir) {
   if (dir.empty()) return Status(EINVAL, "empty directory path");
@@ -60,7 +45,7 @@ Status MakeDirs(const std::string& dir) {
 }
 
 Result<std::vector<uint8_t>> ReadCacheFile(const std::string& path, uint64_t expected_size) {
-  Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
   if (fd.get() < 0) {
     const int err = errno;
     return Status(err, path + ": " + Errno(err));
@@ -92,7 +77,7 @@ Status WriteCacheFileAtomic(const std::string& path, ByteView bytes) {
   static std::atomic<uint64_t> counter{0};
   const std::string tmp = path + ".tmp." + std::to_string(::getpid()) + "." +
                           std::to_string(counter.fetch_add(1));
-  Fd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
+  UniqueFd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
   if (fd.get() < 0) {
     const int err = errno;
     return Status(err, tmp + ": " + Errno(err));

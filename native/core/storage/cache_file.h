@@ -12,6 +12,25 @@
 
 namespace nydus::storage {
 
+// An owned file descriptor, closed when it goes out of scope.
+class UniqueFd {
+ public:
+  explicit UniqueFd(int fd) : fd_(fd) {}
+  ~UniqueFd();
+  UniqueFd(const UniqueFd&) = delete;
+  UniqueFd& operator=(const UniqueFd&) = delete;
+  int get() const { return fd_; }
+  // Gives up ownership (the caller closes it).
+  int release() {
+    const int fd = fd_;
+    fd_ = -1;
+    return fd;
+  }
+
+ private:
+  int fd_;
+};
+
 // Creates `dir` and its missing parents (mode 0755). ENOTDIR when a component is a file.
 Status MakeDirs(const std::string& dir);
 

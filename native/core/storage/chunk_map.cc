@@ -2,6 +2,8 @@
 // (storage spec §4.3). Core layer (storage). The fd is closed after mmap; the mapping lives
 // until the ChunkMap is destroyed.
 #include "storage/chunk_map.h"
+#include "byte_region.h"
+#include "storage/cache_file.h"
 
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -18,28 +20,6 @@ namespace {
 
 std::string Num(uint64_t v) { return std::to_string(v); }
 
-uint32_t Le32(const uint8_t* p) {
-  return uint32_t{p[0]} | uint32_t{p[1]} << 8 | uint32_t{p[2]} << 16 | uint32_t{p[3]} << 24;
-}
-
-void PutLe32(uint8_t* p, uint32_t v) {
-  for (int i = 0; i < 4; ++i) p[i] = static_cast<uint8_t>(v >> (8 * i));
-}
-
-class Fd {
- public:
-  explicit Fd(int fd) : fd_(fd) {}
-  ~Fd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
-
 Status Errno(const std::string& what) {
   const int err = errno;
   return Status(err, what + ": " + std::strerror(err));
@@ -48,9 +28,9 @@ Status Errno(const std::string& what) {
 // Writes a fresh header (all_ready clear) at offset 0.
 Status WriteHeader(int fd, const std::string& path) {
   std::vector<uint8_t> header(kChunkMapHeaderSize, 0);
-  PutLe32(header.data(), kChunkMapMagic);
-  PutLe32(header.data() + 4, kChunkMapVersion);
-  PutLe32(header.data() + 8, kChunkMapMagic2);
+  StoreLe32(header.data(), kChunkMapMagic);
+  StoreLe32(header.data() + 4, kChunkMapVersion);
+  StoreLe32(header.data() + 8, kChunkMapMagic2);
   if (::pwrite(fd, header.data(), header.size(), 0) != static_cast<ssize_t>(header.size())) {
     return Errno("chunk map " + path + ": writing the header");
   }
@@ -62,7 +42,7 @@ Status WriteHeader(int fd, const std::string& path) {
 
 Result<std::unique_ptr<ChunkMap>> ChunkMap::Open(const std::string& path, uint32_t chunk_count) {
   const uint64_t size = kChunkMapHeaderSize + (uint64_t{chunk_count} + 7) / 8;
-  Fd fd(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644));
+  UniqueFd fd(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644));
   if (fd.get() < 0) return Errno("chunk map " + path);
   struct stat st;
   if (::fstat(fd.get(), &st) != 0) return Errno("chunk map " + path + ": fstat");
@@ -85,19 +65,19 @@ Result<std::unique_ptr<ChunkMap>> ChunkMap::Open(const std::string& path, uint32
   map->map_size_ = size;
 
   uint8_t* h = map->map_;
-  if (Le32(h) != kChunkMapMagic || Le32(h + 4) != kChunkMapVersion || Le32(h + 8) != kChunkMapMagic2) {
+  if (LoadLe32(h) != kChunkMapMagic || LoadLe32(h + 4) != kChunkMapVersion || LoadLe32(h + 8) != kChunkMapMagic2) {
     const bool all_zero = std::all_of(h, h + size, [](uint8_t b) { return b == 0; });
     if (!all_zero) {
       return Status(EIO, "chunk map " + path + ": bad header (magic 0x" + [&] {
         char buf[32];
-        std::snprintf(buf, sizeof buf, "%08x, version %u", Le32(h), Le32(h + 4));
+        std::snprintf(buf, sizeof buf, "%08x, version %u", LoadLe32(h), LoadLe32(h + 4));
         return std::string(buf);
       }() + ")");
     }
     Status s = WriteHeader(fd.get(), path);
     if (!s.ok()) return s;
   }
-  if (Le32(h + 12) == kChunkMapAllReady) {
+  if (LoadLe32(h + 12) == kChunkMapAllReady) {
     map->ready_count_.store(chunk_count);
     return map;
   }
@@ -107,7 +87,7 @@ Result<std::unique_ptr<ChunkMap>> ChunkMap::Open(const std::string& path, uint32
   }
   map->ready_count_.store(set);
   if (set >= chunk_count) {
-    PutLe32(h + 12, kChunkMapAllReady);
+    StoreLe32(h + 12, kChunkMapAllReady);
     (void)::msync(h, kChunkMapHeaderSize, MS_ASYNC);
   }
   return map;

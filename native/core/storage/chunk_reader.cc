@@ -152,7 +152,9 @@ Result<ChunkReader::Checked> ValidateChunk(const BlobInfo& blob, const ResolvedC
 
 struct ChunkReader::Impl {
   struct BlobState {
-    std::mutex mu;  // guards `loaded`; held while loading so each blob loads once
+    std::mutex mu;  // held while loading so each blob loads once
+    // Published once with std::atomic_store, read with std::atomic_load: the data path reads it
+    // on every chunk, so a loaded blob costs no lock.
     std::shared_ptr<const LoadedBlob> loaded;
   };
 
@@ -218,8 +220,9 @@ Result<std::vector<Digest>> ChunkReader::Impl::LoadDigests(const BlobInfo& blob)
 
 Result<std::shared_ptr<const LoadedBlob>> ChunkReader::Impl::Load(uint32_t blob_index) {
   BlobState& state = *states[blob_index];
+  if (auto ready = std::atomic_load(&state.loaded)) return ready;
   std::lock_guard<std::mutex> lock(state.mu);
-  if (state.loaded) return state.loaded;
+  if (auto ready = std::atomic_load(&state.loaded)) return ready;
   // A failure is not remembered: the next call retries (the backend may recover).
   const BlobInfo& blob = blobs[blob_index];
   auto loaded = std::make_shared<LoadedBlob>();
@@ -234,8 +237,9 @@ Result<std::shared_ptr<const LoadedBlob>> ChunkReader::Impl::Load(uint32_t blob_
     if (!digests.ok()) return digests.status();
     loaded->digests = std::move(digests).value();
   }
-  state.loaded = std::move(loaded);
-  return state.loaded;
+  std::shared_ptr<const LoadedBlob> published = std::move(loaded);
+  std::atomic_store(&state.loaded, published);
+  return published;
 }
 
 Result<ReadPlan> ChunkReader::Impl::MakePlan(const ChunkRef& ref) {

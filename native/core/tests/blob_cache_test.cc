@@ -26,6 +26,8 @@
 using namespace nydus;
 using namespace nydus::storage;
 using nydus::test::RandomBytes;
+using nydus::test::Contains;
+using nydus::test::TempDir;
 
 namespace {
 
@@ -43,28 +45,6 @@ void WriteFile(const std::string& path, const std::vector<uint8_t>& bytes) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
 }
-
-bool Contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
-
-class TempDir {
- public:
-  TempDir() {
-    char tmpl[] = "/tmp/nydus-cache-test-XXXXXX";
-    const char* p = mkdtemp(tmpl);
-    path_ = p ? p : "";
-  }
-  ~TempDir() {
-    std::error_code ec;
-    if (!path_.empty()) std::filesystem::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-  std::string File(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
 
 // A backend over blobs in memory that counts requests and injects faults.
 class TestBackend final : public BlobBackend {

@@ -29,6 +29,8 @@ using namespace nydus;
 using namespace nydus::storage;
 using nydus::test::Hex;
 using nydus::test::MixedBytes;
+using nydus::test::Contains;
+using nydus::test::TempDir;
 
 namespace {
 
@@ -70,29 +72,6 @@ std::string HashHex(DigestAlgorithm algo, ByteView data) {
   Result<Digest> d = ComputeDigest(algo, data);
   return d.ok() ? Hex(d.value()) : "error";
 }
-
-bool Contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
-
-// A temporary directory removed with everything in it when the test case ends.
-class TempDir {
- public:
-  TempDir() {
-    char tmpl[] = "/tmp/nydus-storage-test-XXXXXX";
-    const char* p = mkdtemp(tmpl);
-    path_ = p ? p : "";
-  }
-  ~TempDir() {
-    std::error_code ec;
-    if (!path_.empty()) std::filesystem::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-  std::string File(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
 
 // Blobs in memory, for synthetic and hostile inputs.
 class MemoryBackend final : public BlobBackend {

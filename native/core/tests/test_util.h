@@ -1,14 +1,43 @@
-// Helpers shared by the native core's unit tests: hex encoding, deterministic inputs and
-// Status access for REQUIRE_OK. Test-only code.
+// Helpers shared by the native core's unit tests: hex encoding, deterministic inputs, temp
+// directories, substring checks and Status access for REQUIRE_OK. Test-only code.
 #pragma once
 
+#include <stdlib.h>
+
 #include <cstdint>
+#include <filesystem>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include "status.h"
 
 namespace nydus::test {
+
+inline bool Contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+// A temporary directory (/tmp/<prefix>XXXXXX) removed with everything in it when the test case ends.
+class TempDir {
+ public:
+  explicit TempDir(const std::string& prefix = "nydus-test-") {
+    std::string tmpl = "/tmp/" + prefix + "XXXXXX";
+    const char* p = mkdtemp(tmpl.data());
+    path_ = p ? p : "";
+  }
+  ~TempDir() {
+    std::error_code ec;
+    if (!path_.empty()) std::filesystem::remove_all(path_, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+  std::string File(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
 
 inline const Status& StatusOf(const Status& s) { return s; }
 template <typename T>
