@@ -4,10 +4,10 @@
 import { randomBytes } from 'node:crypto';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createBackend, type BlobBackend } from '../../src/storage/backend.js';
+import { createBackend } from '../../src/storage/backend.js';
 import { pushBlob, REGISTRY_BIN, startRegistry, type RegistryServer } from '../servers/registry.js';
 import { startTokenServer, type TokenServer } from '../servers/token-server.js';
-import { basicAuth, logSink, registryConfig, rejection, skipFor, sleep, testUnless, until } from './fixture.js';
+import { basicAuth, logSink, registryConfig, rejection, skipFor, sleep, testUnless, until, perTestBackends } from './fixture.js';
 
 const reason = skipFor(REGISTRY_BIN, '/usr/bin/htpasswd');
 const it = testUnless(reason);
@@ -20,12 +20,12 @@ let basic: RegistryServer;
 let tokens: TokenServer;
 let tokened: RegistryServer;
 let blobId = '';
-const backends: BlobBackend[] = [];
+const track = perTestBackends();
 
 function registry(server: RegistryServer, extra: Parameters<typeof registryConfig>[0] extends infer P ? Partial<P> : never = {}, tuning?: { tokenRefreshTickMs?: number }) {
   const sink = logSink();
   const b = createBackend({ type: 'registry', registry: registryConfig({ host: server.host, repo, ...extra }), localfs: null, localdisk: null, oss: null, s3: null, 'http-proxy': null }, { id: '/', log: sink.log, tuning });
-  backends.push(b);
+  track(b);
   return Object.assign(b, { logLines: sink.lines });
 }
 
@@ -43,7 +43,6 @@ test.before(async () => {
 });
 
 test.after(async () => {
-  for (const b of backends) b.close();
   await Promise.all([open?.stop(), basic?.stop(), tokened?.stop(), tokens?.stop()]);
 });
 
@@ -169,14 +168,20 @@ it('setRuntime registry_auth switches credentials: cached token dropped, new use
 
 it('registry_token is sent as the bearer token as is', async () => {
   // A token from the token server, configured statically: no token request is made by the backend.
+  // The backend has no credentials, so a token request of its own would be anonymous; every
+  // other test's backend authenticates as a user, so counting anonymous requests is this test's own.
   const res = await fetch(`${tokens.realm}?service=${tokens.service}&scope=repository:${repo}:pull`, { headers: { Authorization: `Basic ${basicAuth('alice', 'alice-pw')}` } });
   const { token } = (await res.json()) as { token: string };
-  tokens.requests.length = 0;
+  const anonymous = () => tokens.requests.filter((r) => r.user === null).length;
+  const anonymousBefore = anonymous();
+  const getsBefore = tokened.blobGets(`sha256:${blobId}`).length;
   const b = registry(tokened, { registry_token: token });
   assert.equal(await b.read(blobId, 100, 10), data.subarray(100, 110));
-  assert.is(tokens.requests.length, 0);
+  assert.is(anonymous(), anonymousBefore);
+  // One GET, answered 206 at once: the static token was accepted without a 401 challenge.
+  await until(() => tokened.blobGets(`sha256:${blobId}`).length > getsBefore);
   await sleep(100);
-  assert.is(tokened.blobGets(`sha256:${blobId}`).pop()?.status, 206);
+  assert.equal(tokened.blobGets(`sha256:${blobId}`).slice(getsBefore).map((g) => g.status), [206]);
 });
 
 it('registry killed mid-run: reads fail within the timeout, then succeed after a restart', async () => {

@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { BackendConfig } from '../../generated/types.js';
-import { createBackend, type BlobBackend } from '../../src/storage/backend.js';
+import { createBackend } from '../../src/storage/backend.js';
 import { removeDir, serverTempDir } from '../servers/common.js';
 import { startFaultServer } from '../servers/fault-server.js';
 import { NGINX_BIN, startNginx, type NginxServer } from '../servers/nginx.js';
 import { pushBlob, REGISTRY_BIN, startRegistry, type RegistryServer } from '../servers/registry.js';
-import { httpProxyConfig, logSink, noProxy, registryConfig, rejection, skipFor, sleep, testUnless, until } from './fixture.js';
+import { httpProxyConfig, logSink, noProxy, registryConfig, rejection, skipFor, sleep, testUnless, until, perTestBackends } from './fixture.js';
 
 const reason = skipFor(REGISTRY_BIN, NGINX_BIN);
 const it = testUnless(reason);
@@ -21,13 +21,13 @@ const data = randomBytes(1024 * 1024 + 3);
 let reg: RegistryServer;
 let fwd: NginxServer;
 let blobId = '';
-const backends: BlobBackend[] = [];
+const track = perTestBackends();
 const none = { localfs: null, localdisk: null, oss: null, s3: null, registry: null, 'http-proxy': null };
 
 function make(backend: Partial<BackendConfig> & { type: BackendConfig['type'] }) {
   const sink = logSink();
   const b = createBackend({ ...none, ...backend } as BackendConfig, { id: '/', log: sink.log });
-  backends.push(b);
+  track(b);
   return Object.assign(b, { logLines: sink.lines });
 }
 const viaProxy = (proxy: Parameters<typeof noProxy>[0], extra = {}) => make({ type: 'registry', registry: registryConfig({ host: reg.host, repo, proxy: noProxy(proxy), ...extra }) });
@@ -41,7 +41,6 @@ test.before(async () => {
 });
 
 test.after(async () => {
-  for (const b of backends) b.close();
   await Promise.all([reg?.stop(), fwd?.stop()]);
 });
 

@@ -4,21 +4,21 @@ import { randomBytes } from 'node:crypto';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { BackendConfig } from '../../generated/types.js';
-import { createBackend, type BlobBackend } from '../../src/storage/backend.js';
+import { createBackend } from '../../src/storage/backend.js';
 import type { BackendTuning } from '../../src/storage/errors.js';
 import { startFaultServer, type FaultServer } from '../servers/fault-server.js';
-import { httpProxyConfig, logSink, registryConfig, rejection } from './fixture.js';
+import { httpProxyConfig, logSink, registryConfig, rejection, perTestBackends } from './fixture.js';
 
 const id = 'a'.repeat(64);
 const data = randomBytes(256 * 1024);
 const none = { localfs: null, localdisk: null, oss: null, s3: null, registry: null, 'http-proxy': null };
-const backends: BlobBackend[] = [];
+const track = perTestBackends();
 let srv: FaultServer;
 
 function make(backend: Partial<BackendConfig> & { type: BackendConfig['type'] }, tuning?: BackendTuning) {
   const sink = logSink();
   const b = createBackend({ ...none, ...backend } as BackendConfig, { id: '/', log: sink.log, tuning });
-  backends.push(b);
+  track(b);
   return Object.assign(b, { logLines: sink.lines });
 }
 const direct = (timeout = 5, tuning?: BackendTuning) => make({ type: 'http-proxy', 'http-proxy': httpProxyConfig({ addr: srv.url, path: '/blobs', timeout }) }, tuning);
@@ -31,7 +31,6 @@ test.before.each(() => {
   srv.requests.length = 0;
 });
 test.after(async () => {
-  for (const b of backends) b.close();
   await srv.stop();
 });
 

@@ -10,20 +10,20 @@ import type { IncomingMessage } from 'node:http';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { BackendConfig } from '../../generated/types.js';
-import { createBackend, type BlobBackend } from '../../src/storage/backend.js';
+import { createBackend } from '../../src/storage/backend.js';
 import { ossSignature, ossStringToSign } from '../../src/storage/oss.js';
 import { signV4 } from '../../src/storage/s3.js';
 import { removeDir, serverTempDir } from '../servers/common.js';
 import { startFaultServer, type FaultServer } from '../servers/fault-server.js';
-import { httpProxyConfig, noProxy, ossConfig, rejection, s3Config } from './fixture.js';
+import { httpProxyConfig, noProxy, ossConfig, rejection, s3Config, perTestBackends } from './fixture.js';
 
 const id = 'c'.repeat(64);
 const data = randomBytes(100_000);
 const none = { localfs: null, localdisk: null, oss: null, s3: null, registry: null, 'http-proxy': null };
-const backends: BlobBackend[] = [];
+const track = perTestBackends();
 const make = (backend: Partial<BackendConfig> & { type: BackendConfig['type'] }) => {
   const b = createBackend({ ...none, ...backend } as BackendConfig, { id: '/' });
-  backends.push(b);
+  track(b);
   return b;
 };
 const SECRET = 'test-secret';
@@ -61,7 +61,6 @@ test.before(async () => {
   osssrv = await startFaultServer({ blobs: new Map([[id, data]]), check: checkOss });
 });
 test.after(async () => {
-  for (const b of backends) b.close();
   await Promise.all([s3srv.stop(), osssrv.stop()]);
 });
 

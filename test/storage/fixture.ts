@@ -1,7 +1,7 @@
 // Storage tests: config builders with the schema defaults (spec storage.md §5.1) and small helpers.
 import type { HttpProxyConfig, OssConfig, ProxyConfig, RegistryConfig, S3Config } from '../../generated/types.js';
 import { test } from 'uvu';
-import { BackendError } from '../../src/storage/backend.js';
+import { BackendError, type BlobBackend } from '../../src/storage/backend.js';
 import { skipReason } from '../servers/common.js';
 
 export const noProxy = (p: Partial<ProxyConfig> = {}): ProxyConfig => ({
@@ -64,4 +64,20 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function until(cond: () => boolean, ms = 2000): Promise<void> {
   const end = Date.now() + ms;
   while (!cond() && Date.now() < end) await sleep(20);
+}
+
+/**
+ * Call once at a test file's top level: returns `track(backend)`, and every backend tracked
+ * during a test is closed after that test (its token refresh and proxy health-check timers
+ * stop), so no backend of one test makes requests while another test counts them.
+ */
+export function perTestBackends(): <B extends BlobBackend>(b: B) => B {
+  const open: BlobBackend[] = [];
+  test.after.each(() => {
+    for (const b of open.splice(0)) b.close();
+  });
+  return (b) => {
+    open.push(b);
+    return b;
+  };
 }
