@@ -1,7 +1,8 @@
 // e2e: the kernel's EROFS driver as an oracle for RAFS v6. The v6 bootstrap is mounted with
 // loop devices (bootstrap + the blob's uncompressed image rebuilt through our data path);
-// names, modes, sizes, mtimes, uids and file contents must equal what our reader reports.
-import { lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+// names, modes, sizes, mtimes, uids and file contents, the root's included, must equal what
+// our reader reports and what our FUSE daemon serves with the image at its mount's root.
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -9,6 +10,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { RafsImage } from '../../src/native/image.js';
 import { S_IFLNK, S_IFMT, S_IFREG, walk } from '../../src/inspect/walk.js';
+import { describeHostTree } from '../builder/tree-fixture.js';
+import { isRoot, startDaemon, unmountAndRemove } from '../daemon-helpers.js';
 import { fixture } from '../helpers.js';
 
 interface Meta {
@@ -69,7 +72,6 @@ test('v6 metadata and content equal the kernel EROFS mount of the same bootstrap
   try {
     const ours = new Map<string, Meta>();
     walk(image, (e) => {
-      if (e.path === '/') return;
       const a = e.attr;
       ours.set(e.path, {
         mode: a.mode, size: a.size, uid: a.uid, gid: a.gid, nlink: a.nlink, mtime: a.mtime,
@@ -77,6 +79,8 @@ test('v6 metadata and content equal the kernel EROFS mount of the same bootstrap
       });
     });
     const kernel = new Map<string, Meta>();
+    const root = lstatSync(mnt);
+    kernel.set('/', { mode: root.mode, size: root.size, uid: root.uid, gid: root.gid, nlink: root.nlink, mtime: Math.floor(root.mtimeMs / 1000) });
     const visit = (dir: string, rel: string) => {
       for (const name of readdirSync(dir).sort()) {
         const p = join(dir, name);
@@ -98,6 +102,36 @@ test('v6 metadata and content equal the kernel EROFS mount of the same bootstrap
   } finally {
     await umount();
     rmSync(work, { recursive: true, force: true });
+  }
+});
+
+test('v6-zstd fixture through the FUSE daemon equals the kernel EROFS mount, the mount root included', async () => {
+  if (!isRoot) throw new Error('this test mounts EROFS and FUSE and needs root (CI runs as root)');
+  const image = RafsImage.open(fixture.v6.bootstrap, { dir: fixture.v6.blobs });
+  const work = mkdtempSync(join(tmpdir(), 'nydus-erofs-fuse-'));
+  const emnt = join(work, 'erofs');
+  const fmnt = join(work, 'fuse');
+  mkdirSync(emnt);
+  mkdirSync(fmnt);
+  const dev = join(work, 'blob0.img');
+  writeFileSync(dev, await uncompressedImage(image, 0));
+  image.close();
+  const umount = await mountErofs(fixture.v6.bootstrap, [dev], emnt);
+  try {
+    const d = await startDaemon(['--bootstrap', fixture.v6.bootstrap, '--localfs-dir', fixture.v6.blobs], fmnt);
+    try {
+      const kernel = describeHostTree(emnt, { content: true });
+      const ours = describeHostTree(fmnt, { content: true });
+      assert.equal([...ours.keys()], [...kernel.keys()]);
+      // The root is the image's root inode (its mode, nlink, size and mtime), not the daemon's.
+      assert.equal(ours.get('/'), kernel.get('/'), 'the mount root');
+      for (const [path, meta] of kernel) assert.equal(ours.get(path), meta, path);
+    } finally {
+      assert.is(await d.stop(), 0);
+    }
+  } finally {
+    await umount();
+    await unmountAndRemove(work);
   }
 });
 

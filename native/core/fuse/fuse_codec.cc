@@ -32,9 +32,11 @@ void FillAttr(const Backend& b, const rafs::Attr& a, fuse_attr* out) {
   out->ino = b.NodeId(a.ino);
   out->size = a.size;
   out->blocks = a.blocks;
-  // An unrecorded mtime reads as the mount time (rafs-format §3.7).
-  const uint64_t t = a.mtime != 0 ? a.mtime : b.mount_time;
-  const uint32_t ns = a.mtime != 0 ? a.mtime_nsec : 0;
+  // v5: an unrecorded mtime reads as the mount time (rafs-format §3.7). v6: the inode's time
+  // as the kernel's EROFS reports it (a compact inode's is the build time, 0 in nydus images).
+  const bool substitute = a.mtime == 0 && b.image->super().version == rafs::Version::kV5;
+  const uint64_t t = substitute ? b.mount_time : a.mtime;
+  const uint32_t ns = substitute ? 0 : a.mtime_nsec;
   out->atime = out->mtime = out->ctime = t;
   out->atimensec = out->mtimensec = out->ctimensec = ns;
   // The root directory always reports 0755 (rafs-format §3.7).

@@ -64,7 +64,7 @@ struct Attr {
   uint32_t rdev = 0;
   uint64_t size = 0;
   uint64_t blocks = 0;     // 512-byte units
-  uint64_t mtime = 0;      // seconds; 0 = not recorded (v6 compact inode, v5 mtime 0)
+  uint64_t mtime = 0;      // seconds (v6 compact inode: the superblock's build time); v5: 0 = not recorded
   uint32_t mtime_nsec = 0;
 };
 

@@ -83,7 +83,13 @@ Result<Ino> V6Filesystem::Lookup(Ino parent, std::string_view name) const {
 Result<Attr> V6Filesystem::GetAttr(Ino ino) const {
   auto inode = LoadInode(ino);
   if (!inode.ok()) return inode.status();
-  return inode.value().ToAttr();
+  Attr a = inode.value().ToAttr();
+  if (!inode.value().extended()) {
+    // A compact inode has no timestamp; the kernel reports the superblock's build time.
+    a.mtime = sb_.build_time();
+    a.mtime_nsec = sb_.build_time_nsec();
+  }
+  return a;
 }
 
 Status V6Filesystem::ReadDir(Ino ino, uint64_t offset, const std::function<bool(const DirEntry&)>& emit) const {

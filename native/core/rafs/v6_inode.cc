@@ -109,6 +109,7 @@ Attr V6Inode::ToAttr() const {
   a.rdev = (extended_ && (type == S_IFCHR || type == S_IFBLK)) ? i_u_ : 0;
   a.size = size_;
   a.blocks = size_ / 512 + (size_ % 512 != 0 ? 1 : 0);
+  // Compact inodes: 0 here, the filesystem fills in the superblock's build time.
   a.mtime = extended_ ? mtime_ : 0;
   a.mtime_nsec = extended_ ? mtime_nsec_ : 0;
   return a;

@@ -330,6 +330,8 @@ Result<V6Superblock> V6Superblock::Decode(const ByteRegion& bytes) {
   V6Superblock out;
   out.blkszbits_ = blkszbits;
   out.tarfs_ = tarfs;
+  out.build_time_ = LoadLe64(sb + 24);
+  out.build_time_nsec_ = LoadLe32(sb + 32);
   out.meta_base_ = meta_base;
   out.nid_limit_ = (file_size - meta_base) / 32;
   out.chunk_table_offset_ = chunk_table_offset;

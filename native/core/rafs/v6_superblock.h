@@ -36,6 +36,11 @@ class V6Superblock {
   // meta_base + nid × 32, for a nid that passed NidInFile.
   uint64_t NidOffset(uint64_t nid) const { return meta_base_ + nid * 32; }
 
+  // s_build_time / s_build_time_nsec: the kernel's times of every compact inode (which has
+  // no timestamp of its own).
+  uint64_t build_time() const { return build_time_; }
+  uint32_t build_time_nsec() const { return build_time_nsec_; }
+
   uint64_t chunk_table_offset() const { return chunk_table_offset_; }
   uint64_t chunk_table_size() const { return chunk_table_size_; }
 
@@ -47,6 +52,8 @@ class V6Superblock {
   uint64_t nid_limit_ = 0;  // (file_size − meta_base) / 32
   uint64_t chunk_table_offset_ = 0;
   uint64_t chunk_table_size_ = 0;
+  uint64_t build_time_ = 0;
+  uint32_t build_time_nsec_ = 0;
 };
 
 }  // namespace nydus::rafs
