@@ -67,7 +67,18 @@ export class DaemonController implements DaemonApiHandler {
   private shuttingDown: Promise<void> | null = null;
   private finished!: () => void;
   private readonly done = new Promise<void>((r) => (this.finished = r));
-  private readonly signalHandler = () => void this.shutdown('signal');
+  /**
+   * SIGTERM/SIGINT: installed before anything is mounted and kept until the daemon has fully
+   * stopped (removed a turn of the event loop after wait() resolves, when the CLI has already
+   * exited): a signal that finds no listener takes the default action and kills the process
+   * with 143, e.g. one that arrives while a shutdown started by an unmount writes the record.
+   */
+  private readonly signalHandler = () => {
+    if (this.booted) void this.shutdown('signal');
+    else this.signalledDuringBoot = true;
+  };
+  private booted = false;
+  private signalledDuringBoot = false;
   private readonly startedAt = new Date().toISOString();
   /** The VFS flavour of the session (kept in the takeover state: the successor must match it). */
   private flavour: VfsFlavour = 'rafs';
@@ -90,7 +101,19 @@ export class DaemonController implements DaemonApiHandler {
    */
   static async start(options: FuseDaemonOptions, hooks: ControllerHooks = {}): Promise<DaemonController> {
     const c = new DaemonController(options, hooks);
-    await c.boot();
+    process.on('SIGINT', c.signalHandler);
+    process.on('SIGTERM', c.signalHandler);
+    try {
+      await c.boot();
+    } catch (err) {
+      c.releaseSignals();
+      throw err;
+    }
+    c.booted = true;
+    if (c.signalledDuringBoot) {
+      c.log.info('a stop signal arrived during start-up');
+      void c.shutdown('signal');
+    }
     return c;
   }
 
@@ -163,8 +186,6 @@ export class DaemonController implements DaemonApiHandler {
         throw err instanceof ApiFailure ? new NydusError('EIO', err.inner, 1) : err;
       }
     }
-    process.on('SIGINT', this.signalHandler);
-    process.on('SIGTERM', this.signalHandler);
     if (o.apiSock) {
       try {
         this.api = await startApiServer(o.apiSock, this, this.log);
@@ -360,13 +381,17 @@ export class DaemonController implements DaemonApiHandler {
         // already stopped
       }
       this.fs.closeAll();
-      process.off('SIGINT', this.signalHandler);
-      process.off('SIGTERM', this.signalHandler);
       this.log.info('daemon stopped');
       await this.markRecordStopped();
       this.finished();
+      setImmediate(() => this.releaseSignals());
     })();
     return this.shuttingDown;
+  }
+
+  private releaseSignals(): void {
+    process.off('SIGINT', this.signalHandler);
+    process.off('SIGTERM', this.signalHandler);
   }
 
   // ---- DaemonApiHandler -------------------------------------------------------------------

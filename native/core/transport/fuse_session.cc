@@ -244,7 +244,7 @@ void FuseSession::Run(int index) {
     }
     if (fds[0].revents) break;  // wake-up wins
     if (fds[1].revents & (POLLERR | POLLHUP | POLLNVAL)) {
-      gone = "the FUSE connection was closed (POLLERR)";
+      gone = "POLLERR on /dev/fuse: unmounted or aborted";
       break;
     }
     const ssize_t n = read(fd, buf, fuse::kRequestBufferSize);
