@@ -12,7 +12,7 @@ pkgs_build="cmake g++ make pkg-config liblz4-dev libzstd-dev zlib1g-dev libssl-d
 # git: the generated-files drift check; procps: pgrep/ps in tests.
 pkgs_test="fuse3 attr util-linux openssl git procps docker-registry nginx apache2-utils"
 pkgs_fuzz="clang-14 libclang-rt-14-dev"
-pkgs_bench="erofs-utils squashfuse squashfs-tools fio"
+pkgs_bench="squashfuse squashfs-tools fio"
 
 list_group() {
   case "$1" in
