@@ -63,7 +63,11 @@ Result<V5Inode> V5Inode::Decode(const ByteRegion& region, const V5Superblock& sb
   }
   if (n.parent_ == 0 && n.ino_ != 1) return Bad(child_index, "parent 0 on a non-root inode");
   if (n.nlink_ == 0) return Bad(child_index, "nlink 0");
-  if (name_size == 0) return Bad(child_index, "name size 0");
+  // Some early v5 bootstraps store the root record (child index 1, i_ino 1) with an empty
+  // name (issue 12); nydusd before v2.2 accepted any empty name, v2.2 and later refuse all.
+  // The root is no directory's entry, so its name is never compared or listed: only it may
+  // go without one.
+  if (name_size == 0 && !(child_index == 1 && n.ino_ == 1)) return Bad(child_index, "name size 0");
   if (name_size > kMaxNameSize) return Bad(child_index, "name size " + Num(name_size) + " exceeds 256");
   const bool hardlink = n.is_reg() && n.nlink_ > 1;
   if (!hardlink && n.parent_ >= n.ino_) {

@@ -27,7 +27,8 @@ class V5Inode {
   // Decodes the record of child index `child_index` and checks the record-level rules of
   // §3.7 (ino range, parent, nlink, name size, child range, symlink size, the whole record
   // including xattrs and chunks inside the file). EIO "inode N: ..." when violated;
-  // ENOENT when `child_index` is not in the inode table.
+  // ENOENT when `child_index` is not in the inode table. Unlike §3.7, the root record
+  // (child index 1, i_ino 1) may have i_name_size 0, as some early bootstraps store it.
   static Result<V5Inode> Decode(const ByteRegion& region, const V5Superblock& sb, uint64_t child_index);
 
   uint64_t child_index() const { return child_index_; }
