@@ -7,6 +7,7 @@ import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { NydusError } from '../errors.js';
 import { compressAsync, crc32c, digestAsync } from '../native/binding.js';
+import type { WorkProgress } from '../work-progress.js';
 import { chunkPieces, openPieceReader } from './blob-source.js';
 import {
   DIGEST_SIZE, TOC_ENTRY_SIZE, TOC_FLAG_NONE, V6_BLOB_FEATURES,
@@ -14,9 +15,6 @@ import {
   V6_PLAIN_BLOB_FEATURES,
 } from './blob-tail.js';
 import type { BlobResult, BuildNode, BuildOptions, ChunkRecord } from './model.js';
-
-/** Called after each chunk is committed: plain bytes done and to do (holes excluded). */
-export type BlobProgress = (bytesDone: number, bytesTotal: number) => void;
 
 const ALIGN = 4096;
 const align4k = (n: number): number => Math.ceil(n / ALIGN) * ALIGN;
@@ -70,6 +68,8 @@ class BlobOutput {
 interface Job {
   seq: number;
   node: BuildNode;
+  /** Index of `node` in the files list (for counting finished files). */
+  file: number;
   fileOffset: number;
   data: Buffer;
   digest?: Buffer;
@@ -94,14 +94,24 @@ function checkOptions(o: BuildOptions): void {
  * Writes the data blob of `files` (regular-file nodes in chunk allocation order, one node
  * per hard-link group) into `outDir/<blobId>` and fills each node's `chunks`.
  * An image without any chunk gets no blob file: the result has blobId "" and zero sizes.
+ * `progress` hears the files and plain bytes (holes excluded) to do, then each committed chunk
+ * and each file whose last chunk is committed.
  */
 export async function writeBlob(
-  files: BuildNode[], options: BuildOptions, outDir: string, progress?: BlobProgress,
+  files: BuildNode[], options: BuildOptions, outDir: string, progress?: WorkProgress,
 ): Promise<BlobResult> {
   checkOptions(options);
   const { fsVersion, compressor, digester, chunkSize } = options;
   let bytesTotal = 0;
-  for (const node of files) for (const p of chunkPieces(node, chunkSize)) bytesTotal += p.length;
+  /** Chunks of each file not yet committed. */
+  const piecesLeft = new Uint32Array(files.length);
+  files.forEach((node, i) => {
+    for (const p of chunkPieces(node, chunkSize)) {
+      bytesTotal += p.length;
+      piecesLeft[i]++;
+    }
+  });
+  progress?.start(files.length, bytesTotal);
 
   const tmp = join(outDir, `.blob-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
   let fh: FileHandle;
@@ -123,7 +133,6 @@ export async function writeBlob(
     let nextUoff = 0;
     let bytesIn = 0;
     let bytesStored = 0;
-    let bytesDone = 0;
 
     const start = (job: Job): void => {
       job.done = digestAsync(digester, job.data).then(async (d) => {
@@ -167,20 +176,20 @@ export async function writeBlob(
       }
       job.node.chunks!.push({ ...rec, fileOffset: job.fileOffset });
       bytesIn += job.data.length;
-      bytesDone += job.data.length;
-      progress?.(bytesDone, bytesTotal);
+      progress?.tick(--piecesLeft[job.file] === 0 ? 1 : 0, job.data.length);
     };
 
     const window = windowFor(chunkSize);
     let seq = 0;
-    for (const node of files) {
+    for (const [file, node] of files.entries()) {
       node.chunks = [];
+      if (piecesLeft[file] === 0) progress?.tick(1, 0); // empty, or all holes: no chunk to wait for
       if (node.size === 0) continue;
       const reader = await openPieceReader(node);
       try {
         for (const piece of chunkPieces(node, chunkSize)) {
           const data = await reader.read(piece);
-          const job: Job = { seq: seq++, node, fileOffset: piece.offset, data, compressed: false, done: Promise.resolve() };
+          const job: Job = { seq: seq++, node, file, fileOffset: piece.offset, data, compressed: false, done: Promise.resolve() };
           start(job);
           queue.push(job);
           while (queue.length >= window) await commit(queue.shift()!);

@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from '
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { NydusError } from '../errors.js';
+import type { WorkProgress } from '../work-progress.js';
 import { writeBlob } from './blob-writer.js';
 import { type BlobResult, type BuildNode, type BuildOptions, S_IFMT, S_IFREG } from './model.js';
 import { scanDirectory } from './scan-dir.js';
@@ -15,7 +16,8 @@ export interface CreateRequest extends BuildOptions {
   source: string;
   bootstrap: string;
   blobDir: string;
-  onProgress?: (bytesDone: number, bytesTotal: number) => void;
+  /** Hears the files and bytes to write once the source is scanned, then the blob writer's ticks. */
+  progress?: WorkProgress;
 }
 
 export interface CreateSummary {
@@ -72,7 +74,7 @@ export async function createImage(req: CreateRequest): Promise<CreateSummary> {
   try {
     const root = srcStat.isDirectory() ? await scanDirectory(req.source) : await scanTarball(req.source, work);
     const files = filesInOrder(root);
-    blob = await writeBlob(files, req, req.blobDir, req.onProgress);
+    blob = await writeBlob(files, req, req.blobDir, req.progress);
     // Hard-link members share their leader's chunks.
     const share = (n: BuildNode) => {
       if (n.linkLeader && n.linkLeader !== n) n.chunks = n.linkLeader.chunks;

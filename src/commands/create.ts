@@ -3,6 +3,7 @@ import { Args, Flags } from '@oclif/core';
 import { createImage, readPrefetchList, type CreateSummary } from '../builder/build.js';
 import { NydusCommand } from '../cli/base.js';
 import { jsonFlag } from '../cli/flags.js';
+import { progressFlag, withProgress } from '../cli/progress.js';
 import { NydusError } from '../errors.js';
 
 function parseSize(text: string): number {
@@ -44,13 +45,13 @@ export default class Create extends NydusCommand {
       allowNo: true,
     }),
     ...jsonFlag,
+    ...progressFlag,
   };
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Create);
-    const tty = !flags.json && process.stderr.isTTY;
-    const t0 = Date.now();
-    const summary: CreateSummary = await createImage({
+    const prefetchFiles = flags['prefetch-files'] ? await readPrefetchList(flags['prefetch-files']) : [];
+    const summary: CreateSummary = await withProgress('create', flags, (progress) => createImage({
       source: args.source,
       bootstrap: flags.bootstrap,
       blobDir: flags['blob-dir'],
@@ -58,16 +59,10 @@ export default class Create extends NydusCommand {
       compressor: flags.compressor as 'none' | 'lz4_block' | 'zstd',
       digester: flags.digester as 'sha256' | 'blake3',
       chunkSize: parseSize(flags['chunk-size']),
-      prefetchFiles: flags['prefetch-files'] ? await readPrefetchList(flags['prefetch-files']) : [],
+      prefetchFiles,
       blobToc: flags['blob-toc'],
-      onProgress: tty
-        ? (done, total) => {
-            const s = (Date.now() - t0) / 1000 || 1;
-            process.stderr.write(`\r${mib(done)} / ${mib(total)}  ${mib(done / s)}/s   `);
-          }
-        : undefined,
-    });
-    if (tty) process.stderr.write('\n');
+      progress,
+    }));
     if (flags.json) this.printJson(summary);
     else {
       process.stdout.write(

@@ -2,15 +2,24 @@
 // verifies digests and CRCs natively, and reports each problem by file path and offset.
 import type { InspectCheck } from '../../generated/types.js';
 import type { RafsImage } from '../native/image.js';
+import type { WorkProgress } from '../work-progress.js';
 import { S_IFMT, S_IFREG, walk } from './walk.js';
 
-export async function checkImage(image: RafsImage, onProgress?: (done: number, total: number) => void): Promise<InspectCheck> {
+/**
+ * `progress` hears the files and bytes to check, then one tick per file: the native verify
+ * reads a whole file in one call, so a file is the finest step visible here.
+ */
+export async function checkImage(image: RafsImage, progress?: WorkProgress): Promise<InspectCheck> {
   const files = new Map<number, { path: string; size: number }>();
+  let bytesTotal = 0;
   walk(image, (e) => {
-    if ((e.attr.mode & S_IFMT) === S_IFREG && !files.has(e.ino)) files.set(e.ino, { path: e.path, size: e.attr.size });
+    if ((e.attr.mode & S_IFMT) === S_IFREG && !files.has(e.ino)) {
+      files.set(e.ino, { path: e.path, size: e.attr.size });
+      bytesTotal += e.attr.size;
+    }
   });
+  progress?.start(files.size, bytesTotal);
   const result: InspectCheck = { ok: true, files: files.size, chunks: 0, digest_checked: 0, crc_checked: 0, bytes: 0, problems: [] };
-  let done = 0;
   for (const [ino, { path, size }] of files) {
     try {
       const report = await image.verify(ino);
@@ -25,7 +34,7 @@ export async function checkImage(image: RafsImage, onProgress?: (done: number, t
       result.problems.push({ path, ino, file_offset: 0, length: size, blob_id: '', chunk_index: -1, code: e.code ?? 'EIO', message: e.message });
     }
     result.bytes += size;
-    onProgress?.(++done, files.size);
+    progress?.tick(1, size);
   }
   result.ok = result.problems.length === 0;
   return result;

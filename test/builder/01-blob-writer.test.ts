@@ -353,11 +353,14 @@ test('an unreadable file fails with a NydusError naming it and leaves no partial
     (err) => { assert.instance(err, NydusError); assert.is(err.code, 'ENOENT'); });
 });
 
-test('progress reports every committed byte; bad options are rejected', async () => {
-  const seen: Array<[number, number]> = [];
-  await writeBlob([bufNode('a', text(300_000))], opts({ chunkSize: 64 << 10 }), dir(), (d, t) => seen.push([d, t]));
-  assert.is(seen.length, 5);
-  assert.equal(seen[4], [300_000, 300_000]);
+test('progress hears the totals, then every committed chunk and each finished file; bad options are rejected', async () => {
+  const seen: string[] = [];
+  const progress = { start: (f: number, b: number) => void seen.push(`start ${f} ${b}`), tick: (f: number, b: number) => void seen.push(`${f} ${b}`) };
+  const holes = bufNode('holes', Buffer.alloc(8192), []);
+  await writeBlob([bufNode('a', text(300_000)), bufNode('empty', Buffer.alloc(0)), holes], opts({ chunkSize: 64 << 10 }), dir(), progress);
+  // a: 4 chunks of 64 KiB and one of 37,856 bytes, ticked as committed (after the files read
+  // later: the empty and the all-holes one have no chunk to wait for, so they count at once).
+  assert.equal(seen, ['start 3 300000', '1 0', '1 0', '0 65536', '0 65536', '0 65536', '0 65536', '1 37856']);
   await writeBlob([], opts({ chunkSize: 3000 }), dir()).then(
     () => assert.unreachable('should have thrown'), (err) => assert.match(err.message, 'chunkSize'));
 });
