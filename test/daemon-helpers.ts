@@ -4,7 +4,8 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { execa, type ResultPromise } from 'execa';
-import { daemonState, fuseMountInfo } from '../src/upgrade/daemon-process.js';
+import { daemonState, fuseMountInfo, waitPidGone } from '../src/upgrade/daemon-process.js';
+import { readRecord } from '../src/upgrade/records.js';
 import { cli } from './helpers.js';
 
 export const isRoot = process.getuid?.() === 0;
@@ -24,6 +25,33 @@ export async function unmountAndRemove(dir: string): Promise<void> {
   const mounts = readFileSync('/proc/self/mounts', 'utf8').split('\n').map((l) => l.split(' ')[1]).filter((m) => m?.startsWith(dir));
   for (const m of mounts) await execa('umount', ['-l', m], { reject: false });
   rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * Stops a daemon that is not this process's child (an upgrade's successor, a failover's
+ * recovery): SIGTERM, SIGKILL after `ms`, and returns only once it is gone, so it cannot keep
+ * serving or writing its record while the next test runs. A record's pid may have been reused
+ * once its daemon exited: only a process whose command line holds `mountpoint` is signalled.
+ */
+export async function stopPid(pid: number, mountpoint: string, ms = 15000): Promise<void> {
+  for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(mountpoint)) return; // not that daemon
+      process.kill(pid, signal);
+    } catch {
+      return; // gone
+    }
+    if (await waitPidGone(pid, signal === 'SIGTERM' ? ms : 5000)) return;
+  }
+  throw new Error(`pid ${pid} is still alive after SIGKILL`);
+}
+
+/**
+ * Waits until a --id daemon's record exists: the daemon serves its API (RUNNING) before it
+ * writes the record, and `nydus upgrade|failover <id>` need the record.
+ */
+export function waitForRecord(stateDir: string, id: string, ms = 15000): Promise<void> {
+  return waitFor(async () => (await readRecord(stateDir, id).catch(() => null)) !== null, `the record of ${id} in ${stateDir}`, ms);
 }
 
 /** Waits until the daemon behind `sock` reports `state`. */

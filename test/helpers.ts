@@ -1,8 +1,10 @@
-// Test helpers shared by every layer's tests: locations of the repo, fixtures and shared/.
+// Test helpers shared by every layer's tests: locations of the repo, fixtures and shared/,
+// temporary directories, and per-test cleanup of what a test opens.
 import { accessSync, constants, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { test } from 'uvu';
 
 /** The repository root (tests run from dist/test/<layer>/). */
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -11,8 +13,44 @@ export const fixtures = join(repoRoot, 'test', 'fixtures');
 export const shared = join(repoRoot, '..', 'shared');
 export const cli = join(repoRoot, 'bin', 'run.js');
 
+// Shared with test/leak-guard.ts by Symbol.for: the directories this process made, under which
+// any mount or loop device left after a test file is this process's leak (not another run's).
+const slots = globalThis as unknown as Record<symbol, Set<string> | unknown[] | undefined>;
+const madeDirs = (slots[Symbol.for('nydus-test.tempDirs')] ??= new Set<string>()) as Set<string>;
+const cleanupErrors = (slots[Symbol.for('nydus-test.cleanupErrors')] ??= []) as unknown[];
+
+/** A fresh directory under the system temp dir. */
 export function tempDir(prefix = 'nydus-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  madeDirs.add(dir);
+  return dir;
+}
+
+/** What a test may open: a server, daemon, backend, image, connection... */
+export type Closable = { close(): unknown } | { stop(): unknown };
+
+/**
+ * Call once at a test file's top level: returns `track(resource)`. After each test, passed or
+ * failed, everything tracked during it is closed (close() or stop(), newest first), so nothing a
+ * test opened keeps working while later tests run. A close that throws is printed and counted as
+ * a failure by the leak guard (an after.each hook that throws would end the file's other tests).
+ */
+export function perTest(): <T extends Closable>(resource: T) => T {
+  const open: Closable[] = [];
+  test.after.each(async (ctx: { __test__?: string }) => {
+    for (const r of open.splice(0).reverse()) {
+      try {
+        await ('close' in r ? r.close() : r.stop());
+      } catch (err) {
+        console.error(`closing a resource of "${ctx.__test__}" failed: ${(err as Error).stack ?? String(err)}`);
+        cleanupErrors.push(err);
+      }
+    }
+  });
+  return (resource) => {
+    open.push(resource);
+    return resource;
+  };
 }
 
 /** Deep copy without null-valued keys (for comparing documents that spell absence either way). */

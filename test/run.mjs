@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Test entry point (npm test): runs the native core's ctest suite, then every uvu test
-// file compiled into dist/test/, and ends with one line "N passed, M failed" for CI.
+// file compiled into dist/test/ under the leak guard (a file that leaves something running
+// counts as one more failure), and ends with one line "N passed, M failed" for CI.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 let passed = 0;
@@ -46,9 +47,11 @@ if (existsSync(join(ctestDir, 'CTestTestfile.cmake'))) {
   console.error('native build missing: run `npm run build:native` (build/CTestTestfile.cmake not found)');
 }
 
-// 2. uvu suites, one process for all files (uvu's CLI), pattern narrowed by argv.
+// 2. uvu suites, one process for all files (uvu's CLI), pattern narrowed by argv. The leak
+// guard (test/leak-guard.ts) adds one failed test per file that left something running.
 const pattern = process.argv[2] ?? '\\.test\\.js$';
-const { out, status } = run(process.execPath, [join(root, 'node_modules/uvu/bin.js'), 'dist/test', pattern]);
+const guard = pathToFileURL(join(root, 'dist/test/leak-guard.js')).href;
+const { out, status } = run(process.execPath, ['--import', guard, join(root, 'node_modules/uvu/bin.js'), 'dist/test', pattern]);
 const total = /Total:\s+(\d+)/.exec(out);
 const ok = /Passed:\s+(\d+)/.exec(out);
 const skip = /Skipped:\s+(\d+)/.exec(out);

@@ -1,10 +1,9 @@
 // Test servers (shared by storage and e2e tests): free ports, readiness, process lifecycle,
 // and the skip rule (these servers run real binaries; without root or the binary a test skips).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, openSync, closeSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { tempDir } from '../helpers.js';
 
 export interface ServerHandle {
   /** Base URL, e.g. http://127.0.0.1:5000 */
@@ -24,7 +23,7 @@ export function skipReason(binary: string): string | null {
 }
 
 export function serverTempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `nydus-${prefix}-`));
+  return tempDir(`nydus-${prefix}-`);
 }
 
 /** A port free on 127.0.0.1 right now (the OS picks it). */
