@@ -12,7 +12,9 @@ import { RafsImage } from '../../src/native/image.js';
 import { S_IFDIR, S_IFLNK, S_IFMT, S_IFREG } from '../../src/builder/model.js';
 import type { BlobResult, BuildNode, BuildOptions, ChunkRecord } from '../../src/builder/model.js';
 import { writeV6Bootstrap } from '../../src/builder/v6-writer.js';
-import { tempDir } from '../helpers.js';
+import { perTest, tempDir } from '../helpers.js';
+
+const track = perTest();
 
 const S_IFCHR = 0o020000;
 const S_IFBLK = 0o060000;
@@ -293,12 +295,11 @@ test('a tree without a blob (only empty files) has no device and still opens', (
   const work = tempDir('nydus-v6w-');
   const p = join(work, 'boot');
   writeFileSync(p, bytes);
-  const image = RafsImage.open(p, {});
+  track({ close: () => rmSync(work, { recursive: true }) });
+  const image = track(RafsImage.open(p, {}));
   assert.is(image.superblock().blobs.length, 0);
   assert.is(image.getattr(image.lookupPath('/e')).size, 0);
   assert.equal(image.readdir(image.lookupPath('/d')).map((e) => e.name), ['.', '..']);
-  image.close();
-  rmSync(work, { recursive: true });
 });
 
 function refused(mutate: (root: BuildNode) => void, prefetch: string[], pattern: RegExp): void {

@@ -11,11 +11,24 @@ import { createImage } from '../../src/builder/build.js';
 import type { BuildOptions } from '../../src/builder/model.js';
 import { RafsImage } from '../../src/native/image.js';
 import { walk } from '../../src/inspect/walk.js';
-import { cli, tempDir } from '../helpers.js';
+import { cli, perTest, tempDir } from '../helpers.js';
 import { describeHostTree, type EntryMeta, makeTree } from './tree-fixture.js';
 
 const work = tempDir('nydus-create-test-');
 const src = join(work, 'src');
+const track = perTest();
+test.after(() => {
+  rmSync(work, { recursive: true, force: true });
+});
+
+// The large source tree, made once by the first test that needs it (any test may run first).
+let made: Promise<void> | undefined;
+async function bigTree(): Promise<string> {
+  made ??= makeTree(src, { smallFiles: 10_000, bigFileBytes: 100 << 20 });
+  await made;
+  assert.ok(existsSync(join(src, 'big')), 'the tree has its 100 MB file');
+  return src;
+}
 const defaults: BuildOptions = { fsVersion: 6, compressor: 'zstd', digester: 'blake3', chunkSize: 1 << 20, prefetchFiles: [] };
 
 const typeName = (mode: number) => ({ 0o040000: 'dir', 0o120000: 'link', 0o100000: 'file', 0o020000: 'char', 0o060000: 'block', 0o010000: 'fifo', 0o140000: 'socket' })[mode & 0o170000] ?? '?';
@@ -51,18 +64,14 @@ function assertSameTree(actual: Map<string, EntryMeta>, expected: Map<string, En
   for (const [path, want] of expected) assert.equal(actual.get(path), want, `${label}: ${path}`);
 }
 
-test('setup: a varied tree with 10,000 files and a 100 MB file', async () => {
-  await makeTree(src, { smallFiles: 10_000, bigFileBytes: 100 << 20 });
-  assert.ok(existsSync(join(src, 'big')));
-});
-
 for (const opts of [defaults, { ...defaults, fsVersion: 5 as const, compressor: 'lz4_block' as const, digester: 'sha256' as const }]) {
   test(`v${opts.fsVersion} ${opts.compressor} ${opts.digester}: the image reads back identical to the source`, async () => {
     const out = join(work, `v${opts.fsVersion}`);
+    await bigTree();
     const summary = await createImage({ ...opts, source: src, bootstrap: join(out, 'image.boot'), blobDir: join(out, 'blobs') });
     assert.ok(summary.chunk_count > 0);
     assert.ok(summary.dedup_ratio > 1, 'duplicate chunks are stored once');
-    const image = RafsImage.open(summary.bootstrap, { dir: join(out, 'blobs'), validate: true });
+    const image = track(RafsImage.open(summary.bootstrap, { dir: join(out, 'blobs'), validate: true }));
     assertSameTree(await describeImage(image, true), describeHostTree(src, { content: true }), `v${opts.fsVersion}`);
     const check = await execa(process.execPath, [cli, 'inspect', 'check', '--json', summary.bootstrap, '--blob-dir', join(out, 'blobs')], { reject: false });
     assert.is(check.exitCode, 0, check.stdout);
@@ -88,7 +97,7 @@ test('v6 --no-blob-toc: the blob id is the SHA-256 of the file, the tail is only
   const summary = await createImage({ ...defaults, blobToc: false, source: small, bootstrap: join(out, 'image.boot'), blobDir: join(out, 'blobs') });
   const blob = readFileSync(join(out, 'blobs', summary.blob_id));
   assert.is(createHash('sha256').update(blob).digest('hex'), summary.blob_id);
-  const image = RafsImage.open(summary.bootstrap, { dir: join(out, 'blobs'), validate: true });
+  const image = track(RafsImage.open(summary.bootstrap, { dir: join(out, 'blobs'), validate: true }));
   const b = image.superblock().blobs[0];
   assert.is(b.features & 0x3000_0020, 0, 'no ToC, tar headers or inlined digests');
   assert.is(b.ciOffset + b.ciCompressedSize + 4096, blob.length, 'the blob ends with the chunk-info array and its header');
@@ -101,6 +110,7 @@ test('v6 --no-blob-toc: the blob id is the SHA-256 of the file, the tail is only
 test('v6 uncompressed: the kernel mounts the bootstrap with the blob as device; diff -r and xattrs match', async () => {
   if (process.getuid?.() !== 0) throw new Error('needs root to mount EROFS (CI runs as root)');
   const out = join(work, 'v6-none');
+  await bigTree();
   const summary = await createImage({ ...defaults, compressor: 'none', source: src, bootstrap: join(out, 'image.boot'), blobDir: join(out, 'blobs') });
   const mnt = join(out, 'mnt');
   mkdirSync(mnt);
@@ -139,7 +149,7 @@ test('a gzip layer tarball (PAX, xattrs, hard links, whiteouts) builds and reads
   execFileSync('tar', ['--format=posix', '--xattrs', '--xattrs-include=*', '-czf', tarball, '-C', t, '.']);
   const out = join(work, 'tar-out');
   const summary = await createImage({ ...defaults, source: tarball, bootstrap: join(out, 'image.boot'), blobDir: join(out, 'blobs') });
-  const image = RafsImage.open(summary.bootstrap, { dir: join(out, 'blobs') });
+  const image = track(RafsImage.open(summary.bootstrap, { dir: join(out, 'blobs') }));
   const app = image.lookupPath('/usr/bin/app');
   assert.is(image.lookupPath('/usr/bin/app2'), app);
   assert.is(image.getattr(app).nlink, 2);
@@ -182,10 +192,6 @@ test('the CLI prints a JSON summary; bad flags and sources are clear errors', as
   const missing = await execa(process.execPath, [cli, 'create', join(work, 'nope'), '--bootstrap', join(out, 'y.boot'), '--blob-dir', join(out, 'b')], { reject: false });
   assert.is(missing.exitCode, 1);
   assert.match(missing.stderr, /nope/);
-});
-
-test('cleanup', () => {
-  rmSync(work, { recursive: true, force: true });
 });
 
 test.run();

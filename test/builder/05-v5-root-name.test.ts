@@ -12,13 +12,14 @@ import * as assert from 'uvu/assert';
 import { createImage } from '../../src/builder/build.js';
 import { walk } from '../../src/inspect/walk.js';
 import { RafsImage } from '../../src/native/image.js';
-import { cli, fixture, readExpected, tempDir } from '../helpers.js';
+import { cli, fixture, perTest, readExpected, tempDir } from '../helpers.js';
 import { makeTree } from './tree-fixture.js';
 import { NAME_SIZE_FIELD, recordOffset, withRecordField, withoutRootName } from './v5-root-name.js';
 
 const NLINK_FIELD = 88;
 const busybox = '/normal-file-test/busybox/1f777dbdd68d1c4d554bc0d20e027bfef9ed2dfe2d8d5f029e958552a0e12475';
 const work = tempDir('nydus-v5-root-name-');
+const track = perTest();
 const nydus = (...args: string[]) => execa(process.execPath, [cli, ...args], { reject: false, encoding: 'buffer', stripFinalNewline: false });
 const text = (b: Uint8Array) => Buffer.from(b).toString('utf8');
 
@@ -52,16 +53,11 @@ async function snapshot(image: RafsImage): Promise<string[]> {
 }
 
 async function sameImage(original: string, nameless: string, blobs: string): Promise<string[]> {
-  const want = RafsImage.open(original, { dir: blobs, validate: true });
-  const got = RafsImage.open(nameless, { dir: blobs, validate: true });
-  try {
-    const expected = await snapshot(want);
-    assert.equal(await snapshot(got), expected);
-    return expected;
-  } finally {
-    want.close();
-    got.close();
-  }
+  const want = track(RafsImage.open(original, { dir: blobs, validate: true }));
+  const got = track(RafsImage.open(nameless, { dir: blobs, validate: true }));
+  const expected = await snapshot(want);
+  assert.equal(await snapshot(got), expected);
+  return expected;
 }
 
 const fixtureBytes = readFileSync(fixture.v5.bootstrap);

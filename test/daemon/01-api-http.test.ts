@@ -6,10 +6,11 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ApiFailure, failures } from '../../src/daemon/api/errors.js';
-import { tempDir } from '../helpers.js';
+import { perTest, tempDir } from '../helpers.js';
 import { RawConn, errorBody, exchange, req, serve, type Served } from './api-fixture.js';
 
 let s: Served;
+const track = perTest();
 test.before(async () => {
   s = await serve();
 });
@@ -31,7 +32,7 @@ test('a 200 carries Server, keep-alive, JSON type and length; the reason phrase 
 });
 
 test('a 204 has no body and no Content-Length', async () => {
-  const c = await RawConn.open(s.path);
+  const c = track(await RawConn.open(s.path));
   c.write(req('PUT', '/api/v1/daemon/start'));
   const r = await c.next();
   assert.is(r.status, 204);
@@ -45,8 +46,8 @@ test('a 204 has no body and no Content-Length', async () => {
 test('pipelined requests on one connection are answered in order, and the connection stays open', async () => {
   let release!: () => void;
   const slow = new Promise<void>((res) => (release = res));
-  const t = await serve({ mount: () => slow });
-  const c = await RawConn.open(t.path);
+  const t = track(await serve({ mount: () => slow }));
+  const c = track(await RawConn.open(t.path));
   const body = JSON.stringify({ source: '/b', config: '{}', fs_type: 'rafs' });
   c.write(Buffer.concat([req('POST', '/api/v1/mount?mountpoint=/a', body), req('GET', '/api/v1/daemon'), req('GET', '/nope')]));
   setTimeout(release, 100);
@@ -62,7 +63,7 @@ test('state-changing requests are serialised daemon-wide, across connections', a
   const order: string[] = [];
   let release!: () => void;
   const slow = new Promise<void>((res) => (release = res));
-  const t = await serve({
+  const t = track(await serve({
     takeover: async () => {
       order.push('takeover:begin');
       await slow;
@@ -71,9 +72,9 @@ test('state-changing requests are serialised daemon-wide, across connections', a
     start: async () => {
       order.push('start');
     },
-  });
-  const a = await RawConn.open(t.path);
-  const b = await RawConn.open(t.path);
+  }));
+  const a = track(await RawConn.open(t.path));
+  const b = track(await RawConn.open(t.path));
   a.write(req('PUT', '/api/v1/daemon/fuse/takeover'));
   await new Promise((res) => setTimeout(res, 30));
   b.write(req('PUT', '/api/v1/daemon/start'));
@@ -92,7 +93,7 @@ test('state-changing requests are serialised daemon-wide, across connections', a
 });
 
 test('an idle connection is never closed by the server (3 s without a request)', async () => {
-  const c = await RawConn.open(s.path);
+  const c = track(await RawConn.open(s.path));
   const silent = await c.waitClosed(3000);
   assert.is(silent, false);
   c.write(req('GET', '/api/v1/daemon'));
@@ -101,7 +102,7 @@ test('an idle connection is never closed by the server (3 s without a request)',
 });
 
 test('256 simultaneous connections are all served', async () => {
-  const conns = await Promise.all(Array.from({ length: 256 }, () => RawConn.open(s.path)));
+  const conns = await Promise.all(Array.from({ length: 256 }, () => RawConn.open(s.path).then(track)));
   for (const c of conns) c.write(req('GET', '/api/v1/metrics/inflight'));
   const rs = await Promise.all(conns.map((c) => c.next()));
   assert.ok(rs.every((r) => r.status === 204));
@@ -118,7 +119,7 @@ test('a 51200-byte body is accepted', async () => {
 });
 
 test('a 10 MB body gets 400 { "error": ... } and the server keeps serving', async () => {
-  const c = await RawConn.open(s.path);
+  const c = track(await RawConn.open(s.path));
   const big = Buffer.alloc(10 << 20, 0x61);
   c.write(req('PUT', '/api/v1/config', big));
   const r = await c.next();
@@ -141,7 +142,7 @@ test('garbage request lines, bad Content-Length and huge heads get 400 and the s
     Buffer.from(`GET /${'a'.repeat(70 * 1024)}`),
   ];
   for (const bytes of bad) {
-    const c = await RawConn.open(s.path);
+    const c = track(await RawConn.open(s.path));
     c.write(bytes);
     const r = await c.next();
     assert.is(r.status, 400, JSON.stringify(bytes.subarray(0, 40).toString('latin1')));
@@ -168,7 +169,7 @@ test('absolute-form targets are routed by their path; HTTP/1.0 is served', async
   assert.equal(s.calls, [['metrics', '/a']]);
   r = await exchange(s.path, 'GET', 'http://localhost');
   assert.is(r.status, 404);
-  const c = await RawConn.open(s.path);
+  const c = track(await RawConn.open(s.path));
   c.write('GET /api/v1/daemon HTTP/1.0\r\n\r\n');
   assert.is((await c.next()).status, 200);
   c.close();
@@ -177,7 +178,7 @@ test('absolute-form targets are routed by their path; HTTP/1.0 is served', async
 test('a zero Content-Length is no body; a body after Expect: 100-continue is read after the interim answer', async () => {
   let r = await exchange(s.path, 'PUT', '/api/v1/daemon/exit', '');
   assert.is(r.status, 204);
-  const c = await RawConn.open(s.path);
+  const c = track(await RawConn.open(s.path));
   const body = '{"log_level":"debug"}';
   c.write(`PUT /api/v1/daemon HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: ${body.length}\r\n\r\n`);
   r = await c.next();
@@ -190,13 +191,13 @@ test('a zero Content-Length is no body; a body after Expect: 100-continue is rea
 
 test('exit answers 204 first and only then calls afterExit', async () => {
   const seen: string[] = [];
-  const t = await serve({
+  const t = track(await serve({
     exit: async () => {
       seen.push('exit');
     },
     afterExit: () => seen.push('afterExit'),
-  });
-  const c = await RawConn.open(t.path);
+  }));
+  const c = track(await RawConn.open(t.path));
   c.write(req('PUT', '/api/v1/daemon/exit'));
   const r = await c.next();
   assert.is(r.status, 204);
@@ -204,7 +205,7 @@ test('exit answers 204 first and only then calls afterExit', async () => {
   assert.equal(seen, ['exit', 'afterExit']);
   // A failed exit is not followed by afterExit.
   seen.length = 0;
-  const u = await serve({ exit: () => Promise.reject(failures.channelClosed()), afterExit: () => seen.push('afterExit') });
+  const u = track(await serve({ exit: () => Promise.reject(failures.channelClosed()), afterExit: () => seen.push('afterExit') }));
   const e = await exchange(u.path, 'PUT', '/api/v1/daemon/exit');
   assert.is(e.status, 500);
   assert.equal(e.json, errorBody('Configure(DaemonAbnormal(Other("state machine stopped")))'));
@@ -215,12 +216,12 @@ test('exit answers 204 first and only then calls afterExit', async () => {
 });
 
 test('a handler exception is a 500 with the family and the message, and the server lives on', async () => {
-  const t = await serve({
+  const t = track(await serve({
     events: () => {
       throw new Error('boom "x"');
     },
     sendfd: () => Promise.reject(new ApiFailure(503, 'DaemonAbnormal(NotReady)')),
-  });
+  }));
   let r = await exchange(t.path, 'GET', '/api/v1/daemon/events');
   assert.is(r.status, 500);
   assert.equal(r.json, errorBody('Events(DaemonAbnormal(Other("boom \\"x\\"")))'));
@@ -234,10 +235,10 @@ test('a handler exception is a 500 with the family and the message, and the serv
 test('the socket file is replaced at start and removed at close', async () => {
   const path = join(tempDir('nydus-api-'), 'api.sock');
   writeFileSync(path, 'stale');
-  const t = await serve({}, path);
+  const t = track(await serve({}, path));
   assert.ok(statSync(path).isSocket());
   assert.is((await exchange(path, 'GET', '/api/v1/daemon')).status, 200);
-  const idle = await RawConn.open(path);
+  const idle = track(await RawConn.open(path));
   await t.server.close();
   assert.is(existsSync(path), false);
   assert.ok(await idle.waitClosed(), 'close drops open connections');

@@ -12,10 +12,11 @@ import DaemonMetrics from '../../src/commands/daemon/metrics.js';
 import DaemonMount from '../../src/commands/daemon/mount.js';
 import DaemonSetLogLevel from '../../src/commands/daemon/set-log-level.js';
 import DaemonUmount from '../../src/commands/daemon/umount.js';
-import { repoRoot, tempDir } from '../helpers.js';
+import { perTest, repoRoot, tempDir } from '../helpers.js';
 import { RawConn, errorBody, exchange, serve, type Served } from './api-fixture.js';
 
 let s: Served;
+const track = perTest();
 test.before(async () => {
   s = await serve();
 });
@@ -125,9 +126,9 @@ test('200 bodies are the handler result serialised; v2 daemon info has a null ba
   assert.equal((r.json as { backend_collection: unknown }).backend_collection, {});
   r = await exchange(s.path, 'GET', '/api/v2/daemon');
   assert.is((r.json as { backend_collection: unknown }).backend_collection, null);
-  const t = await serve({
+  const t = track(await serve({
     inflight: () => [{ inode: 72057594037929010n as unknown as number, opcode: 15, unique: 22656, timestamp_secs: 1612245570 }],
-  });
+  }));
   r = await exchange(t.path, 'GET', '/api/v1/metrics/inflight');
   assert.is(r.status, 200);
   assert.is(r.body, '[{"inode":72057594037929010,"opcode":15,"unique":22656,"timestamp_secs":1612245570}]');
@@ -159,7 +160,7 @@ test('query strings: %XX and + decoded, first occurrence wins, bare key is empty
   // Raw UTF-8 in the target (nydusctl does not encode) arrives as the same text.
   s.calls.length = 0;
   const raw = Buffer.from('DELETE /api/v1/mount?mountpoint=/caf\u00e9 HTTP/1.1\r\n\r\n', 'utf8');
-  const c = await RawConn.open(s.path);
+  const c = track(await RawConn.open(s.path));
   c.write(raw);
   assert.is((await c.next()).status, 204);
   assert.equal(s.calls, [['umount', '/caf\u00e9']]);
@@ -185,7 +186,7 @@ test('malformed bodies are 400 ParseBody(Error("<serde message>", line: L, colum
 });
 
 test('handler failures get the endpoint family and the §2.2 status (★ Pattern NoCounter)', async () => {
-  const t = await serve({
+  const t = track(await serve({
     accessPatterns: () => {
       throw failures.noCounter();
     },
@@ -206,7 +207,7 @@ test('handler failures get the endpoint family and the §2.2 status (★ Pattern
     },
     putBlob: () => Promise.reject(failures.badRequest()),
     deleteBlob: () => Promise.reject(failures.daemonOther('blob_cache: cache entry not found')),
-  });
+  }));
   const cases: Array<[string, string, string | undefined, number, string]> = [
     ['GET', '/api/v1/metrics/pattern?id=unknown', undefined, 404, 'Pattern(Metrics(Stats(NoCounter)))'],
     ['GET', '/api/v1/metrics', undefined, 404, 'GlobalMetrics(Metrics(Stats(NoCounter)))'],
@@ -233,12 +234,12 @@ test('handler failures get the endpoint family and the §2.2 status (★ Pattern
 });
 
 test('PUT /api/v2/blobs validates the entry (ParseBody) before the handler; a "prepare" failure is bare BadRequest', async () => {
-  const t = await serve({
+  const t = track(await serve({
     putBlob: (entry) => {
       t.calls.push(['putBlob', entry]);
       return Promise.reject(failures.badRequest());
     },
-  });
+  }));
   let r = await exchange(t.path, 'PUT', '/api/v2/blobs', '[1]');
   assert.is(r.status, 400);
   assert.match((r.json as { message: string }).message, /^ParseBody\(Error\("invalid type: sequence/);
@@ -278,11 +279,11 @@ test('client: typed calls map to the routes, 204 inflight is [], errors carry st
   );
   assert.equal(s.calls[3].slice(0, 2), ['mount', '/sid']);
   assert.equal(s.calls[8], ['fileMetrics', undefined, true]);
-  const t = await serve({
+  const t = track(await serve({
     accessPatterns: () => {
       throw failures.noCounter();
     },
-  });
+  }));
   const err = await new ApiClient(t.path).metrics('pattern', 'unknown').catch((e: unknown) => e);
   assert.instance(err, ApiClientError);
   assert.is((err as ApiClientError).status, 404);
@@ -315,11 +316,11 @@ test('nydus daemon info|mount|umount|metrics|set-log-level talk to the socket; A
   const dir = tempDir();
   writeFileSync(join(dir, 'config.json'), '{"version":2,"backend":{"type":"localfs","localfs":{"dir":"/b"}}}');
   writeFileSync(join(dir, 'prefetch'), '/a\n\n  /b/c  \n');
-  const t = await serve({
+  const t = track(await serve({
     backendMetrics: () => {
       throw failures.noCounter();
     },
-  });
+  }));
   let r = await command(DaemonInfo, ['--apisock', t.path]);
   assert.match(r.stdout, /^Status:\s+RUNNING$/m);
   assert.match(r.stdout, /^Commit:\s+abc$/m);

@@ -62,12 +62,14 @@ export interface Served {
   path: string;
   server: ApiServer;
   calls: Call[];
+  /** server.close() (for perTest's track()). */
+  close(): Promise<void>;
 }
 
 export async function serve(over: Partial<DaemonApiHandler> = {}, path = join(tempDir('nydus-api-'), 'api.sock')): Promise<Served> {
   const calls: Call[] = [];
   const server = await startApiServer(path, fakeHandler(calls, over), silent);
-  return { path, server, calls };
+  return { path, server, calls, close: () => server.close() };
 }
 
 export interface RawResponse {

@@ -9,7 +9,9 @@ import { NativeError } from '../../src/errors.js';
 import { RafsImage } from '../../src/native/image.js';
 import { S_IFMT, S_IFREG, walk } from '../../src/inspect/walk.js';
 import { buildTree, treeJson } from '../../src/inspect/tree.js';
-import { fixture, readExpected, tempDir } from '../helpers.js';
+import { fixture, perTest, readExpected, tempDir } from '../helpers.js';
+
+const track = perTest();
 
 async function content(image: RafsImage, ino: number): Promise<Buffer> {
   const parts: Buffer[] = [];
@@ -28,7 +30,7 @@ function nativeError(fn: () => unknown): NativeError {
 }
 
 test('v5: superblock facts (rafs-format §6.1)', () => {
-  const image = RafsImage.open(fixture.v5.bootstrap, { dir: fixture.v5.blobs });
+  const image = track(RafsImage.open(fixture.v5.bootstrap, { dir: fixture.v5.blobs }));
   const sb = image.superblock();
   assert.is(sb.version, 5);
   assert.is(sb.chunkSize, 1048576);
@@ -46,7 +48,7 @@ test('v5: superblock facts (rafs-format §6.1)', () => {
 
 test('v5: the tree equals expected.result (tree -J) and every file md5 matches', async () => {
   const expected = readExpected(fixture.v5.expected);
-  const image = RafsImage.open(fixture.v5.bootstrap, { dir: fixture.v5.blobs, validate: true });
+  const image = track(RafsImage.open(fixture.v5.bootstrap, { dir: fixture.v5.blobs, validate: true }));
   assert.equal(treeJson(buildTree(image, '')), expected.tree);
   const seen = new Map<string, string>();
   const files: Array<{ path: string; ino: number }> = [];
@@ -58,7 +60,7 @@ test('v5: the tree equals expected.result (tree -J) and every file md5 matches',
 });
 
 test('v5: hard links share an inode; lookups of names that do not exist are ENOENT', () => {
-  const image = RafsImage.open(fixture.v5.bootstrap, { dir: fixture.v5.blobs });
+  const image = track(RafsImage.open(fixture.v5.bootstrap, { dir: fixture.v5.blobs }));
   const a = image.lookupPath('/hardlink-test/foo');
   assert.is(a, 5);
   assert.is(image.lookupPath('/normal-file-test/test.sh'), a);
@@ -72,7 +74,7 @@ test('v5: hard links share an inode; lookups of names that do not exist are ENOE
 });
 
 test('v5: reads at odd offsets and across chunk boundaries; holes read as zeros', async () => {
-  const image = RafsImage.open(fixture.v5.bootstrap, { dir: fixture.v5.blobs });
+  const image = track(RafsImage.open(fixture.v5.bootstrap, { dir: fixture.v5.blobs }));
   const tar = image.lookupPath('/normal-file-test/busybox/1f777dbdd68d1c4d554bc0d20e027bfef9ed2dfe2d8d5f029e958552a0e12475/layer.tar');
   assert.is((await image.read(tar, 1048568, 16)).toString('hex'), '75736564207370616365203d20256420');
   const whole = await content(image, tar);
@@ -85,7 +87,7 @@ test('v5: reads at odd offsets and across chunk boundaries; holes read as zeros'
 });
 
 test('v6 (zstd): metadata and content (rafs-format §6.2)', async () => {
-  const image = RafsImage.open(fixture.v6.bootstrap, { dir: fixture.v6.blobs, validate: false });
+  const image = track(RafsImage.open(fixture.v6.bootstrap, { dir: fixture.v6.blobs, validate: false }));
   const sb = image.superblock();
   assert.is(sb.version, 6);
   assert.is(sb.rootIno, 128);
@@ -104,7 +106,7 @@ test('v6 (zstd): metadata and content (rafs-format §6.2)', async () => {
 });
 
 test('v6 (ToC blob): the bootstrap inside the blob is used, blob id from the file name (§6.3)', async () => {
-  const image = RafsImage.open(fixture.toc.blob);
+  const image = track(RafsImage.open(fixture.toc.blob));
   const sb = image.superblock();
   assert.is(sb.inlinedBootstrap, true);
   assert.is(sb.blobs[0].blobId, '2fa78cad554b75ac91a4a125ed148d0ddeb25efa4aaa8bd80e5dc292690a4dca');
@@ -124,12 +126,12 @@ test('a flipped byte in a blob: verify names that chunk, other files stay readab
   const dir = tempDir();
   const id = '7334a2594e133cf8ae364189c2276b090fc490c627bcc3fb1077f0419a538e00';
   const blob = readFileSync(join(fixture.v5.blobs, id));
-  const image0 = RafsImage.open(fixture.v5.bootstrap, { dir: fixture.v5.blobs });
+  const image0 = track(RafsImage.open(fixture.v5.bootstrap, { dir: fixture.v5.blobs }));
   const passwd = image0.lookupPath('/normal-file-test/busybox/1f777dbdd68d1c4d554bc0d20e027bfef9ed2dfe2d8d5f029e958552a0e12475/etc/passwd');
   const [seg] = image0.mapRange(passwd, 0, 340);
   blob[seg.chunk!.compressedOffset + 10] ^= 0x40;
   writeFileSync(join(dir, id), blob);
-  const image = RafsImage.open(fixture.v5.bootstrap, { dir, validate: true });
+  const image = track(RafsImage.open(fixture.v5.bootstrap, { dir, validate: true }));
   const report = await image.verify(passwd);
   assert.is(report.problems.length, 1);
   assert.is(report.problems[0].code, 'EIO');
@@ -147,7 +149,7 @@ test('a flipped byte in a blob: verify names that chunk, other files stay readab
 });
 
 test('a missing blob is ENOENT on read, naming the blob', async () => {
-  const image = RafsImage.open(fixture.v5.bootstrap, { dir: tempDir() });
+  const image = track(RafsImage.open(fixture.v5.bootstrap, { dir: tempDir() }));
   try {
     await image.read(image.lookupPath('/hardlink-test/foo'), 0, 10);
     assert.unreachable();
@@ -176,7 +178,7 @@ test('hostile bootstraps: truncated, garbage and flipped copies fail cleanly or 
       const file = join(dir, `boot-${i}`);
       writeFileSync(file, bytes);
       try {
-        const image = RafsImage.open(file, { dir: tempDir() });
+        const image = track(RafsImage.open(file, { dir: tempDir() }));
         try {
           walk(image, () => true);
         } catch (err) {

@@ -13,13 +13,14 @@ import { S_IFDIR, S_IFLNK, S_IFMT, S_IFREG, walk } from '../../src/inspect/walk.
 import { RafsImage } from '../../src/native/image.js';
 import { NAME_SIZE_FIELD, withRecordField, withoutRootName } from '../builder/v5-root-name.js';
 import { startDaemon, unmountAndRemove } from '../daemon-helpers.js';
-import { canMountFuse, cli, fixture, readExpected, tempDir } from '../helpers.js';
+import { canMountFuse, cli, fixture, perTest, readExpected, tempDir } from '../helpers.js';
 
 const skip = !canMountFuse();
 if (skip) console.log('06-v5-root-name-fuse: skipped, real FUSE mounts need root and /dev/fuse');
 const fuseTest = skip ? test.skip : test;
 
 const work = tempDir('nydus-v5-root-name-fuse-');
+const track = perTest();
 const nameless = withoutRootName(readFileSync(fixture.v5.bootstrap));
 let serial = 0;
 
@@ -41,8 +42,8 @@ test.after(async () => {
 
 fuseTest('nydus fuse mounts the fixture without its root name: entries, attributes, targets and every md5 as in the fixture', async () => {
   const mnt = mountpoint();
+  const image = track(RafsImage.open(fixture.v5.bootstrap, { dir: fixture.v5.blobs }));
   const d = await startDaemon(['--bootstrap', save(nameless), '--localfs-dir', fixture.v5.blobs], mnt);
-  const image = RafsImage.open(fixture.v5.bootstrap, { dir: fixture.v5.blobs });
   try {
     const root = lstatSync(mnt);
     assert.ok(root.isDirectory());
@@ -72,7 +73,6 @@ fuseTest('nydus fuse mounts the fixture without its root name: entries, attribut
     });
     assert.is(files, md5.size);
   } finally {
-    image.close();
     assert.is(await d.stop(), 0, d.stderr());
   }
 });
