@@ -267,27 +267,44 @@ test('bad config, bad bootstrap, missing mountpoint: exit 1 with a clear message
   assert.not.ok(isFuseMounted(mnt));
 });
 
+/** The daemon's exit code, or null when it is still running after `ms`. */
+async function exitWithin(d: Daemon, ms: number): Promise<number | undefined | null> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([d.proc.then((r) => r.exitCode), new Promise<null>((res) => (timer = setTimeout(() => res(null), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 test('umount -l makes the daemon exit; exit API leaves without unmounting', async () => {
   if (skip) return console.log('  skipped: needs root');
   const mnt = mountpoint();
   const d = await startDaemon(['--bootstrap', fixture.v5.bootstrap, '--localfs-dir', fixture.v5.blobs], mnt);
-  await execa('umount', ['-l', mnt]);
-  const t0 = Date.now();
-  const r = await Promise.race([d.proc, new Promise((res) => setTimeout(() => res(null), 10000))]);
-  assert.ok(r !== null, 'exits within 10 s after umount -l');
-  assert.is((r as { exitCode?: number }).exitCode, 0);
-  assert.ok(Date.now() - t0 < 10000);
+  try {
+    await execa('umount', ['-l', mnt]);
+    // daemon.md §3.4 and §8: after `umount -l` the process must exit within 10 s.
+    const code = await exitWithin(d, 10_000);
+    assert.ok(code !== null, 'exits within 10 s after umount -l');
+    assert.is(code, 0);
+  } finally {
+    await d.stop();
+  }
 
   const mnt2 = mountpoint();
   const sock = join(work, 'api-exit.sock');
   const d2 = await startDaemon(['--bootstrap', fixture.v5.bootstrap, '--localfs-dir', fixture.v5.blobs], mnt2, sock);
-  const e = await api(sock, 'PUT', '/api/v1/daemon/exit');
-  assert.is(e.status, 204);
-  const r2 = await Promise.race([d2.proc, new Promise((res) => setTimeout(() => res(null), 10000))]);
-  assert.ok(r2 !== null, 'exits after the exit request');
-  assert.is((r2 as { exitCode?: number }).exitCode, 0);
-  assert.not.ok(existsSync(sock));
-  await d2.stop();
+  try {
+    const e = await api(sock, 'PUT', '/api/v1/daemon/exit');
+    assert.is(e.status, 204);
+    // Only turns a hang into a failure; generous for a loaded machine.
+    const code = await exitWithin(d2, 30_000);
+    assert.ok(code !== null, 'exits after the exit request');
+    assert.is(code, 0);
+    assert.not.ok(existsSync(sock));
+  } finally {
+    await d2.stop();
+  }
 });
 
 test("nydus-snapshotter's command lines (daemon.md §1.13) and nydusd's no-subcommand form", async () => {
@@ -298,10 +315,12 @@ test("nydus-snapshotter's command lines (daemon.md §1.13) and nydusd's no-subco
   // dedicated daemon, flags in the snapshotter's order
   const mnt = mountpoint();
   const sock = join(work, 'snap-api.sock');
+  // The snapshotter passes no --state-dir: keep the --id record out of the shared /run/nydus.
   const d = await startDaemon(
     ['--id', 'snap1', '--config', cfg, '--bootstrap', fixture.v5.bootstrap, '--log-level', 'info', '--supervisor', join(work, 'sup.sock'), '--log-file', join(logDir, 'nydusd'), '--failover-policy', 'resend'],
     mnt,
     sock,
+    { NYDUS_STATE_DIR: join(work, 'state') },
   );
   try {
     const info = (await api(sock, 'GET', '/api/v1/daemon')).json as { id: string; supervisor: string; backend_collection: Record<string, { config: { backend: { type: string } } }> };

@@ -15,7 +15,7 @@ import * as assert from 'uvu/assert';
 import { RafsImage } from '../../src/native/image.js';
 import { validateBlobcacheMetrics } from '../../generated/validate.js';
 import { api, isRoot, startDaemon, unmountAndRemove, waitFor, type Daemon } from '../daemon-helpers.js';
-import { cli, tempDir } from '../helpers.js';
+import { cli, perTest, tempDir } from '../helpers.js';
 import { skipReason } from '../servers/common.js';
 import { startNginx, NGINX_BIN } from '../servers/nginx.js';
 import { pushBlob, startRegistry, REGISTRY_BIN, type RegistryServer } from '../servers/registry.js';
@@ -23,6 +23,7 @@ import { pushBlob, startRegistry, REGISTRY_BIN, type RegistryServer } from '../s
 const why = !isRoot ? 'needs root (FUSE mounts)' : skipReason(REGISTRY_BIN) ?? skipReason('/usr/bin/htpasswd');
 if (why) console.log(`03-lazy-loading: skipped, ${why}`);
 const lazyTest = why ? test.skip : test;
+const track = perTest();
 
 const work = tempDir('nydus-lazy-e2e-');
 const USER = { name: 'nydus', password: 'lazy-s3cret' };
@@ -34,6 +35,8 @@ let bootV6 = '';
 let blobIdV6 = '';
 let blobId = '';
 let blobSize = 0;
+let blobV5: Buffer;
+let blobV6: Buffer;
 const files = new Map<string, Buffer>(); // relative path -> contents
 let n = 0;
 
@@ -47,13 +50,29 @@ function fresh(name: string): string {
   return d;
 }
 
+/**
+ * A repository of its own holding both blobs, for a test that counts registry requests: its
+ * URIs are in no other test's traffic (a request of an earlier test's daemon that the
+ * registry logs late cannot land in this test's counts).
+ */
+async function ownRepo(): Promise<string> {
+  const repo = `library/lazy-${n++}`;
+  for (const blob of [blobV5, blobV6]) await pushBlob(registry.url, repo, blob, { user: USER.name, password: USER.password });
+  return repo;
+}
+
+/** Access log entries of one repository. */
+function repoLog(repo: string) {
+  return registry.accessLog().filter((e) => e.uri.startsWith(`/v2/${repo}/`));
+}
+
 /** A v2 registry config (JSON) with a blob cache in `cacheDir`. */
-function registryConfig(cacheDir: string, opts: { password?: string; prefetch?: boolean; timeout?: number; compressed?: boolean; validate?: boolean } = {}): string {
+function registryConfig(cacheDir: string, opts: { password?: string; prefetch?: boolean; timeout?: number; compressed?: boolean; validate?: boolean; repo?: string } = {}): string {
   const auth = Buffer.from(`${USER.name}:${opts.password ?? USER.password}`).toString('base64');
   const cfg = {
     version: 2,
     id: '/lazy',
-    backend: { type: 'registry', registry: { scheme: 'http', host: registry.host, repo: REPO, auth, timeout: opts.timeout ?? 3, connect_timeout: 2 } },
+    backend: { type: 'registry', registry: { scheme: 'http', host: registry.host, repo: opts.repo ?? REPO, auth, timeout: opts.timeout ?? 3, connect_timeout: 2 } },
     cache: { type: 'blobcache', compressed: opts.compressed ?? false, validate: opts.validate ?? false, filecache: { work_dir: cacheDir } },
     rafs: { mode: 'direct', batch_size: 0, ...(opts.prefetch ? { prefetch: { enable: true, threads: 2, batch_size: 1 << 20, prefetch_all: false } } : {}) },
   };
@@ -90,8 +109,9 @@ async function backendBytes(sock: string): Promise<number> {
   return (r.json as { read_amount_total: number }).read_amount_total;
 }
 
-function registryBlobBytes(): number {
-  return registry.blobGets(`sha256:${blobId}`).filter((e) => e.status >= 200 && e.status < 300).reduce((sum, e) => sum + e.written, 0);
+/** Bytes of a blob (default: the v5 one) the registry sent for `repo` (2xx GETs in its access log). */
+function registryBlobBytes(repo: string, id = blobId): number {
+  return repoLog(repo).filter((e) => e.method === 'GET' && e.uri.endsWith(`/blobs/sha256:${id}`) && e.status >= 200 && e.status < 300).reduce((sum, e) => sum + e.written, 0);
 }
 
 test.before(async () => {
@@ -112,6 +132,7 @@ test.before(async () => {
   await execa(process.execPath, [cli, 'create', src, '--bootstrap', boot, '--blob-dir', blobs, '--fs-version', '5', '--compressor', 'lz4_block', '--digester', 'sha256']);
   blobId = readdirSync(blobs)[0];
   const blob = readFileSync(join(blobs, blobId));
+  blobV5 = blob;
   blobSize = blob.length;
   writeFileSync(join(work, 'blob'), blob);
   assert.is(sha256(blob), blobId, 'a v5 blob id is the SHA-256 of the blob file');
@@ -123,7 +144,8 @@ test.before(async () => {
   blobIdV6 = readdirSync(blobsV6)[0];
   registry = await startRegistry({ auth: 'htpasswd', users: [USER] });
   assert.is((await pushBlob(registry.url, REPO, blob, { user: USER.name, password: USER.password })).replace(/^sha256:/, ""), blobId);
-  await pushBlob(registry.url, REPO, readFileSync(join(blobsV6, blobIdV6)), { user: USER.name, password: USER.password });
+  blobV6 = readFileSync(join(blobsV6, blobIdV6));
+  await pushBlob(registry.url, REPO, blobV6, { user: USER.name, password: USER.password });
 });
 
 test.after(async () => {
@@ -132,9 +154,9 @@ test.after(async () => {
 });
 
 lazyTest('one small file fetches only the chunks covering it; metrics and registry log agree', async () => {
-  const d = await mountImage(registryConfig(fresh('cache')));
+  const repo = await ownRepo();
+  const d = await mountImage(registryConfig(fresh('cache'), { repo }));
   try {
-    const before = registryBlobBytes();
     const rel = 'etc/conf7.txt';
     assert.ok((await readFile(join(d.mnt, rel))).equals(files.get(rel)!));
     const image = RafsImage.open(boot, {});
@@ -143,8 +165,8 @@ lazyTest('one small file fetches only the chunks covering it; metrics and regist
     const stored = segs.reduce((sum, s) => sum + (s.chunk?.compressedSize ?? 0), 0);
     const fetched = await backendBytes(d.sock);
     assert.ok(fetched > 0 && fetched <= stored, `fetched ${fetched} bytes, the file's chunks hold ${stored}`);
-    await waitFor(() => registryBlobBytes() - before === fetched, 'the registry log to show the same bytes', 5000).catch(() => undefined);
-    assert.is(registryBlobBytes() - before, fetched, `registry log: ${JSON.stringify(registry.accessLog().slice(-5))}`);
+    await waitFor(() => registryBlobBytes(repo) === fetched, 'the registry log to show the same bytes', 5000).catch(() => undefined);
+    assert.is(registryBlobBytes(repo), fetched, `registry log: ${JSON.stringify(repoLog(repo).slice(-5))}`);
     const r = await api(d.sock, 'GET', '/api/v1/metrics/blobcache');
     assert.is(r.status, 200, r.body);
     assert.ok(validateBlobcacheMetrics(r.json), JSON.stringify(validateBlobcacheMetrics.errors));
@@ -157,25 +179,29 @@ lazyTest('one small file fetches only the chunks covering it; metrics and regist
 
 lazyTest('reading everything twice fetches each blob byte at most once; a warm restart fetches nothing', async () => {
   const cache = fresh('cache');
-  const config = registryConfig(cache);
+  const repo = await ownRepo();
+  const config = registryConfig(cache, { repo });
   const d = await mountImage(config);
+  let fetched = 0;
   try {
     for (let pass = 0; pass < 2; pass++) {
       await Promise.all([...files].map(async ([p, data]) => assert.ok((await readFile(join(d.mnt, p))).equals(data), `${p} pass ${pass}`)));
       // Drop the kernel's page cache of the mount so the second pass reaches the daemon.
       writeFileSync('/proc/sys/vm/drop_caches', '1');
     }
-    const fetched = await backendBytes(d.sock);
+    fetched = await backendBytes(d.sock);
     assert.ok(fetched <= blobSize, `fetched ${fetched} bytes of a ${blobSize}-byte blob`);
   } finally {
     await d.stop();
   }
-  const gets = registry.accessLog().length;
+  // The registry logs a request after answering it: count from once all of d's bytes show.
+  await waitFor(() => registryBlobBytes(repo) === fetched, 'the registry log to show the first daemon\'s bytes', 10_000);
+  const gets = repoLog(repo).length;
   const d2 = await mountImage(config);
   try {
     for (const [p, data] of files) assert.ok((await readFile(join(d2.mnt, p))).equals(data), p);
     assert.is(await backendBytes(d2.sock), 0, 'a warm cache serves everything');
-    assert.is(registry.accessLog().length, gets, 'the registry saw no request at all');
+    assert.is(repoLog(repo).length, gets, 'the registry saw no request at all');
   } finally {
     await d2.stop();
   }
@@ -183,23 +209,28 @@ lazyTest('reading everything twice fetches each blob byte at most once; a warm r
 
 lazyTest('v6 (blob meta from the registry): lazy reads, then a warm restart makes no request at all', async () => {
   const cache = fresh('cache');
-  const config = registryConfig(cache);
+  const repo = await ownRepo();
+  const config = registryConfig(cache, { repo });
   const d = await mountImage(config, [], bootV6);
+  let fetched = 0;
   try {
     assert.ok((await readFile(join(d.mnt, 'etc/conf3.txt'))).equals(files.get('etc/conf3.txt')!));
     const small = await backendBytes(d.sock);
     assert.ok(small > 0 && small < 64 << 10, `one small file (+ the blob meta) fetched ${small} bytes`);
     for (const [p, data] of files) assert.ok((await readFile(join(d.mnt, p))).equals(data), p);
+    fetched = await backendBytes(d.sock);
   } finally {
     await d.stop();
   }
+  // The registry logs a request after answering it: count from once all of d's bytes show.
+  await waitFor(() => registryBlobBytes(repo, blobIdV6) === fetched, 'the registry log to show the first daemon\'s bytes', 10_000);
   assert.ok(readdirSync(cache).some((f) => f === `${blobIdV6}.blob.meta`), `blob meta cached: ${readdirSync(cache).join(', ')}`);
-  const requests = registry.accessLog().length;
+  const requests = repoLog(repo).length;
   const d2 = await mountImage(config, [], bootV6);
   try {
     for (const [p, data] of files) assert.ok((await readFile(join(d2.mnt, p))).equals(data), p);
     assert.is(await backendBytes(d2.sock), 0);
-    assert.is(registry.accessLog().length, requests, 'no request reached the registry');
+    assert.is(repoLog(repo).length, requests, 'no request reached the registry');
   } finally {
     await d2.stop();
   }
@@ -262,7 +293,9 @@ lazyTest('registry killed after the first reads: uncached data gets EIO within t
     const err = await readFile(join(d.mnt, 'usr/lib/big.dat')).then(() => null, (e: NodeJS.ErrnoException) => e);
     const took = Date.now() - started;
     assert.is(err?.code, 'EIO', 'a read of uncached data fails with EIO');
-    assert.ok(took < 2000 + 5000, `EIO after ${took} ms (timeout 2 s)`);
+    // A refused connection fails at once; the bound only tells that EIO from a read that waited
+    // on the dead registry far beyond its 2 s timeout. Generous for a loaded machine.
+    assert.ok(took < 2000 + 13_000, `EIO after ${took} ms (timeout 2 s)`);
     const info = await api(d.sock, 'GET', '/api/v1/daemon');
     assert.is((info.json as { state: string }).state, 'RUNNING');
     await registry.restart();
@@ -402,20 +435,17 @@ lazyTest('umount and SIGTERM while reads of uncached data are in flight: no hang
     const bigs = [...files.keys()].filter((p) => p.startsWith('usr/'));
     const inflight = bigs.map((p) => readFile(join(mnt, 'a', p)).then(() => 'ok', (e: NodeJS.ErrnoException) => e.code ?? 'error'));
     await new Promise((r) => setTimeout(r, 20));
-    const t0 = Date.now();
+    // A hang fails without a timed assertion: api() gives up after 30 s, stop() SIGKILLs after 15 s (exit code not 0).
     const del = await api(sock, 'DELETE', '/api/v1/mount?mountpoint=%2Fa');
     assert.is(del.status, 204, del.body);
-    assert.ok(Date.now() - t0 < 10_000, `umount took ${Date.now() - t0} ms`);
     await Promise.all(inflight); // each either completed or failed; none hangs
     assert.is(((await api(sock, 'GET', '/api/v1/daemon')).json as { state: string }).state, 'RUNNING');
     // Again, and this time the daemon is stopped with reads in flight.
     assert.is((await api(sock, 'POST', '/api/v1/mount?mountpoint=%2Fb', { source: bootV6, fs_type: 'rafs', config: config() })).status, 204);
     const more = bigs.map((p) => readFile(join(mnt, 'b', p)).then(() => 'ok', (e: NodeJS.ErrnoException) => e.code ?? 'error'));
     await new Promise((r) => setTimeout(r, 20));
-    const t1 = Date.now();
     assert.is(await d.stop(), 0);
     exited = true;
-    assert.ok(Date.now() - t1 < 15_000, `shutdown took ${Date.now() - t1} ms`);
     await Promise.all(more);
   } finally {
     if (!exited) await d.stop();
@@ -425,21 +455,16 @@ lazyTest('umount and SIGTERM while reads of uncached data are in flight: no hang
 const nginxWhy = skipReason(NGINX_BIN);
 (why || nginxWhy ? test.skip : test)('http-proxy backend through nginx in front of the registry', async () => {
   // An open registry behind nginx: the http-proxy backend sends no credentials.
-  const open = await startRegistry();
+  const open = track(await startRegistry());
   await pushBlob(open.url, REPO, readFileSync(join(work, 'blob')));
-  const nginx = await startNginx({ mode: 'reverse', upstream: open.url, repo: REPO, prefix: 'blobs' });
+  const nginx = track(await startNginx({ mode: 'reverse', upstream: open.url, repo: REPO, prefix: 'blobs' }));
+  const cfg = httpProxyConfig(nginx.url);
+  const d = await mountImage(cfg);
   try {
-    const cfg = httpProxyConfig(nginx.url);
-    const d = await mountImage(cfg);
-    try {
-      for (const p of ['etc/conf3.txt', 'usr/lib/lib5.so']) assert.ok((await readFile(join(d.mnt, p))).equals(files.get(p)!), p);
-      assert.ok(nginx.accessLog().some((l) => l.includes(blobId)), 'requests went through nginx');
-    } finally {
-      await d.stop();
-    }
+    for (const p of ['etc/conf3.txt', 'usr/lib/lib5.so']) assert.ok((await readFile(join(d.mnt, p))).equals(files.get(p)!), p);
+    assert.ok(nginx.accessLog().some((l) => l.includes(blobId)), 'requests went through nginx');
   } finally {
-    await nginx.stop();
-    await open.stop();
+    await d.stop();
   }
 });
 
@@ -448,28 +473,24 @@ const nginxWhy = skipReason(NGINX_BIN);
   const dir = fresh('blobs');
   await execa(process.execPath, [cli, 'create', srcDir, '--bootstrap', boot6, '--blob-dir', dir]);
   const id = readdirSync(dir)[0];
-  const nginx = await startNginx({ mode: 'blobs', dir, prefix: 'blobs' });
+  const nginx = track(await startNginx({ mode: 'blobs', dir, prefix: 'blobs' }));
+  const cfg = httpProxyConfig(nginx.url);
+  const d = await mountImage(cfg, [], boot6);
   try {
-    const cfg = httpProxyConfig(nginx.url);
-    const d = await mountImage(cfg, [], boot6);
-    try {
-      const rel = 'etc/conf9.txt';
-      assert.ok((await readFile(join(d.mnt, rel))).equals(files.get(rel)!));
-      const image = RafsImage.open(boot6, { dir });
-      const seg = image.mapRange(image.lookupPath(`/${rel}`), 0, files.get(rel)!.length);
-      const b = image.superblock().blobs[0];
-      image.close();
-      const chunkBytes = seg.reduce((sum, x) => sum + (x.chunk?.compressedSize ?? 0), 0);
-      const fetched = await backendBytes(d.sock);
-      assert.ok(fetched <= chunkBytes + b.ciCompressedSize + 4096, `fetched ${fetched} bytes: chunk ${chunkBytes} + blob meta ${b.ciCompressedSize + 4096} at most`);
-      assert.not.ok(nginx.accessLog().some((l) => l.startsWith('HEAD')), `no HEAD for the blob size (the ToC is not needed): ${nginx.accessLog().join(' | ')}`);
-      for (const [p, data] of files) assert.ok((await readFile(join(d.mnt, p))).equals(data), p);
-      assert.ok(nginx.accessLog().some((l) => l.includes(id)));
-    } finally {
-      await d.stop();
-    }
+    const rel = 'etc/conf9.txt';
+    assert.ok((await readFile(join(d.mnt, rel))).equals(files.get(rel)!));
+    const image = RafsImage.open(boot6, { dir });
+    const seg = image.mapRange(image.lookupPath(`/${rel}`), 0, files.get(rel)!.length);
+    const b = image.superblock().blobs[0];
+    image.close();
+    const chunkBytes = seg.reduce((sum, x) => sum + (x.chunk?.compressedSize ?? 0), 0);
+    const fetched = await backendBytes(d.sock);
+    assert.ok(fetched <= chunkBytes + b.ciCompressedSize + 4096, `fetched ${fetched} bytes: chunk ${chunkBytes} + blob meta ${b.ciCompressedSize + 4096} at most`);
+    assert.not.ok(nginx.accessLog().some((l) => l.startsWith('HEAD')), `no HEAD for the blob size (the ToC is not needed): ${nginx.accessLog().join(' | ')}`);
+    for (const [p, data] of files) assert.ok((await readFile(join(d.mnt, p))).equals(data), p);
+    assert.ok(nginx.accessLog().some((l) => l.includes(id)));
   } finally {
-    await nginx.stop();
+    await d.stop();
   }
 });
 

@@ -11,12 +11,13 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { SupervisorListener } from '../../src/native/supervisor.js';
 import { readRecord } from '../../src/upgrade/records.js';
-import { api, isFuseMounted, isRoot, mountId, startDaemon, unmountAndRemove, waitFor, waitForState, type Daemon } from '../daemon-helpers.js';
-import { cli, tempDir } from '../helpers.js';
+import { api, isFuseMounted, isRoot, mountId, startDaemon, stopPid, unmountAndRemove, waitFor, waitForRecord, waitForState, type Daemon } from '../daemon-helpers.js';
+import { cli, perTest, tempDir } from '../helpers.js';
 
 const skip = !isRoot;
 if (skip) console.log('06-upgrade-failover: skipped, needs root (FUSE mounts)');
 const e2e = skip ? test.skip : test;
+const track = perTest();
 
 const work = tempDir('nydus-upgrade-e2e-');
 const files = new Map<string, string>(); // relative path -> md5
@@ -79,22 +80,18 @@ async function supervised(): Promise<{ d: Daemon; id: string; stateDir: string; 
   const supervisor = join(fresh('sup'), 'supervisor.sock');
   const mnt = fresh('mnt');
   const d = await startDaemon(['--bootstrap', boot, '--localfs-dir', blobs, '--id', id, '--supervisor', supervisor, '--state-dir', stateDir], mnt, sock);
+  await waitForRecord(stateDir, id).catch(async (err) => {
+    await d.stop();
+    throw err;
+  });
   return { d, id, stateDir, sock };
 }
 
-/** SIGTERM to whatever daemon the record names now; waits for the unmount. */
+/** Stops whatever daemon the record names now and waits until it is gone and unmounted. */
 async function stopRecorded(stateDir: string, id: string, mnt: string): Promise<void> {
   const rec = await readRecord(stateDir, id).catch(() => null);
-  if (rec?.pid) {
-    try {
-      process.kill(rec.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  }
-  await waitFor(() => !isFuseMounted(mnt), 'the daemon to unmount', 15000).catch(async () => {
-    await execa('umount', ['-l', mnt], { reject: false });
-  });
+  if (rec?.pid) await stopPid(rec.pid, mnt);
+  if (isFuseMounted(mnt)) await execa('umount', ['-l', mnt], { reject: false });
 }
 
 test.before(async () => {
@@ -180,7 +177,13 @@ e2e('failover of a daemon without --bootstrap restores mounts made through the A
   const supervisor = join(fresh('sup'), 'supervisor.sock');
   const mnt = fresh('mnt');
   const d = await startDaemon(['--id', id, '--supervisor', supervisor, '--state-dir', stateDir], mnt, sock);
+  await waitForRecord(stateDir, id).catch(async (err) => {
+    await d.stop();
+    throw err;
+  });
   const failover = execa(process.execPath, [cli, 'failover', id, '--state-dir', stateDir], { reject: false, all: true });
+  let log = '';
+  failover.all?.on('data', (c: Buffer) => (log += c.toString()));
   try {
     await waitFor(async () => (await readRecord(stateDir, id))?.failover !== undefined, 'failover to hold the state', 10000);
     const config = JSON.stringify({ device: { backend: { type: 'localfs', config: { dir: blobs } } }, mode: 'direct' });
@@ -189,7 +192,7 @@ e2e('failover of a daemon without --bootstrap restores mounts made through the A
     const [first] = [...files.keys()];
     assert.is(md5(await readFile(join(mnt, 'img', first))), files.get(first));
     // The supervisor refreshes its state after the mount change (it polls the record).
-    await new Promise((res) => setTimeout(res, 2000));
+    await waitFor(() => /saved the state of daemon .* 1 mount\(s\)\)/.test(log), `the supervisor to save the state with the mount: ${log}`, 15000);
     const before = (await readRecord(stateDir, id)).pid;
     process.kill(before, 'SIGKILL');
     await waitFor(async () => {
@@ -220,7 +223,7 @@ e2e('driven through the API like nydus-snapshotter (smoke variant: exit before t
   let b: ReturnType<typeof execa> | undefined;
   const fds: number[] = [];
   try {
-    let l = SupervisorListener.listen(supervisor);
+    let l = track(SupervisorListener.listen(supervisor));
     const [saved, r1] = await Promise.all([l.receive(5000), api(sockA, 'PUT', '/api/v1/daemon/fuse/sendfd')]);
     l.close();
     fds.push(saved.fd);
@@ -230,12 +233,12 @@ e2e('driven through the API like nydus-snapshotter (smoke variant: exit before t
     assert.ok(isFuseMounted(mnt), 'exit leaves the mount');
     b = execa(process.execPath, [cli, 'fuse', ...args, '--mountpoint', mnt, '--apisock', sockB, '--upgrade'], { reject: false });
     await waitForState(sockB, 'INIT', 10000);
-    l = SupervisorListener.listen(supervisor);
+    l = track(SupervisorListener.listen(supervisor));
     const [, r2] = await Promise.all([l.send(saved.state, saved.fd, 5000), api(sockB, 'PUT', '/api/v1/daemon/fuse/takeover')]);
     l.close();
     assert.is(r2.status, 204, r2.body);
     assert.is(((await api(sockB, 'GET', '/api/v1/daemon')).json as { state: string }).state, 'READY');
-    l = SupervisorListener.listen(supervisor);
+    l = track(SupervisorListener.listen(supervisor));
     const [again, r3] = await Promise.all([l.receive(5000), api(sockB, 'PUT', '/api/v1/daemon/fuse/sendfd')]);
     l.close();
     fds.push(again.fd);
@@ -262,6 +265,7 @@ e2e('a daemon started with relative paths is upgraded from another directory', a
   const mnt = join(base, 'mnt');
   try {
     await waitForState(join(base, 'api.sock'), 'RUNNING', 15000);
+    await waitForRecord(join(base, 'state'), 'rel');
     const r = await execa(process.execPath, [cli, 'upgrade', 'rel', '--state-dir', join(base, 'state')], { cwd: '/', reject: false });
     assert.is(r.exitCode, 0, `${r.stdout}\n${r.stderr}`);
     writeFileSync('/proc/sys/vm/drop_caches', '3');
@@ -272,7 +276,7 @@ e2e('a daemon started with relative paths is upgraded from another directory', a
     await proc;
   }
   // The last daemon marks its own record when it shuts down.
-  await waitFor(async () => (await readRecord(join(base, 'state'), 'rel')).state === 'STOPPED', 'the record to say STOPPED', 5000);
+  await waitFor(async () => (await readRecord(join(base, 'state'), 'rel')).state === 'STOPPED', 'the record to say STOPPED', 15000);
 });
 
 e2e('a corrupt snapshot is refused cleanly: takeover answers 500 and the daemon stays in INIT', async () => {
@@ -284,7 +288,7 @@ e2e('a corrupt snapshot is refused cleanly: takeover answers 500 and the daemon 
     await waitForState(sock, 'INIT', 10000);
     assert.not.ok(isFuseMounted(mnt), 'upgrade mode mounts nothing');
     for (const junk of [randomBytes(300), Buffer.concat([Buffer.from('NYDSVCST'), randomBytes(64)])]) {
-      const listener = SupervisorListener.listen(supervisor);
+      const listener = track(SupervisorListener.listen(supervisor));
       const fd = openSync('/dev/null', 'r');
       try {
         const [sent, reply] = await Promise.all([listener.send(junk, fd, 5000), api(sock, 'PUT', '/api/v1/daemon/fuse/takeover')]);

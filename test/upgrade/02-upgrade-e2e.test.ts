@@ -9,7 +9,7 @@ import { execa } from 'execa';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readRecord } from '../../src/upgrade/records.js';
-import { isFuseMounted, isRoot, startDaemon, waitFor, type Daemon } from '../daemon-helpers.js';
+import { isFuseMounted, isRoot, startDaemon, stopPid, waitFor, waitForRecord, type Daemon } from '../daemon-helpers.js';
 import { cli, fixture, tempDir } from '../helpers.js';
 
 const skip = !isRoot || !existsSync('/dev/fuse');
@@ -32,6 +32,10 @@ async function supervised(): Promise<{ d: Daemon; id: string; stateDir: string }
     fresh('mnt'),
     join(fresh('sock'), 'api.sock'),
   );
+  await waitForRecord(stateDir, id).catch(async (err) => {
+    await d.stop();
+    throw err;
+  });
   return { d, id, stateDir };
 }
 
@@ -42,13 +46,7 @@ function mountId(mnt: string): number {
 
 async function cleanup(stateDir: string, id: string, d: Daemon): Promise<void> {
   const rec = await readRecord(stateDir, id).catch(() => undefined);
-  if (rec && rec.pid !== d.proc.pid) {
-    try {
-      process.kill(rec.pid, 'SIGTERM');
-    } catch {
-      // gone
-    }
-  }
+  if (rec && rec.pid !== d.proc.pid) await stopPid(rec.pid, d.mnt);
   await waitFor(() => !isFuseMounted(d.mnt), 'unmount', 10000).catch(() => undefined);
   await d.stop();
 }
