@@ -71,6 +71,12 @@ export class FuseDaemonBuilder {
     return this;
   }
 
+  /** HOST:PORT ([v6]:PORT) of a plain-HTTP listener serving the Prometheus metrics at GET /metrics (also at GET /api/v1/metrics/prometheus on the API socket). Unauthenticated: bind it to loopback unless the network is trusted. Without it no listener runs. */
+  metricsAddr(value: string): this {
+    this.doc["metricsAddr"] = value;
+    return this;
+  }
+
   /** Service instance identifier, reported in daemon info. Requires supervisor. */
   id(value: string): this {
     this.doc["id"] = value;

@@ -45,6 +45,9 @@ export const fuseDaemonFlags = {
     description: "Unix socket of the HTTP administration API; without it no API server runs.",
     char: "A",
   }),
+  "metrics-addr": Flags.string({
+    description: "HOST:PORT ([v6]:PORT) of a plain-HTTP listener serving the Prometheus metrics at GET /metrics (also at GET /api/v1/metrics/prometheus on the API socket). Unauthenticated: bind it to loopback unless the network is trusted. Without it no listener runs.",
+  }),
   "id": Flags.string({
     description: "Service instance identifier, reported in daemon info. Requires supervisor.",
     dependsOn: ["supervisor"],
@@ -113,6 +116,7 @@ export function fuseFlagsToOptions(flags: Record<string, unknown>): FuseDaemonOp
   if (flags["prefetch-files"] !== undefined) out["prefetchFiles"] = flags["prefetch-files"];
   if (flags["virtual-mountpoint"] !== undefined) out["virtualMountpoint"] = flags["virtual-mountpoint"];
   if (flags["apisock"] !== undefined) out["apiSock"] = flags["apisock"];
+  if (flags["metrics-addr"] !== undefined) out["metricsAddr"] = flags["metrics-addr"];
   if (flags["id"] !== undefined) out["id"] = flags["id"];
   if (flags["supervisor"] !== undefined) out["supervisor"] = flags["supervisor"];
   if (flags["state-dir"] !== undefined) out["stateDir"] = flags["state-dir"];
@@ -140,6 +144,7 @@ export function fuseOptionsToArgs(options: Partial<Record<keyof FuseDaemonOption
   if (options.prefetchFiles !== undefined) args.push("--prefetch-files", String(options.prefetchFiles));
   if (options.virtualMountpoint !== undefined && options.virtualMountpoint !== "/") args.push("--virtual-mountpoint", String(options.virtualMountpoint));
   if (options.apiSock !== undefined) args.push("--apisock", String(options.apiSock));
+  if (options.metricsAddr !== undefined) args.push("--metrics-addr", String(options.metricsAddr));
   if (options.id !== undefined) args.push("--id", String(options.id));
   if (options.supervisor !== undefined) args.push("--supervisor", String(options.supervisor));
   if (options.stateDir !== undefined) args.push("--state-dir", String(options.stateDir));

@@ -3138,6 +3138,14 @@ export const schemaRegistry: SchemaRegistry = {
           "char": "A"
         }
       },
+      "metricsAddr": {
+        "type": "string",
+        "minLength": 1,
+        "description": "HOST:PORT ([v6]:PORT) of a plain-HTTP listener serving the Prometheus metrics at GET /metrics (also at GET /api/v1/metrics/prometheus on the API socket). Unauthenticated: bind it to loopback unless the network is trusted. Without it no listener runs.",
+        "x-flag": {
+          "name": "metrics-addr"
+        }
+      },
       "id": {
         "type": "string",
         "minLength": 1,

@@ -682,6 +682,10 @@ export interface FuseDaemonOptions {
    */
   apiSock?: string;
   /**
+   * HOST:PORT ([v6]:PORT) of a plain-HTTP listener serving the Prometheus metrics at GET /metrics (also at GET /api/v1/metrics/prometheus on the API socket). Unauthenticated: bind it to loopback unless the network is trusted. Without it no listener runs.
+   */
+  metricsAddr?: string;
+  /**
    * Service instance identifier, reported in daemon info. Requires supervisor.
    */
   id?: string;
@@ -2412,6 +2416,10 @@ export interface FuseDaemonOptionsInput {
    * Unix socket of the HTTP administration API; without it no API server runs.
    */
   apiSock?: string;
+  /**
+   * HOST:PORT ([v6]:PORT) of a plain-HTTP listener serving the Prometheus metrics at GET /metrics (also at GET /api/v1/metrics/prometheus on the API socket). Unauthenticated: bind it to loopback unless the network is trusted. Without it no listener runs.
+   */
+  metricsAddr?: string;
   /**
    * Service instance identifier, reported in daemon info. Requires supervisor.
    */

@@ -6544,7 +6544,7 @@ return errors === 0;
 validate116.evaluated = {"props":{"fs_type":true,"source":true,"config":true,"mountpoint":true,"prefetch_files":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateFuseDaemonOptions = validate117;
-const schema50 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/daemon/fuse.schema.json","title":"FuseDaemonOptions","description":"Options of a FUSE daemon, as nydusd's `fuse` subcommand takes them (spec daemon.md §1.2-§1.4, §1.14). One declaration renders the `nydus fuse` flags (x-flag) and the library's fuseDaemon() builder.","type":"object","properties":{"mountpoint":{"type":"string","minLength":1,"description":"Host directory where the FUSE filesystem is mounted; must exist and be a directory.","x-flag":{"name":"mountpoint","char":"M"}},"bootstrap":{"type":"string","minLength":1,"description":"RAFS bootstrap (or a data blob with the bootstrap inlined) mounted at start at the virtual mountpoint. Needs config or localfsDir.","x-flag":{"name":"bootstrap","char":"B","exclusive":["shared-dir"]}},"config":{"type":"string","minLength":1,"description":"Daemon configuration file (nydusd v1 or v2, JSON or TOML) for the bootstrap mounted at start; not read when nothing is mounted at start.","x-flag":{"name":"config","char":"C","exclusive":["localfs-dir"]}},"configDocument":{"type":"object","description":"Library only: a configuration document (v1 or v2 object) used instead of reading the config file.","additionalProperties":true},"localfsDir":{"type":"string","minLength":1,"description":"Built-in configuration: localfs backend reading blobs from this directory, blobcache work dir the same directory (daemon.md §1.8).","x-flag":{"name":"localfs-dir","char":"D","exclusive":["config"]}},"sharedDir":{"type":"string","minLength":1,"description":"Share a host directory through the passthrough filesystem instead of RAFS (not supported by this implementation yet: the daemon refuses to start).","x-flag":{"name":"shared-dir","char":"s","exclusive":["bootstrap"]}},"prefetchFiles":{"type":"string","minLength":1,"description":"File listing absolute paths to prefetch, one per line (blank lines skipped). Requires bootstrap.","x-flag":{"name":"prefetch-files","dependsOn":["bootstrap"]}},"virtualMountpoint":{"type":"string","default":"/","description":"Path inside the FUSE tree where the initial filesystem is attached.","x-flag":{"name":"virtual-mountpoint","char":"m"}},"apiSock":{"type":"string","minLength":1,"description":"Unix socket of the HTTP administration API; without it no API server runs.","x-flag":{"name":"apisock","char":"A"}},"id":{"type":"string","minLength":1,"description":"Service instance identifier, reported in daemon info. Requires supervisor.","x-flag":{"name":"id","dependsOn":["supervisor"]}},"supervisor":{"type":"string","minLength":1,"description":"Unix socket of the supervisor (state and fd keeper) for hot upgrade and failover. Requires id.","x-flag":{"name":"supervisor","dependsOn":["id"]}},"stateDir":{"type":"string","minLength":1,"description":"Directory of daemon records (read by nydus upgrade / nydus failover); the daemon writes <dir>/<id>.json when started with --id and --supervisor. Default: env NYDUS_STATE_DIR, else /run/nydus.","x-flag":{"name":"state-dir"}},"upgrade":{"type":"boolean","default":false,"description":"Start in upgrade mode: mount nothing, stay in INIT waiting for a takeover.","x-flag":{"name":"upgrade"}},"logLevel":{"enum":["trace","debug","info","warn","error"],"default":"info","description":"Maximum log level (changeable at run time through the API).","x-flag":{"name":"log-level","char":"l"}},"logFile":{"type":"string","minLength":1,"description":"Log to this file (appended; `.log` added when the name has no extension) instead of stderr.","x-flag":{"name":"log-file","char":"L"}},"logRotationSize":{"type":"integer","minimum":0,"default":0,"description":"Rotate the log file when it exceeds this many MiB; 0 disables rotation.","x-flag":{"name":"log-rotation-size"}},"rlimitNofile":{"type":"integer","minimum":0,"default":1000000,"description":"Target RLIMIT_NOFILE (daemon.md §1.10); 0 leaves the limit unchanged.","x-flag":{"name":"rlimit-nofile"}},"failoverPolicy":{"enum":["none","resend","flush"],"default":"resend","description":"What to do with in-flight FUSE requests after a takeover.","x-flag":{"name":"failover-policy"}},"fuseThreads":{"type":"integer","minimum":1,"maximum":1024,"default":4,"description":"Number of FUSE worker threads.","x-flag":{"name":"fuse-threads","aliases":["thread-num"]}},"writable":{"type":"boolean","default":false,"description":"Mount without MS_RDONLY (RAFS itself stays read-only).","x-flag":{"name":"writable"}},"dedupDb":{"type":"string","minLength":1,"description":"Accepted for nydusd compatibility (chunk de-duplication database); ignored.","x-flag":{"name":"dedup-db"}},"backendSource":{"type":"string","description":"Accepted for nydus-snapshotter compatibility (its backend-source feature); ignored with a warning.","x-flag":{"name":"backend-source"}}},"required":["mountpoint"],"additionalProperties":false,"dependentRequired":{"id":["supervisor"],"supervisor":["id"],"prefetchFiles":["bootstrap"]},"allOf":[{"not":{"properties":{"bootstrap":true,"sharedDir":true},"required":["bootstrap","sharedDir"]}},{"not":{"properties":{"config":true,"localfsDir":true},"required":["config","localfsDir"]}},{"not":{"properties":{"config":true,"configDocument":true},"required":["config","configDocument"]}},{"not":{"properties":{"localfsDir":true,"configDocument":true},"required":["localfsDir","configDocument"]}}]};
+const schema50 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/daemon/fuse.schema.json","title":"FuseDaemonOptions","description":"Options of a FUSE daemon, as nydusd's `fuse` subcommand takes them (spec daemon.md §1.2-§1.4, §1.14). One declaration renders the `nydus fuse` flags (x-flag) and the library's fuseDaemon() builder.","type":"object","properties":{"mountpoint":{"type":"string","minLength":1,"description":"Host directory where the FUSE filesystem is mounted; must exist and be a directory.","x-flag":{"name":"mountpoint","char":"M"}},"bootstrap":{"type":"string","minLength":1,"description":"RAFS bootstrap (or a data blob with the bootstrap inlined) mounted at start at the virtual mountpoint. Needs config or localfsDir.","x-flag":{"name":"bootstrap","char":"B","exclusive":["shared-dir"]}},"config":{"type":"string","minLength":1,"description":"Daemon configuration file (nydusd v1 or v2, JSON or TOML) for the bootstrap mounted at start; not read when nothing is mounted at start.","x-flag":{"name":"config","char":"C","exclusive":["localfs-dir"]}},"configDocument":{"type":"object","description":"Library only: a configuration document (v1 or v2 object) used instead of reading the config file.","additionalProperties":true},"localfsDir":{"type":"string","minLength":1,"description":"Built-in configuration: localfs backend reading blobs from this directory, blobcache work dir the same directory (daemon.md §1.8).","x-flag":{"name":"localfs-dir","char":"D","exclusive":["config"]}},"sharedDir":{"type":"string","minLength":1,"description":"Share a host directory through the passthrough filesystem instead of RAFS (not supported by this implementation yet: the daemon refuses to start).","x-flag":{"name":"shared-dir","char":"s","exclusive":["bootstrap"]}},"prefetchFiles":{"type":"string","minLength":1,"description":"File listing absolute paths to prefetch, one per line (blank lines skipped). Requires bootstrap.","x-flag":{"name":"prefetch-files","dependsOn":["bootstrap"]}},"virtualMountpoint":{"type":"string","default":"/","description":"Path inside the FUSE tree where the initial filesystem is attached.","x-flag":{"name":"virtual-mountpoint","char":"m"}},"apiSock":{"type":"string","minLength":1,"description":"Unix socket of the HTTP administration API; without it no API server runs.","x-flag":{"name":"apisock","char":"A"}},"metricsAddr":{"type":"string","minLength":1,"description":"HOST:PORT ([v6]:PORT) of a plain-HTTP listener serving the Prometheus metrics at GET /metrics (also at GET /api/v1/metrics/prometheus on the API socket). Unauthenticated: bind it to loopback unless the network is trusted. Without it no listener runs.","x-flag":{"name":"metrics-addr"}},"id":{"type":"string","minLength":1,"description":"Service instance identifier, reported in daemon info. Requires supervisor.","x-flag":{"name":"id","dependsOn":["supervisor"]}},"supervisor":{"type":"string","minLength":1,"description":"Unix socket of the supervisor (state and fd keeper) for hot upgrade and failover. Requires id.","x-flag":{"name":"supervisor","dependsOn":["id"]}},"stateDir":{"type":"string","minLength":1,"description":"Directory of daemon records (read by nydus upgrade / nydus failover); the daemon writes <dir>/<id>.json when started with --id and --supervisor. Default: env NYDUS_STATE_DIR, else /run/nydus.","x-flag":{"name":"state-dir"}},"upgrade":{"type":"boolean","default":false,"description":"Start in upgrade mode: mount nothing, stay in INIT waiting for a takeover.","x-flag":{"name":"upgrade"}},"logLevel":{"enum":["trace","debug","info","warn","error"],"default":"info","description":"Maximum log level (changeable at run time through the API).","x-flag":{"name":"log-level","char":"l"}},"logFile":{"type":"string","minLength":1,"description":"Log to this file (appended; `.log` added when the name has no extension) instead of stderr.","x-flag":{"name":"log-file","char":"L"}},"logRotationSize":{"type":"integer","minimum":0,"default":0,"description":"Rotate the log file when it exceeds this many MiB; 0 disables rotation.","x-flag":{"name":"log-rotation-size"}},"rlimitNofile":{"type":"integer","minimum":0,"default":1000000,"description":"Target RLIMIT_NOFILE (daemon.md §1.10); 0 leaves the limit unchanged.","x-flag":{"name":"rlimit-nofile"}},"failoverPolicy":{"enum":["none","resend","flush"],"default":"resend","description":"What to do with in-flight FUSE requests after a takeover.","x-flag":{"name":"failover-policy"}},"fuseThreads":{"type":"integer","minimum":1,"maximum":1024,"default":4,"description":"Number of FUSE worker threads.","x-flag":{"name":"fuse-threads","aliases":["thread-num"]}},"writable":{"type":"boolean","default":false,"description":"Mount without MS_RDONLY (RAFS itself stays read-only).","x-flag":{"name":"writable"}},"dedupDb":{"type":"string","minLength":1,"description":"Accepted for nydusd compatibility (chunk de-duplication database); ignored.","x-flag":{"name":"dedup-db"}},"backendSource":{"type":"string","description":"Accepted for nydus-snapshotter compatibility (its backend-source feature); ignored with a warning.","x-flag":{"name":"backend-source"}}},"required":["mountpoint"],"additionalProperties":false,"dependentRequired":{"id":["supervisor"],"supervisor":["id"],"prefetchFiles":["bootstrap"]},"allOf":[{"not":{"properties":{"bootstrap":true,"sharedDir":true},"required":["bootstrap","sharedDir"]}},{"not":{"properties":{"config":true,"localfsDir":true},"required":["config","localfsDir"]}},{"not":{"properties":{"config":true,"configDocument":true},"required":["config","configDocument"]}},{"not":{"properties":{"localfsDir":true,"configDocument":true},"required":["localfsDir","configDocument"]}}]};
 const func3 = Object.prototype.hasOwnProperty;
 
 function validate117(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -6932,11 +6932,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.id !== undefined){
-let data9 = data.id;
+if(data.metricsAddr !== undefined){
+let data9 = data.metricsAddr;
 if(typeof data9 === "string"){
 if(func1(data9) < 1){
-const err26 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.id,data:data9};
+const err26 = {instancePath:instancePath+"/metricsAddr",schemaPath:"#/properties/metricsAddr/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.metricsAddr,data:data9};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -6947,7 +6947,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.id.type,parentSchema:schema50.properties.id,data:data9};
+const err27 = {instancePath:instancePath+"/metricsAddr",schemaPath:"#/properties/metricsAddr/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.metricsAddr.type,parentSchema:schema50.properties.metricsAddr,data:data9};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -6957,11 +6957,11 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.supervisor !== undefined){
-let data10 = data.supervisor;
+if(data.id !== undefined){
+let data10 = data.id;
 if(typeof data10 === "string"){
 if(func1(data10) < 1){
-const err28 = {instancePath:instancePath+"/supervisor",schemaPath:"#/properties/supervisor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.supervisor,data:data10};
+const err28 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.id,data:data10};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -6972,7 +6972,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/supervisor",schemaPath:"#/properties/supervisor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.supervisor.type,parentSchema:schema50.properties.supervisor,data:data10};
+const err29 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.id.type,parentSchema:schema50.properties.id,data:data10};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -6982,11 +6982,11 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data.stateDir !== undefined){
-let data11 = data.stateDir;
+if(data.supervisor !== undefined){
+let data11 = data.supervisor;
 if(typeof data11 === "string"){
 if(func1(data11) < 1){
-const err30 = {instancePath:instancePath+"/stateDir",schemaPath:"#/properties/stateDir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.stateDir,data:data11};
+const err30 = {instancePath:instancePath+"/supervisor",schemaPath:"#/properties/supervisor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.supervisor,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -6997,7 +6997,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/stateDir",schemaPath:"#/properties/stateDir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.stateDir.type,parentSchema:schema50.properties.stateDir,data:data11};
+const err31 = {instancePath:instancePath+"/supervisor",schemaPath:"#/properties/supervisor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.supervisor.type,parentSchema:schema50.properties.supervisor,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -7007,10 +7007,11 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.upgrade !== undefined){
-let data12 = data.upgrade;
-if(typeof data12 !== "boolean"){
-const err32 = {instancePath:instancePath+"/upgrade",schemaPath:"#/properties/upgrade/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema50.properties.upgrade.type,parentSchema:schema50.properties.upgrade,data:data12};
+if(data.stateDir !== undefined){
+let data12 = data.stateDir;
+if(typeof data12 === "string"){
+if(func1(data12) < 1){
+const err32 = {instancePath:instancePath+"/stateDir",schemaPath:"#/properties/stateDir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.stateDir,data:data12};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -7020,10 +7021,8 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data.logLevel !== undefined){
-let data13 = data.logLevel;
-if(!(((((data13 === "trace") || (data13 === "debug")) || (data13 === "info")) || (data13 === "warn")) || (data13 === "error"))){
-const err33 = {instancePath:instancePath+"/logLevel",schemaPath:"#/properties/logLevel/enum",keyword:"enum",params:{allowedValues: schema50.properties.logLevel.enum},message:"must be equal to one of the allowed values",schema:schema50.properties.logLevel.enum,parentSchema:schema50.properties.logLevel,data:data13};
+else {
+const err33 = {instancePath:instancePath+"/stateDir",schemaPath:"#/properties/stateDir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.stateDir.type,parentSchema:schema50.properties.stateDir,data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -7033,11 +7032,10 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data.logFile !== undefined){
-let data14 = data.logFile;
-if(typeof data14 === "string"){
-if(func1(data14) < 1){
-const err34 = {instancePath:instancePath+"/logFile",schemaPath:"#/properties/logFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.logFile,data:data14};
+if(data.upgrade !== undefined){
+let data13 = data.upgrade;
+if(typeof data13 !== "boolean"){
+const err34 = {instancePath:instancePath+"/upgrade",schemaPath:"#/properties/upgrade/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema50.properties.upgrade.type,parentSchema:schema50.properties.upgrade,data:data13};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -7047,8 +7045,10 @@ vErrors.push(err34);
 errors++;
 }
 }
-else {
-const err35 = {instancePath:instancePath+"/logFile",schemaPath:"#/properties/logFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.logFile.type,parentSchema:schema50.properties.logFile,data:data14};
+if(data.logLevel !== undefined){
+let data14 = data.logLevel;
+if(!(((((data14 === "trace") || (data14 === "debug")) || (data14 === "info")) || (data14 === "warn")) || (data14 === "error"))){
+const err35 = {instancePath:instancePath+"/logLevel",schemaPath:"#/properties/logLevel/enum",keyword:"enum",params:{allowedValues: schema50.properties.logLevel.enum},message:"must be equal to one of the allowed values",schema:schema50.properties.logLevel.enum,parentSchema:schema50.properties.logLevel,data:data14};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -7058,10 +7058,11 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data.logRotationSize !== undefined){
-let data15 = data.logRotationSize;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err36 = {instancePath:instancePath+"/logRotationSize",schemaPath:"#/properties/logRotationSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.properties.logRotationSize.type,parentSchema:schema50.properties.logRotationSize,data:data15};
+if(data.logFile !== undefined){
+let data15 = data.logFile;
+if(typeof data15 === "string"){
+if(func1(data15) < 1){
+const err36 = {instancePath:instancePath+"/logFile",schemaPath:"#/properties/logFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.logFile,data:data15};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -7070,9 +7071,9 @@ vErrors.push(err36);
 }
 errors++;
 }
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 < 0 || isNaN(data15)){
-const err37 = {instancePath:instancePath+"/logRotationSize",schemaPath:"#/properties/logRotationSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema50.properties.logRotationSize,data:data15};
+}
+else {
+const err37 = {instancePath:instancePath+"/logFile",schemaPath:"#/properties/logFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.logFile.type,parentSchema:schema50.properties.logFile,data:data15};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -7082,11 +7083,10 @@ vErrors.push(err37);
 errors++;
 }
 }
-}
-if(data.rlimitNofile !== undefined){
-let data16 = data.rlimitNofile;
+if(data.logRotationSize !== undefined){
+let data16 = data.logRotationSize;
 if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-const err38 = {instancePath:instancePath+"/rlimitNofile",schemaPath:"#/properties/rlimitNofile/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.properties.rlimitNofile.type,parentSchema:schema50.properties.rlimitNofile,data:data16};
+const err38 = {instancePath:instancePath+"/logRotationSize",schemaPath:"#/properties/logRotationSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.properties.logRotationSize.type,parentSchema:schema50.properties.logRotationSize,data:data16};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -7097,7 +7097,7 @@ errors++;
 }
 if((typeof data16 == "number") && (isFinite(data16))){
 if(data16 < 0 || isNaN(data16)){
-const err39 = {instancePath:instancePath+"/rlimitNofile",schemaPath:"#/properties/rlimitNofile/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema50.properties.rlimitNofile,data:data16};
+const err39 = {instancePath:instancePath+"/logRotationSize",schemaPath:"#/properties/logRotationSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema50.properties.logRotationSize,data:data16};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -7108,10 +7108,10 @@ errors++;
 }
 }
 }
-if(data.failoverPolicy !== undefined){
-let data17 = data.failoverPolicy;
-if(!(((data17 === "none") || (data17 === "resend")) || (data17 === "flush"))){
-const err40 = {instancePath:instancePath+"/failoverPolicy",schemaPath:"#/properties/failoverPolicy/enum",keyword:"enum",params:{allowedValues: schema50.properties.failoverPolicy.enum},message:"must be equal to one of the allowed values",schema:schema50.properties.failoverPolicy.enum,parentSchema:schema50.properties.failoverPolicy,data:data17};
+if(data.rlimitNofile !== undefined){
+let data17 = data.rlimitNofile;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+const err40 = {instancePath:instancePath+"/rlimitNofile",schemaPath:"#/properties/rlimitNofile/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.properties.rlimitNofile.type,parentSchema:schema50.properties.rlimitNofile,data:data17};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -7120,11 +7120,9 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-if(data.fuseThreads !== undefined){
-let data18 = data.fuseThreads;
-if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err41 = {instancePath:instancePath+"/fuseThreads",schemaPath:"#/properties/fuseThreads/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.properties.fuseThreads.type,parentSchema:schema50.properties.fuseThreads,data:data18};
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 < 0 || isNaN(data17)){
+const err41 = {instancePath:instancePath+"/rlimitNofile",schemaPath:"#/properties/rlimitNofile/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema50.properties.rlimitNofile,data:data17};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -7133,9 +7131,12 @@ vErrors.push(err41);
 }
 errors++;
 }
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 > 1024 || isNaN(data18)){
-const err42 = {instancePath:instancePath+"/fuseThreads",schemaPath:"#/properties/fuseThreads/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1024},message:"must be <= 1024",schema:1024,parentSchema:schema50.properties.fuseThreads,data:data18};
+}
+}
+if(data.failoverPolicy !== undefined){
+let data18 = data.failoverPolicy;
+if(!(((data18 === "none") || (data18 === "resend")) || (data18 === "flush"))){
+const err42 = {instancePath:instancePath+"/failoverPolicy",schemaPath:"#/properties/failoverPolicy/enum",keyword:"enum",params:{allowedValues: schema50.properties.failoverPolicy.enum},message:"must be equal to one of the allowed values",schema:schema50.properties.failoverPolicy.enum,parentSchema:schema50.properties.failoverPolicy,data:data18};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -7144,8 +7145,11 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(data18 < 1 || isNaN(data18)){
-const err43 = {instancePath:instancePath+"/fuseThreads",schemaPath:"#/properties/fuseThreads/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema50.properties.fuseThreads,data:data18};
+}
+if(data.fuseThreads !== undefined){
+let data19 = data.fuseThreads;
+if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+const err43 = {instancePath:instancePath+"/fuseThreads",schemaPath:"#/properties/fuseThreads/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.properties.fuseThreads.type,parentSchema:schema50.properties.fuseThreads,data:data19};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -7154,12 +7158,9 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-}
-if(data.writable !== undefined){
-let data19 = data.writable;
-if(typeof data19 !== "boolean"){
-const err44 = {instancePath:instancePath+"/writable",schemaPath:"#/properties/writable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema50.properties.writable.type,parentSchema:schema50.properties.writable,data:data19};
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 > 1024 || isNaN(data19)){
+const err44 = {instancePath:instancePath+"/fuseThreads",schemaPath:"#/properties/fuseThreads/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1024},message:"must be <= 1024",schema:1024,parentSchema:schema50.properties.fuseThreads,data:data19};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -7168,12 +7169,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-if(data.dedupDb !== undefined){
-let data20 = data.dedupDb;
-if(typeof data20 === "string"){
-if(func1(data20) < 1){
-const err45 = {instancePath:instancePath+"/dedupDb",schemaPath:"#/properties/dedupDb/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.dedupDb,data:data20};
+if(data19 < 1 || isNaN(data19)){
+const err45 = {instancePath:instancePath+"/fuseThreads",schemaPath:"#/properties/fuseThreads/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema50.properties.fuseThreads,data:data19};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -7183,8 +7180,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-else {
-const err46 = {instancePath:instancePath+"/dedupDb",schemaPath:"#/properties/dedupDb/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.dedupDb.type,parentSchema:schema50.properties.dedupDb,data:data20};
+}
+if(data.writable !== undefined){
+let data20 = data.writable;
+if(typeof data20 !== "boolean"){
+const err46 = {instancePath:instancePath+"/writable",schemaPath:"#/properties/writable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema50.properties.writable.type,parentSchema:schema50.properties.writable,data:data20};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -7194,10 +7194,11 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data.backendSource !== undefined){
-let data21 = data.backendSource;
-if(typeof data21 !== "string"){
-const err47 = {instancePath:instancePath+"/backendSource",schemaPath:"#/properties/backendSource/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.backendSource.type,parentSchema:schema50.properties.backendSource,data:data21};
+if(data.dedupDb !== undefined){
+let data21 = data.dedupDb;
+if(typeof data21 === "string"){
+if(func1(data21) < 1){
+const err47 = {instancePath:instancePath+"/dedupDb",schemaPath:"#/properties/dedupDb/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.dedupDb,data:data21};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -7207,12 +7208,8 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data.id !== undefined){
-if(data.supervisor === undefined){
-const err48 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "id",
-    missingProperty: "supervisor",
-    depsCount: 1,
-    deps: "supervisor"},message:"must have property supervisor when property id is present",schema:schema50.dependentRequired,parentSchema:schema50,data};
+else {
+const err48 = {instancePath:instancePath+"/dedupDb",schemaPath:"#/properties/dedupDb/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.dedupDb.type,parentSchema:schema50.properties.dedupDb,data:data21};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -7222,12 +7219,10 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data.supervisor !== undefined){
-if(data.id === undefined){
-const err49 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "supervisor",
-    missingProperty: "id",
-    depsCount: 1,
-    deps: "id"},message:"must have property id when property supervisor is present",schema:schema50.dependentRequired,parentSchema:schema50,data};
+if(data.backendSource !== undefined){
+let data22 = data.backendSource;
+if(typeof data22 !== "string"){
+const err49 = {instancePath:instancePath+"/backendSource",schemaPath:"#/properties/backendSource/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.backendSource.type,parentSchema:schema50.properties.backendSource,data:data22};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -7237,12 +7232,12 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data.prefetchFiles !== undefined){
-if(data.bootstrap === undefined){
-const err50 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "prefetchFiles",
-    missingProperty: "bootstrap",
+if(data.id !== undefined){
+if(data.supervisor === undefined){
+const err50 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "id",
+    missingProperty: "supervisor",
     depsCount: 1,
-    deps: "bootstrap"},message:"must have property bootstrap when property prefetchFiles is present",schema:schema50.dependentRequired,parentSchema:schema50,data};
+    deps: "supervisor"},message:"must have property supervisor when property id is present",schema:schema50.dependentRequired,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -7252,14 +7247,44 @@ vErrors.push(err50);
 errors++;
 }
 }
-}
-else {
-const err51 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
+if(data.supervisor !== undefined){
+if(data.id === undefined){
+const err51 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "supervisor",
+    missingProperty: "id",
+    depsCount: 1,
+    deps: "id"},message:"must have property id when property supervisor is present",schema:schema50.dependentRequired,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err51];
 }
 else {
 vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data.prefetchFiles !== undefined){
+if(data.bootstrap === undefined){
+const err52 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "prefetchFiles",
+    missingProperty: "bootstrap",
+    depsCount: 1,
+    deps: "bootstrap"},message:"must have property bootstrap when property prefetchFiles is present",schema:schema50.dependentRequired,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+else {
+const err53 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
 }
 errors++;
 }

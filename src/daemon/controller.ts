@@ -21,6 +21,9 @@ import type { DaemonApiHandler } from './api/handler.js';
 import { startApiServer, type ApiServer } from './api/server.js';
 import { EventRing } from './events.js';
 import { isLogLevel, Logger } from './log.js';
+import { daemonFamilies } from './metrics/families.js';
+import { parseMetricsAddr, startMetricsListener, type MetricsListener } from './metrics/listener.js';
+import { renderExposition } from './metrics/prometheus.js';
 import { applyNofileLimit } from './rlimit.js';
 import { RuntimeConfig } from './runtime-config.js';
 import { StateMachine, type DaemonAction, type ReportedState } from './state-machine.js';
@@ -63,6 +66,7 @@ export class DaemonController implements DaemonApiHandler {
   readonly machine: StateMachine;
   private session: FuseSession | null = null;
   private api: ApiServer | null = null;
+  private metricsListener: MetricsListener | null = null;
   private mountpoint = '';
   private shuttingDown: Promise<void> | null = null;
   private finished!: () => void;
@@ -122,6 +126,11 @@ export class DaemonController implements DaemonApiHandler {
     return this.machine.reported;
   }
 
+  /** `host:port` the --metrics-addr listener is bound to (null: none, or still waiting for the address). */
+  get metricsAddress(): string | null {
+    return this.metricsListener?.address() ?? null;
+  }
+
   /** The FUSE session (null while parked in INIT). */
   get fuse(): FuseSession | null {
     return this.session;
@@ -137,6 +146,7 @@ export class DaemonController implements DaemonApiHandler {
     this.log.info(`nydus fuse ${buildInfo().package_ver} (${buildInfo().git_commit}) starting, node ${process.version}`);
     if (o.sharedDir) throw new NydusError('ENOTSUP', '--shared-dir (passthrough filesystem) is not supported by this implementation', 1);
     if (o.backendSource !== undefined) this.log.warn('--backend-source is accepted for nydus-snapshotter compatibility and ignored');
+    const metricsAddr = o.metricsAddr === undefined ? undefined : parseMetricsAddr(o.metricsAddr); // a usage error before anything happens
     const nofile = applyNofileLimit(o.rlimitNofile, (m) => this.log.warn(m));
     if (nofile !== undefined) this.log.debug(`RLIMIT_NOFILE set to ${nofile}`);
     // A mountpoint that is already a FUSE mount may be one nobody serves (a crashed
@@ -193,6 +203,17 @@ export class DaemonController implements DaemonApiHandler {
         await this.shutdown('API server failed');
         throw new NydusError('EIO', `cannot serve the API on ${o.apiSock}: ${(err as Error).message}`, 1);
       }
+    }
+    if (metricsAddr) {
+      try {
+        // A parked successor (hot upgrade) waits for its predecessor to release the address.
+        this.metricsListener = await startMetricsListener(metricsAddr, () => this.prometheusMetrics(), this.log, { waitForAddress: park });
+      } catch (err) {
+        await this.shutdown('metrics listener failed');
+        throw err;
+      }
+      const listener = this.metricsListener;
+      void this.done.then(() => listener.close());
     }
     this.log.info(`daemon ${this.state} at ${mp}`);
     await this.saveRecord();
@@ -477,6 +498,20 @@ export class DaemonController implements DaemonApiHandler {
     if (!this.session) return null;
     const ops = this.session.inflight();
     return ops.length > 0 ? ops : null;
+  }
+
+  /** Every mount's figures in the Prometheus text format; `daemon_id` is --id, else the FUSE mountpoint. */
+  prometheusMetrics(): string {
+    return renderExposition(
+      daemonFamilies({
+        daemonId: this.options.id ?? this.mountpoint,
+        version: buildInfo().package_ver,
+        state: this.state,
+        mounts: this.fs.metricsSnapshot(),
+        inflight: this.session ? this.session.inflight() : null,
+        now: Date.now() / 1000,
+      }),
+    );
   }
 
   getConfig(id?: string) {

@@ -7,6 +7,7 @@ import { posix } from 'node:path';
 import type { ConfigV2, MountCmd } from '../../generated/types.js';
 import { ApiFailure, failures } from '../daemon/api/errors.js';
 import type { Logger } from '../daemon/log.js';
+import type { MountMetrics } from '../daemon/metrics/families.js';
 import type { RuntimeConfig } from '../daemon/runtime-config.js';
 import { backendWaitMs, imageOptionsFromConfig, parseConfig, redactSecrets } from '../config/index.js';
 import { NydusError } from '../errors.js';
@@ -221,6 +222,31 @@ export class FsService {
     const hits = id === undefined ? cached : cached.filter((c) => c.id === id);
     if (hits.length === 0 || (id === undefined && hits.length !== 1)) throw failures.noCounter();
     return hits[0].metrics;
+  }
+
+  /**
+   * Every mount's figures for a Prometheus scrape: the same native counters the JSON metrics
+   * endpoints read (no request is made through FUSE). A figure that cannot be read right now
+   * (a mount being detached, no session) is null rather than failing the scrape.
+   */
+  metricsSnapshot(): MountMetrics[] {
+    const read = <T>(what: string, m: Mounted, f: () => T): T | null => {
+      try {
+        return f();
+      } catch (err) {
+        this.log.debug(`metrics of ${m.mountpoint}: ${what}: ${(err as Error).message}`);
+        return null;
+      }
+    };
+    return [...this.mounts.values()].map((m) => {
+      const s = m.index !== undefined ? this.session : null;
+      return {
+        mountpoint: m.mountpoint,
+        fs: s && read('fs', m, () => s.metrics(m.mountpoint)),
+        backend: s && read('backend', m, () => ({ backend_type: m.config.backend?.type ?? 'localfs', ...s.backendMetrics(m.mountpoint) })),
+        blobcache: read('blobcache', m, () => m.image.cacheMetrics()),
+      };
+    });
   }
 
   backendCollection(): Record<string, BackendDescriptor> {

@@ -138,6 +138,11 @@ export class ApiClient {
   inflight(): Promise<InflightOp[]> {
     return this.metrics('inflight');
   }
+  /** Every mount's metrics in the Prometheus text format (GET /api/v1/metrics/prometheus). */
+  async prometheus(): Promise<string> {
+    const { body } = await this.send('GET', '/api/v1/metrics/prometheus');
+    return typeof body === 'string' ? body : '';
+  }
   getConfig(id?: string): Promise<ConfigMap> {
     return this.get(withQuery('/api/v1/config', { id }));
   }

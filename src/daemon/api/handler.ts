@@ -40,6 +40,8 @@ export interface DaemonApiHandler {
   blobcacheMetrics(id?: string): BlobcacheMetrics;
   /** GET /api/v1/metrics/inflight; null means idle and is answered 204. */
   inflight(): InflightOp[] | null;
+  /** GET /api/v1/metrics/prometheus: the Prometheus exposition text (absent: answered 501). */
+  prometheusMetrics?(): string;
   /** GET /api/v1/config[?id=]. */
   getConfig(id?: string): Record<string, string>;
   /** PUT /api/v1/config[?id=] (a missing id is ""). */

@@ -18,9 +18,10 @@ const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
 /** Response head and body as the reference sends them: empty reason phrase, no Content-Length on 204. */
 export function renderResponse(res: ApiResponse): Buffer {
   let head = `HTTP/1.1 ${res.status} \r\nServer: Nydus API\r\nConnection: keep-alive\r\n`;
-  if (res.json === undefined) return Buffer.from(`${head}\r\n`, 'latin1');
-  const body = Buffer.from(res.json, 'utf8');
-  head += `Content-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`;
+  const text = res.json ?? res.text?.body;
+  if (text === undefined) return Buffer.from(`${head}\r\n`, 'latin1');
+  const body = Buffer.from(text, 'utf8');
+  head += `Content-Type: ${res.json === undefined ? res.text?.contentType : 'application/json'}\r\nContent-Length: ${body.length}\r\n\r\n`;
   return Buffer.concat([Buffer.from(head, 'latin1'), body]);
 }
 

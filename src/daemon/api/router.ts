@@ -6,6 +6,7 @@ import type { MountCmd } from '../../../generated/types.js';
 import { validateBlobCacheEntry, validateConfigMap, validateLogLevelBody, validateMountCmd, type Validator } from '../../../generated/validate.js';
 import { applyDefaults } from '../../schema/defaults.js';
 import type { AjvError } from '../../schema/problems.js';
+import { PROMETHEUS_CONTENT_TYPE } from '../metrics/prometheus.js';
 import { BodyError, parseJson, schemaError } from './body.js';
 import { ApiFailure, failures, q } from './errors.js';
 import type { DaemonApiHandler } from './handler.js';
@@ -22,6 +23,8 @@ export interface ApiResponse {
   status: number;
   /** Serialised JSON; absent for 204. */
   json?: string;
+  /** A body that is not JSON (the Prometheus exposition), with its Content-Type. */
+  text?: { body: string; contentType: string };
   /** Runs once the response has been handed to the socket (exit). */
   after?: () => void;
 }
@@ -39,6 +42,8 @@ interface Call {
   run(): unknown;
   /** Answer 204 instead of serialising the result. */
   empty?: boolean;
+  /** The result is a string sent as is with this Content-Type, not JSON. */
+  contentType?: string;
   after?: () => void;
 }
 
@@ -142,6 +147,12 @@ function daemon(version: 1 | 2): Endpoint {
   };
 }
 
+/** The Prometheus exposition (text, not JSON); a handler without it answers 501. */
+function prometheus(c: Ctx): string {
+  if (!c.h.prometheusMetrics) throw failures.unsupported();
+  return c.h.prometheusMetrics();
+}
+
 const mount: Endpoint = (c) => {
   const mp = c.query.get('mountpoint');
   if (mp === undefined) throw new ApiFailure(400, QUERY_MOUNTPOINT, true);
@@ -211,6 +222,7 @@ const ROUTES = new Map<string, Endpoint>([
   ['/api/v1/metrics/backend', get('BackendMetrics', (c) => c.h.backendMetrics(c.query.get('id')))],
   ['/api/v1/metrics/blobcache', get('BlobcacheMetrics', (c) => c.h.blobcacheMetrics(c.query.get('id')))],
   ['/api/v1/metrics/inflight', get('InflightMetrics', (c) => c.h.inflight())],
+  ['/api/v1/metrics/prometheus', (c) => ({ ...get('PrometheusMetrics', prometheus)(c), contentType: PROMETHEUS_CONTENT_TYPE })],
   ['/api/v1/config', config],
   ['/api/v2/blobs', blobs],
 ]);
@@ -253,6 +265,7 @@ export function createRouter(handler: DaemonApiHandler): Router {
       try {
         const result = await call.run();
         if (call.empty || result === null || result === undefined) return { status: 204, after: call.after };
+        if (call.contentType) return { status: 200, text: { body: String(result), contentType: call.contentType } };
         return { status: 200, json: toJson(result) };
       } catch (err) {
         return failureResponse(err, call.family);
