@@ -196,6 +196,8 @@ export class DaemonController implements DaemonApiHandler {
         throw err instanceof ApiFailure ? new NydusError('EIO', err.inner, 1) : err;
       }
     }
+    // The record first: once the API answers, `nydus upgrade|failover ID` may act on it.
+    await this.saveRecord();
     if (o.apiSock) {
       try {
         this.api = await startApiServer(o.apiSock, this, this.log);
@@ -216,7 +218,6 @@ export class DaemonController implements DaemonApiHandler {
       void this.done.then(() => listener.close());
     }
     this.log.info(`daemon ${this.state} at ${mp}`);
-    await this.saveRecord();
   }
 
   /** The command line that starts this daemon again (records; `nydus upgrade` adds --upgrade). */

@@ -101,15 +101,27 @@ export async function runUpgrade(opts: UpgradeOptions): Promise<UpgradeReport> {
     child = spawnDaemon(argv, logFile, { ...process.env, NYDUS_STATE_DIR: stateDir }, record.cwd);
     const spawned = child;
     let exited = false;
-    spawned.once('exit', () => (exited = true));
-    spawned.once('error', () => (exited = true));
+    let how = '';
+    spawned.once('exit', (code, signal) => {
+      exited = true;
+      how = signal ? `killed by ${signal}` : `exit status ${code}`;
+    });
+    spawned.once('error', (err) => {
+      exited = true;
+      how = err.message;
+    });
+    // A successor that died says how (and where its log is), not only that it is gone.
+    const explain = (err: unknown): never => {
+      if (err instanceof NydusError && exited) throw new NydusError(err.code, `${err.message} (${how}; its log: ${logFile})`, err.exitCode);
+      throw err;
+    };
     if (spawned.pid === undefined) throw new NydusError('EUPGRADE', `cannot start ${argv[0]}`, 1);
     const newPid = spawned.pid;
     const alive = () => !exited && pidAlive(newPid);
     step('started the successor', `pid ${newPid}, API ${newSock}`);
 
     // 3. Wait for INIT.
-    await waitDaemonState(newSock, ['INIT'], startTimeout, alive, `the successor (pid ${newPid})`);
+    await waitDaemonState(newSock, ['INIT'], startTimeout, alive, `the successor (pid ${newPid})`).catch(explain);
     step('successor parked in INIT');
 
     // 4. Takeover: hand over state + fd.
@@ -119,7 +131,7 @@ export async function runUpgrade(opts: UpgradeOptions): Promise<UpgradeReport> {
     step('successor took over the state (takeover)');
 
     // 5. READY.
-    await waitDaemonState(newSock, ['READY'], 2000, alive, `the successor (pid ${newPid})`);
+    await waitDaemonState(newSock, ['READY'], 2000, alive, `the successor (pid ${newPid})`).catch(explain);
     step('successor READY');
 
     // 6. Stop the old daemon (the mount stays; requests queue in the kernel from now on).
