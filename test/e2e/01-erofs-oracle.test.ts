@@ -2,8 +2,7 @@
 // loop devices (bootstrap + the blob's uncompressed image rebuilt through our data path);
 // names, modes, sizes, mtimes, uids and file contents, the root's included, must equal what
 // our reader reports and what our FUSE daemon serves with the image at its mount's root.
-import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { test } from 'uvu';
@@ -12,7 +11,7 @@ import { RafsImage } from '../../src/native/image.js';
 import { S_IFLNK, S_IFMT, S_IFREG, walk } from '../../src/inspect/walk.js';
 import { describeHostTree } from '../builder/tree-fixture.js';
 import { isRoot, startDaemon, unmountAndRemove } from '../daemon-helpers.js';
-import { fixture } from '../helpers.js';
+import { fixture, tempDir } from '../helpers.js';
 
 interface Meta {
   mode: number;
@@ -63,7 +62,7 @@ async function mountErofs(bootstrap: string, devices: string[], mnt: string): Pr
 test('v6 metadata and content equal the kernel EROFS mount of the same bootstrap', async () => {
   if (process.getuid?.() !== 0) throw new Error('this test mounts EROFS and needs root (CI runs as root)');
   const image = RafsImage.open(fixture.v6.bootstrap, { dir: fixture.v6.blobs });
-  const work = mkdtempSync(join(tmpdir(), 'nydus-erofs-'));
+  const work = tempDir('nydus-erofs-');
   const mnt = join(work, 'mnt');
   await execa('mkdir', [mnt]);
   const dev = join(work, 'blob0.img');
@@ -100,6 +99,7 @@ test('v6 metadata and content equal the kernel EROFS mount of the same bootstrap
       assert.ok((await image.read(ino, 0, meta.size)).equals(readFileSync(join(mnt, path))), `content of ${path}`);
     }
   } finally {
+    image.close();
     await umount();
     rmSync(work, { recursive: true, force: true });
   }
@@ -108,7 +108,7 @@ test('v6 metadata and content equal the kernel EROFS mount of the same bootstrap
 test('v6-zstd fixture through the FUSE daemon equals the kernel EROFS mount, the mount root included', async () => {
   if (!isRoot) throw new Error('this test mounts EROFS and FUSE and needs root (CI runs as root)');
   const image = RafsImage.open(fixture.v6.bootstrap, { dir: fixture.v6.blobs });
-  const work = mkdtempSync(join(tmpdir(), 'nydus-erofs-fuse-'));
+  const work = tempDir('nydus-erofs-fuse-');
   const emnt = join(work, 'erofs');
   const fmnt = join(work, 'fuse');
   mkdirSync(emnt);

@@ -85,8 +85,12 @@ export async function startFaultServer(opts: FaultServerOptions = {}): Promise<F
       }
       res.writeHead(206, headers).end(body);
     };
-    if (fault?.kind === 'slow') setTimeout(serve, fault.ms);
-    else serve();
+    if (fault?.kind === 'slow') {
+      // The answer's timer ends with its connection (client gone, or stop()): no slow answer
+      // outlives the test that asked for it.
+      const timer = setTimeout(serve, fault.ms);
+      res.on('close', () => clearTimeout(timer));
+    } else serve();
   };
   const server = opts.tls ? https.createServer(opts.tls, handler) : http.createServer(handler);
   // Also a CONNECT proxy (for https targets behind a forward proxy); tunnels are recorded.

@@ -85,7 +85,8 @@ it('htpasswd: a wrong password fails quickly with EACCES, a clear message and no
   const err = await rejection(b.read(blobId, 0, 10));
   assert.is(err.code, 'EACCES');
   assert.is(err.message, `registry ${basic.host}/${repo}: authentication failed: 401 Unauthorized for user "bob" (check the auth / registry_auth credentials)`);
-  assert.ok(Date.now() - start < 1000, `took ${Date.now() - start} ms`);
+  // No retries (the request count below) and no backoff: well under the 5 s timeout.
+  assert.ok(Date.now() - start < 4000, `took ${Date.now() - start} ms`);
   await sleep(100);
   assert.is(basic.accessLog().length - before, 2, 'one challenge and one refused authorised request');
 });
@@ -191,7 +192,8 @@ it('registry killed mid-run: reads fail within the timeout, then succeed after a
   const start = Date.now();
   const err = await rejection(b.read(blobId, 10, 10));
   const took = Date.now() - start;
-  assert.ok(took < 2000 + 300, `failed after ${took} ms`);
+  // Within the 2 s timeout, plus slack for a loaded machine.
+  assert.ok(took < 2000 + 1500, `failed after ${took} ms`);
   assert.ok(err.code === 'EIO' || err.code === 'ETIMEDOUT', err.code);
   assert.match(err.message, /ECONNREFUSED|ECONNRESET|socket hang up|timed out/);
   await open.restart();
