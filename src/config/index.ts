@@ -3,6 +3,7 @@ export { loadConfigFile, parseConfig, readConfigText, resolveConfig, MAX_CONFIG_
 export type { LoadOptions, LoadedConfig } from './load.js';
 export { convertV1ToV2, v2PointerToV1 } from './convert.js';
 export { checkConfigV2 } from './semantics.js';
+export { legacyEntryToV2, prepareBlobEntry, type PreparedBlobEntry } from './blob-entry.js';
 export type { Strictness, SemanticResult } from './semantics.js';
 export { redactSecrets, redactConfigText } from './redact.js';
 export { renderStarterConfig, toToml } from './starter.js';
