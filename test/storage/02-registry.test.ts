@@ -7,7 +7,8 @@ import * as assert from 'uvu/assert';
 import { createBackend } from '../../src/storage/backend.js';
 import { pushBlob, REGISTRY_BIN, startRegistry, type RegistryServer } from '../servers/registry.js';
 import { startTokenServer, type TokenServer } from '../servers/token-server.js';
-import { basicAuth, logSink, registryConfig, rejection, skipFor, sleep, testUnless, until, perTestBackends } from './fixture.js';
+import { basicAuth, logSink, registryConfig, rejection, skipFor, sleep, testUnless, until } from './fixture.js';
+import { perTest } from '../helpers.js';
 
 const reason = skipFor(REGISTRY_BIN, '/usr/bin/htpasswd');
 const it = testUnless(reason);
@@ -20,7 +21,7 @@ let basic: RegistryServer;
 let tokens: TokenServer;
 let tokened: RegistryServer;
 let blobId = '';
-const track = perTestBackends();
+const track = perTest();
 
 function registry(server: RegistryServer, extra: Parameters<typeof registryConfig>[0] extends infer P ? Partial<P> : never = {}, tuning?: { tokenRefreshTickMs?: number }) {
   const sink = logSink();

@@ -12,7 +12,8 @@ import { removeDir, serverTempDir } from '../servers/common.js';
 import { startFaultServer } from '../servers/fault-server.js';
 import { NGINX_BIN, startNginx, type NginxServer } from '../servers/nginx.js';
 import { pushBlob, REGISTRY_BIN, startRegistry, type RegistryServer } from '../servers/registry.js';
-import { httpProxyConfig, logSink, noProxy, registryConfig, rejection, skipFor, sleep, testUnless, until, perTestBackends } from './fixture.js';
+import { httpProxyConfig, logSink, noProxy, registryConfig, rejection, skipFor, sleep, testUnless, until } from './fixture.js';
+import { perTest } from '../helpers.js';
 
 const reason = skipFor(REGISTRY_BIN, NGINX_BIN);
 const it = testUnless(reason);
@@ -21,7 +22,7 @@ const data = randomBytes(1024 * 1024 + 3);
 let reg: RegistryServer;
 let fwd: NginxServer;
 let blobId = '';
-const track = perTestBackends();
+const track = perTest();
 const none = { localfs: null, localdisk: null, oss: null, s3: null, registry: null, 'http-proxy': null };
 
 function make(backend: Partial<BackendConfig> & { type: BackendConfig['type'] }) {

@@ -7,12 +7,13 @@ import type { BackendConfig } from '../../generated/types.js';
 import { createBackend } from '../../src/storage/backend.js';
 import type { BackendTuning } from '../../src/storage/errors.js';
 import { startFaultServer, type FaultServer } from '../servers/fault-server.js';
-import { httpProxyConfig, logSink, registryConfig, rejection, perTestBackends } from './fixture.js';
+import { httpProxyConfig, logSink, registryConfig, rejection } from './fixture.js';
+import { perTest } from '../helpers.js';
 
 const id = 'a'.repeat(64);
 const data = randomBytes(256 * 1024);
 const none = { localfs: null, localdisk: null, oss: null, s3: null, registry: null, 'http-proxy': null };
-const track = perTestBackends();
+const track = perTest();
 let srv: FaultServer;
 
 function make(backend: Partial<BackendConfig> & { type: BackendConfig['type'] }, tuning?: BackendTuning) {

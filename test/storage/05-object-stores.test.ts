@@ -15,12 +15,13 @@ import { ossSignature, ossStringToSign } from '../../src/storage/oss.js';
 import { signV4 } from '../../src/storage/s3.js';
 import { removeDir, serverTempDir } from '../servers/common.js';
 import { startFaultServer, type FaultServer } from '../servers/fault-server.js';
-import { httpProxyConfig, noProxy, ossConfig, rejection, s3Config, perTestBackends } from './fixture.js';
+import { httpProxyConfig, noProxy, ossConfig, rejection, s3Config } from './fixture.js';
+import { perTest } from '../helpers.js';
 
 const id = 'c'.repeat(64);
 const data = randomBytes(100_000);
 const none = { localfs: null, localdisk: null, oss: null, s3: null, registry: null, 'http-proxy': null };
-const track = perTestBackends();
+const track = perTest();
 const make = (backend: Partial<BackendConfig> & { type: BackendConfig['type'] }) => {
   const b = createBackend({ ...none, ...backend } as BackendConfig, { id: '/' });
   track(b);

@@ -1,7 +1,7 @@
 // Storage tests: config builders with the schema defaults (spec storage.md §5.1) and small helpers.
 import type { HttpProxyConfig, OssConfig, ProxyConfig, RegistryConfig, S3Config } from '../../generated/types.js';
 import { test } from 'uvu';
-import { BackendError, type BlobBackend } from '../../src/storage/backend.js';
+import { BackendError } from '../../src/storage/backend.js';
 import { skipReason } from '../servers/common.js';
 
 export const noProxy = (p: Partial<ProxyConfig> = {}): ProxyConfig => ({
@@ -40,16 +40,22 @@ export async function rejection(p: Promise<unknown>): Promise<BackendError> {
   throw new Error('expected a rejection, got a value');
 }
 
-/** Why tests needing these binaries cannot run here (printed once), or null. */
+/** Why tests needing these binaries cannot run here (printed once; those tests then fail), or null. */
 export function skipFor(...binaries: string[]): string | null {
   const reason = binaries.map(skipReason).find((r) => r !== null) ?? null;
-  if (reason) console.log(`storage tests skipped: ${reason}`);
+  if (reason) console.log(`storage tests cannot run: ${reason}`);
   return reason;
 }
 
-/** uvu `test`, or a `test.skip` naming the reason. */
+/**
+ * uvu `test`, or, when a server binary is missing, a test that fails naming it: `npm test`
+ * installs them (scripts/setup-debian.sh test), so a missing one is a broken setup, not a skip.
+ */
 export function testUnless(reason: string | null): (name: string, fn: () => unknown) => void {
-  return reason ? (name, fn) => test.skip(`${name} [skipped: ${reason}]`, fn as () => void) : (name, fn) => test(name, fn as () => void);
+  const missing = (name: string) => test(name, () => {
+    throw new Error(`cannot run: ${reason} (sh scripts/setup-debian.sh test installs it)`);
+  });
+  return reason ? missing : (name, fn) => test(name, fn as () => void);
 }
 
 /** Collects log lines of a backend. */
@@ -66,18 +72,3 @@ export async function until(cond: () => boolean, ms = 2000): Promise<void> {
   while (!cond() && Date.now() < end) await sleep(20);
 }
 
-/**
- * Call once at a test file's top level: returns `track(backend)`, and every backend tracked
- * during a test is closed after that test (its token refresh and proxy health-check timers
- * stop), so no backend of one test makes requests while another test counts them.
- */
-export function perTestBackends(): <B extends BlobBackend>(b: B) => B {
-  const open: BlobBackend[] = [];
-  test.after.each(() => {
-    for (const b of open.splice(0)) b.close();
-  });
-  return (b) => {
-    open.push(b);
-    return b;
-  };
-}
