@@ -1,13 +1,13 @@
 // Generated from schema/daemon/*.schema.json, templates/daemon-builders.ts.ejs by `npm run generate` (scripts/generate.mjs). Do not edit.
 // Typed, fluent daemon builders: one method per option of the daemon's schema; build()
 // fills the schema defaults and validates, so its result is always a complete, valid
-// options object that DaemonController accepts.
+// options object that the daemon's controller (DaemonController, BlobCacheController) accepts.
 import { ConfigError } from '../src/errors.js';
 import { applyDefaults } from '../src/schema/defaults.js';
 import { problemsFromAjv } from '../src/schema/problems.js';
 import { schemaIds, schemaRegistry } from './schemas.js';
-import type { FuseDaemonOptions, FuseDaemonOptionsInput } from './types.js';
-import { validateFuseDaemonOptions } from './validate.js';
+import type { FuseDaemonOptions, FuseDaemonOptionsInput, BlobcacheDaemonOptions, BlobcacheDaemonOptionsInput } from './types.js';
+import { validateFuseDaemonOptions, validateBlobcacheDaemonOptions } from './validate.js';
 
 /** Builder of FuseDaemonOptions. */
 export class FuseDaemonBuilder {
@@ -164,12 +164,110 @@ export class FuseDaemonBuilder {
   build(): FuseDaemonOptions {
     const full = applyDefaults(schemaRegistry, schemaIds.FuseDaemonOptions, this.doc, { prune: true });
     if (!validateFuseDaemonOptions(full)) throw new ConfigError(problemsFromAjv(validateFuseDaemonOptions.errors), 'fuseDaemon()');
-    return full as FuseDaemonOptions;
+    return full as unknown as FuseDaemonOptions;
   }
 }
 
 /** Starts a fuse daemon description: `fuseDaemon().mountpoint('/mnt').bootstrap(b).localfsDir(d).build()`. */
 export function fuseDaemon(initial: Partial<FuseDaemonOptionsInput> = {}): FuseDaemonBuilder {
   return new FuseDaemonBuilder(initial);
+}
+
+/** Builder of BlobcacheDaemonOptions. */
+export class BlobcacheDaemonBuilder {
+  private readonly doc: Record<string, unknown>;
+
+  constructor(initial: Partial<BlobcacheDaemonOptionsInput> = {}) {
+    this.doc = { ...initial };
+  }
+
+  /** Unix socket of the HTTP administration API, where blob entries are added, removed and listed (/api/v2/blobs); without it no API server runs. */
+  apiSock(value: string): this {
+    this.doc["apiSock"] = value;
+    return this;
+  }
+
+  /** JSON file read at start: when it is an object whose "blobs" key parses as a blob cache list (daemon.md §2.6), every entry is registered in order and the first failure aborts start-up; a "blobs" value that does not parse is ignored; a file that is not JSON is a start-up failure. */
+  config(value: string): this {
+    this.doc["config"] = value;
+    return this;
+  }
+
+  /** Library only: the configuration document (an object, "blobs" as in the config file) used instead of reading the config file. */
+  configDocument(value: Record<string, unknown>): this {
+    this.doc["configDocument"] = value;
+    return this;
+  }
+
+  /** Service instance identifier, reported in daemon info. Requires supervisor. */
+  id(value: string): this {
+    this.doc["id"] = value;
+    return this;
+  }
+
+  /** Unix socket of the supervisor (state keeper) for hot upgrade and failover; the registered blob entries are part of the saved state. Requires id. */
+  supervisor(value: string): this {
+    this.doc["supervisor"] = value;
+    return this;
+  }
+
+  /** Directory where the daemon persists its registered blob entries (restored at its next start) and, when started with --id and --supervisor, writes its daemon record <dir>/<id>.json (read by nydus upgrade / nydus failover). Default: env NYDUS_STATE_DIR, else /run/nydus. */
+  stateDir(value: string): this {
+    this.doc["stateDir"] = value;
+    return this;
+  }
+
+  /** Start in upgrade mode: register nothing, stay in INIT waiting for a takeover that brings the predecessor's entries. Default: false. */
+  upgrade(value: boolean): this {
+    this.doc["upgrade"] = value;
+    return this;
+  }
+
+  /** Maximum log level (changeable at run time through the API). Default: "info". */
+  logLevel(value: "trace" | "debug" | "info" | "warn" | "error"): this {
+    this.doc["logLevel"] = value;
+    return this;
+  }
+
+  /** Log to this file (appended; `.log` added when the name has no extension) instead of stderr. */
+  logFile(value: string): this {
+    this.doc["logFile"] = value;
+    return this;
+  }
+
+  /** Rotate the log file when it exceeds this many MiB; 0 disables rotation. Default: 0. */
+  logRotationSize(value: number): this {
+    this.doc["logRotationSize"] = value;
+    return this;
+  }
+
+  /** Target RLIMIT_NOFILE (daemon.md §1.10); 0 leaves the limit unchanged. Default: 1000000. */
+  rlimitNofile(value: number): this {
+    this.doc["rlimitNofile"] = value;
+    return this;
+  }
+
+  /** Our extension: Unix socket on which the daemon answers ranged reads of its registered blobs in the http-proxy backend protocol (HEAD for the size, GET with Range: bytes=a-b), served from its cache, so the FUSE daemons of the host share one cache and each chunk is fetched from the backend once. Without it no such socket is served. */
+  sharedSock(value: string): this {
+    this.doc["sharedSock"] = value;
+    return this;
+  }
+
+  /** The options as written so far, without defaults. */
+  toInput(): BlobcacheDaemonOptionsInput {
+    return structuredClone(this.doc) as unknown as BlobcacheDaemonOptionsInput;
+  }
+
+  /** Fills defaults and validates; throws ConfigError listing every problem. */
+  build(): BlobcacheDaemonOptions {
+    const full = applyDefaults(schemaRegistry, schemaIds.BlobcacheDaemonOptions, this.doc, { prune: true });
+    if (!validateBlobcacheDaemonOptions(full)) throw new ConfigError(problemsFromAjv(validateBlobcacheDaemonOptions.errors), 'blobcacheDaemon()');
+    return full as unknown as BlobcacheDaemonOptions;
+  }
+}
+
+/** Starts a blobcache daemon description: `blobcacheDaemon().apiSock('/run/nydus/api.sock').sharedSock('/run/nydus/blobs.sock').build()`. */
+export function blobcacheDaemon(initial: Partial<BlobcacheDaemonOptionsInput> = {}): BlobcacheDaemonBuilder {
+  return new BlobcacheDaemonBuilder(initial);
 }
 

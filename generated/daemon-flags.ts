@@ -3,7 +3,7 @@
 // daemon's options object (the schema's camelCase keys). Usage rules (exclusive, dependsOn)
 // come from the schema too.
 import { Flags } from '@oclif/core';
-import type { FuseDaemonOptionsInput } from './types.js';
+import type { FuseDaemonOptionsInput, BlobcacheDaemonOptionsInput } from './types.js';
 
 /** Flags of the fuse daemon. Options of a FUSE daemon, as nydusd's `fuse` subcommand takes them (spec daemon.md §1.2-§1.4, §1.14). One declaration renders the `nydus fuse` flags (x-flag) and the library's fuseDaemon() builder. */
 export const fuseDaemonFlags = {
@@ -158,6 +158,89 @@ export function fuseOptionsToArgs(options: Partial<Record<keyof FuseDaemonOption
   if (options.writable === true) args.push("--writable");
   if (options.dedupDb !== undefined) args.push("--dedup-db", String(options.dedupDb));
   if (options.backendSource !== undefined) args.push("--backend-source", String(options.backendSource));
+  return args;
+}
+
+/** Flags of the blobcache daemon. Options of a blob cache manager daemon, as nydusd's `singleton` subcommand takes them without --fscache (spec daemon.md §1.2, §1.6, §1.13, §6.1), plus our shared blob socket. One declaration renders the `nydus blobcache` / `nydus singleton` flags (x-flag) and the library's blobcacheDaemon() builder. */
+export const blobcacheDaemonFlags = {
+  "apisock": Flags.string({
+    description: "Unix socket of the HTTP administration API, where blob entries are added, removed and listed (/api/v2/blobs); without it no API server runs.",
+    char: "A",
+  }),
+  "config": Flags.string({
+    description: "JSON file read at start: when it is an object whose \"blobs\" key parses as a blob cache list (daemon.md §2.6), every entry is registered in order and the first failure aborts start-up; a \"blobs\" value that does not parse is ignored; a file that is not JSON is a start-up failure.",
+    char: "C",
+  }),
+  "id": Flags.string({
+    description: "Service instance identifier, reported in daemon info. Requires supervisor.",
+    dependsOn: ["supervisor"],
+  }),
+  "supervisor": Flags.string({
+    description: "Unix socket of the supervisor (state keeper) for hot upgrade and failover; the registered blob entries are part of the saved state. Requires id.",
+    dependsOn: ["id"],
+  }),
+  "state-dir": Flags.string({
+    description: "Directory where the daemon persists its registered blob entries (restored at its next start) and, when started with --id and --supervisor, writes its daemon record <dir>/<id>.json (read by nydus upgrade / nydus failover). Default: env NYDUS_STATE_DIR, else /run/nydus.",
+  }),
+  "upgrade": Flags.boolean({
+    description: "Start in upgrade mode: register nothing, stay in INIT waiting for a takeover that brings the predecessor's entries.",
+  }),
+  "log-level": Flags.option({
+    description: "Maximum log level (changeable at run time through the API).",
+    char: "l",
+    options: ["trace","debug","info","warn","error"] as const,
+    default: "info",
+  })(),
+  "log-file": Flags.string({
+    description: "Log to this file (appended; `.log` added when the name has no extension) instead of stderr.",
+    char: "L",
+  }),
+  "log-rotation-size": Flags.integer({
+    description: "Rotate the log file when it exceeds this many MiB; 0 disables rotation.",
+    min: 0,
+    default: 0,
+  }),
+  "rlimit-nofile": Flags.integer({
+    description: "Target RLIMIT_NOFILE (daemon.md §1.10); 0 leaves the limit unchanged.",
+    min: 0,
+    default: 1000000,
+  }),
+  "shared-sock": Flags.string({
+    description: "Our extension: Unix socket on which the daemon answers ranged reads of its registered blobs in the http-proxy backend protocol (HEAD for the size, GET with Range: bytes=a-b), served from its cache, so the FUSE daemons of the host share one cache and each chunk is fetched from the backend once. Without it no such socket is served.",
+  }),
+};
+
+/** Parsed blobcache flags -> BlobcacheDaemonOptionsInput (absent flags left out). */
+export function blobcacheFlagsToOptions(flags: Record<string, unknown>): BlobcacheDaemonOptionsInput {
+  const out: Record<string, unknown> = {};
+  if (flags["apisock"] !== undefined) out["apiSock"] = flags["apisock"];
+  if (flags["config"] !== undefined) out["config"] = flags["config"];
+  if (flags["id"] !== undefined) out["id"] = flags["id"];
+  if (flags["supervisor"] !== undefined) out["supervisor"] = flags["supervisor"];
+  if (flags["state-dir"] !== undefined) out["stateDir"] = flags["state-dir"];
+  if (flags["upgrade"] !== undefined) out["upgrade"] = flags["upgrade"];
+  if (flags["log-level"] !== undefined) out["logLevel"] = flags["log-level"];
+  if (flags["log-file"] !== undefined) out["logFile"] = flags["log-file"];
+  if (flags["log-rotation-size"] !== undefined) out["logRotationSize"] = flags["log-rotation-size"];
+  if (flags["rlimit-nofile"] !== undefined) out["rlimitNofile"] = flags["rlimit-nofile"];
+  if (flags["shared-sock"] !== undefined) out["sharedSock"] = flags["shared-sock"];
+  return out as unknown as BlobcacheDaemonOptionsInput;
+}
+
+/** BlobcacheDaemonOptions -> the flag words of the equivalent command line (for daemon records and restarts). */
+export function blobcacheOptionsToArgs(options: Partial<Record<keyof BlobcacheDaemonOptionsInput, unknown>>): string[] {
+  const args: string[] = [];
+  if (options.apiSock !== undefined) args.push("--apisock", String(options.apiSock));
+  if (options.config !== undefined) args.push("--config", String(options.config));
+  if (options.id !== undefined) args.push("--id", String(options.id));
+  if (options.supervisor !== undefined) args.push("--supervisor", String(options.supervisor));
+  if (options.stateDir !== undefined) args.push("--state-dir", String(options.stateDir));
+  if (options.upgrade === true) args.push("--upgrade");
+  if (options.logLevel !== undefined && options.logLevel !== "info") args.push("--log-level", String(options.logLevel));
+  if (options.logFile !== undefined) args.push("--log-file", String(options.logFile));
+  if (options.logRotationSize !== undefined && options.logRotationSize !== 0) args.push("--log-rotation-size", String(options.logRotationSize));
+  if (options.rlimitNofile !== undefined && options.rlimitNofile !== 1000000) args.push("--rlimit-nofile", String(options.rlimitNofile));
+  if (options.sharedSock !== undefined) args.push("--shared-sock", String(options.sharedSock));
   return args;
 }
 

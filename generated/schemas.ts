@@ -3040,6 +3040,149 @@ export const schemaRegistry: SchemaRegistry = {
       "version"
     ]
   },
+  "https://nydus-service.invalid/schema/daemon/blobcache.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://nydus-service.invalid/schema/daemon/blobcache.schema.json",
+    "title": "BlobcacheDaemonOptions",
+    "description": "Options of a blob cache manager daemon, as nydusd's `singleton` subcommand takes them without --fscache (spec daemon.md §1.2, §1.6, §1.13, §6.1), plus our shared blob socket. One declaration renders the `nydus blobcache` / `nydus singleton` flags (x-flag) and the library's blobcacheDaemon() builder.",
+    "type": "object",
+    "properties": {
+      "apiSock": {
+        "type": "string",
+        "minLength": 1,
+        "description": "Unix socket of the HTTP administration API, where blob entries are added, removed and listed (/api/v2/blobs); without it no API server runs.",
+        "x-flag": {
+          "name": "apisock",
+          "char": "A"
+        }
+      },
+      "config": {
+        "type": "string",
+        "minLength": 1,
+        "description": "JSON file read at start: when it is an object whose \"blobs\" key parses as a blob cache list (daemon.md §2.6), every entry is registered in order and the first failure aborts start-up; a \"blobs\" value that does not parse is ignored; a file that is not JSON is a start-up failure.",
+        "x-flag": {
+          "name": "config",
+          "char": "C"
+        }
+      },
+      "configDocument": {
+        "type": "object",
+        "description": "Library only: the configuration document (an object, \"blobs\" as in the config file) used instead of reading the config file.",
+        "additionalProperties": true
+      },
+      "id": {
+        "type": "string",
+        "minLength": 1,
+        "description": "Service instance identifier, reported in daemon info. Requires supervisor.",
+        "x-flag": {
+          "name": "id",
+          "dependsOn": [
+            "supervisor"
+          ]
+        }
+      },
+      "supervisor": {
+        "type": "string",
+        "minLength": 1,
+        "description": "Unix socket of the supervisor (state keeper) for hot upgrade and failover; the registered blob entries are part of the saved state. Requires id.",
+        "x-flag": {
+          "name": "supervisor",
+          "dependsOn": [
+            "id"
+          ]
+        }
+      },
+      "stateDir": {
+        "type": "string",
+        "minLength": 1,
+        "description": "Directory where the daemon persists its registered blob entries (restored at its next start) and, when started with --id and --supervisor, writes its daemon record <dir>/<id>.json (read by nydus upgrade / nydus failover). Default: env NYDUS_STATE_DIR, else /run/nydus.",
+        "x-flag": {
+          "name": "state-dir"
+        }
+      },
+      "upgrade": {
+        "type": "boolean",
+        "default": false,
+        "description": "Start in upgrade mode: register nothing, stay in INIT waiting for a takeover that brings the predecessor's entries.",
+        "x-flag": {
+          "name": "upgrade"
+        }
+      },
+      "logLevel": {
+        "enum": [
+          "trace",
+          "debug",
+          "info",
+          "warn",
+          "error"
+        ],
+        "default": "info",
+        "description": "Maximum log level (changeable at run time through the API).",
+        "x-flag": {
+          "name": "log-level",
+          "char": "l"
+        }
+      },
+      "logFile": {
+        "type": "string",
+        "minLength": 1,
+        "description": "Log to this file (appended; `.log` added when the name has no extension) instead of stderr.",
+        "x-flag": {
+          "name": "log-file",
+          "char": "L"
+        }
+      },
+      "logRotationSize": {
+        "type": "integer",
+        "minimum": 0,
+        "default": 0,
+        "description": "Rotate the log file when it exceeds this many MiB; 0 disables rotation.",
+        "x-flag": {
+          "name": "log-rotation-size"
+        }
+      },
+      "rlimitNofile": {
+        "type": "integer",
+        "minimum": 0,
+        "default": 1000000,
+        "description": "Target RLIMIT_NOFILE (daemon.md §1.10); 0 leaves the limit unchanged.",
+        "x-flag": {
+          "name": "rlimit-nofile"
+        }
+      },
+      "sharedSock": {
+        "type": "string",
+        "minLength": 1,
+        "description": "Our extension: Unix socket on which the daemon answers ranged reads of its registered blobs in the http-proxy backend protocol (HEAD for the size, GET with Range: bytes=a-b), served from its cache, so the FUSE daemons of the host share one cache and each chunk is fetched from the backend once. Without it no such socket is served.",
+        "x-flag": {
+          "name": "shared-sock"
+        }
+      }
+    },
+    "additionalProperties": false,
+    "dependentRequired": {
+      "id": [
+        "supervisor"
+      ],
+      "supervisor": [
+        "id"
+      ]
+    },
+    "allOf": [
+      {
+        "not": {
+          "properties": {
+            "config": true,
+            "configDocument": true
+          },
+          "required": [
+            "config",
+            "configDocument"
+          ]
+        }
+      }
+    ]
+  },
   "https://nydus-service.invalid/schema/daemon/fuse.schema.json": {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "https://nydus-service.invalid/schema/daemon/fuse.schema.json",
@@ -3354,6 +3497,13 @@ export const schemaRegistry: SchemaRegistry = {
         "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$",
         "description": "Daemon id (--id); also the record's file name."
       },
+      "kind": {
+        "enum": [
+          "fuse",
+          "blobcache"
+        ],
+        "description": "What the daemon serves (absent: fuse): a FUSE mount (nydus fuse) or the blob cache service (nydus blobcache, whose mountpoint member names its shared read socket, or its entry file when it has none)."
+      },
       "pid": {
         "type": "integer",
         "minimum": 1,
@@ -3655,5 +3805,6 @@ export const schemaIds = {
   "BackendMetrics": "https://nydus-service.invalid/schema/api/backend-metrics.schema.json",
   "BlobcacheMetrics": "https://nydus-service.invalid/schema/api/blobcache-metrics.schema.json",
   "Inflight": "https://nydus-service.invalid/schema/api/inflight.schema.json",
-  "ConfigMap": "https://nydus-service.invalid/schema/api/config-map.schema.json"
+  "ConfigMap": "https://nydus-service.invalid/schema/api/config-map.schema.json",
+  "BlobcacheDaemonOptions": "https://nydus-service.invalid/schema/daemon/blobcache.schema.json"
 } as const;

@@ -806,6 +806,10 @@ export interface DaemonRecord {
    */
   id: string;
   /**
+   * What the daemon serves (absent: fuse): a FUSE mount (nydus fuse) or the blob cache service (nydus blobcache, whose mountpoint member names its shared read socket, or its entry file when it has none).
+   */
+  kind?: 'fuse' | 'blobcache';
+  /**
    * Process id of the daemon serving the mount.
    */
   pid: number;
@@ -1736,6 +1740,61 @@ export interface InflightOp {
 export interface ConfigMap {
   [k: string]: string;
 }
+/**
+ * Options of a blob cache manager daemon, as nydusd's `singleton` subcommand takes them without --fscache (spec daemon.md §1.2, §1.6, §1.13, §6.1), plus our shared blob socket. One declaration renders the `nydus blobcache` / `nydus singleton` flags (x-flag) and the library's blobcacheDaemon() builder.
+ */
+export interface BlobcacheDaemonOptions {
+  /**
+   * Unix socket of the HTTP administration API, where blob entries are added, removed and listed (/api/v2/blobs); without it no API server runs.
+   */
+  apiSock?: string;
+  /**
+   * JSON file read at start: when it is an object whose "blobs" key parses as a blob cache list (daemon.md §2.6), every entry is registered in order and the first failure aborts start-up; a "blobs" value that does not parse is ignored; a file that is not JSON is a start-up failure.
+   */
+  config?: string;
+  /**
+   * Library only: the configuration document (an object, "blobs" as in the config file) used instead of reading the config file.
+   */
+  configDocument?: {
+    [k: string]: unknown;
+  };
+  /**
+   * Service instance identifier, reported in daemon info. Requires supervisor.
+   */
+  id?: string;
+  /**
+   * Unix socket of the supervisor (state keeper) for hot upgrade and failover; the registered blob entries are part of the saved state. Requires id.
+   */
+  supervisor?: string;
+  /**
+   * Directory where the daemon persists its registered blob entries (restored at its next start) and, when started with --id and --supervisor, writes its daemon record <dir>/<id>.json (read by nydus upgrade / nydus failover). Default: env NYDUS_STATE_DIR, else /run/nydus.
+   */
+  stateDir?: string;
+  /**
+   * Start in upgrade mode: register nothing, stay in INIT waiting for a takeover that brings the predecessor's entries.
+   */
+  upgrade: boolean;
+  /**
+   * Maximum log level (changeable at run time through the API).
+   */
+  logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error';
+  /**
+   * Log to this file (appended; `.log` added when the name has no extension) instead of stderr.
+   */
+  logFile?: string;
+  /**
+   * Rotate the log file when it exceeds this many MiB; 0 disables rotation.
+   */
+  logRotationSize: number;
+  /**
+   * Target RLIMIT_NOFILE (daemon.md §1.10); 0 leaves the limit unchanged.
+   */
+  rlimitNofile: number;
+  /**
+   * Our extension: Unix socket on which the daemon answers ranged reads of its registered blobs in the http-proxy backend protocol (HEAD for the size, GET with Range: bytes=a-b), served from its cache, so the FUSE daemons of the host share one cache and each chunk is fetched from the backend once. Without it no such socket is served.
+   */
+  sharedSock?: string;
+}
 
 /**
  * Output of `nydus inspect tree --json`: the shape of `tree -J`, a root node then a report.
@@ -2540,6 +2599,10 @@ export interface DaemonRecordInput {
    * Daemon id (--id); also the record's file name.
    */
   id: string;
+  /**
+   * What the daemon serves (absent: fuse): a FUSE mount (nydus fuse) or the blob cache service (nydus blobcache, whose mountpoint member names its shared read socket, or its entry file when it has none).
+   */
+  kind?: 'fuse' | 'blobcache';
   /**
    * Process id of the daemon serving the mount.
    */
@@ -3470,4 +3533,59 @@ export interface InflightOpInput {
  */
 export interface ConfigMapInput {
   [k: string]: string;
+}
+/**
+ * Options of a blob cache manager daemon, as nydusd's `singleton` subcommand takes them without --fscache (spec daemon.md §1.2, §1.6, §1.13, §6.1), plus our shared blob socket. One declaration renders the `nydus blobcache` / `nydus singleton` flags (x-flag) and the library's blobcacheDaemon() builder.
+ */
+export interface BlobcacheDaemonOptionsInput {
+  /**
+   * Unix socket of the HTTP administration API, where blob entries are added, removed and listed (/api/v2/blobs); without it no API server runs.
+   */
+  apiSock?: string;
+  /**
+   * JSON file read at start: when it is an object whose "blobs" key parses as a blob cache list (daemon.md §2.6), every entry is registered in order and the first failure aborts start-up; a "blobs" value that does not parse is ignored; a file that is not JSON is a start-up failure.
+   */
+  config?: string;
+  /**
+   * Library only: the configuration document (an object, "blobs" as in the config file) used instead of reading the config file.
+   */
+  configDocument?: {
+    [k: string]: unknown;
+  };
+  /**
+   * Service instance identifier, reported in daemon info. Requires supervisor.
+   */
+  id?: string;
+  /**
+   * Unix socket of the supervisor (state keeper) for hot upgrade and failover; the registered blob entries are part of the saved state. Requires id.
+   */
+  supervisor?: string;
+  /**
+   * Directory where the daemon persists its registered blob entries (restored at its next start) and, when started with --id and --supervisor, writes its daemon record <dir>/<id>.json (read by nydus upgrade / nydus failover). Default: env NYDUS_STATE_DIR, else /run/nydus.
+   */
+  stateDir?: string;
+  /**
+   * Start in upgrade mode: register nothing, stay in INIT waiting for a takeover that brings the predecessor's entries.
+   */
+  upgrade?: boolean;
+  /**
+   * Maximum log level (changeable at run time through the API).
+   */
+  logLevel?: 'trace' | 'debug' | 'info' | 'warn' | 'error';
+  /**
+   * Log to this file (appended; `.log` added when the name has no extension) instead of stderr.
+   */
+  logFile?: string;
+  /**
+   * Rotate the log file when it exceeds this many MiB; 0 disables rotation.
+   */
+  logRotationSize?: number;
+  /**
+   * Target RLIMIT_NOFILE (daemon.md §1.10); 0 leaves the limit unchanged.
+   */
+  rlimitNofile?: number;
+  /**
+   * Our extension: Unix socket on which the daemon answers ranged reads of its registered blobs in the http-proxy backend protocol (HEAD for the size, GET with Range: bytes=a-b), served from its cache, so the FUSE daemons of the host share one cache and each chunk is fetched from the backend once. Without it no such socket is served.
+   */
+  sharedSock?: string;
 }

@@ -29,6 +29,7 @@ import type {
   BlobcacheMetricsInput,
   InflightInput,
   ConfigMapInput,
+  BlobcacheDaemonOptionsInput,
 } from './types.js';
 
 /** A generated validator: a type guard whose failures are left on `errors`. */
@@ -87,3 +88,5 @@ export const validateBlobcacheMetrics = raw.validateBlobcacheMetrics as unknown 
 export const validateInflight = raw.validateInflight as unknown as Validator<InflightInput>;
 /** Validates a ConfigMap document against schema/api/config-map.schema.json. */
 export const validateConfigMap = raw.validateConfigMap as unknown as Validator<ConfigMapInput>;
+/** Validates a BlobcacheDaemonOptions document against schema/daemon/blobcache.schema.json. */
+export const validateBlobcacheDaemonOptions = raw.validateBlobcacheDaemonOptions as unknown as Validator<BlobcacheDaemonOptionsInput>;

@@ -7740,7 +7740,7 @@ return errors === 0;
 validate118.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateDaemonRecord = validate120;
-const schema52 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/daemon/record.schema.json","title":"DaemonRecord","description":"What is known about one supervised daemon, kept as <state dir>/<id>.json (default state dir /run/nydus, or NYDUS_STATE_DIR, or --state-dir). Written by the daemon itself and by `nydus upgrade` / `nydus failover`.","type":"object","properties":{"id":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","description":"Daemon id (--id); also the record's file name."},"pid":{"type":"integer","minimum":1,"description":"Process id of the daemon serving the mount."},"apiSock":{"anyOf":[{"type":"string","minLength":1},{"type":"null"}],"description":"API socket of the serving daemon (changes on every hot upgrade: api.sock, api1.sock, ...); null when the daemon serves no API (it cannot be upgraded or failed over then)."},"supervisor":{"type":"string","minLength":1,"description":"Supervisor socket path (--supervisor) the daemon connects to on sendfd and takeover."},"argv":{"type":"array","items":{"type":"string"},"description":"Full command line that starts the daemon: node executable, entry script, 'fuse', then its arguments."},"cwd":{"type":"string","minLength":1,"description":"Working directory of the daemon; successors and restarts start there, so relative paths in its configs keep their meaning."},"mountpoint":{"type":"string","minLength":1,"description":"Host path of the FUSE mount."},"mounts":{"type":"array","description":"Filesystems attached inside the daemon.","items":{"type":"object","description":"One attached filesystem.","properties":{"mountpoint":{"type":"string","description":"Virtual mountpoint inside the daemon's tree."},"source":{"type":"string","description":"Bootstrap path (RAFS) or host directory (passthrough)."}},"required":["mountpoint","source"],"additionalProperties":false}},"state":{"type":"string","description":"Last known reported state (INIT, READY, RUNNING, STOPPED, ...)."},"startedAt":{"type":"string","description":"When the current daemon process started (ISO 8601)."},"updatedAt":{"type":"string","description":"When the record was last written (ISO 8601)."},"failover":{"type":"object","description":"Set while `nydus failover` supervises the daemon.","properties":{"supervisorPid":{"type":"integer","minimum":1,"description":"Process id of the `nydus failover` supervisor."},"since":{"type":"string","description":"When supervision started (ISO 8601)."},"recoveries":{"type":"integer","minimum":0,"description":"Crash recoveries performed so far."},"lastRecoveryMs":{"type":"number","minimum":0,"description":"Duration of the last recovery (crash noticed to RUNNING), in milliseconds."}},"required":["supervisorPid"],"additionalProperties":false},"upgrades":{"type":"integer","minimum":0,"description":"Hot upgrades performed on this daemon id."}},"required":["id","pid","apiSock","supervisor","argv","mountpoint","mounts","state","startedAt","updatedAt"],"additionalProperties":false};
+const schema52 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/daemon/record.schema.json","title":"DaemonRecord","description":"What is known about one supervised daemon, kept as <state dir>/<id>.json (default state dir /run/nydus, or NYDUS_STATE_DIR, or --state-dir). Written by the daemon itself and by `nydus upgrade` / `nydus failover`.","type":"object","properties":{"id":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","description":"Daemon id (--id); also the record's file name."},"kind":{"enum":["fuse","blobcache"],"description":"What the daemon serves (absent: fuse): a FUSE mount (nydus fuse) or the blob cache service (nydus blobcache, whose mountpoint member names its shared read socket, or its entry file when it has none)."},"pid":{"type":"integer","minimum":1,"description":"Process id of the daemon serving the mount."},"apiSock":{"anyOf":[{"type":"string","minLength":1},{"type":"null"}],"description":"API socket of the serving daemon (changes on every hot upgrade: api.sock, api1.sock, ...); null when the daemon serves no API (it cannot be upgraded or failed over then)."},"supervisor":{"type":"string","minLength":1,"description":"Supervisor socket path (--supervisor) the daemon connects to on sendfd and takeover."},"argv":{"type":"array","items":{"type":"string"},"description":"Full command line that starts the daemon: node executable, entry script, 'fuse', then its arguments."},"cwd":{"type":"string","minLength":1,"description":"Working directory of the daemon; successors and restarts start there, so relative paths in its configs keep their meaning."},"mountpoint":{"type":"string","minLength":1,"description":"Host path of the FUSE mount."},"mounts":{"type":"array","description":"Filesystems attached inside the daemon.","items":{"type":"object","description":"One attached filesystem.","properties":{"mountpoint":{"type":"string","description":"Virtual mountpoint inside the daemon's tree."},"source":{"type":"string","description":"Bootstrap path (RAFS) or host directory (passthrough)."}},"required":["mountpoint","source"],"additionalProperties":false}},"state":{"type":"string","description":"Last known reported state (INIT, READY, RUNNING, STOPPED, ...)."},"startedAt":{"type":"string","description":"When the current daemon process started (ISO 8601)."},"updatedAt":{"type":"string","description":"When the record was last written (ISO 8601)."},"failover":{"type":"object","description":"Set while `nydus failover` supervises the daemon.","properties":{"supervisorPid":{"type":"integer","minimum":1,"description":"Process id of the `nydus failover` supervisor."},"since":{"type":"string","description":"When supervision started (ISO 8601)."},"recoveries":{"type":"integer","minimum":0,"description":"Crash recoveries performed so far."},"lastRecoveryMs":{"type":"number","minimum":0,"description":"Duration of the last recovery (crash noticed to RUNNING), in milliseconds."}},"required":["supervisorPid"],"additionalProperties":false},"upgrades":{"type":"integer","minimum":0,"description":"Hot upgrades performed on this daemon id."}},"required":["id","pid","apiSock","supervisor","argv","mountpoint","mounts","state","startedAt","updatedAt"],"additionalProperties":false};
 const pattern3 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
 
 function validate120(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -7902,10 +7902,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.pid !== undefined){
-let data1 = data.pid;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err14 = {instancePath:instancePath+"/pid",schemaPath:"#/properties/pid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.pid.type,parentSchema:schema52.properties.pid,data:data1};
+if(data.kind !== undefined){
+let data1 = data.kind;
+if(!((data1 === "fuse") || (data1 === "blobcache"))){
+const err14 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema52.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema52.properties.kind.enum,parentSchema:schema52.properties.kind,data:data1};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7914,9 +7914,11 @@ vErrors.push(err14);
 }
 errors++;
 }
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 < 1 || isNaN(data1)){
-const err15 = {instancePath:instancePath+"/pid",schemaPath:"#/properties/pid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema52.properties.pid,data:data1};
+}
+if(data.pid !== undefined){
+let data2 = data.pid;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err15 = {instancePath:instancePath+"/pid",schemaPath:"#/properties/pid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.pid.type,parentSchema:schema52.properties.pid,data:data2};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -7925,16 +7927,9 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-}
-if(data.apiSock !== undefined){
-let data2 = data.apiSock;
-const _errs7 = errors;
-let valid1 = false;
-const _errs8 = errors;
-if(typeof data2 === "string"){
-if(func1(data2) < 1){
-const err16 = {instancePath:instancePath+"/apiSock",schemaPath:"#/properties/apiSock/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema52.properties.apiSock.anyOf[0],data:data2};
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 1 || isNaN(data2)){
+const err16 = {instancePath:instancePath+"/pid",schemaPath:"#/properties/pid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema52.properties.pid,data:data2};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -7944,8 +7939,15 @@ vErrors.push(err16);
 errors++;
 }
 }
-else {
-const err17 = {instancePath:instancePath+"/apiSock",schemaPath:"#/properties/apiSock/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.apiSock.anyOf[0].type,parentSchema:schema52.properties.apiSock.anyOf[0],data:data2};
+}
+if(data.apiSock !== undefined){
+let data3 = data.apiSock;
+const _errs8 = errors;
+let valid1 = false;
+const _errs9 = errors;
+if(typeof data3 === "string"){
+if(func1(data3) < 1){
+const err17 = {instancePath:instancePath+"/apiSock",schemaPath:"#/properties/apiSock/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema52.properties.apiSock.anyOf[0],data:data3};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -7954,11 +7956,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-var _valid0 = _errs8 === errors;
-valid1 = valid1 || _valid0;
-const _errs10 = errors;
-if(data2 !== null){
-const err18 = {instancePath:instancePath+"/apiSock",schemaPath:"#/properties/apiSock/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema52.properties.apiSock.anyOf[1].type,parentSchema:schema52.properties.apiSock.anyOf[1],data:data2};
+}
+else {
+const err18 = {instancePath:instancePath+"/apiSock",schemaPath:"#/properties/apiSock/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.apiSock.anyOf[0].type,parentSchema:schema52.properties.apiSock.anyOf[0],data:data3};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -7967,10 +7967,11 @@ vErrors.push(err18);
 }
 errors++;
 }
-var _valid0 = _errs10 === errors;
+var _valid0 = _errs9 === errors;
 valid1 = valid1 || _valid0;
-if(!valid1){
-const err19 = {instancePath:instancePath+"/apiSock",schemaPath:"#/properties/apiSock/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema52.properties.apiSock.anyOf,parentSchema:schema52.properties.apiSock,data:data2};
+const _errs11 = errors;
+if(data3 !== null){
+const err19 = {instancePath:instancePath+"/apiSock",schemaPath:"#/properties/apiSock/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema52.properties.apiSock.anyOf[1].type,parentSchema:schema52.properties.apiSock.anyOf[1],data:data3};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -7979,23 +7980,10 @@ vErrors.push(err19);
 }
 errors++;
 }
-else {
-errors = _errs7;
-if(vErrors !== null){
-if(_errs7){
-vErrors.length = _errs7;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.supervisor !== undefined){
-let data3 = data.supervisor;
-if(typeof data3 === "string"){
-if(func1(data3) < 1){
-const err20 = {instancePath:instancePath+"/supervisor",schemaPath:"#/properties/supervisor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema52.properties.supervisor,data:data3};
+var _valid0 = _errs11 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const err20 = {instancePath:instancePath+"/apiSock",schemaPath:"#/properties/apiSock/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema52.properties.apiSock.anyOf,parentSchema:schema52.properties.apiSock,data:data3};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -8004,9 +7992,23 @@ vErrors.push(err20);
 }
 errors++;
 }
+else {
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
 }
 else {
-const err21 = {instancePath:instancePath+"/supervisor",schemaPath:"#/properties/supervisor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.supervisor.type,parentSchema:schema52.properties.supervisor,data:data3};
+vErrors = null;
+}
+}
+}
+}
+if(data.supervisor !== undefined){
+let data4 = data.supervisor;
+if(typeof data4 === "string"){
+if(func1(data4) < 1){
+const err21 = {instancePath:instancePath+"/supervisor",schemaPath:"#/properties/supervisor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema52.properties.supervisor,data:data4};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -8016,14 +8018,8 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.argv !== undefined){
-let data4 = data.argv;
-if(Array.isArray(data4)){
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-let data5 = data4[i0];
-if(typeof data5 !== "string"){
-const err22 = {instancePath:instancePath+"/argv/" + i0,schemaPath:"#/properties/argv/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.argv.items.type,parentSchema:schema52.properties.argv.items,data:data5};
+else {
+const err22 = {instancePath:instancePath+"/supervisor",schemaPath:"#/properties/supervisor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.supervisor.type,parentSchema:schema52.properties.supervisor,data:data4};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -8033,9 +8029,14 @@ vErrors.push(err22);
 errors++;
 }
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/argv",schemaPath:"#/properties/argv/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema52.properties.argv.type,parentSchema:schema52.properties.argv,data:data4};
+if(data.argv !== undefined){
+let data5 = data.argv;
+if(Array.isArray(data5)){
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(typeof data6 !== "string"){
+const err23 = {instancePath:instancePath+"/argv/" + i0,schemaPath:"#/properties/argv/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.argv.items.type,parentSchema:schema52.properties.argv.items,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -8045,11 +8046,9 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.cwd !== undefined){
-let data6 = data.cwd;
-if(typeof data6 === "string"){
-if(func1(data6) < 1){
-const err24 = {instancePath:instancePath+"/cwd",schemaPath:"#/properties/cwd/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema52.properties.cwd,data:data6};
+}
+else {
+const err24 = {instancePath:instancePath+"/argv",schemaPath:"#/properties/argv/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema52.properties.argv.type,parentSchema:schema52.properties.argv,data:data5};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -8059,8 +8058,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-else {
-const err25 = {instancePath:instancePath+"/cwd",schemaPath:"#/properties/cwd/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.cwd.type,parentSchema:schema52.properties.cwd,data:data6};
+if(data.cwd !== undefined){
+let data7 = data.cwd;
+if(typeof data7 === "string"){
+if(func1(data7) < 1){
+const err25 = {instancePath:instancePath+"/cwd",schemaPath:"#/properties/cwd/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema52.properties.cwd,data:data7};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -8070,11 +8072,8 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.mountpoint !== undefined){
-let data7 = data.mountpoint;
-if(typeof data7 === "string"){
-if(func1(data7) < 1){
-const err26 = {instancePath:instancePath+"/mountpoint",schemaPath:"#/properties/mountpoint/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema52.properties.mountpoint,data:data7};
+else {
+const err26 = {instancePath:instancePath+"/cwd",schemaPath:"#/properties/cwd/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.cwd.type,parentSchema:schema52.properties.cwd,data:data7};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -8084,8 +8083,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-else {
-const err27 = {instancePath:instancePath+"/mountpoint",schemaPath:"#/properties/mountpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.mountpoint.type,parentSchema:schema52.properties.mountpoint,data:data7};
+if(data.mountpoint !== undefined){
+let data8 = data.mountpoint;
+if(typeof data8 === "string"){
+if(func1(data8) < 1){
+const err27 = {instancePath:instancePath+"/mountpoint",schemaPath:"#/properties/mountpoint/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema52.properties.mountpoint,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -8095,15 +8097,8 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.mounts !== undefined){
-let data8 = data.mounts;
-if(Array.isArray(data8)){
-const len1 = data8.length;
-for(let i1=0; i1<len1; i1++){
-let data9 = data8[i1];
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.mountpoint === undefined){
-const err28 = {instancePath:instancePath+"/mounts/" + i1,schemaPath:"#/properties/mounts/items/required",keyword:"required",params:{missingProperty: "mountpoint"},message:"must have required property '"+"mountpoint"+"'",schema:schema52.properties.mounts.items.required,parentSchema:schema52.properties.mounts.items,data:data9};
+else {
+const err28 = {instancePath:instancePath+"/mountpoint",schemaPath:"#/properties/mountpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.mountpoint.type,parentSchema:schema52.properties.mountpoint,data:data8};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -8112,8 +8107,16 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(data9.source === undefined){
-const err29 = {instancePath:instancePath+"/mounts/" + i1,schemaPath:"#/properties/mounts/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema52.properties.mounts.items.required,parentSchema:schema52.properties.mounts.items,data:data9};
+}
+if(data.mounts !== undefined){
+let data9 = data.mounts;
+if(Array.isArray(data9)){
+const len1 = data9.length;
+for(let i1=0; i1<len1; i1++){
+let data10 = data9[i1];
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.mountpoint === undefined){
+const err29 = {instancePath:instancePath+"/mounts/" + i1,schemaPath:"#/properties/mounts/items/required",keyword:"required",params:{missingProperty: "mountpoint"},message:"must have required property '"+"mountpoint"+"'",schema:schema52.properties.mounts.items.required,parentSchema:schema52.properties.mounts.items,data:data10};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -8122,9 +8125,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-for(const key1 in data9){
-if(!((key1 === "mountpoint") || (key1 === "source"))){
-const err30 = {instancePath:instancePath+"/mounts/" + i1,schemaPath:"#/properties/mounts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema52.properties.mounts.items,data:data9};
+if(data10.source === undefined){
+const err30 = {instancePath:instancePath+"/mounts/" + i1,schemaPath:"#/properties/mounts/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema52.properties.mounts.items.required,parentSchema:schema52.properties.mounts.items,data:data10};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -8133,11 +8135,9 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-if(data9.mountpoint !== undefined){
-let data10 = data9.mountpoint;
-if(typeof data10 !== "string"){
-const err31 = {instancePath:instancePath+"/mounts/" + i1+"/mountpoint",schemaPath:"#/properties/mounts/items/properties/mountpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.mounts.items.properties.mountpoint.type,parentSchema:schema52.properties.mounts.items.properties.mountpoint,data:data10};
+for(const key1 in data10){
+if(!((key1 === "mountpoint") || (key1 === "source"))){
+const err31 = {instancePath:instancePath+"/mounts/" + i1,schemaPath:"#/properties/mounts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema52.properties.mounts.items,data:data10};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -8147,10 +8147,10 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data9.source !== undefined){
-let data11 = data9.source;
+if(data10.mountpoint !== undefined){
+let data11 = data10.mountpoint;
 if(typeof data11 !== "string"){
-const err32 = {instancePath:instancePath+"/mounts/" + i1+"/source",schemaPath:"#/properties/mounts/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.mounts.items.properties.source.type,parentSchema:schema52.properties.mounts.items.properties.source,data:data11};
+const err32 = {instancePath:instancePath+"/mounts/" + i1+"/mountpoint",schemaPath:"#/properties/mounts/items/properties/mountpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.mounts.items.properties.mountpoint.type,parentSchema:schema52.properties.mounts.items.properties.mountpoint,data:data11};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -8160,9 +8160,10 @@ vErrors.push(err32);
 errors++;
 }
 }
-}
-else {
-const err33 = {instancePath:instancePath+"/mounts/" + i1,schemaPath:"#/properties/mounts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.mounts.items.type,parentSchema:schema52.properties.mounts.items,data:data9};
+if(data10.source !== undefined){
+let data12 = data10.source;
+if(typeof data12 !== "string"){
+const err33 = {instancePath:instancePath+"/mounts/" + i1+"/source",schemaPath:"#/properties/mounts/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.mounts.items.properties.source.type,parentSchema:schema52.properties.mounts.items.properties.source,data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -8174,7 +8175,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/mounts",schemaPath:"#/properties/mounts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema52.properties.mounts.type,parentSchema:schema52.properties.mounts,data:data8};
+const err34 = {instancePath:instancePath+"/mounts/" + i1,schemaPath:"#/properties/mounts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.mounts.items.type,parentSchema:schema52.properties.mounts.items,data:data10};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -8184,10 +8185,9 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.state !== undefined){
-let data12 = data.state;
-if(typeof data12 !== "string"){
-const err35 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.state.type,parentSchema:schema52.properties.state,data:data12};
+}
+else {
+const err35 = {instancePath:instancePath+"/mounts",schemaPath:"#/properties/mounts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema52.properties.mounts.type,parentSchema:schema52.properties.mounts,data:data9};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -8197,10 +8197,10 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data.startedAt !== undefined){
-let data13 = data.startedAt;
+if(data.state !== undefined){
+let data13 = data.state;
 if(typeof data13 !== "string"){
-const err36 = {instancePath:instancePath+"/startedAt",schemaPath:"#/properties/startedAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.startedAt.type,parentSchema:schema52.properties.startedAt,data:data13};
+const err36 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.state.type,parentSchema:schema52.properties.state,data:data13};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -8210,10 +8210,10 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data.updatedAt !== undefined){
-let data14 = data.updatedAt;
+if(data.startedAt !== undefined){
+let data14 = data.startedAt;
 if(typeof data14 !== "string"){
-const err37 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.updatedAt.type,parentSchema:schema52.properties.updatedAt,data:data14};
+const err37 = {instancePath:instancePath+"/startedAt",schemaPath:"#/properties/startedAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.startedAt.type,parentSchema:schema52.properties.startedAt,data:data14};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -8223,11 +8223,10 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data.failover !== undefined){
-let data15 = data.failover;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(data15.supervisorPid === undefined){
-const err38 = {instancePath:instancePath+"/failover",schemaPath:"#/properties/failover/required",keyword:"required",params:{missingProperty: "supervisorPid"},message:"must have required property '"+"supervisorPid"+"'",schema:schema52.properties.failover.required,parentSchema:schema52.properties.failover,data:data15};
+if(data.updatedAt !== undefined){
+let data15 = data.updatedAt;
+if(typeof data15 !== "string"){
+const err38 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.updatedAt.type,parentSchema:schema52.properties.updatedAt,data:data15};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -8236,9 +8235,12 @@ vErrors.push(err38);
 }
 errors++;
 }
-for(const key2 in data15){
-if(!((((key2 === "supervisorPid") || (key2 === "since")) || (key2 === "recoveries")) || (key2 === "lastRecoveryMs"))){
-const err39 = {instancePath:instancePath+"/failover",schemaPath:"#/properties/failover/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema52.properties.failover,data:data15};
+}
+if(data.failover !== undefined){
+let data16 = data.failover;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(data16.supervisorPid === undefined){
+const err39 = {instancePath:instancePath+"/failover",schemaPath:"#/properties/failover/required",keyword:"required",params:{missingProperty: "supervisorPid"},message:"must have required property '"+"supervisorPid"+"'",schema:schema52.properties.failover.required,parentSchema:schema52.properties.failover,data:data16};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -8247,11 +8249,9 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-if(data15.supervisorPid !== undefined){
-let data16 = data15.supervisorPid;
-if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-const err40 = {instancePath:instancePath+"/failover/supervisorPid",schemaPath:"#/properties/failover/properties/supervisorPid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.failover.properties.supervisorPid.type,parentSchema:schema52.properties.failover.properties.supervisorPid,data:data16};
+for(const key2 in data16){
+if(!((((key2 === "supervisorPid") || (key2 === "since")) || (key2 === "recoveries")) || (key2 === "lastRecoveryMs"))){
+const err40 = {instancePath:instancePath+"/failover",schemaPath:"#/properties/failover/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema52.properties.failover,data:data16};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -8260,9 +8260,11 @@ vErrors.push(err40);
 }
 errors++;
 }
-if((typeof data16 == "number") && (isFinite(data16))){
-if(data16 < 1 || isNaN(data16)){
-const err41 = {instancePath:instancePath+"/failover/supervisorPid",schemaPath:"#/properties/failover/properties/supervisorPid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema52.properties.failover.properties.supervisorPid,data:data16};
+}
+if(data16.supervisorPid !== undefined){
+let data17 = data16.supervisorPid;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+const err41 = {instancePath:instancePath+"/failover/supervisorPid",schemaPath:"#/properties/failover/properties/supervisorPid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.failover.properties.supervisorPid.type,parentSchema:schema52.properties.failover.properties.supervisorPid,data:data17};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -8271,12 +8273,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-}
-if(data15.since !== undefined){
-let data17 = data15.since;
-if(typeof data17 !== "string"){
-const err42 = {instancePath:instancePath+"/failover/since",schemaPath:"#/properties/failover/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.failover.properties.since.type,parentSchema:schema52.properties.failover.properties.since,data:data17};
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 < 1 || isNaN(data17)){
+const err42 = {instancePath:instancePath+"/failover/supervisorPid",schemaPath:"#/properties/failover/properties/supervisorPid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema52.properties.failover.properties.supervisorPid,data:data17};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -8286,10 +8285,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data15.recoveries !== undefined){
-let data18 = data15.recoveries;
-if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err43 = {instancePath:instancePath+"/failover/recoveries",schemaPath:"#/properties/failover/properties/recoveries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.failover.properties.recoveries.type,parentSchema:schema52.properties.failover.properties.recoveries,data:data18};
+}
+if(data16.since !== undefined){
+let data18 = data16.since;
+if(typeof data18 !== "string"){
+const err43 = {instancePath:instancePath+"/failover/since",schemaPath:"#/properties/failover/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.failover.properties.since.type,parentSchema:schema52.properties.failover.properties.since,data:data18};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -8298,9 +8298,11 @@ vErrors.push(err43);
 }
 errors++;
 }
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 < 0 || isNaN(data18)){
-const err44 = {instancePath:instancePath+"/failover/recoveries",schemaPath:"#/properties/failover/properties/recoveries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema52.properties.failover.properties.recoveries,data:data18};
+}
+if(data16.recoveries !== undefined){
+let data19 = data16.recoveries;
+if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+const err44 = {instancePath:instancePath+"/failover/recoveries",schemaPath:"#/properties/failover/properties/recoveries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.failover.properties.recoveries.type,parentSchema:schema52.properties.failover.properties.recoveries,data:data19};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -8309,13 +8311,9 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-}
-if(data15.lastRecoveryMs !== undefined){
-let data19 = data15.lastRecoveryMs;
 if((typeof data19 == "number") && (isFinite(data19))){
 if(data19 < 0 || isNaN(data19)){
-const err45 = {instancePath:instancePath+"/failover/lastRecoveryMs",schemaPath:"#/properties/failover/properties/lastRecoveryMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema52.properties.failover.properties.lastRecoveryMs,data:data19};
+const err45 = {instancePath:instancePath+"/failover/recoveries",schemaPath:"#/properties/failover/properties/recoveries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema52.properties.failover.properties.recoveries,data:data19};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -8325,8 +8323,12 @@ vErrors.push(err45);
 errors++;
 }
 }
-else {
-const err46 = {instancePath:instancePath+"/failover/lastRecoveryMs",schemaPath:"#/properties/failover/properties/lastRecoveryMs/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema52.properties.failover.properties.lastRecoveryMs.type,parentSchema:schema52.properties.failover.properties.lastRecoveryMs,data:data19};
+}
+if(data16.lastRecoveryMs !== undefined){
+let data20 = data16.lastRecoveryMs;
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 < 0 || isNaN(data20)){
+const err46 = {instancePath:instancePath+"/failover/lastRecoveryMs",schemaPath:"#/properties/failover/properties/lastRecoveryMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema52.properties.failover.properties.lastRecoveryMs,data:data20};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -8336,9 +8338,8 @@ vErrors.push(err46);
 errors++;
 }
 }
-}
 else {
-const err47 = {instancePath:instancePath+"/failover",schemaPath:"#/properties/failover/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.failover.type,parentSchema:schema52.properties.failover,data:data15};
+const err47 = {instancePath:instancePath+"/failover/lastRecoveryMs",schemaPath:"#/properties/failover/properties/lastRecoveryMs/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema52.properties.failover.properties.lastRecoveryMs.type,parentSchema:schema52.properties.failover.properties.lastRecoveryMs,data:data20};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -8348,10 +8349,9 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data.upgrades !== undefined){
-let data20 = data.upgrades;
-if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
-const err48 = {instancePath:instancePath+"/upgrades",schemaPath:"#/properties/upgrades/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.upgrades.type,parentSchema:schema52.properties.upgrades,data:data20};
+}
+else {
+const err48 = {instancePath:instancePath+"/failover",schemaPath:"#/properties/failover/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.failover.type,parentSchema:schema52.properties.failover,data:data16};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -8360,9 +8360,11 @@ vErrors.push(err48);
 }
 errors++;
 }
-if((typeof data20 == "number") && (isFinite(data20))){
-if(data20 < 0 || isNaN(data20)){
-const err49 = {instancePath:instancePath+"/upgrades",schemaPath:"#/properties/upgrades/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema52.properties.upgrades,data:data20};
+}
+if(data.upgrades !== undefined){
+let data21 = data.upgrades;
+if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
+const err49 = {instancePath:instancePath+"/upgrades",schemaPath:"#/properties/upgrades/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.upgrades.type,parentSchema:schema52.properties.upgrades,data:data21};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -8371,16 +8373,27 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err50 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
+if((typeof data21 == "number") && (isFinite(data21))){
+if(data21 < 0 || isNaN(data21)){
+const err50 = {instancePath:instancePath+"/upgrades",schemaPath:"#/properties/upgrades/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema52.properties.upgrades,data:data21};
 if(vErrors === null){
 vErrors = [err50];
 }
 else {
 vErrors.push(err50);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err51 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
 }
 errors++;
 }
@@ -17537,4 +17550,380 @@ validate196.errors = vErrors;
 return errors === 0;
 }
 validate196.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const validateBlobcacheDaemonOptions = validate197;
+const schema93 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/daemon/blobcache.schema.json","title":"BlobcacheDaemonOptions","description":"Options of a blob cache manager daemon, as nydusd's `singleton` subcommand takes them without --fscache (spec daemon.md §1.2, §1.6, §1.13, §6.1), plus our shared blob socket. One declaration renders the `nydus blobcache` / `nydus singleton` flags (x-flag) and the library's blobcacheDaemon() builder.","type":"object","properties":{"apiSock":{"type":"string","minLength":1,"description":"Unix socket of the HTTP administration API, where blob entries are added, removed and listed (/api/v2/blobs); without it no API server runs.","x-flag":{"name":"apisock","char":"A"}},"config":{"type":"string","minLength":1,"description":"JSON file read at start: when it is an object whose \"blobs\" key parses as a blob cache list (daemon.md §2.6), every entry is registered in order and the first failure aborts start-up; a \"blobs\" value that does not parse is ignored; a file that is not JSON is a start-up failure.","x-flag":{"name":"config","char":"C"}},"configDocument":{"type":"object","description":"Library only: the configuration document (an object, \"blobs\" as in the config file) used instead of reading the config file.","additionalProperties":true},"id":{"type":"string","minLength":1,"description":"Service instance identifier, reported in daemon info. Requires supervisor.","x-flag":{"name":"id","dependsOn":["supervisor"]}},"supervisor":{"type":"string","minLength":1,"description":"Unix socket of the supervisor (state keeper) for hot upgrade and failover; the registered blob entries are part of the saved state. Requires id.","x-flag":{"name":"supervisor","dependsOn":["id"]}},"stateDir":{"type":"string","minLength":1,"description":"Directory where the daemon persists its registered blob entries (restored at its next start) and, when started with --id and --supervisor, writes its daemon record <dir>/<id>.json (read by nydus upgrade / nydus failover). Default: env NYDUS_STATE_DIR, else /run/nydus.","x-flag":{"name":"state-dir"}},"upgrade":{"type":"boolean","default":false,"description":"Start in upgrade mode: register nothing, stay in INIT waiting for a takeover that brings the predecessor's entries.","x-flag":{"name":"upgrade"}},"logLevel":{"enum":["trace","debug","info","warn","error"],"default":"info","description":"Maximum log level (changeable at run time through the API).","x-flag":{"name":"log-level","char":"l"}},"logFile":{"type":"string","minLength":1,"description":"Log to this file (appended; `.log` added when the name has no extension) instead of stderr.","x-flag":{"name":"log-file","char":"L"}},"logRotationSize":{"type":"integer","minimum":0,"default":0,"description":"Rotate the log file when it exceeds this many MiB; 0 disables rotation.","x-flag":{"name":"log-rotation-size"}},"rlimitNofile":{"type":"integer","minimum":0,"default":1000000,"description":"Target RLIMIT_NOFILE (daemon.md §1.10); 0 leaves the limit unchanged.","x-flag":{"name":"rlimit-nofile"}},"sharedSock":{"type":"string","minLength":1,"description":"Our extension: Unix socket on which the daemon answers ranged reads of its registered blobs in the http-proxy backend protocol (HEAD for the size, GET with Range: bytes=a-b), served from its cache, so the FUSE daemons of the host share one cache and each chunk is fetched from the backend once. Without it no such socket is served.","x-flag":{"name":"shared-sock"}}},"additionalProperties":false,"dependentRequired":{"id":["supervisor"],"supervisor":["id"]},"allOf":[{"not":{"properties":{"config":true,"configDocument":true},"required":["config","configDocument"]}}]};
+
+function validate197(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://nydus-service.invalid/schema/daemon/blobcache.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate197.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs2 = errors;
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.config === undefined) && (missing0 = "config")) || ((data.configDocument === undefined) && (missing0 = "configDocument"))){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+var valid1 = _errs3 === errors;
+if(valid1){
+const err1 = {instancePath,schemaPath:"#/allOf/0/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema93.allOf[0].not,parentSchema:schema93.allOf[0],data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+else {
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func3.call(schema93.properties, key0))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema93,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.apiSock !== undefined){
+let data0 = data.apiSock;
+if(typeof data0 === "string"){
+if(func1(data0) < 1){
+const err3 = {instancePath:instancePath+"/apiSock",schemaPath:"#/properties/apiSock/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema93.properties.apiSock,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/apiSock",schemaPath:"#/properties/apiSock/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.properties.apiSock.type,parentSchema:schema93.properties.apiSock,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.config !== undefined){
+let data1 = data.config;
+if(typeof data1 === "string"){
+if(func1(data1) < 1){
+const err5 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema93.properties.config,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.properties.config.type,parentSchema:schema93.properties.config,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.configDocument !== undefined){
+let data2 = data.configDocument;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+}
+else {
+const err7 = {instancePath:instancePath+"/configDocument",schemaPath:"#/properties/configDocument/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema93.properties.configDocument.type,parentSchema:schema93.properties.configDocument,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data3 = data.id;
+if(typeof data3 === "string"){
+if(func1(data3) < 1){
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema93.properties.id,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.properties.id.type,parentSchema:schema93.properties.id,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.supervisor !== undefined){
+let data4 = data.supervisor;
+if(typeof data4 === "string"){
+if(func1(data4) < 1){
+const err10 = {instancePath:instancePath+"/supervisor",schemaPath:"#/properties/supervisor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema93.properties.supervisor,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/supervisor",schemaPath:"#/properties/supervisor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.properties.supervisor.type,parentSchema:schema93.properties.supervisor,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.stateDir !== undefined){
+let data5 = data.stateDir;
+if(typeof data5 === "string"){
+if(func1(data5) < 1){
+const err12 = {instancePath:instancePath+"/stateDir",schemaPath:"#/properties/stateDir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema93.properties.stateDir,data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/stateDir",schemaPath:"#/properties/stateDir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.properties.stateDir.type,parentSchema:schema93.properties.stateDir,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.upgrade !== undefined){
+let data6 = data.upgrade;
+if(typeof data6 !== "boolean"){
+const err14 = {instancePath:instancePath+"/upgrade",schemaPath:"#/properties/upgrade/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema93.properties.upgrade.type,parentSchema:schema93.properties.upgrade,data:data6};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.logLevel !== undefined){
+let data7 = data.logLevel;
+if(!(((((data7 === "trace") || (data7 === "debug")) || (data7 === "info")) || (data7 === "warn")) || (data7 === "error"))){
+const err15 = {instancePath:instancePath+"/logLevel",schemaPath:"#/properties/logLevel/enum",keyword:"enum",params:{allowedValues: schema93.properties.logLevel.enum},message:"must be equal to one of the allowed values",schema:schema93.properties.logLevel.enum,parentSchema:schema93.properties.logLevel,data:data7};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.logFile !== undefined){
+let data8 = data.logFile;
+if(typeof data8 === "string"){
+if(func1(data8) < 1){
+const err16 = {instancePath:instancePath+"/logFile",schemaPath:"#/properties/logFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema93.properties.logFile,data:data8};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/logFile",schemaPath:"#/properties/logFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.properties.logFile.type,parentSchema:schema93.properties.logFile,data:data8};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.logRotationSize !== undefined){
+let data9 = data.logRotationSize;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err18 = {instancePath:instancePath+"/logRotationSize",schemaPath:"#/properties/logRotationSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema93.properties.logRotationSize.type,parentSchema:schema93.properties.logRotationSize,data:data9};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+const err19 = {instancePath:instancePath+"/logRotationSize",schemaPath:"#/properties/logRotationSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema93.properties.logRotationSize,data:data9};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+if(data.rlimitNofile !== undefined){
+let data10 = data.rlimitNofile;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err20 = {instancePath:instancePath+"/rlimitNofile",schemaPath:"#/properties/rlimitNofile/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema93.properties.rlimitNofile.type,parentSchema:schema93.properties.rlimitNofile,data:data10};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+const err21 = {instancePath:instancePath+"/rlimitNofile",schemaPath:"#/properties/rlimitNofile/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema93.properties.rlimitNofile,data:data10};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+if(data.sharedSock !== undefined){
+let data11 = data.sharedSock;
+if(typeof data11 === "string"){
+if(func1(data11) < 1){
+const err22 = {instancePath:instancePath+"/sharedSock",schemaPath:"#/properties/sharedSock/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema93.properties.sharedSock,data:data11};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/sharedSock",schemaPath:"#/properties/sharedSock/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.properties.sharedSock.type,parentSchema:schema93.properties.sharedSock,data:data11};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+if(data.supervisor === undefined){
+const err24 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "id",
+    missingProperty: "supervisor",
+    depsCount: 1,
+    deps: "supervisor"},message:"must have property supervisor when property id is present",schema:schema93.dependentRequired,parentSchema:schema93,data};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.supervisor !== undefined){
+if(data.id === undefined){
+const err25 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "supervisor",
+    missingProperty: "id",
+    depsCount: 1,
+    deps: "id"},message:"must have property id when property supervisor is present",schema:schema93.dependentRequired,parentSchema:schema93,data};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema93.type,parentSchema:schema93,data};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+validate197.errors = vErrors;
+return errors === 0;
+}
+validate197.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

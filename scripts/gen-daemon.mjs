@@ -6,8 +6,25 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ejs from 'ejs';
 
-/** Daemon kinds: schema file under schema/daemon/, type name, builder function name. */
-const DAEMONS = [{ file: 'daemon/fuse.schema.json', type: 'FuseDaemonOptions', builder: 'fuseDaemon', flags: 'fuseDaemonFlags', kind: 'fuse' }];
+/** Daemon kinds: schema file under schema/daemon/, type name, builder function name, a usage example for its JSDoc. */
+const DAEMONS = [
+  {
+    file: 'daemon/fuse.schema.json',
+    type: 'FuseDaemonOptions',
+    builder: 'fuseDaemon',
+    flags: 'fuseDaemonFlags',
+    kind: 'fuse',
+    example: "fuseDaemon().mountpoint('/mnt').bootstrap(b).localfsDir(d).build()",
+  },
+  {
+    file: 'daemon/blobcache.schema.json',
+    type: 'BlobcacheDaemonOptions',
+    builder: 'blobcacheDaemon',
+    flags: 'blobcacheDaemonFlags',
+    kind: 'blobcache',
+    example: "blobcacheDaemon().apiSock('/run/nydus/api.sock').sharedSock('/run/nydus/blobs.sock').build()",
+  },
+];
 
 function flagKind(p) {
   if (p.type === 'boolean') return 'boolean';

@@ -44,6 +44,7 @@ const ROOTS = [
   { file: 'api/blobcache-metrics.schema.json', fn: 'validateBlobcacheMetrics', type: 'BlobcacheMetrics' },
   { file: 'api/inflight.schema.json', fn: 'validateInflight', type: 'Inflight' },
   { file: 'api/config-map.schema.json', fn: 'validateConfigMap', type: 'ConfigMap' },
+  { file: 'daemon/blobcache.schema.json', fn: 'validateBlobcacheDaemonOptions', type: 'BlobcacheDaemonOptions' },
 ];
 
 function banner(source) {

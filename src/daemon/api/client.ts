@@ -5,6 +5,8 @@ import { request } from 'node:http';
 import type {
   AccessPattern,
   BackendMetrics,
+  BlobCacheEntryInput,
+  BlobCacheList,
   BlobcacheMetrics,
   ConfigMap,
   DaemonInfo,
@@ -142,6 +144,28 @@ export class ApiClient {
   async prometheus(): Promise<string> {
     const { body } = await this.send('GET', '/api/v1/metrics/prometheus');
     return typeof body === 'string' ? body : '';
+  }
+  /** A blob cache's counters (GET /api/v1/metrics/blobcache); `id` is the entry's config id. */
+  blobcacheMetrics(id?: string): Promise<BlobcacheMetrics> {
+    return this.metrics('blobcache', id);
+  }
+  /** Registers a blob cache entry (PUT /api/v2/blobs, api.md §4.8); the daemon validates it. */
+  putBlob(entry: BlobCacheEntryInput): Promise<void> {
+    return this.put('/api/v2/blobs', entry);
+  }
+  /**
+   * DELETE /api/v2/blobs: `domainId` alone removes the domain's entries, with `blobId` the one
+   * entry; `blobId` alone culls that blob's cache file. An empty string is sent as given.
+   */
+  async deleteBlob(target: { domainId?: string; blobId?: string }): Promise<void> {
+    if (target.domainId === undefined && target.blobId === undefined) {
+      throw new NydusError('EINVAL', 'deleteBlob needs a domainId, a blobId or both', 2);
+    }
+    await this.send('DELETE', withQuery('/api/v2/blobs', { domain_id: target.domainId, blob_id: target.blobId }));
+  }
+  /** The entries of a domain (GET /api/v2/blobs?domain_id=D[&blob_id=B]). */
+  listBlobs(domainId: string, blobId?: string): Promise<BlobCacheList> {
+    return this.get(withQuery('/api/v2/blobs', { domain_id: domainId, blob_id: blobId }));
   }
   getConfig(id?: string): Promise<ConfigMap> {
     return this.get(withQuery('/api/v1/config', { id }));
