@@ -1,6 +1,6 @@
 // Storage layer: the http-proxy backend (spec storage.md §3.5): blobs served by a plain HTTP(S)
-// server as <addr><path>/<blob id>, or by an HTTP server on a unix socket that is always asked
-// for URI "/" (it must know which blob is meant).
+// server as <addr><path>/<blob id>, or by an HTTP server on a unix socket, asked for the same
+// URI <path>/<blob id> (nydusd asks for "/"; see blobUrl).
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, posix } from 'node:path';
 import type { HttpProxyConfig } from '../../generated/types.js';
@@ -33,7 +33,9 @@ export class HttpProxyBackend extends HttpBlobBackend {
   }
 
   protected blobUrl(blobId: string): URL {
-    if (this.socketPath) return new URL('http://localhost/');
-    return httpProxyBlobUrl(this.cfg.addr, this.cfg.path, blobId);
+    // Deviation from nydusd, whose unix-socket mode always asks for URI "/": we send the path
+    // and blob id as remote mode does, so one socket (the blob cache daemon's shared blob
+    // reads) can serve many blobs. A single-blob server that ignores the URI is unaffected.
+    return httpProxyBlobUrl(this.socketPath ? 'http://localhost' : this.cfg.addr, this.cfg.path, blobId);
   }
 }

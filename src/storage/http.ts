@@ -17,7 +17,7 @@ export interface HttpClientOptions {
   caCertFiles: string[];
   /** TCP (and TLS / CONNECT) establishment limit; 0 = none. */
   connectTimeoutMs: number;
-  /** Unix-socket mode (http-proxy backend): every request goes to this socket. */
+  /** Unix-socket mode (http-proxy backend): every request goes to this socket, for the URL's path. */
   socketPath?: string;
 }
 
@@ -149,7 +149,7 @@ export class HttpClient {
 
   private requestOptions(target: URL, proxy: ProxyRoute | null, headers: Record<string, string>): http.RequestOptions {
     if (this.opts.socketPath) {
-      return { socketPath: this.opts.socketPath, path: '/', headers: { Host: 'localhost', ...headers }, agent: this.httpAgent };
+      return { socketPath: this.opts.socketPath, path: target.pathname + target.search, headers: { Host: 'localhost', ...headers }, agent: this.httpAgent };
     }
     if (!proxy) {
       return {
