@@ -1,6 +1,7 @@
 // Library entry (`import { ... } from 'nydus-service'`): config types, builders, loader,
 // validators and errors; the FUSE daemon (DaemonController, fuseDaemon() builder, API
-// server and client) and the native image and FUSE session classes.
+// server and client); the blob cache daemon (BlobCacheController, blobcacheDaemon() builder,
+// BlobCacheManager, the shared blob read service) and the native image and FUSE session classes.
 export * from '../generated/types.js';
 export { ConfigV2Builder, MountCmdBuilder, BlobCacheEntryBuilder } from '../generated/builders.js';
 export type * from '../generated/builders.js';
@@ -18,7 +19,7 @@ export { applyDefaults } from './schema/defaults.js';
 export { problemsFromAjv } from './schema/problems.js';
 export { NydusError, ConfigError, NativeError, type ConfigProblem } from './errors.js';
 export * as native from './native/binding.js';
-export { fuseDaemon, FuseDaemonBuilder } from '../generated/daemon-builders.js';
+export { fuseDaemon, FuseDaemonBuilder, blobcacheDaemon, BlobcacheDaemonBuilder } from '../generated/daemon-builders.js';
 export { DaemonController, localfsDirConfig, type ControllerHooks } from './daemon/controller.js';
 export { StateMachine, TRANSITIONS, TRIGGERS, type DaemonEvent, type MachineState, type ReportedState } from './daemon/state-machine.js';
 export { Logger, type LogLevel } from './daemon/log.js';
@@ -26,5 +27,9 @@ export { buildInfo, versionText, type BuildInfo } from './daemon/version.js';
 export { ApiFailure, failures } from './daemon/api/errors.js';
 export type { DaemonApiHandler } from './daemon/api/handler.js';
 export { FsService } from './service/fs-service.js';
+export { BlobCacheController, DEFAULT_BLOBCACHE_ID, type BlobCacheHooks, type BlobMetrics } from './daemon/blobcache-controller.js';
+export { BlobCacheManager, BlobCacheError, type BlobFigures, type WarmState } from './service/blob-cache-manager.js';
+export { BlobEntryStore, entryStorePath } from './service/blob-entry-store.js';
+export { SharedBlobReads } from './service/shared-blob-reads.js';
 export { RafsImage, type ImageOptions } from './native/image.js';
 export { FuseSession } from './native/fuse.js';

@@ -151,3 +151,49 @@ export async function startDaemon(args: string[], mnt: string, sock?: string, en
   }
   return daemon;
 }
+
+export interface ServiceDaemon {
+  proc: ResultPromise;
+  sock: string;
+  /** SIGTERM and wait for the exit. Returns the exit code. */
+  stop(): Promise<number | undefined>;
+  /** SIGKILL and wait for the exit. */
+  kill(): Promise<void>;
+  output(): string;
+}
+
+/** Starts `nydus <subcommand> ARGS --apisock SOCK` (a daemon without a mount) and waits for `state` (RUNNING). */
+export async function startService(subcommand: string, args: string[], sock: string, state = 'RUNNING', env: Record<string, string> = {}): Promise<ServiceDaemon> {
+  const proc = execa(process.execPath, [cli, subcommand, ...args, '--apisock', sock], { reject: false, env, stdin: 'ignore', buffer: false });
+  let out = '';
+  proc.stderr?.on('data', (c: Buffer) => (out += c.toString()));
+  proc.stdout?.on('data', (c: Buffer) => (out += c.toString()));
+  let exited = false;
+  void proc.then(() => (exited = true));
+  const stopWith = async (signal: 'SIGTERM' | 'SIGKILL') => {
+    if (!exited) proc.kill(signal);
+    const timer = setTimeout(() => proc.kill('SIGKILL'), 15000);
+    const r = await proc;
+    clearTimeout(timer);
+    return r.exitCode;
+  };
+  const d: ServiceDaemon = {
+    proc,
+    sock,
+    output: () => out,
+    stop: () => stopWith('SIGTERM'),
+    kill: async () => {
+      await stopWith('SIGKILL');
+    },
+  };
+  try {
+    await waitFor(async () => {
+      if (exited) throw new Error(`nydus ${subcommand} exited early: ${out}`);
+      return existsSync(sock) && (await daemonState(sock)) === state;
+    }, `nydus ${subcommand} ${state} on ${sock}`);
+  } catch (err) {
+    await d.stop();
+    throw err;
+  }
+  return d;
+}

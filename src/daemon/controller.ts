@@ -428,6 +428,10 @@ export class DaemonController implements DaemonApiHandler {
     };
   }
 
+  backendCollection(): Record<string, unknown> {
+    return this.fs.backendCollection() as unknown as Record<string, unknown>;
+  }
+
   setLogLevel(level: string): void {
     const l = level.toLowerCase();
     if (!isLogLevel(l)) throw failures.payloadType();

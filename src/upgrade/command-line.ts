@@ -10,7 +10,7 @@ export interface CommandLine {
   args: string[];
 }
 
-const SUBCOMMANDS = new Set(['fuse', 'virtiofs', 'singleton']);
+const SUBCOMMANDS = new Set(['fuse', 'virtiofs', 'singleton', 'blobcache', 'fscache']);
 
 /** Splits a recorded argv ([node, script, 'fuse', ...args] or [nydusd, 'fuse', ...]). */
 export function splitCommandLine(argv: readonly string[]): CommandLine {

@@ -24,7 +24,7 @@ import {
   type StepLog,
 } from './daemon-process.js';
 import { readRecord, updateRecord, type DaemonRecord } from './records.js';
-import { decodeState } from './state-codec.js';
+import { describeState } from './state-codec.js';
 
 export interface FailoverOptions {
   record: DaemonRecord;
@@ -188,8 +188,9 @@ class FailoverSupervisor {
     const t = performance.now();
     const rec = await readRecord(this.stateDir, this.id).catch(() => this.record);
     const got = await collectState(rec.supervisor, this.target.apiSock);
+    let summary: string;
     try {
-      decodeState(got.state);
+      summary = describeState(rec.kind, got.state).detail;
     } catch (err) {
       closeFd(got.fd);
       throw err;
@@ -199,7 +200,7 @@ class FailoverSupervisor {
     this.fd = got.fd;
     this.record = rec;
     this.savedMounts = JSON.stringify(rec.mounts);
-    this.log.info(`saved the state of daemon ${this.id} (pid ${this.target.pid}, ${got.state.length} bytes, ${rec.mounts.length} mount(s)) in ${Math.round(performance.now() - t)} ms`);
+    this.log.info(`saved the state of daemon ${this.id} (pid ${this.target.pid}, ${got.state.length} bytes, ${summary}) in ${Math.round(performance.now() - t)} ms`);
   }
 
   /** Re-saves when the record's mounts changed (the daemon rewrites its record on every mount/umount). */
@@ -239,6 +240,11 @@ class FailoverSupervisor {
       this.watch();
       this.dead = false;
       return { kind: 'follow', target: this.target };
+    }
+    if (rec.kind === 'blobcache') {
+      // No mount to look at: a blob cache daemon that stopped on request marked its record.
+      if (rec.pid === dead && rec.state === 'STOPPED') return { kind: 'normal', detail: `daemon ${this.id} (pid ${dead}) stopped on request (record state STOPPED); supervision ends` };
+      return { kind: 'crash' };
     }
     if (!fuseMountInfo(rec.mountpoint)) return { kind: 'normal', detail: `daemon ${this.id} (pid ${dead}) shut down and unmounted ${rec.mountpoint}; supervision ends` };
     if (rec.pid === dead && rec.state === 'STOPPED') return { kind: 'normal', detail: `daemon ${this.id} (pid ${dead}) stopped on request (record state STOPPED), leaving ${rec.mountpoint} mounted; supervision ends` };
@@ -284,7 +290,8 @@ class FailoverSupervisor {
   private async recover(): Promise<number> {
     if (!this.state || this.fd < 0) throw new NydusError('EFAILOVER', 'no saved state to restore', 1);
     const apiSock = this.target.apiSock;
-    const argv = restartArgv(this.record.argv);
+    // A FUSE daemon finds its live mount and parks in INIT by itself; a blob cache daemon is told to.
+    const argv = this.record.kind === 'blobcache' ? [...restartArgv(this.record.argv), '--upgrade'] : restartArgv(this.record.argv);
     const logFile = join(this.stateDir, `${this.id}.log`);
     const child = spawnDaemon(argv, logFile, { ...process.env, NYDUS_STATE_DIR: this.stateDir }, this.record.cwd);
     if (child.pid === undefined) throw new NydusError('EFAILOVER', `cannot start ${argv[0]}`, 1);

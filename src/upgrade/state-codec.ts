@@ -16,6 +16,7 @@ import { validateFuseTakeoverState } from '../../generated/validate.js';
 import { NydusError } from '../errors.js';
 import { applyDefaults } from '../schema/defaults.js';
 import { problemsFromAjv } from '../schema/problems.js';
+import { parseEntryStore } from '../service/blob-entry-store.js';
 
 export type { FuseTakeoverState } from '../../generated/types.js';
 
@@ -83,4 +84,24 @@ export function decodeState(input: Uint8Array): FuseTakeoverState {
     throw invalid(`payload does not match the state schema: ${detail.join('; ')}`);
   }
   return applyDefaults(schemaRegistry, schemaIds.FuseTakeoverState, doc) as unknown as FuseTakeoverState;
+}
+
+/**
+ * Checks the state buffer a daemon of `kind` handed over and summarises it: a FUSE daemon's
+ * takeover state, or a blob cache daemon's entries (the entry-store document). Throws like
+ * decodeState on anything else.
+ */
+export function describeState(kind: 'fuse' | 'blobcache' | undefined, input: Uint8Array): { count: number; detail: string } {
+  if (kind === 'blobcache') {
+    let loaded;
+    try {
+      loaded = parseEntryStore(Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('utf8'));
+    } catch (err) {
+      throw invalid(`not a blob cache state: ${(err as Error).message}`);
+    }
+    if (loaded.problems.length) throw invalid(loaded.problems.join('; '));
+    return { count: loaded.entries.length, detail: `${loaded.entries.length} blob cache entr${loaded.entries.length === 1 ? 'y' : 'ies'}` };
+  }
+  const st = decodeState(input);
+  return { count: st.mounts.length, detail: `${st.mounts.length} mount(s), connection ${st.connectionId}` };
 }

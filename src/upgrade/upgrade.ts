@@ -23,7 +23,7 @@ import {
   type StepLog,
 } from './daemon-process.js';
 import { readRecord, writeRecord, updateRecord, type DaemonRecord } from './records.js';
-import { decodeState } from './state-codec.js';
+import { describeState } from './state-codec.js';
 
 export interface UpgradeOptions {
   /** The record of the daemon to replace. */
@@ -92,8 +92,8 @@ export async function runUpgrade(opts: UpgradeOptions): Promise<UpgradeReport> {
       throw new NydusError('EUPGRADE', `cannot save the state of daemon ${record.id} (sendfd): ${err.message}`, 1);
     });
     fd = saved.fd;
-    const decoded = decodeState(saved.state);
-    step('saved state and /dev/fuse fd from the old daemon', `pid ${record.pid}, ${saved.state.length} bytes, ${decoded.mounts.length} mount(s), connection ${decoded.connectionId}`);
+    const decoded = describeState(record.kind, saved.state);
+    step(`saved state${record.kind === 'blobcache' ? '' : ' and /dev/fuse fd'} from the old daemon`, `pid ${record.pid}, ${saved.state.length} bytes, ${decoded.detail}`);
 
     // 2. Start the successor.
     newSock = nextApiSock(oldSock);
@@ -178,7 +178,7 @@ export async function runUpgrade(opts: UpgradeOptions): Promise<UpgradeReport> {
       newApiSock: newSock,
       argv: argv.filter((a) => a !== '--upgrade'),
       stateBytes: saved.state.length,
-      mounts: decoded.mounts.length,
+      mounts: decoded.count,
       steps,
       gapMs,
       totalMs: Math.round((performance.now() - t0) * 10) / 10,

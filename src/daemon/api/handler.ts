@@ -36,8 +36,8 @@ export interface DaemonApiHandler {
   accessPatterns(id?: string): AccessPattern[];
   /** GET /api/v1/metrics/backend. */
   backendMetrics(id?: string): BackendMetrics;
-  /** GET /api/v1/metrics/blobcache. */
-  blobcacheMetrics(id?: string): BlobcacheMetrics;
+  /** GET /api/v1/metrics/blobcache (a blob cache daemon answers per blob: one object with `id`, else a list). */
+  blobcacheMetrics(id?: string): BlobcacheMetrics | object;
   /** GET /api/v1/metrics/inflight; null means idle and is answered 204. */
   inflight(): InflightOp[] | null;
   /** GET /api/v1/metrics/prometheus: the Prometheus exposition text (absent: answered 501). */
@@ -60,4 +60,8 @@ export interface DaemonApiHandler {
   putBlob(entry: unknown): Promise<void>;
   /** DELETE /api/v2/blobs: at least one of the two is given. */
   deleteBlob(domainId?: string, blobId?: string): Promise<void>;
+  /** GET /api/v2/blobs?domain_id=D[&blob_id=B]: a BlobCacheList (absent: answered 501, the daemon hosts no blob cache manager). */
+  listBlobs?(domainId: string, blobId?: string): { blobs: unknown[] };
+  /** GET /api/v2/daemon/backend: the daemon's backends by mountpoint or entry key. */
+  backendCollection?(): Record<string, unknown>;
 }

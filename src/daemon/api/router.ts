@@ -192,8 +192,10 @@ const blobs: Endpoint = (c) => {
     return badRequest();
   }
   if (c.method === 'GET' && !c.body && domain !== undefined) {
-    // Routed but unimplemented in the reference (which aborts): answer 501 instead.
-    return { family: 'GetBlobObjects', run: () => Promise.reject(failures.unsupported()) };
+    // Routed but unimplemented in the reference (which aborts): a blob cache daemon answers
+    // its entries as a BlobCacheList; a daemon without a blob cache manager answers 501.
+    const list = c.h.listBlobs?.bind(c.h);
+    return { family: 'GetBlobObjects', run: () => (list ? list(domain, blob) : Promise.reject(failures.unsupported())) };
   }
   return badRequest();
 };
@@ -201,6 +203,10 @@ const blobs: Endpoint = (c) => {
 const ROUTES = new Map<string, Endpoint>([
   ['/api/v1/daemon', daemon(1)],
   ['/api/v2/daemon', daemon(2)],
+  ['/api/v2/daemon/backend', get('DaemonInfo', (c) => {
+      if (!c.h.backendCollection) throw failures.unsupported();
+      return c.h.backendCollection();
+    })],
   ['/api/v1/daemon/events', get('Events', (c) => c.h.events())],
   [
     '/api/v1/daemon/backend',

@@ -1,0 +1,523 @@
+// BlobCacheController: the blob cache daemon (`nydus blobcache`, nydusd `singleton` without
+// --fscache; spec daemon.md §1.6, §2.6, §6.1, api.md §4.8). Holds the BlobCacheManager, serves
+// the API (v2 blobs, daemon info, metrics), persists the entries in the state directory,
+// optionally answers ranged blob reads for the whole host on --shared-sock (the http-proxy
+// backend's protocol), and hands its entries to a successor on hot upgrade. Control path.
+import { closeSync, openSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { blobcacheOptionsToArgs } from '../../generated/daemon-flags.js';
+import type { BlobCacheEntry, BlobcacheDaemonOptions, DaemonInfo, MountCmd } from '../../generated/types.js';
+import { validateBlobCacheList } from '../../generated/validate.js';
+import { prepareBlobEntry, readConfigText, redactSecrets, type PreparedBlobEntry } from '../config/index.js';
+import { ConfigError, NydusError } from '../errors.js';
+import { closeFd, receiveStateFd, sendStateFd } from '../native/supervisor.js';
+import { BlobCacheError, BlobCacheManager, recordKey, type BlobFigures } from '../service/blob-cache-manager.js';
+import { BlobEntryStore, entryStorePath, parseEntryStore, renderEntryStore } from '../service/blob-entry-store.js';
+import { SharedBlobReads } from '../service/shared-blob-reads.js';
+import { readRecord, resolveStateDir, writeRecord } from '../upgrade/records.js';
+import { failures } from './api/errors.js';
+import type { DaemonApiHandler } from './api/handler.js';
+import { startApiServer, type ApiServer } from './api/server.js';
+import { EventRing } from './events.js';
+import { isLogLevel, Logger } from './log.js';
+import { applyNofileLimit } from './rlimit.js';
+import { RuntimeConfig } from './runtime-config.js';
+import { StateMachine, type DaemonAction, type ReportedState } from './state-machine.js';
+import { buildInfo } from './version.js';
+
+/** Name of the daemon's files in the state dir when it runs without --id. */
+export const DEFAULT_BLOBCACHE_ID = 'blobcache';
+
+export interface BlobCacheHooks {
+  log?: Logger;
+  /** Called after PUT /api/v1/daemon/exit was answered (default: shut down). */
+  onExitRequest?: () => void;
+}
+
+/** Per-blob metrics: the blob's figures plus the native counters of the image warming it. */
+export type BlobMetrics = BlobFigures & {
+  shared: Record<string, unknown> | null;
+  prefetch_data_amount: number;
+  prefetch_requests_count: number;
+  prefetch_workers: number;
+  prefetch_cumulative_time_millis: number;
+};
+
+export class BlobCacheController implements DaemonApiHandler {
+  readonly log: Logger;
+  readonly eventRing = new EventRing();
+  readonly runtime = new RuntimeConfig();
+  readonly machine: StateMachine;
+  readonly manager: BlobCacheManager;
+  readonly shared: SharedBlobReads;
+  readonly store: BlobEntryStore;
+  private api: ApiServer | null = null;
+  private sharedListening = false;
+  private shuttingDown: Promise<void> | null = null;
+  private finished!: () => void;
+  private readonly done = new Promise<void>((r) => (this.finished = r));
+  private readonly startedAt = new Date().toISOString();
+  private booted = false;
+  private signalledDuringBoot = false;
+  private readonly signalHandler = () => {
+    if (this.booted) void this.shutdown('signal');
+    else this.signalledDuringBoot = true;
+  };
+
+  private constructor(
+    readonly options: BlobcacheDaemonOptions,
+    private readonly hooks: BlobCacheHooks,
+  ) {
+    this.log = hooks.log ?? new Logger(options.logLevel, options.logFile, options.logRotationSize);
+    const log = (level: 'error' | 'warn' | 'info' | 'debug', message: string) => this.log[level](message);
+    this.shared = new SharedBlobReads({
+      resolve: (blobId: string) => this.manager.resolve(blobId),
+      soleBlob: () => {
+        const ids = this.manager.networkBlobIds();
+        return ids.length === 1 ? ids[0] : null;
+      },
+      log,
+    });
+    this.manager = new BlobCacheManager({
+      log,
+      // Warming reads through the shared store: a chunk fetched once serves every client.
+      warmingSource: () => this.shared.backendFor(),
+      blobReleased: (blobId) => void this.shared.forget(blobId).catch((err: Error) => this.log.warn(`shared reads of ${blobId}: ${err.message}`)),
+    });
+    this.store = new BlobEntryStore(entryStorePath(resolveStateDir(options.stateDir), options.id ?? DEFAULT_BLOBCACHE_ID));
+    this.machine = new StateMachine((action) => this.act(action));
+    // PUT /api/v1/config?id=<domain>/<id> reaches that entry's backend (registry_auth, proxy_url).
+    this.runtime.onChange((id, key, value) => {
+      if (key === 'dragonfly_scheduler_endpoint') return;
+      try {
+        if (!this.manager.setRuntime(id, key, value)) return;
+        this.log.info(`backend of ${id}: ${key} updated`);
+      } catch (err) {
+        this.log.warn(`backend of ${id}: cannot apply ${key}: ${(err as Error).message}`);
+      }
+    });
+  }
+
+  /**
+   * Starts the daemon: entries from the state dir, then those of --config ("blobs", §1.6; the
+   * first failure aborts start-up), the API, the shared read socket; RUNNING. With --upgrade it
+   * parks in INIT and takes the entries from its predecessor (takeover).
+   */
+  static async start(options: BlobcacheDaemonOptions, hooks: BlobCacheHooks = {}): Promise<BlobCacheController> {
+    const c = new BlobCacheController(options, hooks);
+    process.on('SIGINT', c.signalHandler);
+    process.on('SIGTERM', c.signalHandler);
+    try {
+      await c.boot();
+    } catch (err) {
+      c.manager.close();
+      await c.shared.close().catch(() => undefined);
+      await c.api?.close().catch(() => undefined);
+      c.releaseSignals();
+      throw err;
+    }
+    c.booted = true;
+    if (c.signalledDuringBoot) void c.shutdown('signal');
+    return c;
+  }
+
+  get state(): ReportedState {
+    return this.machine.reported;
+  }
+
+  /** Resolves once the daemon has shut down. */
+  wait(): Promise<void> {
+    return this.done;
+  }
+
+  private async boot(): Promise<void> {
+    const o = this.options;
+    this.log.info(`nydus blobcache ${buildInfo().package_ver} (${buildInfo().git_commit}) starting, node ${process.version}`);
+    const nofile = applyNofileLimit(o.rlimitNofile, (m) => this.log.warn(m));
+    if (nofile !== undefined) this.log.debug(`RLIMIT_NOFILE set to ${nofile}`);
+    const configured = await this.configuredEntries();
+    if (!o.upgrade) {
+      await this.restoreStoredEntries();
+      for (const entry of configured) {
+        const key = recordKey(entry.domain_id ?? '', entry.id);
+        if (this.manager.has(entry.domain_id ?? '', entry.id)) {
+          this.log.info(`--config entry ${key} is registered already (restored from the state dir)`);
+          continue;
+        }
+        try {
+          this.addEntry(prepareBlobEntry(entry));
+        } catch (err) {
+          throw new NydusError('EINVAL', `cannot register blob cache entry ${key} of ${o.config}: ${(err as Error).message}`, 1);
+        }
+      }
+      await this.persist();
+      await this.machine.send('Mount');
+      await this.machine.send('Start');
+    }
+    await this.saveRecord();
+    if (o.apiSock) {
+      try {
+        this.api = await startApiServer(o.apiSock, this, this.log);
+      } catch (err) {
+        throw new NydusError('EIO', `cannot serve the API on ${o.apiSock}: ${(err as Error).message}`, 1);
+      }
+    }
+    this.log.info(`daemon ${this.state}: ${this.manager.size} blob cache entr${this.manager.size === 1 ? 'y' : 'ies'}`);
+  }
+
+  /** The "blobs" of --config (§1.6): invalid JSON is a start-up error, a "blobs" that does not parse is ignored. */
+  private async configuredEntries(): Promise<BlobCacheEntry[]> {
+    const o = this.options;
+    let doc: unknown = o.configDocument;
+    if (doc === undefined && o.config) {
+      const text = await readConfigText(o.config);
+      try {
+        doc = JSON.parse(text);
+      } catch (err) {
+        throw new NydusError('EINVAL', `invalid configuration file ${o.config}: ${(err as Error).message}`, 1);
+      }
+    }
+    if (typeof doc !== 'object' || doc === null || !('blobs' in doc)) return [];
+    if (!validateBlobCacheList(doc)) {
+      this.log.warn(`the "blobs" of ${o.config ?? 'the configuration document'} is not a blob cache list; ignored`);
+      return [];
+    }
+    return (doc as { blobs: BlobCacheEntry[] }).blobs;
+  }
+
+  /** Entries persisted by an earlier run; one that no longer adds (bootstrap gone, ...) is dropped with a warning. */
+  private async restoreStoredEntries(): Promise<void> {
+    let loaded;
+    try {
+      loaded = await this.store.load();
+    } catch (err) {
+      throw new NydusError('EIO', `cannot read the stored blob cache entries ${this.store.file}: ${(err as Error).message}`, 1);
+    }
+    for (const p of loaded.problems) this.log.warn(`stored blob cache entries: ${p}`);
+    this.restoreEntries(loaded.entries.map((e) => e.entry), 'the state dir');
+  }
+
+  private restoreEntries(entries: BlobCacheEntry[], from: string): number {
+    let n = 0;
+    for (const entry of entries) {
+      const key = recordKey(entry.domain_id ?? '', entry.id);
+      try {
+        this.addEntry(prepareBlobEntry(entry));
+        n++;
+      } catch (err) {
+        this.log.warn(`blob cache entry ${key} from ${from} not restored: ${(err as Error).message}`);
+      }
+    }
+    if (entries.length) this.log.info(`restored ${n} of ${entries.length} blob cache entr${entries.length === 1 ? 'y' : 'ies'} from ${from}`);
+    return n;
+  }
+
+  private addEntry(entry: PreparedBlobEntry): void {
+    this.manager.add(entry);
+    const b = entry.config_v2.backend;
+    const key = recordKey(entry.domain_id ?? '', entry.id);
+    if (b?.type === 'registry' && b.registry?.auth) this.runtime.register(key, 'registry_auth', b.registry.auth, true);
+  }
+
+  private async persist(): Promise<void> {
+    try {
+      await this.store.save(this.manager.snapshot());
+    } catch (err) {
+      this.log.error(`cannot persist the blob cache entries in ${this.store.file}: ${(err as Error).message}`);
+    }
+  }
+
+  private commandLine(): string[] {
+    const { upgrade: _upgrade, configDocument: _doc, ...rest } = this.options;
+    for (const key of ['config', 'apiSock', 'supervisor', 'stateDir', 'logFile', 'sharedSock'] as const) {
+      const v = rest[key];
+      if (typeof v === 'string') (rest as Record<string, unknown>)[key] = resolve(v);
+    }
+    const script = new URL('../../../bin/run.js', import.meta.url).pathname;
+    return [process.execPath, script, 'blobcache', ...blobcacheOptionsToArgs(rest as BlobcacheDaemonOptions)];
+  }
+
+  /** The daemon record (`<state dir>/<id>.json`) when supervised; failures are logged. */
+  private async saveRecord(): Promise<void> {
+    const o = this.options;
+    if (!o.id || !o.supervisor) return;
+    const dir = resolveStateDir(o.stateDir);
+    try {
+      await writeRecord(dir, {
+        id: o.id,
+        kind: 'blobcache',
+        pid: process.pid,
+        apiSock: o.apiSock ? resolve(o.apiSock) : null,
+        supervisor: resolve(o.supervisor),
+        argv: this.commandLine(),
+        cwd: process.cwd(),
+        mountpoint: o.sharedSock ? resolve(o.sharedSock) : this.store.file,
+        mounts: [],
+        state: this.state,
+        startedAt: this.startedAt,
+        updatedAt: new Date().toISOString(),
+      });
+    } catch (err) {
+      this.log.warn(`cannot write the daemon record in ${dir}: ${(err as Error).message}`);
+    }
+  }
+
+  private async markRecordStopped(): Promise<void> {
+    const o = this.options;
+    if (!o.id || !o.supervisor) return;
+    const dir = resolveStateDir(o.stateDir);
+    try {
+      const rec = await readRecord(dir, o.id);
+      if (rec && rec.pid === process.pid) await writeRecord(dir, { ...rec, state: 'STOPPED', updatedAt: new Date().toISOString() });
+    } catch (err) {
+      this.log.warn(`cannot update the daemon record in ${dir}: ${(err as Error).message}`);
+    }
+  }
+
+  private async act(action: DaemonAction): Promise<void> {
+    switch (action) {
+      case 'None':
+      case 'StopMachine':
+      case 'Umount':
+        return;
+      case 'StartService':
+        await this.startShared();
+        return;
+      case 'TerminateService':
+        // Shared reads keep being answered until the process exits (a hot-upgrade successor
+        // binds the socket only once this daemon is gone).
+        return;
+      case 'Restore':
+        await this.restore();
+        return;
+    }
+  }
+
+  private async startShared(): Promise<void> {
+    const sock = this.options.sharedSock;
+    if (!sock || this.sharedListening) return;
+    try {
+      await this.shared.listen(sock);
+    } catch (err) {
+      throw failures.daemonOther(`cannot serve shared blob reads on ${sock}: ${(err as Error).message}`);
+    }
+    this.sharedListening = true;
+    this.log.info(`serving ranged blob reads (http-proxy protocol) on ${sock}`);
+  }
+
+  /** Takeover: the predecessor's entries from the supervisor (the fd that rides along is unused). */
+  private async restore(): Promise<void> {
+    const o = this.options;
+    if (!o.supervisor) throw failures.upgradeManager('MissingSupervisorPath: no supervisor configured (--supervisor and --id)');
+    let received: { state: Buffer; fd: number };
+    try {
+      received = await receiveStateFd(o.supervisor);
+    } catch (err) {
+      throw failures.upgradeManager(`cannot receive the state from the supervisor at ${o.supervisor}: ${(err as Error).message}`);
+    }
+    closeFd(received.fd);
+    let entries: BlobCacheEntry[];
+    try {
+      entries = parseEntryStore(received.state.toString('utf8')).entries.map((e) => e.entry);
+    } catch (err) {
+      throw failures.upgradeManager(`bad state buffer: ${(err as Error).message}`);
+    }
+    this.manager.removeAll();
+    this.restoreEntries(entries, 'the predecessor');
+    await this.persist();
+  }
+
+  /** Graceful shutdown: API closed, shared socket closed, warming stopped, entries kept on disk. */
+  shutdown(reason = 'requested'): Promise<void> {
+    this.shuttingDown ??= (async () => {
+      this.log.info(`shutting down (${reason})`);
+      try {
+        await this.api?.close();
+      } catch (err) {
+        this.log.warn(`closing the API server: ${(err as Error).message}`);
+      }
+      try {
+        await this.machine.trigger('stop');
+      } catch (err) {
+        this.log.warn(`stopping: ${(err as Error).message}`);
+      }
+      await this.shared.close().catch((err: Error) => this.log.warn(`closing the shared read service: ${err.message}`));
+      this.manager.close();
+      this.log.info('daemon stopped');
+      await this.markRecordStopped();
+      this.finished();
+      setImmediate(() => this.releaseSignals());
+    })();
+    return this.shuttingDown;
+  }
+
+  private releaseSignals(): void {
+    process.off('SIGINT', this.signalHandler);
+    process.off('SIGTERM', this.signalHandler);
+  }
+
+  // ---- DaemonApiHandler -------------------------------------------------------------------
+
+  daemonInfo(version: 1 | 2): DaemonInfo {
+    return {
+      version: buildInfo(),
+      id: this.options.id ?? null,
+      supervisor: this.options.supervisor ?? null,
+      state: this.state,
+      backend_collection: version === 1 ? {} : null,
+    } as DaemonInfo;
+  }
+
+  /** GET /api/v2/daemon/backend: each entry's backend (secrets redacted). */
+  backendCollection(): Record<string, unknown> {
+    return Object.fromEntries(
+      this.manager.list().map((e) => [recordKey(e.domain_id ?? '', e.id), { backend_type: 'BlobCache', config: redactSecrets(e.config_v2 ?? {}) }]),
+    );
+  }
+
+  setLogLevel(level: string): void {
+    const l = level.toLowerCase();
+    if (!isLogLevel(l)) throw failures.payloadType();
+    this.log.setLevel(l);
+  }
+
+  events() {
+    return this.eventRing.body();
+  }
+
+  backendInfo(_mountpoint: string): Record<string, unknown> {
+    throw failures.metricsDaemon("object or filesystem doesn't exist");
+  }
+
+  async mount(_mountpoint: string, _cmd: MountCmd): Promise<void> {
+    throw failures.mountUnsupported();
+  }
+
+  async remount(_mountpoint: string, _cmd: MountCmd): Promise<void> {
+    throw failures.mountUnsupported();
+  }
+
+  async umount(_mountpoint: string): Promise<void> {
+    throw failures.mountUnsupported();
+  }
+
+  metrics(): never {
+    throw failures.noCounter();
+  }
+
+  fileMetrics(): never {
+    throw failures.noCounter();
+  }
+
+  accessPatterns(): never {
+    throw failures.noCounter();
+  }
+
+  backendMetrics(): never {
+    throw failures.noCounter();
+  }
+
+  /** Per data blob: `?id=<blob id or key>` one object, else the list of every blob. */
+  blobcacheMetrics(id?: string): BlobMetrics | BlobMetrics[] {
+    const all = this.manager.figures(id).map((f) => {
+      const native = this.manager.cacheMetrics(f.owner);
+      return {
+        ...f,
+        prefetch_data_amount: native?.prefetch_data_amount ?? 0,
+        prefetch_requests_count: native?.prefetch_requests_count ?? 0,
+        prefetch_workers: native?.prefetch_workers ?? 0,
+        prefetch_cumulative_time_millis: native?.prefetch_cumulative_time_millis ?? 0,
+        shared: (this.shared.metrics(f.blob_id) as Record<string, unknown> | null) ?? null,
+      };
+    });
+    if (id === undefined) return all;
+    if (all.length === 0) throw failures.noCounter();
+    return all[0];
+  }
+
+  inflight() {
+    return null;
+  }
+
+  getConfig(id?: string) {
+    return this.runtime.get(id);
+  }
+
+  putConfig(id: string, values: Record<string, string>): void {
+    this.runtime.put(id, values);
+  }
+
+  async start(): Promise<void> {
+    await this.machine.send('Start');
+    await this.saveRecord();
+  }
+
+  exit(): Promise<void> {
+    return this.machine.trigger('exit');
+  }
+
+  afterExit(): void {
+    if (this.hooks.onExitRequest) this.hooks.onExitRequest();
+    else void this.shutdown('exit requested');
+  }
+
+  /** Hot upgrade: the entries go to the supervisor (an fd must ride along: the state file's). */
+  async sendfd(): Promise<void> {
+    const supervisor = this.options.supervisor;
+    if (!supervisor) throw failures.upgradeManager('no supervisor configured (--supervisor and --id)');
+    const state = Buffer.from(renderEntryStore(this.manager.snapshot()), 'utf8');
+    const fd = openSync('/dev/null', 'r');
+    try {
+      await sendStateFd(supervisor, state, fd);
+    } catch (err) {
+      throw failures.upgradeManager(`cannot send the state to the supervisor at ${supervisor}: ${(err as Error).message}`);
+    } finally {
+      closeSync(fd);
+    }
+    this.log.info(`state (${state.length} bytes, ${this.manager.size} entries) sent to the supervisor at ${supervisor}`);
+  }
+
+  async takeover(): Promise<void> {
+    await this.machine.send('Takeover');
+    await this.saveRecord();
+  }
+
+  /** PUT /api/v2/blobs: prepare (400 BadRequest), add (500), persist. */
+  async putBlob(raw: unknown): Promise<void> {
+    if (this.state === 'STOPPED') throw failures.channelClosed();
+    let entry: PreparedBlobEntry;
+    try {
+      entry = prepareBlobEntry(raw as BlobCacheEntry);
+    } catch (err) {
+      if (err instanceof ConfigError) {
+        this.log.warn(`PUT /api/v2/blobs refused: ${err.message}`);
+        throw failures.badRequest();
+      }
+      throw err;
+    }
+    try {
+      this.addEntry(entry);
+    } catch (err) {
+      if (err instanceof BlobCacheError) throw failures.daemonOther(err.message);
+      throw err;
+    }
+    await this.persist();
+  }
+
+  /** DELETE /api/v2/blobs. */
+  async deleteBlob(domainId?: string, blobId?: string): Promise<void> {
+    if (domainId === undefined) throw failures.unsupported(); // culling needs the fscache service
+    try {
+      this.manager.remove(domainId, blobId);
+    } catch (err) {
+      if (err instanceof BlobCacheError) throw failures.daemonOther(err.message);
+      throw err;
+    }
+    await this.persist();
+  }
+
+  /** GET /api/v2/blobs?domain_id=D[&blob_id=B]: the entries as a BlobCacheList (the reference aborts here). */
+  listBlobs(domainId: string, blobId?: string): { blobs: BlobCacheEntry[] } {
+    return { blobs: this.manager.list(domainId, blobId) };
+  }
+}
