@@ -117,6 +117,209 @@ export const schemaRegistry: SchemaRegistry = {
     ],
     "additionalProperties": false
   },
+  "https://nydus-service.invalid/schema/api/blob-metrics.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://nydus-service.invalid/schema/api/blob-metrics.schema.json",
+    "title": "BlobMetricsList",
+    "description": "Body of GET /api/v1/metrics/blobcache on a blob cache daemon (nydus blobcache): one BlobMetrics per data blob; with ?id=<blob id or key> the one object alone. A FUSE daemon answers BlobcacheMetrics instead (api.md §4.5).",
+    "type": "array",
+    "$defs": {
+      "blob": {
+        "title": "BlobMetrics",
+        "description": "Figures of one data blob of the blob cache manager.",
+        "type": "object",
+        "properties": {
+          "key": {
+            "type": "string",
+            "description": "Record key of the data blob: <domain_id>/<blob id>, or the blob id in the empty domain."
+          },
+          "domain_id": {
+            "type": "string",
+            "description": "Domain of the blob."
+          },
+          "blob_id": {
+            "type": "string",
+            "description": "Blob id (as in the bootstrap's blob table)."
+          },
+          "refs": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "Bootstrap entries of the domain referring to the blob."
+          },
+          "owner": {
+            "type": "string",
+            "description": "Key of the entry whose backend and work_dir serve the blob."
+          },
+          "store_path": {
+            "type": "string",
+            "description": "Cache work directory."
+          },
+          "underlying_files": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "description": "Cache data file of the blob (B.blob.data, or B.blob.raw in compressed mode); empty for localfs blobs, read in place."
+          },
+          "compressed_size": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Stored size of the blob's chunk data."
+          },
+          "uncompressed_size": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Uncompressed size of the blob's chunk data."
+          },
+          "chunk_count": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Chunks of the blob."
+          },
+          "ready_chunks": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Chunks marked ready in the blob's chunk map file (B.blob.data.chunk_map)."
+          },
+          "data_all_ready": {
+            "type": "boolean",
+            "description": "Every chunk is cached."
+          },
+          "warm": {
+            "enum": [
+              "off",
+              "warming",
+              "done",
+              "failed"
+            ],
+            "description": "Warming of the owning entry: off (prefetch disabled or localfs), warming, done (all ready), failed (prefetch ended with chunks missing)."
+          },
+          "warm_error": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Why warming failed, or null."
+          },
+          "prefetch_data_amount": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Bytes prefetched by the owning entry's image (all its blobs)."
+          },
+          "prefetch_requests_count": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Prefetch requests of the owning entry's image."
+          },
+          "prefetch_workers": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Prefetch worker threads of the owning entry's image."
+          },
+          "prefetch_cumulative_time_millis": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Milliseconds spent prefetching, summed, for the owning entry's image."
+          },
+          "shared": {
+            "anyOf": [
+              {
+                "type": "object",
+                "description": "Counters of the shared read store of the blob (backend bytes as served by the backend).",
+                "properties": {
+                  "backend_reads": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "Ranged reads sent to the backend."
+                  },
+                  "backend_bytes": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "Bytes fetched from the backend."
+                  },
+                  "served_reads": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "Reads answered (shared socket clients and warming)."
+                  },
+                  "served_bytes": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "Bytes answered."
+                  },
+                  "cache_hit_bytes": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "Bytes answered from the store without a backend read."
+                  },
+                  "ready_bytes": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "Bytes of the blob held in the store."
+                  },
+                  "size": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "Blob size."
+                  },
+                  "all_ready": {
+                    "type": "boolean",
+                    "description": "The whole blob is in the store."
+                  },
+                  "in_flight": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "Backend reads in progress."
+                  }
+                },
+                "required": [
+                  "backend_reads",
+                  "backend_bytes",
+                  "served_reads",
+                  "served_bytes",
+                  "cache_hit_bytes",
+                  "ready_bytes",
+                  "size",
+                  "all_ready",
+                  "in_flight"
+                ],
+                "additionalProperties": false
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "Shared read store counters; null before the blob was first read through the store."
+          }
+        },
+        "required": [
+          "key",
+          "domain_id",
+          "blob_id",
+          "refs",
+          "owner",
+          "store_path",
+          "underlying_files",
+          "compressed_size",
+          "uncompressed_size",
+          "chunk_count",
+          "ready_chunks",
+          "data_all_ready",
+          "warm",
+          "warm_error",
+          "prefetch_data_amount",
+          "prefetch_requests_count",
+          "prefetch_workers",
+          "prefetch_cumulative_time_millis",
+          "shared"
+        ],
+        "additionalProperties": false
+      }
+    },
+    "items": {
+      "$ref": "#/$defs/blob"
+    }
+  },
   "https://nydus-service.invalid/schema/api/blobcache-metrics.schema.json": {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "https://nydus-service.invalid/schema/api/blobcache-metrics.schema.json",
@@ -3806,5 +4009,6 @@ export const schemaIds = {
   "BlobcacheMetrics": "https://nydus-service.invalid/schema/api/blobcache-metrics.schema.json",
   "Inflight": "https://nydus-service.invalid/schema/api/inflight.schema.json",
   "ConfigMap": "https://nydus-service.invalid/schema/api/config-map.schema.json",
-  "BlobcacheDaemonOptions": "https://nydus-service.invalid/schema/daemon/blobcache.schema.json"
+  "BlobcacheDaemonOptions": "https://nydus-service.invalid/schema/daemon/blobcache.schema.json",
+  "BlobMetricsList": "https://nydus-service.invalid/schema/api/blob-metrics.schema.json"
 } as const;

@@ -18,6 +18,10 @@ export type AccessPatterns = AccessPattern[];
  * Body of GET /api/v1/metrics/inflight when a FUSE request is being handled (spec api.md §4.6); idle answers 204.
  */
 export type Inflight = InflightOp[];
+/**
+ * Body of GET /api/v1/metrics/blobcache on a blob cache daemon (nydus blobcache): one BlobMetrics per data blob; with ?id=<blob id or key> the one object alone. A FUSE daemon answers BlobcacheMetrics instead (api.md §4.5).
+ */
+export type BlobMetricsList = BlobMetrics[];
 
 /**
  * nydusd configuration, version 2 (spec daemon.md §2.1): the canonical model, read from JSON or TOML. A RAFS mount needs backend, cache and rafs.
@@ -1795,6 +1799,124 @@ export interface BlobcacheDaemonOptions {
    */
   sharedSock?: string;
 }
+/**
+ * Figures of one data blob of the blob cache manager.
+ */
+export interface BlobMetrics {
+  /**
+   * Record key of the data blob: <domain_id>/<blob id>, or the blob id in the empty domain.
+   */
+  key: string;
+  /**
+   * Domain of the blob.
+   */
+  domain_id: string;
+  /**
+   * Blob id (as in the bootstrap's blob table).
+   */
+  blob_id: string;
+  /**
+   * Bootstrap entries of the domain referring to the blob.
+   */
+  refs: number;
+  /**
+   * Key of the entry whose backend and work_dir serve the blob.
+   */
+  owner: string;
+  /**
+   * Cache work directory.
+   */
+  store_path: string;
+  /**
+   * Cache data file of the blob (B.blob.data, or B.blob.raw in compressed mode); empty for localfs blobs, read in place.
+   */
+  underlying_files: string[];
+  /**
+   * Stored size of the blob's chunk data.
+   */
+  compressed_size: number;
+  /**
+   * Uncompressed size of the blob's chunk data.
+   */
+  uncompressed_size: number;
+  /**
+   * Chunks of the blob.
+   */
+  chunk_count: number;
+  /**
+   * Chunks marked ready in the blob's chunk map file (B.blob.data.chunk_map).
+   */
+  ready_chunks: number;
+  /**
+   * Every chunk is cached.
+   */
+  data_all_ready: boolean;
+  /**
+   * Warming of the owning entry: off (prefetch disabled or localfs), warming, done (all ready), failed (prefetch ended with chunks missing).
+   */
+  warm: 'off' | 'warming' | 'done' | 'failed';
+  /**
+   * Why warming failed, or null.
+   */
+  warm_error: string | null;
+  /**
+   * Bytes prefetched by the owning entry's image (all its blobs).
+   */
+  prefetch_data_amount: number;
+  /**
+   * Prefetch requests of the owning entry's image.
+   */
+  prefetch_requests_count: number;
+  /**
+   * Prefetch worker threads of the owning entry's image.
+   */
+  prefetch_workers: number;
+  /**
+   * Milliseconds spent prefetching, summed, for the owning entry's image.
+   */
+  prefetch_cumulative_time_millis: number;
+  /**
+   * Shared read store counters; null before the blob was first read through the store.
+   */
+  shared: {
+    /**
+     * Ranged reads sent to the backend.
+     */
+    backend_reads: number;
+    /**
+     * Bytes fetched from the backend.
+     */
+    backend_bytes: number;
+    /**
+     * Reads answered (shared socket clients and warming).
+     */
+    served_reads: number;
+    /**
+     * Bytes answered.
+     */
+    served_bytes: number;
+    /**
+     * Bytes answered from the store without a backend read.
+     */
+    cache_hit_bytes: number;
+    /**
+     * Bytes of the blob held in the store.
+     */
+    ready_bytes: number;
+    /**
+     * Blob size.
+     */
+    size: number;
+    /**
+     * The whole blob is in the store.
+     */
+    all_ready: boolean;
+    /**
+     * Backend reads in progress.
+     */
+    in_flight: number;
+  } | null;
+}
 
 /**
  * Output of `nydus inspect tree --json`: the shape of `tree -J`, a root node then a report.
@@ -1812,6 +1934,10 @@ export type AccessPatternsInput = AccessPatternInput[];
  * Body of GET /api/v1/metrics/inflight when a FUSE request is being handled (spec api.md §4.6); idle answers 204.
  */
 export type InflightInput = InflightOpInput[];
+/**
+ * Body of GET /api/v1/metrics/blobcache on a blob cache daemon (nydus blobcache): one BlobMetrics per data blob; with ?id=<blob id or key> the one object alone. A FUSE daemon answers BlobcacheMetrics instead (api.md §4.5).
+ */
+export type BlobMetricsListInput = BlobMetricsInput[];
 
 /**
  * nydusd configuration, version 2 (spec daemon.md §2.1): the canonical model, read from JSON or TOML. A RAFS mount needs backend, cache and rafs.
@@ -3588,4 +3714,122 @@ export interface BlobcacheDaemonOptionsInput {
    * Our extension: Unix socket on which the daemon answers ranged reads of its registered blobs in the http-proxy backend protocol (HEAD for the size, GET with Range: bytes=a-b), served from its cache, so the FUSE daemons of the host share one cache and each chunk is fetched from the backend once. Without it no such socket is served.
    */
   sharedSock?: string;
+}
+/**
+ * Figures of one data blob of the blob cache manager.
+ */
+export interface BlobMetricsInput {
+  /**
+   * Record key of the data blob: <domain_id>/<blob id>, or the blob id in the empty domain.
+   */
+  key: string;
+  /**
+   * Domain of the blob.
+   */
+  domain_id: string;
+  /**
+   * Blob id (as in the bootstrap's blob table).
+   */
+  blob_id: string;
+  /**
+   * Bootstrap entries of the domain referring to the blob.
+   */
+  refs: number;
+  /**
+   * Key of the entry whose backend and work_dir serve the blob.
+   */
+  owner: string;
+  /**
+   * Cache work directory.
+   */
+  store_path: string;
+  /**
+   * Cache data file of the blob (B.blob.data, or B.blob.raw in compressed mode); empty for localfs blobs, read in place.
+   */
+  underlying_files: string[];
+  /**
+   * Stored size of the blob's chunk data.
+   */
+  compressed_size: number;
+  /**
+   * Uncompressed size of the blob's chunk data.
+   */
+  uncompressed_size: number;
+  /**
+   * Chunks of the blob.
+   */
+  chunk_count: number;
+  /**
+   * Chunks marked ready in the blob's chunk map file (B.blob.data.chunk_map).
+   */
+  ready_chunks: number;
+  /**
+   * Every chunk is cached.
+   */
+  data_all_ready: boolean;
+  /**
+   * Warming of the owning entry: off (prefetch disabled or localfs), warming, done (all ready), failed (prefetch ended with chunks missing).
+   */
+  warm: 'off' | 'warming' | 'done' | 'failed';
+  /**
+   * Why warming failed, or null.
+   */
+  warm_error: string | null;
+  /**
+   * Bytes prefetched by the owning entry's image (all its blobs).
+   */
+  prefetch_data_amount: number;
+  /**
+   * Prefetch requests of the owning entry's image.
+   */
+  prefetch_requests_count: number;
+  /**
+   * Prefetch worker threads of the owning entry's image.
+   */
+  prefetch_workers: number;
+  /**
+   * Milliseconds spent prefetching, summed, for the owning entry's image.
+   */
+  prefetch_cumulative_time_millis: number;
+  /**
+   * Shared read store counters; null before the blob was first read through the store.
+   */
+  shared: {
+    /**
+     * Ranged reads sent to the backend.
+     */
+    backend_reads: number;
+    /**
+     * Bytes fetched from the backend.
+     */
+    backend_bytes: number;
+    /**
+     * Reads answered (shared socket clients and warming).
+     */
+    served_reads: number;
+    /**
+     * Bytes answered.
+     */
+    served_bytes: number;
+    /**
+     * Bytes answered from the store without a backend read.
+     */
+    cache_hit_bytes: number;
+    /**
+     * Bytes of the blob held in the store.
+     */
+    ready_bytes: number;
+    /**
+     * Blob size.
+     */
+    size: number;
+    /**
+     * The whole blob is in the store.
+     */
+    all_ready: boolean;
+    /**
+     * Backend reads in progress.
+     */
+    in_flight: number;
+  } | null;
 }

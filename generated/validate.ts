@@ -30,6 +30,7 @@ import type {
   InflightInput,
   ConfigMapInput,
   BlobcacheDaemonOptionsInput,
+  BlobMetricsListInput,
 } from './types.js';
 
 /** A generated validator: a type guard whose failures are left on `errors`. */
@@ -90,3 +91,5 @@ export const validateInflight = raw.validateInflight as unknown as Validator<Inf
 export const validateConfigMap = raw.validateConfigMap as unknown as Validator<ConfigMapInput>;
 /** Validates a BlobcacheDaemonOptions document against schema/daemon/blobcache.schema.json. */
 export const validateBlobcacheDaemonOptions = raw.validateBlobcacheDaemonOptions as unknown as Validator<BlobcacheDaemonOptionsInput>;
+/** Validates a BlobMetricsList document against schema/api/blob-metrics.schema.json. */
+export const validateBlobMetricsList = raw.validateBlobMetricsList as unknown as Validator<BlobMetricsListInput>;

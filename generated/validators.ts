@@ -17927,3 +17927,999 @@ return errors === 0;
 }
 validate197.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
+export const validateBlobMetricsList = validate198;
+const schema94 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/api/blob-metrics.schema.json","title":"BlobMetricsList","description":"Body of GET /api/v1/metrics/blobcache on a blob cache daemon (nydus blobcache): one BlobMetrics per data blob; with ?id=<blob id or key> the one object alone. A FUSE daemon answers BlobcacheMetrics instead (api.md §4.5).","type":"array","$defs":{"blob":{"title":"BlobMetrics","description":"Figures of one data blob of the blob cache manager.","type":"object","properties":{"key":{"type":"string","description":"Record key of the data blob: <domain_id>/<blob id>, or the blob id in the empty domain."},"domain_id":{"type":"string","description":"Domain of the blob."},"blob_id":{"type":"string","description":"Blob id (as in the bootstrap's blob table)."},"refs":{"type":"integer","minimum":1,"description":"Bootstrap entries of the domain referring to the blob."},"owner":{"type":"string","description":"Key of the entry whose backend and work_dir serve the blob."},"store_path":{"type":"string","description":"Cache work directory."},"underlying_files":{"type":"array","items":{"type":"string"},"description":"Cache data file of the blob (B.blob.data, or B.blob.raw in compressed mode); empty for localfs blobs, read in place."},"compressed_size":{"type":"integer","minimum":0,"description":"Stored size of the blob's chunk data."},"uncompressed_size":{"type":"integer","minimum":0,"description":"Uncompressed size of the blob's chunk data."},"chunk_count":{"type":"integer","minimum":0,"description":"Chunks of the blob."},"ready_chunks":{"type":"integer","minimum":0,"description":"Chunks marked ready in the blob's chunk map file (B.blob.data.chunk_map)."},"data_all_ready":{"type":"boolean","description":"Every chunk is cached."},"warm":{"enum":["off","warming","done","failed"],"description":"Warming of the owning entry: off (prefetch disabled or localfs), warming, done (all ready), failed (prefetch ended with chunks missing)."},"warm_error":{"type":["string","null"],"description":"Why warming failed, or null."},"prefetch_data_amount":{"type":"integer","minimum":0,"description":"Bytes prefetched by the owning entry's image (all its blobs)."},"prefetch_requests_count":{"type":"integer","minimum":0,"description":"Prefetch requests of the owning entry's image."},"prefetch_workers":{"type":"integer","minimum":0,"description":"Prefetch worker threads of the owning entry's image."},"prefetch_cumulative_time_millis":{"type":"integer","minimum":0,"description":"Milliseconds spent prefetching, summed, for the owning entry's image."},"shared":{"anyOf":[{"type":"object","description":"Counters of the shared read store of the blob (backend bytes as served by the backend).","properties":{"backend_reads":{"type":"integer","minimum":0,"description":"Ranged reads sent to the backend."},"backend_bytes":{"type":"integer","minimum":0,"description":"Bytes fetched from the backend."},"served_reads":{"type":"integer","minimum":0,"description":"Reads answered (shared socket clients and warming)."},"served_bytes":{"type":"integer","minimum":0,"description":"Bytes answered."},"cache_hit_bytes":{"type":"integer","minimum":0,"description":"Bytes answered from the store without a backend read."},"ready_bytes":{"type":"integer","minimum":0,"description":"Bytes of the blob held in the store."},"size":{"type":"integer","minimum":0,"description":"Blob size."},"all_ready":{"type":"boolean","description":"The whole blob is in the store."},"in_flight":{"type":"integer","minimum":0,"description":"Backend reads in progress."}},"required":["backend_reads","backend_bytes","served_reads","served_bytes","cache_hit_bytes","ready_bytes","size","all_ready","in_flight"],"additionalProperties":false},{"type":"null"}],"description":"Shared read store counters; null before the blob was first read through the store."}},"required":["key","domain_id","blob_id","refs","owner","store_path","underlying_files","compressed_size","uncompressed_size","chunk_count","ready_chunks","data_all_ready","warm","warm_error","prefetch_data_amount","prefetch_requests_count","prefetch_workers","prefetch_cumulative_time_millis","shared"],"additionalProperties":false}},"items":{"$ref":"#/$defs/blob"}};
+const schema95 = {"title":"BlobMetrics","description":"Figures of one data blob of the blob cache manager.","type":"object","properties":{"key":{"type":"string","description":"Record key of the data blob: <domain_id>/<blob id>, or the blob id in the empty domain."},"domain_id":{"type":"string","description":"Domain of the blob."},"blob_id":{"type":"string","description":"Blob id (as in the bootstrap's blob table)."},"refs":{"type":"integer","minimum":1,"description":"Bootstrap entries of the domain referring to the blob."},"owner":{"type":"string","description":"Key of the entry whose backend and work_dir serve the blob."},"store_path":{"type":"string","description":"Cache work directory."},"underlying_files":{"type":"array","items":{"type":"string"},"description":"Cache data file of the blob (B.blob.data, or B.blob.raw in compressed mode); empty for localfs blobs, read in place."},"compressed_size":{"type":"integer","minimum":0,"description":"Stored size of the blob's chunk data."},"uncompressed_size":{"type":"integer","minimum":0,"description":"Uncompressed size of the blob's chunk data."},"chunk_count":{"type":"integer","minimum":0,"description":"Chunks of the blob."},"ready_chunks":{"type":"integer","minimum":0,"description":"Chunks marked ready in the blob's chunk map file (B.blob.data.chunk_map)."},"data_all_ready":{"type":"boolean","description":"Every chunk is cached."},"warm":{"enum":["off","warming","done","failed"],"description":"Warming of the owning entry: off (prefetch disabled or localfs), warming, done (all ready), failed (prefetch ended with chunks missing)."},"warm_error":{"type":["string","null"],"description":"Why warming failed, or null."},"prefetch_data_amount":{"type":"integer","minimum":0,"description":"Bytes prefetched by the owning entry's image (all its blobs)."},"prefetch_requests_count":{"type":"integer","minimum":0,"description":"Prefetch requests of the owning entry's image."},"prefetch_workers":{"type":"integer","minimum":0,"description":"Prefetch worker threads of the owning entry's image."},"prefetch_cumulative_time_millis":{"type":"integer","minimum":0,"description":"Milliseconds spent prefetching, summed, for the owning entry's image."},"shared":{"anyOf":[{"type":"object","description":"Counters of the shared read store of the blob (backend bytes as served by the backend).","properties":{"backend_reads":{"type":"integer","minimum":0,"description":"Ranged reads sent to the backend."},"backend_bytes":{"type":"integer","minimum":0,"description":"Bytes fetched from the backend."},"served_reads":{"type":"integer","minimum":0,"description":"Reads answered (shared socket clients and warming)."},"served_bytes":{"type":"integer","minimum":0,"description":"Bytes answered."},"cache_hit_bytes":{"type":"integer","minimum":0,"description":"Bytes answered from the store without a backend read."},"ready_bytes":{"type":"integer","minimum":0,"description":"Bytes of the blob held in the store."},"size":{"type":"integer","minimum":0,"description":"Blob size."},"all_ready":{"type":"boolean","description":"The whole blob is in the store."},"in_flight":{"type":"integer","minimum":0,"description":"Backend reads in progress."}},"required":["backend_reads","backend_bytes","served_reads","served_bytes","cache_hit_bytes","ready_bytes","size","all_ready","in_flight"],"additionalProperties":false},{"type":"null"}],"description":"Shared read store counters; null before the blob was first read through the store."}},"required":["key","domain_id","blob_id","refs","owner","store_path","underlying_files","compressed_size","uncompressed_size","chunk_count","ready_chunks","data_all_ready","warm","warm_error","prefetch_data_amount","prefetch_requests_count","prefetch_workers","prefetch_cumulative_time_millis","shared"],"additionalProperties":false};
+
+function validate199(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate199.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.key === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema95.required,parentSchema:schema95,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.domain_id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "domain_id"},message:"must have required property '"+"domain_id"+"'",schema:schema95.required,parentSchema:schema95,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.blob_id === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "blob_id"},message:"must have required property '"+"blob_id"+"'",schema:schema95.required,parentSchema:schema95,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.refs === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "refs"},message:"must have required property '"+"refs"+"'",schema:schema95.required,parentSchema:schema95,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.owner === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'",schema:schema95.required,parentSchema:schema95,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.store_path === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "store_path"},message:"must have required property '"+"store_path"+"'",schema:schema95.required,parentSchema:schema95,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.underlying_files === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "underlying_files"},message:"must have required property '"+"underlying_files"+"'",schema:schema95.required,parentSchema:schema95,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.compressed_size === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "compressed_size"},message:"must have required property '"+"compressed_size"+"'",schema:schema95.required,parentSchema:schema95,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.uncompressed_size === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "uncompressed_size"},message:"must have required property '"+"uncompressed_size"+"'",schema:schema95.required,parentSchema:schema95,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.chunk_count === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "chunk_count"},message:"must have required property '"+"chunk_count"+"'",schema:schema95.required,parentSchema:schema95,data};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.ready_chunks === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ready_chunks"},message:"must have required property '"+"ready_chunks"+"'",schema:schema95.required,parentSchema:schema95,data};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.data_all_ready === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data_all_ready"},message:"must have required property '"+"data_all_ready"+"'",schema:schema95.required,parentSchema:schema95,data};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.warm === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "warm"},message:"must have required property '"+"warm"+"'",schema:schema95.required,parentSchema:schema95,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data.warm_error === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "warm_error"},message:"must have required property '"+"warm_error"+"'",schema:schema95.required,parentSchema:schema95,data};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data.prefetch_data_amount === undefined){
+const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prefetch_data_amount"},message:"must have required property '"+"prefetch_data_amount"+"'",schema:schema95.required,parentSchema:schema95,data};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data.prefetch_requests_count === undefined){
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prefetch_requests_count"},message:"must have required property '"+"prefetch_requests_count"+"'",schema:schema95.required,parentSchema:schema95,data};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data.prefetch_workers === undefined){
+const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prefetch_workers"},message:"must have required property '"+"prefetch_workers"+"'",schema:schema95.required,parentSchema:schema95,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data.prefetch_cumulative_time_millis === undefined){
+const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prefetch_cumulative_time_millis"},message:"must have required property '"+"prefetch_cumulative_time_millis"+"'",schema:schema95.required,parentSchema:schema95,data};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data.shared === undefined){
+const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "shared"},message:"must have required property '"+"shared"+"'",schema:schema95.required,parentSchema:schema95,data};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func3.call(schema95.properties, key0))){
+const err19 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema95,data};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.key !== undefined){
+let data0 = data.key;
+if(typeof data0 !== "string"){
+const err20 = {instancePath:instancePath+"/key",schemaPath:"#/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema95.properties.key.type,parentSchema:schema95.properties.key,data:data0};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.domain_id !== undefined){
+let data1 = data.domain_id;
+if(typeof data1 !== "string"){
+const err21 = {instancePath:instancePath+"/domain_id",schemaPath:"#/properties/domain_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema95.properties.domain_id.type,parentSchema:schema95.properties.domain_id,data:data1};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.blob_id !== undefined){
+let data2 = data.blob_id;
+if(typeof data2 !== "string"){
+const err22 = {instancePath:instancePath+"/blob_id",schemaPath:"#/properties/blob_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema95.properties.blob_id.type,parentSchema:schema95.properties.blob_id,data:data2};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.refs !== undefined){
+let data3 = data.refs;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err23 = {instancePath:instancePath+"/refs",schemaPath:"#/properties/refs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema95.properties.refs.type,parentSchema:schema95.properties.refs,data:data3};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 1 || isNaN(data3)){
+const err24 = {instancePath:instancePath+"/refs",schemaPath:"#/properties/refs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema95.properties.refs,data:data3};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+if(data.owner !== undefined){
+let data4 = data.owner;
+if(typeof data4 !== "string"){
+const err25 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema95.properties.owner.type,parentSchema:schema95.properties.owner,data:data4};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.store_path !== undefined){
+let data5 = data.store_path;
+if(typeof data5 !== "string"){
+const err26 = {instancePath:instancePath+"/store_path",schemaPath:"#/properties/store_path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema95.properties.store_path.type,parentSchema:schema95.properties.store_path,data:data5};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.underlying_files !== undefined){
+let data6 = data.underlying_files;
+if(Array.isArray(data6)){
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+let data7 = data6[i0];
+if(typeof data7 !== "string"){
+const err27 = {instancePath:instancePath+"/underlying_files/" + i0,schemaPath:"#/properties/underlying_files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema95.properties.underlying_files.items.type,parentSchema:schema95.properties.underlying_files.items,data:data7};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/underlying_files",schemaPath:"#/properties/underlying_files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema95.properties.underlying_files.type,parentSchema:schema95.properties.underlying_files,data:data6};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.compressed_size !== undefined){
+let data8 = data.compressed_size;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err29 = {instancePath:instancePath+"/compressed_size",schemaPath:"#/properties/compressed_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema95.properties.compressed_size.type,parentSchema:schema95.properties.compressed_size,data:data8};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+const err30 = {instancePath:instancePath+"/compressed_size",schemaPath:"#/properties/compressed_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema95.properties.compressed_size,data:data8};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+if(data.uncompressed_size !== undefined){
+let data9 = data.uncompressed_size;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err31 = {instancePath:instancePath+"/uncompressed_size",schemaPath:"#/properties/uncompressed_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema95.properties.uncompressed_size.type,parentSchema:schema95.properties.uncompressed_size,data:data9};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+const err32 = {instancePath:instancePath+"/uncompressed_size",schemaPath:"#/properties/uncompressed_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema95.properties.uncompressed_size,data:data9};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+if(data.chunk_count !== undefined){
+let data10 = data.chunk_count;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err33 = {instancePath:instancePath+"/chunk_count",schemaPath:"#/properties/chunk_count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema95.properties.chunk_count.type,parentSchema:schema95.properties.chunk_count,data:data10};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+const err34 = {instancePath:instancePath+"/chunk_count",schemaPath:"#/properties/chunk_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema95.properties.chunk_count,data:data10};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+if(data.ready_chunks !== undefined){
+let data11 = data.ready_chunks;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err35 = {instancePath:instancePath+"/ready_chunks",schemaPath:"#/properties/ready_chunks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema95.properties.ready_chunks.type,parentSchema:schema95.properties.ready_chunks,data:data11};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 0 || isNaN(data11)){
+const err36 = {instancePath:instancePath+"/ready_chunks",schemaPath:"#/properties/ready_chunks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema95.properties.ready_chunks,data:data11};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+if(data.data_all_ready !== undefined){
+let data12 = data.data_all_ready;
+if(typeof data12 !== "boolean"){
+const err37 = {instancePath:instancePath+"/data_all_ready",schemaPath:"#/properties/data_all_ready/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema95.properties.data_all_ready.type,parentSchema:schema95.properties.data_all_ready,data:data12};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data.warm !== undefined){
+let data13 = data.warm;
+if(!((((data13 === "off") || (data13 === "warming")) || (data13 === "done")) || (data13 === "failed"))){
+const err38 = {instancePath:instancePath+"/warm",schemaPath:"#/properties/warm/enum",keyword:"enum",params:{allowedValues: schema95.properties.warm.enum},message:"must be equal to one of the allowed values",schema:schema95.properties.warm.enum,parentSchema:schema95.properties.warm,data:data13};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data.warm_error !== undefined){
+let data14 = data.warm_error;
+if((typeof data14 !== "string") && (data14 !== null)){
+const err39 = {instancePath:instancePath+"/warm_error",schemaPath:"#/properties/warm_error/type",keyword:"type",params:{type: schema95.properties.warm_error.type},message:"must be string,null",schema:schema95.properties.warm_error.type,parentSchema:schema95.properties.warm_error,data:data14};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data.prefetch_data_amount !== undefined){
+let data15 = data.prefetch_data_amount;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+const err40 = {instancePath:instancePath+"/prefetch_data_amount",schemaPath:"#/properties/prefetch_data_amount/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema95.properties.prefetch_data_amount.type,parentSchema:schema95.properties.prefetch_data_amount,data:data15};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 < 0 || isNaN(data15)){
+const err41 = {instancePath:instancePath+"/prefetch_data_amount",schemaPath:"#/properties/prefetch_data_amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema95.properties.prefetch_data_amount,data:data15};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+if(data.prefetch_requests_count !== undefined){
+let data16 = data.prefetch_requests_count;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+const err42 = {instancePath:instancePath+"/prefetch_requests_count",schemaPath:"#/properties/prefetch_requests_count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema95.properties.prefetch_requests_count.type,parentSchema:schema95.properties.prefetch_requests_count,data:data16};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 < 0 || isNaN(data16)){
+const err43 = {instancePath:instancePath+"/prefetch_requests_count",schemaPath:"#/properties/prefetch_requests_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema95.properties.prefetch_requests_count,data:data16};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+}
+if(data.prefetch_workers !== undefined){
+let data17 = data.prefetch_workers;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+const err44 = {instancePath:instancePath+"/prefetch_workers",schemaPath:"#/properties/prefetch_workers/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema95.properties.prefetch_workers.type,parentSchema:schema95.properties.prefetch_workers,data:data17};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 < 0 || isNaN(data17)){
+const err45 = {instancePath:instancePath+"/prefetch_workers",schemaPath:"#/properties/prefetch_workers/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema95.properties.prefetch_workers,data:data17};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+if(data.prefetch_cumulative_time_millis !== undefined){
+let data18 = data.prefetch_cumulative_time_millis;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+const err46 = {instancePath:instancePath+"/prefetch_cumulative_time_millis",schemaPath:"#/properties/prefetch_cumulative_time_millis/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema95.properties.prefetch_cumulative_time_millis.type,parentSchema:schema95.properties.prefetch_cumulative_time_millis,data:data18};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 < 0 || isNaN(data18)){
+const err47 = {instancePath:instancePath+"/prefetch_cumulative_time_millis",schemaPath:"#/properties/prefetch_cumulative_time_millis/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema95.properties.prefetch_cumulative_time_millis,data:data18};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+if(data.shared !== undefined){
+let data19 = data.shared;
+const _errs40 = errors;
+let valid3 = false;
+const _errs41 = errors;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+if(data19.backend_reads === undefined){
+const err48 = {instancePath:instancePath+"/shared",schemaPath:"#/properties/shared/anyOf/0/required",keyword:"required",params:{missingProperty: "backend_reads"},message:"must have required property '"+"backend_reads"+"'",schema:schema95.properties.shared.anyOf[0].required,parentSchema:schema95.properties.shared.anyOf[0],data:data19};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+if(data19.backend_bytes === undefined){
+const err49 = {instancePath:instancePath+"/shared",schemaPath:"#/properties/shared/anyOf/0/required",keyword:"required",params:{missingProperty: "backend_bytes"},message:"must have required property '"+"backend_bytes"+"'",schema:schema95.properties.shared.anyOf[0].required,parentSchema:schema95.properties.shared.anyOf[0],data:data19};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+if(data19.served_reads === undefined){
+const err50 = {instancePath:instancePath+"/shared",schemaPath:"#/properties/shared/anyOf/0/required",keyword:"required",params:{missingProperty: "served_reads"},message:"must have required property '"+"served_reads"+"'",schema:schema95.properties.shared.anyOf[0].required,parentSchema:schema95.properties.shared.anyOf[0],data:data19};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+if(data19.served_bytes === undefined){
+const err51 = {instancePath:instancePath+"/shared",schemaPath:"#/properties/shared/anyOf/0/required",keyword:"required",params:{missingProperty: "served_bytes"},message:"must have required property '"+"served_bytes"+"'",schema:schema95.properties.shared.anyOf[0].required,parentSchema:schema95.properties.shared.anyOf[0],data:data19};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+if(data19.cache_hit_bytes === undefined){
+const err52 = {instancePath:instancePath+"/shared",schemaPath:"#/properties/shared/anyOf/0/required",keyword:"required",params:{missingProperty: "cache_hit_bytes"},message:"must have required property '"+"cache_hit_bytes"+"'",schema:schema95.properties.shared.anyOf[0].required,parentSchema:schema95.properties.shared.anyOf[0],data:data19};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+if(data19.ready_bytes === undefined){
+const err53 = {instancePath:instancePath+"/shared",schemaPath:"#/properties/shared/anyOf/0/required",keyword:"required",params:{missingProperty: "ready_bytes"},message:"must have required property '"+"ready_bytes"+"'",schema:schema95.properties.shared.anyOf[0].required,parentSchema:schema95.properties.shared.anyOf[0],data:data19};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if(data19.size === undefined){
+const err54 = {instancePath:instancePath+"/shared",schemaPath:"#/properties/shared/anyOf/0/required",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'",schema:schema95.properties.shared.anyOf[0].required,parentSchema:schema95.properties.shared.anyOf[0],data:data19};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+if(data19.all_ready === undefined){
+const err55 = {instancePath:instancePath+"/shared",schemaPath:"#/properties/shared/anyOf/0/required",keyword:"required",params:{missingProperty: "all_ready"},message:"must have required property '"+"all_ready"+"'",schema:schema95.properties.shared.anyOf[0].required,parentSchema:schema95.properties.shared.anyOf[0],data:data19};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+if(data19.in_flight === undefined){
+const err56 = {instancePath:instancePath+"/shared",schemaPath:"#/properties/shared/anyOf/0/required",keyword:"required",params:{missingProperty: "in_flight"},message:"must have required property '"+"in_flight"+"'",schema:schema95.properties.shared.anyOf[0].required,parentSchema:schema95.properties.shared.anyOf[0],data:data19};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+for(const key1 in data19){
+if(!(func3.call(schema95.properties.shared.anyOf[0].properties, key1))){
+const err57 = {instancePath:instancePath+"/shared",schemaPath:"#/properties/shared/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema95.properties.shared.anyOf[0],data:data19};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data19.backend_reads !== undefined){
+let data20 = data19.backend_reads;
+if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
+const err58 = {instancePath:instancePath+"/shared/backend_reads",schemaPath:"#/properties/shared/anyOf/0/properties/backend_reads/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema95.properties.shared.anyOf[0].properties.backend_reads.type,parentSchema:schema95.properties.shared.anyOf[0].properties.backend_reads,data:data20};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 < 0 || isNaN(data20)){
+const err59 = {instancePath:instancePath+"/shared/backend_reads",schemaPath:"#/properties/shared/anyOf/0/properties/backend_reads/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema95.properties.shared.anyOf[0].properties.backend_reads,data:data20};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+if(data19.backend_bytes !== undefined){
+let data21 = data19.backend_bytes;
+if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
+const err60 = {instancePath:instancePath+"/shared/backend_bytes",schemaPath:"#/properties/shared/anyOf/0/properties/backend_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema95.properties.shared.anyOf[0].properties.backend_bytes.type,parentSchema:schema95.properties.shared.anyOf[0].properties.backend_bytes,data:data21};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+if((typeof data21 == "number") && (isFinite(data21))){
+if(data21 < 0 || isNaN(data21)){
+const err61 = {instancePath:instancePath+"/shared/backend_bytes",schemaPath:"#/properties/shared/anyOf/0/properties/backend_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema95.properties.shared.anyOf[0].properties.backend_bytes,data:data21};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+}
+if(data19.served_reads !== undefined){
+let data22 = data19.served_reads;
+if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
+const err62 = {instancePath:instancePath+"/shared/served_reads",schemaPath:"#/properties/shared/anyOf/0/properties/served_reads/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema95.properties.shared.anyOf[0].properties.served_reads.type,parentSchema:schema95.properties.shared.anyOf[0].properties.served_reads,data:data22};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+if((typeof data22 == "number") && (isFinite(data22))){
+if(data22 < 0 || isNaN(data22)){
+const err63 = {instancePath:instancePath+"/shared/served_reads",schemaPath:"#/properties/shared/anyOf/0/properties/served_reads/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema95.properties.shared.anyOf[0].properties.served_reads,data:data22};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+if(data19.served_bytes !== undefined){
+let data23 = data19.served_bytes;
+if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
+const err64 = {instancePath:instancePath+"/shared/served_bytes",schemaPath:"#/properties/shared/anyOf/0/properties/served_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema95.properties.shared.anyOf[0].properties.served_bytes.type,parentSchema:schema95.properties.shared.anyOf[0].properties.served_bytes,data:data23};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 < 0 || isNaN(data23)){
+const err65 = {instancePath:instancePath+"/shared/served_bytes",schemaPath:"#/properties/shared/anyOf/0/properties/served_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema95.properties.shared.anyOf[0].properties.served_bytes,data:data23};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+}
+if(data19.cache_hit_bytes !== undefined){
+let data24 = data19.cache_hit_bytes;
+if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
+const err66 = {instancePath:instancePath+"/shared/cache_hit_bytes",schemaPath:"#/properties/shared/anyOf/0/properties/cache_hit_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema95.properties.shared.anyOf[0].properties.cache_hit_bytes.type,parentSchema:schema95.properties.shared.anyOf[0].properties.cache_hit_bytes,data:data24};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 < 0 || isNaN(data24)){
+const err67 = {instancePath:instancePath+"/shared/cache_hit_bytes",schemaPath:"#/properties/shared/anyOf/0/properties/cache_hit_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema95.properties.shared.anyOf[0].properties.cache_hit_bytes,data:data24};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+}
+if(data19.ready_bytes !== undefined){
+let data25 = data19.ready_bytes;
+if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
+const err68 = {instancePath:instancePath+"/shared/ready_bytes",schemaPath:"#/properties/shared/anyOf/0/properties/ready_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema95.properties.shared.anyOf[0].properties.ready_bytes.type,parentSchema:schema95.properties.shared.anyOf[0].properties.ready_bytes,data:data25};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+if((typeof data25 == "number") && (isFinite(data25))){
+if(data25 < 0 || isNaN(data25)){
+const err69 = {instancePath:instancePath+"/shared/ready_bytes",schemaPath:"#/properties/shared/anyOf/0/properties/ready_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema95.properties.shared.anyOf[0].properties.ready_bytes,data:data25};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+}
+if(data19.size !== undefined){
+let data26 = data19.size;
+if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
+const err70 = {instancePath:instancePath+"/shared/size",schemaPath:"#/properties/shared/anyOf/0/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema95.properties.shared.anyOf[0].properties.size.type,parentSchema:schema95.properties.shared.anyOf[0].properties.size,data:data26};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+if((typeof data26 == "number") && (isFinite(data26))){
+if(data26 < 0 || isNaN(data26)){
+const err71 = {instancePath:instancePath+"/shared/size",schemaPath:"#/properties/shared/anyOf/0/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema95.properties.shared.anyOf[0].properties.size,data:data26};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+if(data19.all_ready !== undefined){
+let data27 = data19.all_ready;
+if(typeof data27 !== "boolean"){
+const err72 = {instancePath:instancePath+"/shared/all_ready",schemaPath:"#/properties/shared/anyOf/0/properties/all_ready/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema95.properties.shared.anyOf[0].properties.all_ready.type,parentSchema:schema95.properties.shared.anyOf[0].properties.all_ready,data:data27};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data19.in_flight !== undefined){
+let data28 = data19.in_flight;
+if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
+const err73 = {instancePath:instancePath+"/shared/in_flight",schemaPath:"#/properties/shared/anyOf/0/properties/in_flight/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema95.properties.shared.anyOf[0].properties.in_flight.type,parentSchema:schema95.properties.shared.anyOf[0].properties.in_flight,data:data28};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+if((typeof data28 == "number") && (isFinite(data28))){
+if(data28 < 0 || isNaN(data28)){
+const err74 = {instancePath:instancePath+"/shared/in_flight",schemaPath:"#/properties/shared/anyOf/0/properties/in_flight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema95.properties.shared.anyOf[0].properties.in_flight,data:data28};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/shared",schemaPath:"#/properties/shared/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema95.properties.shared.anyOf[0].type,parentSchema:schema95.properties.shared.anyOf[0],data:data19};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+var _valid0 = _errs41 === errors;
+valid3 = valid3 || _valid0;
+const _errs62 = errors;
+if(data19 !== null){
+const err76 = {instancePath:instancePath+"/shared",schemaPath:"#/properties/shared/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema95.properties.shared.anyOf[1].type,parentSchema:schema95.properties.shared.anyOf[1],data:data19};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+var _valid0 = _errs62 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const err77 = {instancePath:instancePath+"/shared",schemaPath:"#/properties/shared/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema95.properties.shared.anyOf,parentSchema:schema95.properties.shared,data:data19};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+else {
+errors = _errs40;
+if(vErrors !== null){
+if(_errs40){
+vErrors.length = _errs40;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err78 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema95.type,parentSchema:schema95,data};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+validate199.errors = vErrors;
+return errors === 0;
+}
+validate199.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate198(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://nydus-service.invalid/schema/api/blob-metrics.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate198.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate199(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate199.errors : vErrors.concat(validate199.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema94.type,parentSchema:schema94,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate198.errors = vErrors;
+return errors === 0;
+}
+validate198.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+

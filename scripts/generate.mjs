@@ -45,6 +45,7 @@ const ROOTS = [
   { file: 'api/inflight.schema.json', fn: 'validateInflight', type: 'Inflight' },
   { file: 'api/config-map.schema.json', fn: 'validateConfigMap', type: 'ConfigMap' },
   { file: 'daemon/blobcache.schema.json', fn: 'validateBlobcacheDaemonOptions', type: 'BlobcacheDaemonOptions' },
+  { file: 'api/blob-metrics.schema.json', fn: 'validateBlobMetricsList', type: 'BlobMetricsList' },
 ];
 
 function banner(source) {

@@ -6,12 +6,12 @@
 import { closeSync, openSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { blobcacheOptionsToArgs } from '../../generated/daemon-flags.js';
-import type { BlobCacheEntry, BlobcacheDaemonOptions, DaemonInfo, MountCmd } from '../../generated/types.js';
+import type { BlobCacheEntry, BlobcacheDaemonOptions, BlobMetrics, DaemonInfo, MountCmd } from '../../generated/types.js';
 import { validateBlobCacheList } from '../../generated/validate.js';
 import { prepareBlobEntry, readConfigText, redactSecrets, type PreparedBlobEntry } from '../config/index.js';
 import { ConfigError, NydusError } from '../errors.js';
 import { closeFd, receiveStateFd, sendStateFd } from '../native/supervisor.js';
-import { BlobCacheError, BlobCacheManager, recordKey, type BlobFigures } from '../service/blob-cache-manager.js';
+import { BlobCacheError, BlobCacheManager, recordKey } from '../service/blob-cache-manager.js';
 import { BlobEntryStore, entryStorePath, parseEntryStore, renderEntryStore } from '../service/blob-entry-store.js';
 import { SharedBlobReads } from '../service/shared-blob-reads.js';
 import { readRecord, resolveStateDir, writeRecord } from '../upgrade/records.js';
@@ -34,14 +34,8 @@ export interface BlobCacheHooks {
   onExitRequest?: () => void;
 }
 
-/** Per-blob metrics: the blob's figures plus the native counters of the image warming it. */
-export type BlobMetrics = BlobFigures & {
-  shared: Record<string, unknown> | null;
-  prefetch_data_amount: number;
-  prefetch_requests_count: number;
-  prefetch_workers: number;
-  prefetch_cumulative_time_millis: number;
-};
+/** Per-blob metrics (schema/api/blob-metrics.schema.json). */
+export type { BlobMetrics } from '../../generated/types.js';
 
 export class BlobCacheController implements DaemonApiHandler {
   readonly log: Logger;
@@ -419,7 +413,7 @@ export class BlobCacheController implements DaemonApiHandler {
 
   /** Per data blob: `?id=<blob id or key>` one object, else the list of every blob. */
   blobcacheMetrics(id?: string): BlobMetrics | BlobMetrics[] {
-    const all = this.manager.figures(id).map((f) => {
+    const all = this.manager.figures(id).map((f): BlobMetrics => {
       const native = this.manager.cacheMetrics(f.owner);
       return {
         ...f,
@@ -427,7 +421,7 @@ export class BlobCacheController implements DaemonApiHandler {
         prefetch_requests_count: native?.prefetch_requests_count ?? 0,
         prefetch_workers: native?.prefetch_workers ?? 0,
         prefetch_cumulative_time_millis: native?.prefetch_cumulative_time_millis ?? 0,
-        shared: (this.shared.metrics(f.blob_id) as Record<string, unknown> | null) ?? null,
+        shared: this.shared.metrics(f.blob_id) ?? null,
       };
     });
     if (id === undefined) return all;

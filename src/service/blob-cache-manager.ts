@@ -181,7 +181,7 @@ export class BlobCacheManager {
     let bootstrap: string;
     try {
       bootstrap = realpathSync(metadataPath);
-      if (!statSync(bootstrap).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'EINVAL' });
+      if (!statSync(bootstrap).isFile()) throw new Error('not a regular file');
     } catch (err) {
       throw new BlobCacheError(`invalid metadata_path ${JSON.stringify(metadataPath)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { validateBlobMetricsList } from '../../generated/validate.js';
 import { api, isRoot, startDaemon, startService, unmountAndRemove, waitFor, type ServiceDaemon } from '../daemon-helpers.js';
 import { cli, perTest, tempDir } from '../helpers.js';
 import { skipReason } from '../servers/common.js';
@@ -104,6 +105,7 @@ interface BlobFig {
 async function figures(sock: string): Promise<BlobFig[]> {
   const r = await api(sock, 'GET', '/api/v1/metrics/blobcache');
   assert.is(r.status, 200, r.body);
+  assert.ok(validateBlobMetricsList(r.json), JSON.stringify(validateBlobMetricsList.errors));
   return r.json as BlobFig[];
 }
 
