@@ -74,8 +74,9 @@ export class BlobCacheController implements DaemonApiHandler {
     });
     this.manager = new BlobCacheManager({
       log,
-      // Warming reads through the shared store: a chunk fetched once serves every client.
-      warmingSource: () => this.shared.backendFor(),
+      // With a shared socket, warming reads through the shared store: a chunk fetched once
+      // serves every client. Without one, the store would only double the disk used.
+      warmingSource: options.sharedSock ? () => this.shared.backendFor() : undefined,
       blobReleased: (blobId) => void this.shared.forget(blobId).catch((err: Error) => this.log.warn(`shared reads of ${blobId}: ${err.message}`)),
     });
     this.store = new BlobEntryStore(entryStorePath(resolveStateDir(options.stateDir), options.id ?? DEFAULT_BLOBCACHE_ID));
