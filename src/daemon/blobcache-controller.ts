@@ -247,7 +247,9 @@ export class BlobCacheController implements DaemonApiHandler {
         argv: this.commandLine(),
         cwd: process.cwd(),
         mountpoint: o.sharedSock ? resolve(o.sharedSock) : this.store.file,
-        mounts: [],
+        // The entries, as a FUSE daemon lists its mounts: `nydus failover` saves the state again
+        // when they change (it polls the record), so a restart after a crash gets every entry.
+        mounts: this.manager.list().map((e) => ({ mountpoint: recordKey(e.domain_id ?? '', e.id), source: e.config_v2?.metadata_path ?? '' })),
         state: this.state,
         startedAt: this.startedAt,
         updatedAt: new Date().toISOString(),
@@ -497,6 +499,7 @@ export class BlobCacheController implements DaemonApiHandler {
       throw err;
     }
     await this.persist();
+    await this.saveRecord();
   }
 
   /** DELETE /api/v2/blobs. */
@@ -509,6 +512,7 @@ export class BlobCacheController implements DaemonApiHandler {
       throw err;
     }
     await this.persist();
+    await this.saveRecord();
   }
 
   /** GET /api/v2/blobs?domain_id=D[&blob_id=B]: the entries as a BlobCacheList (the reference aborts here). */

@@ -242,6 +242,10 @@ export class BlobCacheManager {
       const setup = imageOptionsFromConfig(config, `blob cache entry ${meta.key}`);
       options = setup.options;
       options.validate = false;
+      // Warming takes the whole blob whatever prefetch_all says (daemon.md §6.3: with prefetch
+      // enabled every data blob is requested entirely); a v2 entry's prefetch_all defaults to
+      // false, which would warm only the image's prefetch table, usually empty.
+      if (options.prefetch) options.prefetch.prefetchAll = true;
       if (setup.network) {
         const log = (level: 'error' | 'warn' | 'info' | 'debug', msg: string) => this.hooks.log(level, `${meta.key}: ${msg}`);
         backend = createBackend(setup.network, { id: meta.key, log });

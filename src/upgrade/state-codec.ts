@@ -103,5 +103,7 @@ export function describeState(kind: 'fuse' | 'blobcache' | undefined, input: Uin
     return { count: loaded.entries.length, detail: `${loaded.entries.length} blob cache entr${loaded.entries.length === 1 ? 'y' : 'ies'}` };
   }
   const st = decodeState(input);
-  return { count: st.mounts.length, detail: `${st.mounts.length} mount(s), connection ${st.connectionId}` };
+  // The mount count ends the detail: `nydus failover` logs "(pid P, B bytes, <detail>)" and
+  // scripts (e2e 06) look for "N mount(s))" there.
+  return { count: st.mounts.length, detail: `connection ${st.connectionId}, ${st.mounts.length} mount(s)` };
 }
