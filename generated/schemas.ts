@@ -3748,7 +3748,7 @@ export const schemaRegistry: SchemaRegistry = {
       },
       "mounts": {
         "type": "array",
-        "description": "Filesystems attached inside the daemon.",
+        "description": "Filesystems attached inside the daemon (a blob cache daemon lists its entries here: mountpoint = <domain_id>/<id>, source = the bootstrap), so `nydus failover` saves the state again when they change.",
         "items": {
           "type": "object",
           "description": "One attached filesystem.",

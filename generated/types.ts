@@ -838,7 +838,7 @@ export interface DaemonRecord {
    */
   mountpoint: string;
   /**
-   * Filesystems attached inside the daemon.
+   * Filesystems attached inside the daemon (a blob cache daemon lists its entries here: mountpoint = <domain_id>/<id>, source = the bootstrap), so `nydus failover` saves the state again when they change.
    */
   mounts: {
     /**
@@ -2754,7 +2754,7 @@ export interface DaemonRecordInput {
    */
   mountpoint: string;
   /**
-   * Filesystems attached inside the daemon.
+   * Filesystems attached inside the daemon (a blob cache daemon lists its entries here: mountpoint = <domain_id>/<id>, source = the bootstrap), so `nydus failover` saves the state again when they change.
    */
   mounts: {
     /**
