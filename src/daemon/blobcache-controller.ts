@@ -14,55 +14,39 @@ import { closeFd, receiveStateFd, sendStateFd } from '../native/supervisor.js';
 import { BlobCacheError, BlobCacheManager, recordKey } from '../service/blob-cache-manager.js';
 import { BlobEntryStore, entryStorePath, parseEntryStore, renderEntryStore } from '../service/blob-entry-store.js';
 import { SharedBlobReads } from '../service/shared-blob-reads.js';
-import { readRecord, resolveStateDir, writeRecord } from '../upgrade/records.js';
+import { resolveStateDir } from '../upgrade/records.js';
 import { failures } from './api/errors.js';
 import type { DaemonApiHandler } from './api/handler.js';
 import { startApiServer, type ApiServer } from './api/server.js';
-import { EventRing } from './events.js';
-import { isLogLevel, Logger } from './log.js';
+import { DaemonBase, type BaseHooks } from './daemon-base.js';
+import { Logger } from './log.js';
 import { applyNofileLimit } from './rlimit.js';
-import { RuntimeConfig } from './runtime-config.js';
-import { StateMachine, type DaemonAction, type ReportedState } from './state-machine.js';
+import type { DaemonAction } from './state-machine.js';
 import { buildInfo } from './version.js';
 
 /** Name of the daemon's files in the state dir when it runs without --id. */
 export const DEFAULT_BLOBCACHE_ID = 'blobcache';
 
-export interface BlobCacheHooks {
+export interface BlobCacheHooks extends BaseHooks {
   log?: Logger;
-  /** Called after PUT /api/v1/daemon/exit was answered (default: shut down). */
-  onExitRequest?: () => void;
 }
 
 /** Per-blob metrics (schema/api/blob-metrics.schema.json). */
 export type { BlobMetrics } from '../../generated/types.js';
 
-export class BlobCacheController implements DaemonApiHandler {
-  readonly log: Logger;
-  readonly eventRing = new EventRing();
-  readonly runtime = new RuntimeConfig();
-  readonly machine: StateMachine;
+export class BlobCacheController extends DaemonBase implements DaemonApiHandler {
   readonly manager: BlobCacheManager;
   readonly shared: SharedBlobReads;
   readonly store: BlobEntryStore;
   private api: ApiServer | null = null;
   private sharedListening = false;
   private shuttingDown: Promise<void> | null = null;
-  private finished!: () => void;
-  private readonly done = new Promise<void>((r) => (this.finished = r));
-  private readonly startedAt = new Date().toISOString();
-  private booted = false;
-  private signalledDuringBoot = false;
-  private readonly signalHandler = () => {
-    if (this.booted) void this.shutdown('signal');
-    else this.signalledDuringBoot = true;
-  };
 
   private constructor(
     readonly options: BlobcacheDaemonOptions,
-    private readonly hooks: BlobCacheHooks,
+    hooks: BlobCacheHooks,
   ) {
-    this.log = hooks.log ?? new Logger(options.logLevel, options.logFile, options.logRotationSize);
+    super(options, hooks.log ?? new Logger(options.logLevel, options.logFile, options.logRotationSize), hooks);
     const log = (level: 'error' | 'warn' | 'info' | 'debug', message: string) => this.log[level](message);
     this.shared = new SharedBlobReads({
       resolve: (blobId: string) => this.manager.resolve(blobId),
@@ -80,7 +64,6 @@ export class BlobCacheController implements DaemonApiHandler {
       blobReleased: (blobId) => void this.shared.forget(blobId).catch((err: Error) => this.log.warn(`shared reads of ${blobId}: ${err.message}`)),
     });
     this.store = new BlobEntryStore(entryStorePath(resolveStateDir(options.stateDir), options.id ?? DEFAULT_BLOBCACHE_ID));
-    this.machine = new StateMachine((action) => this.act(action));
     // PUT /api/v1/config?id=<domain>/<id> reaches that entry's backend (registry_auth, proxy_url).
     this.runtime.onChange((id, key, value) => {
       if (key === 'dragonfly_scheduler_endpoint') return;
@@ -100,29 +83,15 @@ export class BlobCacheController implements DaemonApiHandler {
    */
   static async start(options: BlobcacheDaemonOptions, hooks: BlobCacheHooks = {}): Promise<BlobCacheController> {
     const c = new BlobCacheController(options, hooks);
-    process.on('SIGINT', c.signalHandler);
-    process.on('SIGTERM', c.signalHandler);
-    try {
-      await c.boot();
-    } catch (err) {
-      c.manager.close();
-      await c.shared.close().catch(() => undefined);
-      await c.api?.close().catch(() => undefined);
-      c.releaseSignals();
-      throw err;
-    }
-    c.booted = true;
-    if (c.signalledDuringBoot) void c.shutdown('signal');
-    return c;
-  }
-
-  get state(): ReportedState {
-    return this.machine.reported;
-  }
-
-  /** Resolves once the daemon has shut down. */
-  wait(): Promise<void> {
-    return this.done;
+    return DaemonBase.launch(
+      c,
+      () => c.boot(),
+      async () => {
+        c.manager.close();
+        await c.shared.close().catch(() => undefined);
+        await c.api?.close().catch(() => undefined);
+      },
+    );
   }
 
   private async boot(): Promise<void> {
@@ -232,46 +201,22 @@ export class BlobCacheController implements DaemonApiHandler {
     return [process.execPath, script, 'blobcache', ...blobcacheOptionsToArgs(rest as BlobcacheDaemonOptions)];
   }
 
-  /** The daemon record (`<state dir>/<id>.json`) when supervised; failures are logged. */
-  private async saveRecord(): Promise<void> {
+  /**
+   * The record's blob cache members. The entries are listed as its mounts (mountpoint
+   * `<domain>/<id>`, source the bootstrap): `nydus failover` saves the state again when they
+   * change (it polls the record), so a restart after a crash gets every entry.
+   */
+  protected recordDetails() {
     const o = this.options;
-    if (!o.id || !o.supervisor) return;
-    const dir = resolveStateDir(o.stateDir);
-    try {
-      await writeRecord(dir, {
-        id: o.id,
-        kind: 'blobcache',
-        pid: process.pid,
-        apiSock: o.apiSock ? resolve(o.apiSock) : null,
-        supervisor: resolve(o.supervisor),
-        argv: this.commandLine(),
-        cwd: process.cwd(),
-        mountpoint: o.sharedSock ? resolve(o.sharedSock) : this.store.file,
-        // The entries, as a FUSE daemon lists its mounts: `nydus failover` saves the state again
-        // when they change (it polls the record), so a restart after a crash gets every entry.
-        mounts: this.manager.list().map((e) => ({ mountpoint: recordKey(e.domain_id ?? '', e.id), source: e.config_v2?.metadata_path ?? '' })),
-        state: this.state,
-        startedAt: this.startedAt,
-        updatedAt: new Date().toISOString(),
-      });
-    } catch (err) {
-      this.log.warn(`cannot write the daemon record in ${dir}: ${(err as Error).message}`);
-    }
+    return {
+      kind: 'blobcache' as const,
+      argv: this.commandLine(),
+      mountpoint: o.sharedSock ? resolve(o.sharedSock) : this.store.file,
+      mounts: this.manager.list().map((e) => ({ mountpoint: recordKey(e.domain_id ?? '', e.id), source: e.config_v2?.metadata_path ?? '' })),
+    };
   }
 
-  private async markRecordStopped(): Promise<void> {
-    const o = this.options;
-    if (!o.id || !o.supervisor) return;
-    const dir = resolveStateDir(o.stateDir);
-    try {
-      const rec = await readRecord(dir, o.id);
-      if (rec && rec.pid === process.pid) await writeRecord(dir, { ...rec, state: 'STOPPED', updatedAt: new Date().toISOString() });
-    } catch (err) {
-      this.log.warn(`cannot update the daemon record in ${dir}: ${(err as Error).message}`);
-    }
-  }
-
-  private async act(action: DaemonAction): Promise<void> {
+  protected async act(action: DaemonAction): Promise<void> {
     switch (action) {
       case 'None':
       case 'StopMachine':
@@ -342,15 +287,9 @@ export class BlobCacheController implements DaemonApiHandler {
       this.manager.close();
       this.log.info('daemon stopped');
       await this.markRecordStopped();
-      this.finished();
-      setImmediate(() => this.releaseSignals());
+      this.stopped();
     })();
     return this.shuttingDown;
-  }
-
-  private releaseSignals(): void {
-    process.off('SIGINT', this.signalHandler);
-    process.off('SIGTERM', this.signalHandler);
   }
 
   // ---- DaemonApiHandler -------------------------------------------------------------------
@@ -370,16 +309,6 @@ export class BlobCacheController implements DaemonApiHandler {
     return Object.fromEntries(
       this.manager.list().map((e) => [recordKey(e.domain_id ?? '', e.id), { backend_type: 'BlobCache', config: redactSecrets(e.config_v2 ?? {}) }]),
     );
-  }
-
-  setLogLevel(level: string): void {
-    const l = level.toLowerCase();
-    if (!isLogLevel(l)) throw failures.payloadType();
-    this.log.setLevel(l);
-  }
-
-  events() {
-    return this.eventRing.body();
   }
 
   backendInfo(_mountpoint: string): Record<string, unknown> {
@@ -436,28 +365,6 @@ export class BlobCacheController implements DaemonApiHandler {
     return null;
   }
 
-  getConfig(id?: string) {
-    return this.runtime.get(id);
-  }
-
-  putConfig(id: string, values: Record<string, string>): void {
-    this.runtime.put(id, values);
-  }
-
-  async start(): Promise<void> {
-    await this.machine.send('Start');
-    await this.saveRecord();
-  }
-
-  exit(): Promise<void> {
-    return this.machine.trigger('exit');
-  }
-
-  afterExit(): void {
-    if (this.hooks.onExitRequest) this.hooks.onExitRequest();
-    else void this.shutdown('exit requested');
-  }
-
   /** Hot upgrade: the entries go to the supervisor (an fd must ride along: the state file's). */
   async sendfd(): Promise<void> {
     const supervisor = this.options.supervisor;
@@ -472,11 +379,6 @@ export class BlobCacheController implements DaemonApiHandler {
       closeSync(fd);
     }
     this.log.info(`state (${state.length} bytes, ${this.manager.size} entries) sent to the supervisor at ${supervisor}`);
-  }
-
-  async takeover(): Promise<void> {
-    await this.machine.send('Takeover');
-    await this.saveRecord();
   }
 
   /** PUT /api/v2/blobs: prepare (400 BadRequest), add (500), persist. */

@@ -13,20 +13,18 @@ import { FuseSession, type VfsFlavour } from '../native/fuse.js';
 import { closeFd, receiveStateFd, sendStateFd } from '../native/supervisor.js';
 import { decodeState, encodeState } from '../upgrade/state-codec.js';
 import { fuseMountInfo } from '../upgrade/daemon-process.js';
-import { readRecord, resolveStateDir, writeRecord } from '../upgrade/records.js';
 import { fuseOptionsToArgs } from '../../generated/daemon-flags.js';
 import { FsService, readPrefetchList } from '../service/fs-service.js';
 import { failures, ApiFailure } from './api/errors.js';
 import type { DaemonApiHandler } from './api/handler.js';
 import { startApiServer, type ApiServer } from './api/server.js';
-import { EventRing } from './events.js';
-import { isLogLevel, Logger } from './log.js';
+import { Logger } from './log.js';
 import { daemonFamilies } from './metrics/families.js';
 import { parseMetricsAddr, startMetricsListener, type MetricsListener } from './metrics/listener.js';
 import { renderExposition } from './metrics/prometheus.js';
 import { applyNofileLimit } from './rlimit.js';
-import { RuntimeConfig } from './runtime-config.js';
-import { StateMachine, type DaemonAction, type ReportedState } from './state-machine.js';
+import { DaemonBase, type BaseHooks } from './daemon-base.js';
+import type { DaemonAction } from './state-machine.js';
 import { buildInfo } from './version.js';
 
 /** daemon.md §1.8: the built-in configuration of --localfs-dir. */
@@ -51,49 +49,27 @@ function socketAlive(path: string): Promise<boolean> {
   });
 }
 
-export interface ControllerHooks {
+export interface ControllerHooks extends BaseHooks {
   /** Logger to use (default: from the options' log level and file). */
   log?: Logger;
-  /** Called after PUT /api/v1/daemon/exit was answered (default: shut the controller down). */
-  onExitRequest?: () => void;
 }
 
-export class DaemonController implements DaemonApiHandler {
-  readonly log: Logger;
+export class DaemonController extends DaemonBase implements DaemonApiHandler {
   readonly fs: FsService;
-  readonly eventRing = new EventRing();
-  readonly runtime = new RuntimeConfig();
-  readonly machine: StateMachine;
   private session: FuseSession | null = null;
   private api: ApiServer | null = null;
   private metricsListener: MetricsListener | null = null;
   private mountpoint = '';
   private shuttingDown: Promise<void> | null = null;
-  private finished!: () => void;
-  private readonly done = new Promise<void>((r) => (this.finished = r));
-  /**
-   * SIGTERM/SIGINT: installed before anything is mounted and kept until the daemon has fully
-   * stopped (removed a turn of the event loop after wait() resolves, when the CLI has already
-   * exited): a signal that finds no listener takes the default action and kills the process
-   * with 143, e.g. one that arrives while a shutdown started by an unmount writes the record.
-   */
-  private readonly signalHandler = () => {
-    if (this.booted) void this.shutdown('signal');
-    else this.signalledDuringBoot = true;
-  };
-  private booted = false;
-  private signalledDuringBoot = false;
-  private readonly startedAt = new Date().toISOString();
   /** The VFS flavour of the session (kept in the takeover state: the successor must match it). */
   private flavour: VfsFlavour = 'rafs';
 
   private constructor(
     readonly options: FuseDaemonOptions,
-    private readonly hooks: ControllerHooks,
+    hooks: ControllerHooks,
   ) {
-    this.log = hooks.log ?? new Logger(options.logLevel, options.logFile, options.logRotationSize);
+    super(options, hooks.log ?? new Logger(options.logLevel, options.logFile, options.logRotationSize), hooks);
     this.fs = new FsService(this.log, this.runtime);
-    this.machine = new StateMachine((action) => this.act(action));
   }
 
   /**
@@ -105,25 +81,7 @@ export class DaemonController implements DaemonApiHandler {
    */
   static async start(options: FuseDaemonOptions, hooks: ControllerHooks = {}): Promise<DaemonController> {
     const c = new DaemonController(options, hooks);
-    process.on('SIGINT', c.signalHandler);
-    process.on('SIGTERM', c.signalHandler);
-    try {
-      await c.boot();
-    } catch (err) {
-      c.releaseSignals();
-      throw err;
-    }
-    c.booted = true;
-    if (c.signalledDuringBoot) {
-      c.log.info('a stop signal arrived during start-up');
-      void c.shutdown('signal');
-    }
-    return c;
-  }
-
-  /** Reported state. */
-  get state(): ReportedState {
-    return this.machine.reported;
+    return DaemonBase.launch(c, () => c.boot(), () => undefined);
   }
 
   /** `host:port` the --metrics-addr listener is bound to (null: none, or still waiting for the address). */
@@ -134,11 +92,6 @@ export class DaemonController implements DaemonApiHandler {
   /** The FUSE session (null while parked in INIT). */
   get fuse(): FuseSession | null {
     return this.session;
-  }
-
-  /** Resolves once the daemon has shut down (the controller's run loop). */
-  wait(): Promise<void> {
-    return this.done;
   }
 
   private async boot(): Promise<void> {
@@ -215,7 +168,7 @@ export class DaemonController implements DaemonApiHandler {
         throw err;
       }
       const listener = this.metricsListener;
-      void this.done.then(() => listener.close());
+      void this.wait().then(() => listener.close());
     }
     this.log.info(`daemon ${this.state} at ${mp}`);
   }
@@ -232,44 +185,14 @@ export class DaemonController implements DaemonApiHandler {
     return [process.execPath, script, 'fuse', ...fuseOptionsToArgs(rest as FuseDaemonOptions)];
   }
 
-  /**
-   * Writes this daemon's record (`<state dir>/<id>.json`, atomically) when it runs under a
-   * supervisor: what `nydus upgrade` and `nydus failover` act on. Failures are logged.
-   */
-  private async saveRecord(): Promise<void> {
-    const o = this.options;
-    if (!o.id || !o.supervisor) return;
-    const dir = resolveStateDir(o.stateDir);
-    try {
-      await writeRecord(dir, {
-        id: o.id,
-        pid: process.pid,
-        apiSock: o.apiSock ? resolve(o.apiSock) : null,
-        supervisor: resolve(o.supervisor),
-        argv: this.commandLine(),
-        cwd: process.cwd(),
-        mountpoint: this.mountpoint,
-        mounts: this.fs.mountCommands().map((m) => ({ mountpoint: m.mountpoint, source: m.cmd.source })),
-        state: this.state,
-        startedAt: this.startedAt,
-        updatedAt: new Date().toISOString(),
-      });
-    } catch (err) {
-      this.log.warn(`cannot write the daemon record in ${dir}: ${(err as Error).message}`);
-    }
-  }
-
-  /** Marks the record STOPPED, unless a successor already owns it (hot upgrade). */
-  private async markRecordStopped(): Promise<void> {
-    const o = this.options;
-    if (!o.id || !o.supervisor) return;
-    const dir = resolveStateDir(o.stateDir);
-    try {
-      const rec = await readRecord(dir, o.id);
-      if (rec && rec.pid === process.pid) await writeRecord(dir, { ...rec, state: 'STOPPED', updatedAt: new Date().toISOString() });
-    } catch (err) {
-      this.log.warn(`cannot update the daemon record in ${dir}: ${(err as Error).message}`);
-    }
+  /** The record's FUSE members: the command line, the mountpoint and the mounts. */
+  protected recordDetails() {
+    return {
+      kind: 'fuse' as const,
+      argv: this.commandLine(),
+      mountpoint: this.mountpoint,
+      mounts: this.fs.mountCommands().map((m) => ({ mountpoint: m.mountpoint, source: m.cmd.source })),
+    };
   }
 
   /** The takeover state of this daemon (daemon.md §5.4), for sendfd. */
@@ -359,7 +282,7 @@ export class DaemonController implements DaemonApiHandler {
   }
 
   /** Runs a state-machine action (daemon.md §3.2). */
-  private async act(action: DaemonAction): Promise<void> {
+  protected async act(action: DaemonAction): Promise<void> {
     const s = this.session;
     switch (action) {
       case 'None':
@@ -405,15 +328,9 @@ export class DaemonController implements DaemonApiHandler {
       this.fs.closeAll();
       this.log.info('daemon stopped');
       await this.markRecordStopped();
-      this.finished();
-      setImmediate(() => this.releaseSignals());
+      this.stopped();
     })();
     return this.shuttingDown;
-  }
-
-  private releaseSignals(): void {
-    process.off('SIGINT', this.signalHandler);
-    process.off('SIGTERM', this.signalHandler);
   }
 
   // ---- DaemonApiHandler -------------------------------------------------------------------
@@ -430,16 +347,6 @@ export class DaemonController implements DaemonApiHandler {
 
   backendCollection(): Record<string, unknown> {
     return this.fs.backendCollection() as unknown as Record<string, unknown>;
-  }
-
-  setLogLevel(level: string): void {
-    const l = level.toLowerCase();
-    if (!isLogLevel(l)) throw failures.payloadType();
-    this.log.setLevel(l);
-  }
-
-  events() {
-    return this.eventRing.body();
   }
 
   backendInfo(mountpoint: string) {
@@ -519,28 +426,6 @@ export class DaemonController implements DaemonApiHandler {
     );
   }
 
-  getConfig(id?: string) {
-    return this.runtime.get(id);
-  }
-
-  putConfig(id: string, values: Record<string, string>): void {
-    this.runtime.put(id, values);
-  }
-
-  async start(): Promise<void> {
-    await this.machine.send('Start');
-    await this.saveRecord();
-  }
-
-  exit(): Promise<void> {
-    return this.machine.trigger('exit');
-  }
-
-  afterExit(): void {
-    if (this.hooks.onExitRequest) this.hooks.onExitRequest();
-    else void this.shutdown('exit requested');
-  }
-
   async sendfd(): Promise<void> {
     const supervisor = this.options.supervisor;
     if (!supervisor) throw failures.upgradeManager('no supervisor configured (--supervisor and --id)');
@@ -553,11 +438,6 @@ export class DaemonController implements DaemonApiHandler {
       throw failures.upgradeManager(`cannot send the state to the supervisor at ${supervisor}: ${(err as Error).message}`);
     }
     this.log.info(`state (${state.length} bytes) and /dev/fuse fd sent to the supervisor at ${supervisor}`);
-  }
-
-  async takeover(): Promise<void> {
-    await this.machine.send('Takeover');
-    await this.saveRecord();
   }
 
   async putBlob(): Promise<void> {

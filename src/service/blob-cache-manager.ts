@@ -5,7 +5,7 @@
 // daemon now and by the fscache service next. Control path only: the chunk I/O is native.
 import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BlobCacheEntry, BlobCacheEntryConfigV2, ConfigV2 } from '../../generated/types.js';
+import type { BlobCacheEntry, BlobCacheEntryConfigV2, BlobMetrics, ConfigV2 } from '../../generated/types.js';
 import { imageOptionsFromConfig, parseConfig } from '../config/index.js';
 import type { PreparedBlobEntry } from '../config/blob-entry.js';
 import { RafsImage, type BlobcacheMetrics, type BlobInfo, type ImageOptions } from '../native/image.js';
@@ -23,7 +23,6 @@ export class BlobCacheError extends Error {
   }
 }
 
-export type WarmState = 'off' | 'warming' | 'done' | 'failed';
 
 /** A bootstrap ("meta blob") record. */
 interface MetaRecord {
@@ -55,26 +54,27 @@ interface DataRecord {
   refs: number;
 }
 
-/** Per-blob figures (GET /api/v1/metrics/blobcache?id=<blob id>). */
-export interface BlobFigures {
-  key: string;
-  domain_id: string;
-  blob_id: string;
-  /** Bootstrap entries of the domain referring to this blob. */
-  refs: number;
-  /** The entry whose backend and work_dir serve it. */
-  owner: string;
-  store_path: string;
-  underlying_files: string[];
-  compressed_size: number;
-  uncompressed_size: number;
-  chunk_count: number;
-  /** Chunks marked ready in the blob's chunk map file (B.blob.data.chunk_map). */
-  ready_chunks: number;
-  data_all_ready: boolean;
-  warm: WarmState;
-  warm_error: string | null;
-}
+/** Per-blob figures: the manager's part of BlobMetrics (schema/api/blob-metrics.schema.json). */
+export type BlobFigures = Pick<
+  BlobMetrics,
+  | 'key'
+  | 'domain_id'
+  | 'blob_id'
+  | 'refs'
+  | 'owner'
+  | 'store_path'
+  | 'underlying_files'
+  | 'compressed_size'
+  | 'uncompressed_size'
+  | 'chunk_count'
+  | 'ready_chunks'
+  | 'data_all_ready'
+  | 'warm'
+  | 'warm_error'
+>;
+
+/** Warming of an entry (BlobMetrics.warm). */
+export type WarmState = BlobMetrics['warm'];
 
 /** What the manager needs from its daemon. */
 export interface ManagerHooks {

@@ -3,6 +3,7 @@
 // to the blob's real backend in merged ranged reads, and concurrent misses on the same blocks
 // coalesce into one backend read. Served to FUSE daemons over a Unix socket in the http-proxy
 // backend's protocol (./blob-read-server.ts) and to in-process users as a BlobBackend.
+import type { BlobMetrics } from '../../generated/types.js';
 import type { BlobBackend, ReadOptions } from '../storage/backend.js';
 import { BackendError, unknownRuntimeKey, type LogFn } from '../storage/errors.js';
 import { BlobReadServer, type BlobReadServerOptions } from './blob-read-server.js';
@@ -26,23 +27,11 @@ export interface SharedBlobReadsOptions {
   maxFetchBytes?: number;
 }
 
-/** Per-blob counters (bytes are backend bytes: stored/compressed bytes as the backend serves them). */
-export interface BlobReadMetrics {
-  /** Backend reads issued (merged block ranges, at most maxFetchBytes each). */
-  backend_reads: number;
-  /** Bytes the backend delivered and the store took. */
-  backend_bytes: number;
-  /** Reads answered (socket requests are read segment by segment) and their bytes. */
-  served_reads: number;
-  served_bytes: number;
-  /** Bytes of served reads that were already cached when the read arrived. */
-  cache_hit_bytes: number;
-  ready_bytes: number;
-  size: number;
-  all_ready: boolean;
-  /** Backend reads in flight. */
-  in_flight: number;
-}
+/**
+ * Per-blob counters (bytes are backend bytes: stored/compressed bytes as the backend serves
+ * them), declared in schema/api/blob-metrics.schema.json as BlobMetrics.shared.
+ */
+export type BlobReadMetrics = NonNullable<BlobMetrics['shared']>;
 
 export const DEFAULT_MAX_FETCH_BYTES = 4 << 20;
 
