@@ -8,6 +8,7 @@
 
 #include "bytes_worker.h"
 #include "native_error.h"
+#include "storage/unix_http_backend.h"
 
 namespace nydus::binding {
 namespace {
@@ -144,6 +145,26 @@ ImageOptions OptionsOf(Napi::Object o) {
     options.cache.compressed = BoolOpt(c, "compressed", false);
     options.cache.validate = BoolOpt(c, "validate", false);
     options.cache.disable_indexed_map = BoolOpt(c, "disableIndexedMap", false);
+  }
+  Napi::Value unix_http = o.Get("unixHttp");
+  if (unix_http.IsObject()) {
+    // http-proxy on a Unix socket, spoken natively (src/config/image-options.ts decides when).
+    Napi::Object u = unix_http.As<Napi::Object>();
+    storage::UnixHttpConfig http;
+    http.socket_path = StrOpt(u, "socket");
+    http.path = StrOpt(u, "path");
+    http.timeout_ms = NumOpt(u, "timeoutMs", 0);
+    http.connect_timeout_ms = NumOpt(u, "connectTimeoutMs", 0);
+    http.retry_limit = static_cast<uint32_t>(NumOpt(u, "retryLimit", 0));
+    Napi::Value headers = u.Get("headers");
+    if (headers.IsArray()) {
+      Napi::Array a = headers.As<Napi::Array>();
+      for (uint32_t i = 0; i < a.Length(); i++) {
+        Napi::Value v = a.Get(i);
+        if (v.IsString()) http.headers.push_back(v.As<Napi::String>().Utf8Value());
+      }
+    }
+    options.backend = std::make_shared<storage::UnixHttpBackend>(std::move(http));
   }
   Napi::Value prefetch = o.Get("prefetch");
   if (prefetch.IsObject()) {

@@ -28,7 +28,8 @@ struct LocalFsOptions {
 
 struct ImageOptions {
   LocalFsOptions localfs;
-  // When set, blobs are read through this backend instead of localfs (network backends bridged from JS).
+  // When set, blobs are read through this backend instead of localfs: a network backend bridged
+  // from JS, or the native http-proxy client of a Unix socket (storage/unix_http_backend.h).
   std::shared_ptr<storage::BlobBackend> backend;
   bool validate_digest = false;        // rafs.validate / digest_validate
   uint64_t amplify_io = 1 << 20;       // rafs.batch_size / legacy amplify_io; 0 = no amplification
@@ -75,6 +76,22 @@ class Image {
 
   // The blob table as the data path uses it (ids substituted for inlined-meta blobs, §1.14).
   const std::vector<storage::BlobInfo>& blobs() const { return reader_->blobs(); }
+
+  // The blob device view of data blob `blob_index` (what EROFS reads in fscache mode, daemon
+  // spec §6.3): bytes [offset, offset + length) of the blob's uncompressed image, each chunk of
+  // its chunk-info array at its uncompressed offset, zeros in gaps and past the last chunk.
+  // Chunks come through the blob cache when configured, else in merged backend reads.
+  // EINVAL for an unknown index, ENOTSUP for a blob without chunk-info array, EIO naming the
+  // chunk on any data error (nothing in `out` is meaningful then).
+  Status ReadBlobUncompressed(uint32_t blob_index, uint64_t offset, size_t length, uint8_t* out) const;
+  // [start, end) widened from [offset, offset + length) to whole chunks of that blob (a bound
+  // that falls in a gap stays): reading whole chunks spares fetching and decoding them again for
+  // the neighbouring ranges. Errors as ReadBlobUncompressed.
+  struct BlobSpan {
+    uint64_t start = 0;
+    uint64_t end = 0;
+  };
+  Result<BlobSpan> BlobChunkSpan(uint32_t blob_index, uint64_t offset, uint64_t length) const;
 
   // Counters of the blob reads made for this image (api spec §4.5 BackendMetrics).
   const storage::BackendMetrics& backend_metrics() const { return *backend_metrics_; }

@@ -3,6 +3,7 @@
 import { backendWaitMs, imageOptionsFromConfig, loadConfigFile } from '../config/index.js';
 import { RafsImage, type ImageOptions } from '../native/image.js';
 import { createBackend } from '../storage/backend.js';
+import { nativeHttpProxyOf } from '../storage/http-proxy.js';
 import { blobSourceOf } from '../storage/native-source.js';
 
 export interface OpenFlags {
@@ -21,7 +22,10 @@ export async function openImage(bootstrap: string, flags: OpenFlags = {}): Promi
     // Inspection reads straight from the backend: no cache files, no background prefetch.
     delete options.cache;
     delete options.prefetch;
-    if (setup.network) {
+    const unixHttp = setup.network && nativeHttpProxyOf(setup.network);
+    if (unixHttp) {
+      options.unixHttp = unixHttp;
+    } else if (setup.network) {
       options.backend = blobSourceOf(createBackend(setup.network, { id: '/' }));
       options.backendWaitMs = backendWaitMs(setup.network);
     }

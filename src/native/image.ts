@@ -20,6 +20,8 @@ export interface ImageOptions {
    * on cache misses; a read must settle with exactly `length` bytes or reject.
    */
   backend?: NativeBlobSource;
+  /** Blobs come from an http-proxy server on a Unix socket, spoken natively (no JS on a miss). */
+  unixHttp?: UnixHttpOptions;
   /** How long a native reader waits for `backend` before EIO, in ms (0 = no limit). */
   backendWaitMs?: number;
   /** User-IO amplification window in bytes (rafs.batch_size / amplify_io); 0 = none. */
@@ -28,6 +30,22 @@ export interface ImageOptions {
   cache?: CacheOptions;
   /** Background prefetch (cache.prefetch merged with rafs.prefetch). */
   prefetch?: PrefetchOptions;
+}
+
+/** The native http-proxy client of a Unix socket (native/core/storage/unix_http_backend.h). */
+export interface UnixHttpOptions {
+  /** Absolute path of the server's socket. */
+  socket: string;
+  /** URL path prefix joined with the blob id (http-proxy `path`). */
+  path: string;
+  /** Whole-operation deadline shared by all attempts, ms; 0 = none. */
+  timeoutMs: number;
+  /** Per-connect limit, ms; 0 = none. */
+  connectTimeoutMs: number;
+  /** Kept like the TS backend; does not change the attempt counts (storage.md §3.1). */
+  retryLimit: number;
+  /** Extra request header lines, "Name: value" (User-Agent, NYDUS_HEADER_*). */
+  headers: string[];
 }
 
 /** What the native data path calls for blob bytes (src/storage backends implement it). */
@@ -208,6 +226,9 @@ export class RafsImage {
     const Image = internal.addon().Image as NativeImageClass;
     if (options.backend !== undefined && (typeof options.backend?.read !== 'function' || typeof options.backend?.blobSize !== 'function')) {
       throw new NativeError(osConstants.errno.EINVAL, 'EINVAL', 'Expected an object with read() and blobSize() for backend');
+    }
+    if (options.unixHttp !== undefined && (options.backend !== undefined || !options.unixHttp.socket?.startsWith('/'))) {
+      throw new NativeError(osConstants.errno.EINVAL, 'EINVAL', 'Expected an absolute socket path and no backend object for unixHttp');
     }
     try {
       return internal.callSync(() => new RafsImage(new Image(bootstrap, options), bootstrap, options.backend));

@@ -14,6 +14,7 @@ import { NydusError } from '../errors.js';
 import type { FuseSession } from '../native/fuse.js';
 import { RafsImage, type BlobcacheMetrics, type ImageOptions } from '../native/image.js';
 import { createBackend, type BlobBackend } from '../storage/backend.js';
+import { nativeHttpProxyOf } from '../storage/http-proxy.js';
 import { blobSourceOf } from '../storage/native-source.js';
 
 export interface BackendDescriptor {
@@ -355,7 +356,10 @@ export class FsService {
         this.log.info(`${mountpoint}: the blob cache is not used with the localfs backend`);
         delete options.cache;
       }
-      if (setup.network) {
+      const unixHttp = setup.network && nativeHttpProxyOf(setup.network);
+      if (unixHttp) {
+        options.unixHttp = unixHttp;
+      } else if (setup.network) {
         const log = (level: 'error' | 'warn' | 'info' | 'debug', msg: string) => this.log[level](`${mountpoint}: ${msg}`);
         backend = createBackend(setup.network, { id: mountpoint, log });
         options.backend = blobSourceOf(backend, log);

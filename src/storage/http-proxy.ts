@@ -3,10 +3,12 @@
 // URI <path>/<blob id> (nydusd asks for "/"; see blobUrl).
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, posix } from 'node:path';
-import type { HttpProxyConfig } from '../../generated/types.js';
+import type { BackendConfig, HttpProxyConfig } from '../../generated/types.js';
 import { ConfigError } from '../errors.js';
+import type { UnixHttpOptions } from '../native/image.js';
 import type { BackendOptions } from './errors.js';
 import { HttpBlobBackend } from './http-backend.js';
+import { defaultHeaders } from './http.js';
 
 /** Blob URL of remote mode: `addr` + (`path` joined with the id). */
 export function httpProxyBlobUrl(addr: string, path: string, blobId: string): URL {
@@ -38,4 +40,23 @@ export class HttpProxyBackend extends HttpBlobBackend {
     // reads) can serve many blobs. A single-blob server that ignores the URI is unaffected.
     return httpProxyBlobUrl(this.socketPath ? 'http://localhost' : this.cfg.addr, this.cfg.path, blobId);
   }
+}
+
+/**
+ * The native client's options when `backend` is http-proxy on an existing Unix socket with no
+ * forward proxy configured: its misses are then served without entering JavaScript. null keeps
+ * the TS backend (remote addresses, a proxy, or NYDUS_NATIVE_HTTP_PROXY=0 for comparison).
+ */
+export function nativeHttpProxyOf(backend: BackendConfig, env: NodeJS.ProcessEnv = process.env): UnixHttpOptions | null {
+  const cfg = backend.type === 'http-proxy' ? backend['http-proxy'] : null;
+  if (!cfg || env.NYDUS_NATIVE_HTTP_PROXY === '0' || cfg.proxy?.url) return null;
+  if (!isAbsolute(cfg.addr) || !existsSync(cfg.addr) || !statSync(cfg.addr).isSocket()) return null;
+  return {
+    socket: cfg.addr,
+    path: cfg.path ?? '',
+    timeoutMs: Math.max(0, cfg.timeout) * 1000,
+    connectTimeoutMs: Math.max(0, cfg.connect_timeout) * 1000,
+    retryLimit: Math.max(0, cfg.retry_limit),
+    headers: Object.entries(defaultHeaders(env)).map(([name, value]) => `${name}: ${value}`),
+  };
 }
