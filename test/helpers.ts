@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
+import { NativeError } from '../src/errors.js';
 
 /** The repository root (tests run from dist/test/<layer>/). */
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -58,6 +59,17 @@ export function withoutNulls(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(withoutNulls);
   if (typeof v !== 'object' || v === null) return v;
   return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null).map(([k, x]) => [k, withoutNulls(x)]));
+}
+
+/** The NativeError that `fn` throws (anything else it throws, or no error, fails the test). */
+export function nativeError(fn: () => unknown): NativeError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof NativeError) return err;
+    throw err;
+  }
+  throw new Error('expected a NativeError');
 }
 
 /** The fixture set in ../shared/fixtures. */

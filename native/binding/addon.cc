@@ -2,6 +2,7 @@
 // src/native/binding.ts (the only module that loads it). Binding layer.
 #include <napi.h>
 
+#include "cachefiles_wrap.h"
 #include "fuse_wrap.h"
 #include "host_fs_ops.h"
 #include "image_wrap.h"
@@ -33,6 +34,8 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("receiveStateFd", Napi::Function::New(env, ReceiveStateFd, "receiveStateFd"));
   exports.Set("closeFd", Napi::Function::New(env, CloseFd, "closeFd"));
   exports.Set("SupervisorListener", SupervisorListenerWrap::Define(env));
+  exports.Set("CachefilesSession", CachefilesSessionWrap::Define(env));
+  exports.Set("cachefilesFakeDevice", Napi::Function::New(env, CachefilesFakeDevice, "cachefilesFakeDevice"));
   return exports;
 }
 

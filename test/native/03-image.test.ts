@@ -9,7 +9,7 @@ import { NativeError } from '../../src/errors.js';
 import { RafsImage } from '../../src/native/image.js';
 import { S_IFMT, S_IFREG, walk } from '../../src/inspect/walk.js';
 import { buildTree, treeJson } from '../../src/inspect/tree.js';
-import { fixture, perTest, readExpected, tempDir } from '../helpers.js';
+import { fixture, nativeError, perTest, readExpected, tempDir } from '../helpers.js';
 
 const track = perTest();
 
@@ -17,16 +17,6 @@ async function content(image: RafsImage, ino: number): Promise<Buffer> {
   const parts: Buffer[] = [];
   for await (const b of image.stream(ino)) parts.push(b);
   return Buffer.concat(parts);
-}
-
-function nativeError(fn: () => unknown): NativeError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof NativeError) return err;
-    throw err;
-  }
-  throw new Error('expected a NativeError');
 }
 
 test('v5: superblock facts (rafs-format §6.1)', () => {
