@@ -17,7 +17,7 @@ import { SharedBlobReads } from '../service/shared-blob-reads.js';
 import { resolveStateDir } from '../upgrade/records.js';
 import { failures } from './api/errors.js';
 import type { DaemonApiHandler } from './api/handler.js';
-import { startApiServer, type ApiServer } from './api/server.js';
+import { startApiServer } from './api/server.js';
 import { DaemonBase, type BaseHooks } from './daemon-base.js';
 import { Logger } from './log.js';
 import { applyNofileLimit } from './rlimit.js';
@@ -38,9 +38,7 @@ export class BlobCacheController extends DaemonBase implements DaemonApiHandler 
   readonly manager: BlobCacheManager;
   readonly shared: SharedBlobReads;
   readonly store: BlobEntryStore;
-  private api: ApiServer | null = null;
   private sharedListening = false;
-  private shuttingDown: Promise<void> | null = null;
 
   private constructor(
     readonly options: BlobcacheDaemonOptions,
@@ -269,27 +267,10 @@ export class BlobCacheController extends DaemonBase implements DaemonApiHandler 
     await this.persist();
   }
 
-  /** Graceful shutdown: API closed, shared socket closed, warming stopped, entries kept on disk. */
-  shutdown(reason = 'requested'): Promise<void> {
-    this.shuttingDown ??= (async () => {
-      this.log.info(`shutting down (${reason})`);
-      try {
-        await this.api?.close();
-      } catch (err) {
-        this.log.warn(`closing the API server: ${(err as Error).message}`);
-      }
-      try {
-        await this.machine.trigger('stop');
-      } catch (err) {
-        this.log.warn(`stopping: ${(err as Error).message}`);
-      }
-      await this.shared.close().catch((err: Error) => this.log.warn(`closing the shared read service: ${err.message}`));
-      this.manager.close();
-      this.log.info('daemon stopped');
-      await this.markRecordStopped();
-      this.stopped();
-    })();
-    return this.shuttingDown;
+  /** After the API and the machine stopped: the shared socket closes and warming stops; entries stay on disk. */
+  protected async releaseService(): Promise<void> {
+    await this.shared.close().catch((err: Error) => this.log.warn(`closing the shared read service: ${err.message}`));
+    this.manager.close();
   }
 
   // ---- DaemonApiHandler -------------------------------------------------------------------

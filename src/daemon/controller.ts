@@ -17,7 +17,7 @@ import { fuseOptionsToArgs } from '../../generated/daemon-flags.js';
 import { FsService, readPrefetchList } from '../service/fs-service.js';
 import { failures, ApiFailure } from './api/errors.js';
 import type { DaemonApiHandler } from './api/handler.js';
-import { startApiServer, type ApiServer } from './api/server.js';
+import { startApiServer } from './api/server.js';
 import { Logger } from './log.js';
 import { daemonFamilies } from './metrics/families.js';
 import { parseMetricsAddr, startMetricsListener, type MetricsListener } from './metrics/listener.js';
@@ -57,10 +57,8 @@ export interface ControllerHooks extends BaseHooks {
 export class DaemonController extends DaemonBase implements DaemonApiHandler {
   readonly fs: FsService;
   private session: FuseSession | null = null;
-  private api: ApiServer | null = null;
   private metricsListener: MetricsListener | null = null;
   private mountpoint = '';
-  private shuttingDown: Promise<void> | null = null;
   /** The VFS flavour of the session (kept in the takeover state: the successor must match it). */
   private flavour: VfsFlavour = 'rafs';
 
@@ -305,32 +303,15 @@ export class DaemonController extends DaemonBase implements DaemonApiHandler {
     }
   }
 
-  /** Graceful shutdown (signal, lost FUSE connection, exit request): API closed, FUSE unmounted unless exit was requested. */
-  shutdown(reason = 'requested'): Promise<void> {
-    this.shuttingDown ??= (async () => {
-      this.log.info(`shutting down (${reason})`);
-      try {
-        await this.api?.close();
-      } catch (err) {
-        this.log.warn(`closing the API server: ${(err as Error).message}`);
-      }
-      try {
-        await this.machine.trigger('stop');
-      } catch (err) {
-        this.log.warn(`stopping: ${(err as Error).message}`);
-      }
-      // A lost connection leaves workers that noticed it; make sure none is left.
-      try {
-        await this.session?.stop();
-      } catch {
-        // already stopped
-      }
-      this.fs.closeAll();
-      this.log.info('daemon stopped');
-      await this.markRecordStopped();
-      this.stopped();
-    })();
-    return this.shuttingDown;
+  /** After the API and the machine stopped (FUSE unmounted unless exit was requested): no worker and no image is left. */
+  protected async releaseService(): Promise<void> {
+    // A lost connection leaves workers that noticed it; make sure none is left.
+    try {
+      await this.session?.stop();
+    } catch {
+      // already stopped
+    }
+    this.fs.closeAll();
   }
 
   // ---- DaemonApiHandler -------------------------------------------------------------------

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import type { DaemonRecord } from '../../generated/types.js';
 import { readRecord, resolveStateDir, writeRecord } from '../upgrade/records.js';
 import { failures } from './api/errors.js';
+import type { ApiServer } from './api/server.js';
 import { EventRing } from './events.js';
 import { isLogLevel, type Logger } from './log.js';
 import { RuntimeConfig } from './runtime-config.js';
@@ -31,6 +32,9 @@ export abstract class DaemonBase {
   readonly runtime = new RuntimeConfig();
   readonly machine: StateMachine;
   protected readonly startedAt = new Date().toISOString();
+  /** The API server, once it serves. */
+  protected api: ApiServer | null = null;
+  private shuttingDown: Promise<void> | null = null;
   private finished!: () => void;
   private readonly done = new Promise<void>((r) => (this.finished = r));
   private booted = false;
@@ -56,8 +60,8 @@ export abstract class DaemonBase {
 
   /** Runs a state-machine action (daemon.md §3.2). */
   protected abstract act(action: DaemonAction): Promise<void>;
-  /** Graceful shutdown; idempotent. */
-  abstract shutdown(reason?: string): Promise<void>;
+  /** What shutdown releases of the daemon kind, after the API and the machine stopped. */
+  protected abstract releaseService(): Promise<void>;
   /** The record's members that depend on the daemon kind. */
   protected abstract recordDetails(): Pick<DaemonRecord, 'kind' | 'argv' | 'mountpoint' | 'mounts'>;
 
@@ -93,10 +97,31 @@ export abstract class DaemonBase {
     return this.done;
   }
 
-  /** Ends the run loop (the last step of shutdown); the signal handlers go a turn later. */
-  protected stopped(): void {
-    this.finished();
-    setImmediate(() => this.releaseSignals());
+  /**
+   * Graceful shutdown (signal, lost connection, exit request); idempotent: the API closes, the
+   * machine's stop trigger runs, the kind releases its service, the record is marked STOPPED,
+   * the run loop ends (the signal handlers go a turn later).
+   */
+  shutdown(reason = 'requested'): Promise<void> {
+    this.shuttingDown ??= (async () => {
+      this.log.info(`shutting down (${reason})`);
+      try {
+        await this.api?.close();
+      } catch (err) {
+        this.log.warn(`closing the API server: ${(err as Error).message}`);
+      }
+      try {
+        await this.machine.trigger('stop');
+      } catch (err) {
+        this.log.warn(`stopping: ${(err as Error).message}`);
+      }
+      await this.releaseService();
+      this.log.info('daemon stopped');
+      await this.markRecordStopped();
+      this.finished();
+      setImmediate(() => this.releaseSignals());
+    })();
+    return this.shuttingDown;
   }
 
   protected releaseSignals(): void {
@@ -130,7 +155,7 @@ export abstract class DaemonBase {
   }
 
   /** Marks the record STOPPED, unless a successor already owns it (hot upgrade). */
-  protected async markRecordStopped(): Promise<void> {
+  private async markRecordStopped(): Promise<void> {
     const o = this.base;
     if (!o.id || !o.supervisor) return;
     const dir = resolveStateDir(o.stateDir);

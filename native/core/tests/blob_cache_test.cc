@@ -28,13 +28,12 @@ using namespace nydus::storage;
 using nydus::test::RandomBytes;
 using nydus::test::Contains;
 using nydus::test::TempDir;
+using nydus::test::kV6Bootstrap;
+using nydus::test::kV6Dir;
+using nydus::test::kV6Id;
 
 namespace {
 
-const std::string kFixtures = NYDUS_FIXTURES;
-const std::string kV6Bootstrap = kFixtures + "/v6-zstd/bootstrap";
-const std::string kV6Dir = kFixtures + "/v6-zstd/blobs";
-const std::string kV6Id = "be7d77eeb719f70884758d1aa800ed0fb09d701aaec469964e9d54325f0d5fef";
 
 std::vector<uint8_t> ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -34,13 +34,12 @@ using namespace nydus::cachefiles;
 using nydus::test::Contains;
 using nydus::test::RandomBytes;
 using nydus::test::TempDir;
+using nydus::test::kV6Bootstrap;
+using nydus::test::kV6Dir;
+using nydus::test::kV6Id;
 
 namespace {
 
-const std::string kFixtures = NYDUS_FIXTURES;
-const std::string kV6Bootstrap = kFixtures + "/v6-zstd/bootstrap";
-const std::string kV6Dir = kFixtures + "/v6-zstd/blobs";
-const std::string kV6Id = "be7d77eeb719f70884758d1aa800ed0fb09d701aaec469964e9d54325f0d5fef";
 constexpr uint64_t kV6Size = 36864;  // the blob's uncompressed size (rafs-format §5.3)
 constexpr uint64_t kCiOffset = 8314;  // where the blob's chunk-info array starts
 

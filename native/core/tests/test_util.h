@@ -88,4 +88,12 @@ inline std::vector<uint8_t> MixedBytes(size_t n) {
   return out;
 }
 
+#ifdef NYDUS_FIXTURES
+// The shared v6-zstd fixture (../shared/fixtures; its facts in rafs-format §5.3).
+inline const std::string kFixtures = NYDUS_FIXTURES;
+inline const std::string kV6Bootstrap = kFixtures + "/v6-zstd/bootstrap";
+inline const std::string kV6Dir = kFixtures + "/v6-zstd/blobs";
+inline const std::string kV6Id = "be7d77eeb719f70884758d1aa800ed0fb09d701aaec469964e9d54325f0d5fef";
+#endif
+
 }  // namespace nydus::test
