@@ -3,7 +3,7 @@
 # `npm ci` (group build, before cmake-js), `npm test` (group test), `npm run setup` (all) and
 # .ci/run (all). Idempotent: installs only what is missing. Not root, or not Debian: prints the
 # packages and the command to install them instead. NYDUS_SKIP_SETUP=1 skips it entirely.
-# Usage: scripts/setup-debian.sh [build|test|fuzz|bench|all|--list GROUP]...
+# Usage: scripts/setup-debian.sh [build|test|fuzz|bench|vm|all|--list GROUP]...
 set -eu
 
 pkgs_build="cmake g++ make pkg-config liblz4-dev libzstd-dev zlib1g-dev libssl-dev librust-blake3-dev"
@@ -13,6 +13,9 @@ pkgs_build="cmake g++ make pkg-config liblz4-dev libzstd-dev zlib1g-dev libssl-d
 pkgs_test="fuse3 attr util-linux openssl git procps docker-registry nginx apache2-utils"
 pkgs_fuzz="clang-14 libclang-rt-14-dev"
 pkgs_bench="squashfuse squashfs-tools fio"
+# The VM tests (fscache, virtio-fs): QEMU, a busybox initramfs, and the guest kernel's source and
+# build tools (scripts/guest-kernel.sh).
+pkgs_vm="qemu-system-x86 qemu-utils busybox-static cpio linux-source-6.12 xz-utils flex bison libelf-dev bc gcc make"
 
 list_group() {
   case "$1" in
@@ -20,8 +23,9 @@ list_group() {
     test) echo "$pkgs_build $pkgs_test" ;;
     fuzz) echo "$pkgs_build $pkgs_fuzz" ;;
     bench) echo "$pkgs_build $pkgs_test $pkgs_bench" ;;
-    all) echo "$pkgs_build $pkgs_test $pkgs_fuzz" ;;
-    *) echo "setup: unknown group '$1' (build, test, fuzz, bench, all)" >&2; exit 2 ;;
+    vm) echo "$pkgs_build $pkgs_test $pkgs_vm" ;;
+    all) echo "$pkgs_build $pkgs_test $pkgs_fuzz $pkgs_vm" ;;
+    *) echo "setup: unknown group '$1' (build, test, fuzz, bench, vm, all)" >&2; exit 2 ;;
   esac
 }
 
