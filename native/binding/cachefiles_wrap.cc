@@ -6,6 +6,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <cstring>
 #include <optional>
 #include <string>
@@ -21,6 +22,46 @@ namespace {
 constexpr size_t kLogQueue = 1024;  // log lines waiting for the JS thread; more are dropped
 
 Napi::Value Num(Napi::Env env, uint64_t v) { return Napi::Number::New(env, static_cast<double>(v)); }
+
+// A value as the argument errors show it.
+std::string Shown(const Napi::Value& v) {
+  if (v.IsString()) return "'" + v.As<Napi::String>().Utf8Value() + "'";
+  if (v.IsNumber() || v.IsBoolean() || v.IsNull() || v.IsUndefined()) return v.ToString().Utf8Value();
+  return v.IsFunction() ? "a function" : "an object";
+}
+
+bool ThrowOption(Napi::Env env, const char* what, const char* name, const Napi::Value& v) {
+  ThrowStatus(env, Status(EINVAL, std::string("Expected ") + what + " for " + name + " but received " + Shown(v)));
+  return false;
+}
+
+// registerBlob's optional options ({prefetch?: boolean, batchSize?: integer 0..256 MiB}) as the
+// object table's BlobPrefetch (window from batchSize, daemon spec §6.3 step 5). Throws EINVAL
+// and returns false on a value of the wrong type or range.
+bool BlobPrefetchArg(const Napi::CallbackInfo& info, size_t index, cachefiles::BlobPrefetch* out) {
+  Napi::Env env = info.Env();
+  if (index >= info.Length() || info[index].IsUndefined()) return true;
+  if (!info[index].IsObject() || info[index].IsFunction() || info[index].IsArray()) {
+    return ThrowOption(env, "an object", "options", info[index]);
+  }
+  Napi::Object o = info[index].As<Napi::Object>();
+  Napi::Value prefetch = o.Get("prefetch");
+  if (!prefetch.IsUndefined() && !prefetch.IsBoolean()) {
+    return ThrowOption(env, "a boolean", "options.prefetch", prefetch);
+  }
+  Napi::Value batch = o.Get("batchSize");
+  uint64_t batch_size = 0;
+  if (!batch.IsUndefined()) {
+    const double d = batch.IsNumber() ? batch.As<Napi::Number>().DoubleValue() : -1;
+    if (!(d >= 0 && d <= static_cast<double>(cachefiles::kMaxPrefetchWindow) && std::floor(d) == d)) {
+      return ThrowOption(env, "an integer between 0 and 268435456", "options.batchSize", batch);
+    }
+    batch_size = static_cast<uint64_t>(d);
+  }
+  out->enable = prefetch.IsBoolean() && prefetch.As<Napi::Boolean>().Value();
+  out->window = cachefiles::PrefetchWindow(batch_size);
+  return true;
+}
 
 }  // namespace
 
@@ -192,7 +233,9 @@ Napi::Value CachefilesSessionWrap::RegisterBlob(const Napi::CallbackInfo& info) 
     ThrowStatus(info.Env(), Status(EINVAL, "blob index " + std::to_string(*index) + " is out of range"));
     return info.Env().Undefined();
   }
-  Status s = h->table().RegisterBlob(*domain, *blob_id, std::move(image), static_cast<uint32_t>(*index));
+  cachefiles::BlobPrefetch prefetch;
+  if (!BlobPrefetchArg(info, 4, &prefetch)) return info.Env().Undefined();
+  Status s = h->table().RegisterBlob(*domain, *blob_id, std::move(image), static_cast<uint32_t>(*index), prefetch);
   if (!s.ok()) ThrowStatus(info.Env(), s);
   return info.Env().Undefined();
 }
@@ -224,6 +267,8 @@ Napi::Value CachefilesSessionWrap::Metrics(const Napi::CallbackInfo& info) {
   o.Set("reads", Num(env, m.reads));
   o.Set("readBytes", Num(env, m.read_bytes));
   o.Set("bootstrapBytes", Num(env, m.bootstrap_bytes));
+  o.Set("prefetchBytes", Num(env, m.prefetch_bytes));
+  o.Set("prefetches", Num(env, m.prefetches));
   o.Set("readCompletes", Num(env, m.read_completes));
   o.Set("objects", Num(env, m.objects));
   Napi::Object e = Napi::Object::New(env);
@@ -231,6 +276,7 @@ Napi::Value CachefilesSessionWrap::Metrics(const Napi::CallbackInfo& info) {
   e.Set("unknownObject", Num(env, m.unknown_object));
   e.Set("read", Num(env, m.read_errors));
   e.Set("write", Num(env, m.write_errors));
+  e.Set("prefetch", Num(env, m.prefetch_errors));
   e.Set("readComplete", Num(env, m.complete_errors));
   e.Set("reply", Num(env, m.reply_errors));
   e.Set("device", Num(env, m.device_errors));

@@ -32,7 +32,7 @@ class CachefilesSessionWrap final : public Napi::ObjectWrap<CachefilesSessionWra
   Napi::Value Running(const Napi::CallbackInfo& info);            // () -> boolean
   Napi::Value Fd(const Napi::CallbackInfo& info);                 // () -> number (-1 released)
   Napi::Value RegisterBootstrap(const Napi::CallbackInfo& info);  // (domain, fsid, path)
-  Napi::Value RegisterBlob(const Napi::CallbackInfo& info);       // (domain, blobId, image, blobIndex)
+  Napi::Value RegisterBlob(const Napi::CallbackInfo& info);       // (domain, blobId, image, blobIndex, opts?)
   Napi::Value Unregister(const Napi::CallbackInfo& info);         // (key) -> boolean
   Napi::Value Keys(const Napi::CallbackInfo& info);               // () -> string[]
   Napi::Value Metrics(const Napi::CallbackInfo& info);            // () -> CachefilesMetrics

@@ -40,6 +40,10 @@ export interface CachefilesMetrics {
   readBytes: number;
   /** Bytes of bootstraps copied into their objects after OPEN. */
   bootstrapBytes: number;
+  /** Bytes written into data blob objects by prefetch (registerBlob's `prefetch`); not in readBytes. */
+  prefetchBytes: number;
+  /** Data blob objects whose prefetch reached the end of the blob. */
+  prefetches: number;
   /** READ_COMPLETE ioctls issued. */
   readCompletes: number;
   /** Objects open now. */
@@ -53,6 +57,8 @@ export interface CachefilesMetrics {
     read: number;
     /** Writes into an object fd that failed. */
     write: number;
+    /** Data blob prefetches stopped by an error (the rest of the blob is left to READs). */
+    prefetch: number;
     /** READ_COMPLETE ioctls that failed. */
     readComplete: number;
     /** Commands (copen ...) the device refused. */
@@ -66,6 +72,20 @@ export interface CachefilesMetrics {
 
 export type CachefilesLogLevel = 'error' | 'warn' | 'info';
 
+/** How a data blob object is served besides READs (registerBlob). */
+export interface CachefilesBlobOptions {
+  /** The entry's `cache.prefetch.enable`: fill the whole object in the background after its OPEN. Default false. */
+  prefetch?: boolean;
+  /**
+   * The entry's `cache.prefetch.batch_size` (0..256 MiB): prefetch asks for
+   * max(256 KiB, next power of two) bytes at a time, 1 MiB for 0 and 1. Default 0.
+   */
+  batchSize?: number;
+}
+
+/** The largest batch size a config may give with prefetch enabled (daemon spec §2.4: 0x10000000). */
+const MAX_BATCH_SIZE = 0x10000000;
+
 /** The addon's CachefilesSession class (native/binding/cachefiles_wrap.h). */
 interface NativeCachefiles {
   start(): void;
@@ -74,7 +94,7 @@ interface NativeCachefiles {
   running(): boolean;
   fd(): number;
   registerBootstrap(domain: string, fsid: string, bootstrapPath: string): void;
-  registerBlob(domain: string, blobId: string, image: object, blobIndex: number): void;
+  registerBlob(domain: string, blobId: string, image: object, blobIndex: number, options: CachefilesBlobOptions): void;
   unregister(key: string): boolean;
   keys(): string[];
   metrics(): CachefilesMetrics;
@@ -179,10 +199,23 @@ export class CachefilesSession {
    * defaults to the blob table entry with that id. The session holds the native image until
    * unregister(), but keep `image` open while registered: closing it fails the reads of a JS
    * backend. EINVAL when the blob is not in the image or has no chunk-info array (RAFS v5).
+   *
+   * With `options.prefetch` (daemon spec §6.3 step 5), each OPEN of the object is followed by a
+   * background fill of the whole blob, `options.batchSize` rounded up to a power of two (at
+   * least 256 KiB; 1 MiB for 0 and 1) at a time; it stops at CLOSE, at stop(), or on the first error (the rest is
+   * left to READs). Bootstrap copies go before it; blobs are prefetched one after another.
    */
-  registerBlob(domain: string, blobId: string, image: RafsImage, blobIndex?: number): void {
+  registerBlob(domain: string, blobId: string, image: RafsImage, blobIndex?: number, options?: CachefilesBlobOptions): void {
     checkKeyPart(domain, 'domain', true);
     checkKeyPart(blobId, 'blobId', false);
+    const o = options ?? {};
+    if (typeof o !== 'object' || Array.isArray(o)) throw invalid('an object', 'options', o);
+    if (o.prefetch !== undefined && typeof o.prefetch !== 'boolean') throw invalid('a boolean', 'options.prefetch', o.prefetch);
+    const batchSize = o.batchSize ?? 0;
+    if (!Number.isInteger(batchSize) || batchSize < 0 || batchSize > MAX_BATCH_SIZE) {
+      throw invalid(`an integer between 0 and ${MAX_BATCH_SIZE}`, 'options.batchSize', batchSize);
+    }
+    const native: CachefilesBlobOptions = { prefetch: o.prefetch === true, batchSize };
     let index = blobIndex;
     if (index === undefined) {
       index = image.superblock().blobs.findIndex((b) => b.blobId === blobId);
@@ -190,7 +223,7 @@ export class CachefilesSession {
     }
     if (!Number.isInteger(index) || index < 0 || index > 0xffffffff) throw invalid('a blob table index', 'blobIndex', index);
     const i = index;
-    internal.callSync(() => this.native.registerBlob(domain, blobId, addonImageOf(image), i));
+    internal.callSync(() => this.native.registerBlob(domain, blobId, addonImageOf(image), i, native));
   }
 
   /** Forgets `key` for later OPENs (objects already open keep being served); false when unknown. */

@@ -2,14 +2,15 @@
 // socketpair from fakeCachefilesDevice() stands in for /dev/cachefiles and regular temp files
 // for the objects' anonymous fds (their READ_COMPLETE ioctl fails with ENOTTY, which the
 // session counts and logs with the msg id). The v6-zstd fixture supplies the bootstrap and the
-// data blob; its device view is compared with the files read through RafsImage.
+// data blob; its device view is compared with the files read through RafsImage, whether READs or
+// the blob prefetch wrote it.
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { NativeError } from '../../src/errors.js';
 import { CachefilesSession, fakeCachefilesDevice, type CachefilesLogLevel } from '../../src/native/cachefiles.js';
-import { RafsImage } from '../../src/native/image.js';
+import { addonImageOf, RafsImage } from '../../src/native/image.js';
 import { fixture, nativeError, perTest, tempDir } from '../helpers.js';
 
 const track = perTest();
@@ -124,6 +125,13 @@ function openSession(kernel: Kernel, threads = 2): CachefilesSession {
   return session;
 }
 
+/** openSession, with the three bind commands (dir, tag, bind ondemand) already read. */
+async function boundSession(kernel: Kernel, threads = 2): Promise<CachefilesSession> {
+  const session = openSession(kernel, threads);
+  for (let i = 0; i < 3; i++) await kernel.next();
+  return session;
+}
+
 async function content(image: RafsImage, ino: number): Promise<Buffer> {
   const parts: Buffer[] = [];
   for await (const b of image.stream(ino)) parts.push(b);
@@ -170,8 +178,7 @@ test('OPEN/READ end to end: bootstrap copied whole, blob READs write the device 
   const kernel = new Kernel();
   const dir = tempDir();
   try {
-    const session = openSession(kernel);
-    for (let i = 0; i < 3; i++) await kernel.next();
+    const session = await boundSession(kernel);
     const logs: Array<[CachefilesLogLevel, string]> = [];
     session.onLog((level, message) => logs.push([level, message]));
     const image = track(RafsImage.open(fixture.v6.bootstrap, { dir: fixture.v6.blobs }));
@@ -221,8 +228,7 @@ test('OPEN of an unknown or unregistered key gets copen -2 and its fd is closed;
   const kernel = new Kernel();
   const dir = tempDir();
   try {
-    const session = openSession(kernel, 1);
-    for (let i = 0; i < 3; i++) await kernel.next();
+    const session = await boundSession(kernel, 1);
     session.registerBootstrap('', 'solo', fixture.v6.bootstrap);
     assert.ok(session.unregister('solo'));
     assert.not.ok(session.unregister('solo'));
@@ -259,12 +265,73 @@ test('registerBlob checks the blob against the image; register arguments are val
   }
 });
 
+test('registerBlob options: validated in TS and natively; a prefetched blob fills its object without READs', async () => {
+  const kernel = new Kernel();
+  const dir = tempDir();
+  try {
+    const session = await boundSession(kernel);
+    const image = track(RafsImage.open(fixture.v6.bootstrap, { dir: fixture.v6.blobs }));
+    type Options = Parameters<CachefilesSession['registerBlob']>[4];
+    for (const bad of [5, [], { prefetch: 'yes' }, { batchSize: -1 }, { batchSize: 1.5 }, { batchSize: 2 ** 28 + 1 }, { batchSize: '1' }]) {
+      const err = nativeError(() => session.registerBlob('dom', V6_BLOB, image, 0, bad as unknown as Options));
+      assert.is(err.code, 'EINVAL');
+      assert.match(err.message, /for options/);
+    }
+    // The addon checks the object on its own too (TS is not its only caller).
+    const addon = (session as unknown as { native: { registerBlob(...args: unknown[]): void } }).native;
+    for (const [bad, name] of [[{ batchSize: 'big' }, 'options.batchSize'], [{ prefetch: 1 }, 'options.prefetch'], [null, 'options'], [[], 'options']] as const) {
+      const raw = (() => {
+        try {
+          addon.registerBlob('dom', V6_BLOB, addonImageOf(image), 0, bad);
+        } catch (err) {
+          return err as NodeJS.ErrnoException;
+        }
+        return null;
+      })();
+      assert.is(raw?.code, 'EINVAL');
+      assert.match(raw?.message ?? '', `for ${name} but received`);
+    }
+    assert.equal(session.keys(), []);
+
+    session.registerBlob('dom', V6_BLOB, image, undefined, { prefetch: true, batchSize: 0 });
+    session.registerBlob('plain', V6_BLOB, image, 0, {});
+    session.start();
+    const obj = openSync(join(dir, 'blob.obj'), 'w+');
+    kernel.send(openMsg(1, 20, 'erofs,dom', V6_BLOB, obj));
+    assert.is(await kernel.next(), 'copen 1,36864');
+    await waitFor(() => session.metrics().prefetches === 1);
+    const all = readFileSync(join(dir, 'blob.obj'));
+    assert.is(all.length, 36864);
+    const lib = await content(image, 133);
+    const sync = await content(image, 136);
+    assert.equal(all.subarray(0, lib.length), lib);
+    assert.equal(all.subarray(20480, 20480 + sync.length), sync);
+    let m = session.metrics();
+    assert.is(m.prefetchBytes, 36864);
+    assert.is(m.readBytes, 0);
+    assert.is(m.reads, 0);
+    assert.is(m.errors.prefetch, 0);
+
+    // Without prefetch nothing is written until a READ asks.
+    const plainObj = openSync(join(dir, 'plain.obj'), 'w+');
+    kernel.send(openMsg(2, 21, 'erofs,plain', V6_BLOB, plainObj));
+    assert.is(await kernel.next(), 'copen 2,36864');
+    kernel.send(readMsg(3, 21, 0, 4096));
+    await waitFor(() => session.metrics().readCompletes === 1);
+    m = session.metrics();
+    assert.is(m.prefetchBytes, 36864);
+    assert.is(m.prefetches, 1);
+    assert.is(m.readBytes, 20480);
+  } finally {
+    kernel.close();
+  }
+});
+
 test('cull writes inuse then cull for the cookie file found under the cache dir', async () => {
   const kernel = new Kernel();
   const dir = tempDir();
   try {
-    const session = openSession(kernel);
-    for (let i = 0; i < 3; i++) await kernel.next();
+    const session = await boundSession(kernel);
     const fan = join(dir, 'cache', 'Ierofs,dom', fanout('erofs,dom', V6_BLOB));
     mkdirSync(fan, { recursive: true });
     writeFileSync(join(fan, `D${V6_BLOB}`), 'x');

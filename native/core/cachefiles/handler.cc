@@ -169,7 +169,8 @@ void CachefilesHandler::Stop() {
   {
     // Taken so a filler between its predicate check and its wait cannot miss the wake-up.
     std::lock_guard<std::mutex> lock(filler_mu_);
-    fill_queue_.clear();
+    copy_queue_.clear();
+    prefetch_queue_.clear();
   }
   filler_cv_.notify_all();
   const uint64_t one = 1;

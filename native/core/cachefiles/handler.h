@@ -4,7 +4,9 @@
 // poll {device, stop eventfd}: OPEN is answered with `copen` and the object's size, READ by
 // writing the range (rounded out to whole chunks and 4 KiB pages) into the object's anonymous
 // fd and then CACHEFILES_IOC_READ_COMPLETE; objects come from an ObjectTable filled by the blob
-// cache manager. Also culls cache files (§6.6). Core layer (cachefiles).
+// cache manager. After the copen, one background "filler" thread copies a bootstrap object
+// whole and, when its source asks for it, prefetches a data blob object whole (§6.3 steps 4
+// and 5). Also culls cache files (§6.6). Core layer (cachefiles).
 //
 // Deviation from nydusd: a malformed message is logged and skipped and the worker keeps serving
 // (nydusd ends that worker's loop, leaving fewer workers for the rest of the daemon's life). A
@@ -45,6 +47,8 @@ struct HandlerMetrics {
   uint64_t reads = 0;            // READs of open objects
   uint64_t read_bytes = 0;       // bytes written into objects for READs
   uint64_t bootstrap_bytes = 0;  // bytes written by the bootstrap copy that follows an OPEN
+  uint64_t prefetch_bytes = 0;   // bytes written by data blob prefetch (not in read_bytes)
+  uint64_t prefetches = 0;       // data blob objects whose prefetch reached the end
   uint64_t read_completes = 0;   // READ_COMPLETE ioctls issued
   uint64_t objects = 0;          // objects open now
   // Errors by kind.
@@ -52,6 +56,7 @@ struct HandlerMetrics {
   uint64_t unknown_object = 0;   // READ / CLOSE for an object id that is not open
   uint64_t read_errors = 0;      // READ ranges left unwritten: source or backend failures
   uint64_t write_errors = 0;     // writes into an object fd that failed
+  uint64_t prefetch_errors = 0;  // data blob prefetches stopped by a source or write error
   uint64_t complete_errors = 0;  // READ_COMPLETE ioctls that failed
   uint64_t reply_errors = 0;     // commands the device refused
   uint64_t device_errors = 0;    // reads of the device that failed, or the device gone
@@ -86,10 +91,11 @@ class CachefilesHandler {
   void SetLog(LogFn log);
   void SetObjectIo(ObjectIo io);
 
-  // Spawns `threads` workers (1..1024) and the bootstrap filler. EBUSY when running, EBADF after
-  // Release.
+  // Spawns `threads` workers (1..1024) and the filler. EBUSY when running, EBADF after Release.
   Status Start(int threads);
-  // Wakes and joins every thread; a message already read is handled first. Idempotent.
+  // Wakes and joins every thread; a message already read is handled first. Idempotent. Queued
+  // bootstrap copies and prefetches are dropped (a running prefetch stops after its current
+  // backend read) and a later Start does not resume them: READs still fill those objects.
   void Stop();
   bool running() const { return !workers_.empty(); }
   // For handing the connection to a supervisor or successor: stops, drops every object (closing
@@ -111,6 +117,9 @@ class CachefilesHandler {
  private:
   struct Object;
   class Buffer;
+  // Why a range is served: picks the byte counter; a prefetch stops early (ECANCELED) once its
+  // object is closed or the handler stops, and its source errors are not READ errors.
+  enum class ServeKind { kRead, kBootstrapCopy, kPrefetch };
 
   CachefilesHandler() = default;
   static Result<std::unique_ptr<CachefilesHandler>> Make(int fd, std::shared_ptr<ObjectTable> table);
@@ -121,6 +130,11 @@ class CachefilesHandler {
 
   void Run();
   void FillerMain();
+  // The whole bootstrap into its object, up to 3 attempts; false when the handler stopped.
+  bool CopyBootstrap(const Object& object, Buffer& buf);
+  // One window of a data blob prefetch from object.prefetch_pos; true when the prefetch is over
+  // (the object is full, closed, the handler stops, or an error stopped it).
+  bool PrefetchStep(Object& object, Buffer& buf);
   void Handle(const uint8_t* msg, size_t n, Buffer& buf);
   void HandleOpen(const MessageHeader& h, ByteView body);
   void HandleRead(const MessageHeader& h, const ReadRequest& r, Buffer& buf);
@@ -129,8 +143,10 @@ class CachefilesHandler {
   void Complete(const Object& object, uint32_t msg_id);
   std::shared_ptr<Object> FindObject(uint32_t object_id) const;
   // Writes the pages covering [offset, offset + length) of `object` (whole chunks for a data
-  // blob), clipped to the object's page-rounded size.
-  Status Serve(const Object& object, uint64_t offset, uint64_t length, Buffer& buf, bool bootstrap_copy);
+  // blob), clipped to the object's page-rounded size. `served_end`, when given, receives the end
+  // of what was (or was to be) written: `offset` when there was nothing to write.
+  Status Serve(const Object& object, uint64_t offset, uint64_t length, Buffer& buf, ServeKind kind,
+               uint64_t* served_end = nullptr);
   Status WriteObject(const Object& object, const uint8_t* data, size_t length, uint64_t offset);
 
   int fd_ = -1;
@@ -145,9 +161,13 @@ class CachefilesHandler {
   mutable std::mutex objects_mu_;  // guards objects_
   std::map<uint32_t, std::shared_ptr<Object>> objects_;
 
-  std::mutex filler_mu_;  // guards fill_queue_; filler_cv_ waits on it
+  // The filler is one thread: it takes every queued bootstrap copy before the next prefetch
+  // window, so a bootstrap waits for at most one window of a running prefetch; prefetches run one
+  // blob after another (a large blob delays the prefetch, not the READs, of blobs opened after it).
+  std::mutex filler_mu_;  // guards copy_queue_ and prefetch_queue_; filler_cv_ waits on it
   std::condition_variable filler_cv_;
-  std::deque<std::shared_ptr<Object>> fill_queue_;
+  std::deque<std::shared_ptr<Object>> copy_queue_;      // bootstrap objects to copy whole
+  std::deque<std::shared_ptr<Object>> prefetch_queue_;  // data blob objects to prefetch, front first
 
   struct Counters;
   std::unique_ptr<Counters> counters_;

@@ -14,12 +14,13 @@
 namespace nydus::cachefiles {
 
 constexpr uint64_t kPageSize = 4096;
-// Bytes read and written per step of a READ or of the bootstrap copy (bounds the buffer).
+// Bytes read and written per step of a READ, the bootstrap copy or a prefetch window (bounds the
+// buffer; a larger prefetch window is served in steps of this size).
 constexpr uint64_t kWindow = 2 << 20;
 
 // One object the kernel opened: its anonymous fd and where its bytes come from. Shared by the
-// object map, the workers serving its READs and the bootstrap filler; the fds close with the
-// last reference.
+// object map, the workers serving its READs and the filler; the fds close with the last
+// reference.
 struct CachefilesHandler::Object {
   uint32_t id = 0;
   int fd = -1;            // the anonymous fd from OPEN
@@ -27,6 +28,7 @@ struct CachefilesHandler::Object {
   uint64_t size = 0;      // the size given in copen
   std::shared_ptr<const ObjectSource> source;
   std::atomic<bool> closed{false};  // CLOSE received or released: the filler skips it
+  uint64_t prefetch_pos = 0;        // kDataBlob prefetch: where its next window starts (filler only)
 
   Object() = default;
   Object(const Object&) = delete;
@@ -63,8 +65,8 @@ class CachefilesHandler::Buffer {
 
 struct CachefilesHandler::Counters {
   std::atomic<uint64_t> messages{0}, opens{0}, open_refused{0}, closes{0}, reads{0}, read_bytes{0},
-      bootstrap_bytes{0}, read_completes{0}, malformed{0}, unknown_object{0}, read_errors{0}, write_errors{0},
-      complete_errors{0}, reply_errors{0}, device_errors{0};
+      bootstrap_bytes{0}, prefetch_bytes{0}, prefetches{0}, read_completes{0}, malformed{0}, unknown_object{0},
+      read_errors{0}, write_errors{0}, prefetch_errors{0}, complete_errors{0}, reply_errors{0}, device_errors{0};
 
   HandlerMetrics Snapshot() const {
     HandlerMetrics m;
@@ -75,11 +77,14 @@ struct CachefilesHandler::Counters {
     m.reads = reads.load();
     m.read_bytes = read_bytes.load();
     m.bootstrap_bytes = bootstrap_bytes.load();
+    m.prefetch_bytes = prefetch_bytes.load();
+    m.prefetches = prefetches.load();
     m.read_completes = read_completes.load();
     m.malformed = malformed.load();
     m.unknown_object = unknown_object.load();
     m.read_errors = read_errors.load();
     m.write_errors = write_errors.load();
+    m.prefetch_errors = prefetch_errors.load();
     m.complete_errors = complete_errors.load();
     m.reply_errors = reply_errors.load();
     m.device_errors = device_errors.load();

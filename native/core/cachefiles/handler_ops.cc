@@ -1,5 +1,5 @@
 // CachefilesHandler: the OPEN / READ / CLOSE handlers, serving ranges into object fds, and the
-// bootstrap filler. Core layer (cachefiles).
+// filler (bootstrap copies, data blob prefetch). Core layer (cachefiles).
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -146,14 +146,17 @@ void CachefilesHandler::HandleOpen(const MessageHeader& h, ByteView body) {
     }
   }
   counters_->opens++;
+  const bool bootstrap = source->kind == ObjectSource::Kind::kBootstrap;
   Log(LogLevel::kInfo, "cachefiles: OPEN " + std::string(KindName(*source)) + " " + key + " as object " +
-                           Num(h.object_id) + ", " + Num(object->size) + " bytes");
+                           Num(h.object_id) + ", " + Num(object->size) + " bytes" +
+                           (source->prefetch ? ", prefetch window " + Num(source->prefetch_window) : ""));
   Reply(CopenCommand(h.msg_id, static_cast<int64_t>(std::min<uint64_t>(object->size, INT64_MAX))));
-  if (source->kind == ObjectSource::Kind::kBootstrap) {
-    // The whole bootstrap goes in right after the reply, off the workers (§6.3 step 4).
+  if (bootstrap || source->prefetch) {
+    // The whole bootstrap (§6.3 step 4) or prefetched blob (step 5) goes in only after the copen
+    // has been written, off the workers.
     {
       std::lock_guard<std::mutex> lock(filler_mu_);
-      fill_queue_.push_back(object);
+      (bootstrap ? copy_queue_ : prefetch_queue_).push_back(object);
     }
     filler_cv_.notify_one();
   }
@@ -196,7 +199,7 @@ void CachefilesHandler::HandleRead(const MessageHeader& h, const ReadRequest& r,
     return;
   }
   counters_->reads++;
-  Status s = Serve(*object, r.offset, r.length, buf, false);
+  Status s = Serve(*object, r.offset, r.length, buf, ServeKind::kRead);
   if (!s.ok()) {
     // Left unwritten: the kernel finds the range missing and fails its reader with EIO.
     Log(LogLevel::kError, "cachefiles: READ " + Num(h.msg_id) + " of " + object->source->key + " [" +
@@ -232,74 +235,124 @@ Status CachefilesHandler::WriteObject(const Object& object, const uint8_t* data,
 }
 
 Status CachefilesHandler::Serve(const Object& object, uint64_t offset, uint64_t length, Buffer& buf,
-                                bool bootstrap_copy) {
+                                ServeKind kind, uint64_t* served_end) {
   // cachefiles sizes the backing file to the object size rounded up to its 4 KiB DIO block
   // (cachefiles_adjust_size), and writes through the anonymous fd are direct I/O: whole pages
   // from a page-aligned buffer, never past that rounded size. (An unaligned offset would not
   // even fail cleanly: cachefiles_ondemand_fd_write_iter writes at the page-rounded-down
   // position that __cachefiles_prepare_write hands back.)
   const uint64_t limit = RoundUp(object.size);
+  if (served_end) *served_end = offset;
   if (length == 0 || offset >= limit) return Status::Ok();
+  const bool prefetch = kind == ServeKind::kPrefetch;
+  // A failed prefetch is counted once, by the filler, as a prefetch error.
+  auto source_failed = [&](Status s) {
+    if (!prefetch) counters_->read_errors++;
+    return s;
+  };
+  auto cancelled = [&] { return prefetch && (object.closed.load() || stopping_.load()); };
   uint64_t start = offset;
   uint64_t end = offset + std::min(length, limit - offset);
   const ObjectSource& source = *object.source;
   const bool blob = source.kind == ObjectSource::Kind::kDataBlob;
   if (blob) {
     Result<Image::BlobSpan> span = source.image->BlobChunkSpan(source.blob_index, start, end - start);
-    if (!span.ok()) {
-      counters_->read_errors++;
-      return span.status();
-    }
+    if (!span.ok()) return source_failed(span.status());
     start = span.value().start;
     end = std::max(end, span.value().end);
   }
   start = RoundDown(start);
   end = std::min(RoundUp(end), limit);
+  if (served_end) *served_end = end;
+  std::atomic<uint64_t>& bytes = kind == ServeKind::kRead           ? counters_->read_bytes
+                                 : kind == ServeKind::kBootstrapCopy ? counters_->bootstrap_bytes
+                                                                     : counters_->prefetch_bytes;
   for (uint64_t pos = start; pos < end;) {
     const size_t n = static_cast<size_t>(std::min<uint64_t>(kWindow, end - pos));
     uint8_t* data = buf.Get(n);
-    if (!data) {
-      counters_->read_errors++;
-      return Status(ENOMEM, "no memory for a " + Num(n) + "-byte buffer");
-    }
+    if (!data) return source_failed(Status(ENOMEM, "no memory for a " + Num(n) + "-byte buffer"));
+    if (cancelled()) return Status(ECANCELED, "cancelled at " + Num(pos));
     Status s = blob ? source.image->ReadBlobUncompressed(source.blob_index, pos, n, data)
                     : PreadPadded(object.bootstrap_fd, data, n, pos);
-    if (!s.ok()) {
-      counters_->read_errors++;
-      return s;
-    }
+    if (!s.ok()) return source_failed(s);
+    // A READ worker may write these pages at the same time: both write the same bytes, each from
+    // its own thread's buffer, so either order leaves the object right.
+    if (cancelled()) return Status(ECANCELED, "cancelled at " + Num(pos));
     s = WriteObject(object, data, n, pos);
     if (!s.ok()) return s;
-    (bootstrap_copy ? counters_->bootstrap_bytes : counters_->read_bytes) += n;
+    bytes += n;
     pos += n;
   }
   return Status::Ok();
 }
 
 void CachefilesHandler::FillerMain() {
-  constexpr int kAttempts = 3;
-  constexpr auto kRetryDelay = std::chrono::seconds(2);
+  // The one filler thread and its buffer: every bootstrap copy and every prefetch window runs
+  // here (a bootstrap's retry delay holds prefetch up too; rare, and bounded by 3 attempts).
   Buffer buf;
   for (;;) {
     std::shared_ptr<Object> object;
+    bool copy = false;
     {
       std::unique_lock<std::mutex> lock(filler_mu_);
-      filler_cv_.wait(lock, [&] { return stopping_.load() || !fill_queue_.empty(); });
+      filler_cv_.wait(lock, [&] { return stopping_.load() || !copy_queue_.empty() || !prefetch_queue_.empty(); });
       if (stopping_.load()) return;
-      object = std::move(fill_queue_.front());
-      fill_queue_.pop_front();
+      // Bootstraps first: a mount waits for its bootstrap, nobody waits for a prefetch.
+      copy = !copy_queue_.empty();
+      std::deque<std::shared_ptr<Object>>& queue = copy ? copy_queue_ : prefetch_queue_;
+      object = std::move(queue.front());
+      queue.pop_front();
     }
-    for (int attempt = 1; attempt <= kAttempts && !object->closed.load(); ++attempt) {
-      Status s = Serve(*object, 0, object->size, buf, true);
-      if (s.ok()) break;
-      Log(LogLevel::kWarn, "cachefiles: copying bootstrap " + object->source->key + " into object " +
-                               Num(object->id) + " (attempt " + Num(attempt) + " of " + Num(kAttempts) +
-                               "): " + s.ToString());
-      if (attempt == kAttempts) break;
-      std::unique_lock<std::mutex> lock(filler_mu_);
-      if (filler_cv_.wait_for(lock, kRetryDelay, [&] { return stopping_.load(); })) return;
+    if (copy) {
+      if (!CopyBootstrap(*object, buf)) return;
+    } else if (!PrefetchStep(*object, buf)) {
+      // Back to the front, so this blob is finished before the next one starts; Stop dropped the
+      // queue when stopping, and a later Start must not find it there.
+      std::lock_guard<std::mutex> lock(filler_mu_);
+      if (!stopping_.load()) prefetch_queue_.push_front(std::move(object));
     }
   }
+}
+
+bool CachefilesHandler::CopyBootstrap(const Object& object, Buffer& buf) {
+  constexpr int kAttempts = 3;
+  constexpr auto kRetryDelay = std::chrono::seconds(2);
+  for (int attempt = 1; attempt <= kAttempts && !object.closed.load(); ++attempt) {
+    Status s = Serve(object, 0, object.size, buf, ServeKind::kBootstrapCopy);
+    if (s.ok()) break;
+    Log(LogLevel::kWarn, "cachefiles: copying bootstrap " + object.source->key + " into object " + Num(object.id) +
+                             " (attempt " + Num(attempt) + " of " + Num(kAttempts) + "): " + s.ToString());
+    if (attempt == kAttempts) break;
+    std::unique_lock<std::mutex> lock(filler_mu_);
+    if (filler_cv_.wait_for(lock, kRetryDelay, [&] { return stopping_.load(); })) return false;
+  }
+  return true;
+}
+
+bool CachefilesHandler::PrefetchStep(Object& object, Buffer& buf) {
+  const ObjectSource& source = *object.source;
+  const uint64_t pos = object.prefetch_pos;
+  uint64_t end = pos;
+  Status s = Serve(object, pos, source.prefetch_window, buf, ServeKind::kPrefetch, &end);
+  const std::string what = "prefetch of " + source.key + " into object " + Num(object.id);
+  if (!s.ok() && (object.closed.load() || stopping_.load())) {
+    Log(LogLevel::kInfo, "cachefiles: " + what + " stopped at " + Num(pos) + ": " +
+                             (object.closed.load() ? "the object is closed" : "the handler stops"));
+    return true;
+  }
+  if (!s.ok()) {
+    // No retry: what is missing is fetched by the kernel's READs, as without prefetch.
+    counters_->prefetch_errors++;
+    Log(LogLevel::kWarn, "cachefiles: " + what + " stopped at " + Num(pos) + ", left to READs: " + s.ToString());
+    return true;
+  }
+  if (end > pos && end < RoundUp(object.size)) {
+    object.prefetch_pos = end;
+    return false;
+  }
+  counters_->prefetches++;
+  Log(LogLevel::kInfo, "cachefiles: " + what + " done, " + Num(object.size) + " bytes");
+  return true;
 }
 
 }  // namespace nydus::cachefiles

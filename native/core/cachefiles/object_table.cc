@@ -16,6 +16,15 @@ Status CheckKeyParts(const std::string& domain, const std::string& id, const cha
 
 }  // namespace
 
+uint64_t PrefetchWindow(uint64_t batch_size) {
+  constexpr uint64_t kMinWindow = 256 << 10;
+  if (batch_size <= 1) return kDefaultPrefetchWindow;
+  if (batch_size >= kMaxPrefetchWindow) return kMaxPrefetchWindow;
+  uint64_t window = kMinWindow;
+  while (window < batch_size) window <<= 1;
+  return window;
+}
+
 Status ObjectTable::RegisterBootstrap(const std::string& domain, const std::string& fsid,
                                       const std::string& bootstrap_path) {
   Status s = CheckKeyParts(domain, fsid, "fsid");
@@ -31,7 +40,8 @@ Status ObjectTable::RegisterBootstrap(const std::string& domain, const std::stri
 }
 
 Status ObjectTable::RegisterBlob(const std::string& domain, const std::string& blob_id,
-                                 std::shared_ptr<const Image> image, uint32_t blob_index) {
+                                 std::shared_ptr<const Image> image, uint32_t blob_index,
+                                 const BlobPrefetch& prefetch) {
   Status s = CheckKeyParts(domain, blob_id, "blob id");
   if (!s.ok()) return s;
   if (!image) return Status(EINVAL, "no image for blob " + blob_id);
@@ -47,11 +57,17 @@ Status ObjectTable::RegisterBlob(const std::string& domain, const std::string& b
   if (!blobs[blob_index].has_blob_meta()) {
     return Status(EINVAL, "blob " + blob_id + " has no chunk-info array, so EROFS cannot read it (RAFS v6 only)");
   }
+  if (prefetch.window == 0 || prefetch.window % 4096 != 0 || prefetch.window > kMaxPrefetchWindow) {
+    return Status(EINVAL, "prefetch window " + std::to_string(prefetch.window) +
+                              " is not a multiple of 4096 between 4096 and " + std::to_string(kMaxPrefetchWindow));
+  }
   auto source = std::make_shared<ObjectSource>();
   source->kind = ObjectSource::Kind::kDataBlob;
   source->key = GenerateKey(domain, blob_id);
   source->image = std::move(image);
   source->blob_index = blob_index;
+  source->prefetch = prefetch.enable;
+  source->prefetch_window = prefetch.window;
   return Put(std::move(source));
 }
 

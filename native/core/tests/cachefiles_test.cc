@@ -2,7 +2,8 @@
 // SOCK_SEQPACKET socketpair stands in for /dev/cachefiles (one message per read, commands come
 // back one per write), memfds stand in for the objects' anonymous fds, and the READ_COMPLETE
 // ioctl and object writes are recorded through the handler's ObjectIo hooks. Also the blob
-// device view Image::ReadBlobUncompressed / BlobChunkSpan against the v6-zstd fixture.
+// device view Image::ReadBlobUncompressed / BlobChunkSpan against the v6-zstd fixture, and the
+// background prefetch of data blob objects (a gated backend holds the filler mid-window).
 // Test-only code.
 #include <fcntl.h>
 #include <poll.h>
@@ -11,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -53,7 +55,8 @@ std::vector<uint8_t> FdBytes(int fd) {
 
 bool FdOpen(int fd) { return fcntl(fd, F_GETFD) != -1; }
 
-// localfs with switches: fail chunk-data reads (below the chunk-info array) or every read.
+// localfs with switches: fail chunk-data reads (below the chunk-info array) or every read; or,
+// gated, hold each chunk-data read until the test gives it a permit.
 class SwitchBackend final : public storage::BlobBackend {
  public:
   explicit SwitchBackend(std::string dir)
@@ -61,18 +64,54 @@ class SwitchBackend final : public storage::BlobBackend {
   std::atomic<bool> fail_data{false}, fail_all{false};
   std::atomic<int> reads{0};
   std::mutex mu;
+  std::condition_variable cv;                       // waits on mu for the gate's fields
   std::vector<std::pair<uint64_t, size_t>> ranges;  // guarded by mu
+  bool gated = false;                               // guarded by mu
+  int permits = 0, arrivals = 0;                    // guarded by mu
 
   Result<uint64_t> BlobSize(const std::string& id) override { return inner_->BlobSize(id); }
   Status ReadAt(const std::string& id, uint64_t offset, uint8_t* buf, size_t length,
                 storage::ReadSource source) override {
     reads++;
     {
-      std::lock_guard<std::mutex> lock(mu);
+      std::unique_lock<std::mutex> lock(mu);
       ranges.emplace_back(offset, length);
+      if (gated && offset < kCiOffset) {
+        arrivals++;
+        cv.notify_all();
+        cv.wait(lock, [&] { return !gated || permits > 0; });
+        if (gated) permits--;
+      }
     }
     if (fail_all.load() || (fail_data.load() && offset < kCiOffset)) return Status(ECONNRESET, "injected failure");
     return inner_->ReadAt(id, offset, buf, length, source);
+  }
+
+  void Gate() {
+    std::lock_guard<std::mutex> lock(mu);
+    gated = true;
+  }
+  void Permit() {
+    std::lock_guard<std::mutex> lock(mu);
+    permits++;
+    cv.notify_all();
+  }
+  void Ungate() {
+    std::lock_guard<std::mutex> lock(mu);
+    gated = false;
+    cv.notify_all();
+  }
+  // True once `n` chunk-data reads reached the closed gate.
+  bool WaitArrivals(int n, int ms = 5000) {
+    std::unique_lock<std::mutex> lock(mu);
+    return cv.wait_for(lock, std::chrono::milliseconds(ms), [&] { return arrivals >= n; });
+  }
+  // Chunk-data reads at or above `offset`.
+  size_t DataReadsFrom(uint64_t offset) {
+    std::lock_guard<std::mutex> lock(mu);
+    return static_cast<size_t>(std::count_if(ranges.begin(), ranges.end(), [&](const auto& r) {
+      return r.first >= offset && r.first < kCiOffset;
+    }));
   }
 
  private:
@@ -245,6 +284,27 @@ struct Rig {
 
 int Memfd() { return memfd_create("cachefiles-object", MFD_CLOEXEC); }
 
+// A started Rig (one worker) serving the blob as "dom/<id>" with prefetch in 4 KiB windows (one
+// chunk per window), its image reading through a SwitchBackend, gated or not; `expected` is the
+// device view, read through an image of its own.
+struct PrefetchRig {
+  std::shared_ptr<SwitchBackend> backend = std::make_shared<SwitchBackend>(kV6Dir);
+  std::shared_ptr<const Image> image = OpenV6(backend);
+  std::vector<uint8_t> expected;
+  Rig rig;
+  Status started = Status(EINVAL, "the image did not open");
+
+  explicit PrefetchRig(bool gated) {
+    if (auto good = OpenV6()) expected = ExpectedDevice(*good);
+    if (gated) backend->Gate();
+    if (image) started = rig.table->RegisterBlob("dom", kV6Id, image, 0, {true, 4096});
+    if (started.ok()) started = rig.handler ? rig.handler->Start(1) : Status(EBADF, "no handler");
+  }
+  // Opens the gate before the Rig's Stop waits for a filler held there (also after a REQUIRE).
+  ~PrefetchRig() { backend->Ungate(); }
+  bool ok() const { return expected.size() == kV6Size && started.ok(); }
+};
+
 // The bootstrap stand-in: arbitrary bytes whose size is not a page multiple.
 std::string WriteBootstrap(const TempDir& dir, const std::vector<uint8_t>& bytes) {
   const std::string path = dir.File("image.boot");
@@ -351,6 +411,31 @@ TEST("object table: keys are <domain>/<id>; registrations are checked against th
   CHECK(!t.Unregister("dom/fsid"));
   CHECK(t.Find("dom/fsid") == nullptr);
   CHECK_EQ(t.Keys().size(), 2u);
+}
+
+TEST("object table: prefetch settings are kept; the window is max(256 KiB, next power of two), 1 MiB for 0/1") {
+  CHECK_EQ(PrefetchWindow(0), 1u << 20);
+  CHECK_EQ(PrefetchWindow(1), 1u << 20);
+  CHECK_EQ(PrefetchWindow(2), 256u << 10);
+  CHECK_EQ(PrefetchWindow(256 << 10), 256u << 10);
+  CHECK_EQ(PrefetchWindow((256 << 10) + 1), 512u << 10);
+  CHECK_EQ(PrefetchWindow(1 << 20), 1u << 20);
+  CHECK_EQ(PrefetchWindow(3 << 20), 4u << 20);
+  CHECK_EQ(PrefetchWindow(256 << 20), 256u << 20);
+  CHECK_EQ(PrefetchWindow(UINT64_MAX), kMaxPrefetchWindow);
+  ObjectTable t;
+  auto image = OpenV6();
+  REQUIRE(image != nullptr);
+  REQUIRE_OK(t.RegisterBlob("plain", kV6Id, image, 0));
+  CHECK(!t.Find("plain/" + kV6Id)->prefetch);
+  CHECK_EQ(t.Find("plain/" + kV6Id)->prefetch_window, kDefaultPrefetchWindow);
+  REQUIRE_OK(t.RegisterBlob("pf", kV6Id, image, 0, {true, PrefetchWindow(3 << 20)}));
+  CHECK(t.Find("pf/" + kV6Id)->prefetch);
+  CHECK_EQ(t.Find("pf/" + kV6Id)->prefetch_window, 4u << 20);
+  for (uint64_t bad : {uint64_t{0}, uint64_t{1000}, kMaxPrefetchWindow * 2}) {
+    CHECK_EQ(t.RegisterBlob("bad", kV6Id, image, 0, {true, bad}).error_number(), EINVAL);
+  }
+  CHECK(t.Find("bad/" + kV6Id) == nullptr);
 }
 
 // --- the handler ---------------------------------------------------------------------------
@@ -508,6 +593,122 @@ TEST("a backend error leaves the range unwritten, READ_COMPLETE is still sent, o
   CHECK_EQ(m.read_completes, 3u);
   CHECK(Contains(rig.Logs(), "injected failure"));
   CHECK(rig.Completed() == (std::vector<std::pair<int, uint32_t>>{{bad_obj, 3u}, {bad_obj, 4u}, {good_obj, 5u}}));
+}
+
+// --- data blob prefetch ---------------------------------------------------------------------
+
+TEST("prefetch: the whole blob goes into the object after its OPEN, without any READ") {
+  PrefetchRig p(false);  // "dom/<id>" in 4 KiB windows
+  REQUIRE(p.ok());
+  Rig& rig = p.rig;
+  REQUIRE_OK(rig.table->RegisterBlob("big", kV6Id, p.image, 0, {true, PrefetchWindow(0)}));
+  const int big = Memfd();
+  rig.Send(OpenMsg(1, 1, "erofs,big", kV6Id, big));
+  CHECK_EQ(rig.Next(), "copen 1,36864");
+  REQUIRE(Rig::WaitFor([&] { return rig.handler->Metrics().prefetches == 1; }));
+  CHECK(FdBytes(big) == p.expected);
+  std::vector<Rig::Write> w = rig.TakeWrites();
+  REQUIRE(w.size() == 1);  // the 1 MiB window covers the blob
+  CHECK_EQ(w[0].off, 0u);
+  CHECK_EQ(w[0].len, 36864u);
+  CHECK_EQ(w[0].buf % 4096, 0u);
+  // 4 KiB windows: two steps, each widened to whole chunks, the second starting where the first
+  // one's chunk ended (nothing fetched twice).
+  const int small = Memfd();
+  rig.Send(OpenMsg(2, 2, "erofs,dom", kV6Id, small));
+  CHECK_EQ(rig.Next(), "copen 2,36864");
+  REQUIRE(Rig::WaitFor([&] { return rig.handler->Metrics().prefetches == 2; }));
+  CHECK(FdBytes(small) == p.expected);
+  w = rig.TakeWrites();
+  REQUIRE(w.size() == 2);
+  CHECK_EQ(w[0].off, 0u);
+  CHECK_EQ(w[0].len, 20480u);
+  CHECK_EQ(w[1].off, 20480u);
+  CHECK_EQ(w[1].len, 16384u);
+  const HandlerMetrics m = rig.handler->Metrics();
+  CHECK_EQ(m.prefetch_bytes, 2 * 36864u);
+  CHECK_EQ(m.read_bytes, 0u);
+  CHECK_EQ(m.reads, 0u);
+  CHECK_EQ(m.read_completes, 0u);
+  CHECK_EQ(m.prefetch_errors, 0u);
+  CHECK(Contains(rig.Logs(), "info: cachefiles: prefetch of big/" + kV6Id + " into object 1 done, 36864 bytes"));
+}
+
+TEST("prefetch: a CLOSE stops it; nothing is written into the object after the CLOSE") {
+  PrefetchRig p(true);
+  REQUIRE(p.ok());
+  Rig& rig = p.rig;
+  const int obj = Memfd();
+  const int view = dup(obj);  // the handler closes `obj` with the object
+  rig.Send(OpenMsg(1, 1, "erofs,dom", kV6Id, obj));
+  CHECK_EQ(rig.Next(), "copen 1,36864");
+  REQUIRE(p.backend->WaitArrivals(1));  // the filler is fetching the first chunk
+  rig.Send(CloseMsg(2, 1));
+  REQUIRE(Rig::WaitFor([&] { return rig.handler->Metrics().closes == 1; }));
+  p.backend->Permit();
+  REQUIRE(Rig::WaitFor([&] { return Contains(rig.Logs(), "stopped at 0: the object is closed"); }));
+  CHECK(FdBytes(view).empty());
+  CHECK_EQ(p.backend->DataReadsFrom(4828), 0u);  // the second chunk was never fetched
+  const HandlerMetrics m = rig.handler->Metrics();
+  CHECK_EQ(m.prefetch_bytes, 0u);
+  CHECK_EQ(m.prefetches, 0u);
+  CHECK_EQ(m.prefetch_errors, 0u);
+  close(view);
+}
+
+TEST("prefetch: a backend error stops it with a warning; READs of the object are still served") {
+  PrefetchRig p(false);
+  REQUIRE(p.ok());
+  Rig& rig = p.rig;
+  p.backend->fail_data = true;
+  const int obj = Memfd();
+  rig.Send(OpenMsg(1, 1, "erofs,dom", kV6Id, obj));
+  CHECK_EQ(rig.Next(), "copen 1,36864");
+  REQUIRE(Rig::WaitFor([&] { return rig.handler->Metrics().prefetch_errors == 1; }));
+  CHECK(Contains(rig.Logs(),
+                 "warn: cachefiles: prefetch of dom/" + kV6Id + " into object 1 stopped at 0, left to READs"));
+  CHECK(Contains(rig.Logs(), "injected failure"));
+  CHECK_EQ(p.backend->DataReadsFrom(4828), 0u);  // no later window was tried
+  CHECK(FdBytes(obj).empty());
+  p.backend->fail_data = false;
+  rig.Send(ReadMsg(2, 1, 20480, 4096));
+  rig.Send(ReadMsg(3, 1, 0, 4096));
+  REQUIRE(rig.WaitCompletes(2));
+  CHECK(FdBytes(obj) == p.expected);
+  const HandlerMetrics m = rig.handler->Metrics();
+  CHECK_EQ(m.read_errors, 0u);  // the prefetch failure is not a READ's
+  CHECK_EQ(m.read_bytes, 36864u);
+  CHECK_EQ(m.prefetch_bytes, 0u);
+  CHECK_EQ(m.prefetches, 0u);
+}
+
+TEST("prefetch: a bootstrap copy queued behind a running prefetch goes before its next window") {
+  TempDir dir;
+  const std::vector<uint8_t> boot = RandomBytes(10000, 9);
+  PrefetchRig p(true);
+  REQUIRE(p.ok());
+  Rig& rig = p.rig;
+  REQUIRE_OK(rig.table->RegisterBootstrap("dom", "fsid", WriteBootstrap(dir, boot)));
+  const int blob_obj = Memfd(), boot_obj = Memfd();
+  rig.Send(OpenMsg(1, 1, "erofs,dom", kV6Id, blob_obj));
+  CHECK_EQ(rig.Next(), "copen 1,36864");
+  REQUIRE(p.backend->WaitArrivals(1));  // the first window is fetching
+  rig.Send(OpenMsg(2, 2, "erofs,dom", "fsid", boot_obj));
+  CHECK_EQ(rig.Next(), "copen 2,10000");
+  // The single worker handles this after that OPEN returned, so the copy is queued by then.
+  rig.Send(CloseMsg(3, 99));
+  REQUIRE(Rig::WaitFor([&] { return rig.handler->Metrics().unknown_object == 1; }));
+  p.backend->Permit();  // the first window ends; the second would fetch the second chunk
+  REQUIRE(Rig::WaitFor([&] { return rig.handler->Metrics().bootstrap_bytes == 12288; }));
+  std::vector<uint8_t> copied = FdBytes(boot_obj);
+  REQUIRE(copied.size() == 12288);
+  CHECK(std::equal(boot.begin(), boot.end(), copied.begin()));
+  REQUIRE(p.backend->WaitArrivals(2));  // the prefetch resumed after the copy
+  CHECK_EQ(rig.handler->Metrics().prefetch_bytes, 20480u);
+  p.backend->Permit();
+  REQUIRE(Rig::WaitFor([&] { return rig.handler->Metrics().prefetches == 1; }));
+  CHECK(FdBytes(blob_obj) == p.expected);
+  CHECK_EQ(rig.handler->Metrics().prefetch_bytes, 36864u);
 }
 
 TEST("READ and CLOSE of unknown objects are counted; CLOSE then READ finds nothing and the fd is closed") {
