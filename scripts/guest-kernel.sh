@@ -33,24 +33,30 @@ mkdir -p "$work" "$out"
 log="$out/build.log"
 echo "guest-kernel: building from $src_tar (about 5 minutes on 2 cores; log $log)" >&2
 trap 'rm -rf "$work"' EXIT
-{
-  tar -C "$work" -xf "$src_tar"
-  cd "$work"/linux-source-6.12
-  make -s tinyconfig
-  scripts/kconfig/merge_config.sh -m .config "$fragment"
-  make -s olddefconfig
+# Every step checked by hand: `set -e` does not apply in a function called on the left of `||`.
+build() {
+  tar -C "$work" -xf "$src_tar" || return 1
+  cd "$work"/linux-source-6.12 || return 1
+  make -s tinyconfig || return 1
+  scripts/kconfig/merge_config.sh -m .config "$fragment" || return 1
+  make -s olddefconfig || return 1
   # The options the VM tests cannot do without must have survived olddefconfig (a dropped one
   # means a missing dependency, and a guest without it fails far less readably); the rest of
   # the fragment only warns (some options, e.g. RANDOM_TRUST_CPU, no longer exist in 6.12).
   for opt in CACHEFILES_ONDEMAND EROFS_FS_ONDEMAND EROFS_FS VIRTIO_FS FUSE_FS NET_9P_VIRTIO 9P_FS EXT4_FS VIRTIO_BLK VIRTIO_NET SERIAL_8250_CONSOLE BLK_DEV_INITRD DEVTMPFS TMPFS; do
-    grep -qx "CONFIG_$opt=y" .config || { echo "guest-kernel: CONFIG_$opt=y did not survive olddefconfig" >&2; exit 1; }
+    grep -qx "CONFIG_$opt=y" .config || { echo "guest-kernel: CONFIG_$opt=y did not survive olddefconfig"; return 1; }
   done
   while IFS= read -r line; do
-    case "$line" in CONFIG_*=n) ;; CONFIG_*) grep -qx "$line" .config || echo "guest-kernel: note: $line is not in the final configuration" >&2 ;; esac
+    case "$line" in CONFIG_*=n) ;; CONFIG_*) grep -qx "$line" .config || echo "guest-kernel: note: $line is not in the final configuration" ;; esac
   done < "$fragment"
-  make -s -j"$(nproc)" bzImage
-  cp arch/x86/boot/bzImage "$out/bzImage.tmp"
-  cp .config "$out/config"
+  make -s -j"$(nproc)" bzImage || return 1
+  cp arch/x86/boot/bzImage "$out/bzImage.tmp" || return 1
+  cp .config "$out/config" || return 1
   mv "$out/bzImage.tmp" "$out/bzImage"
-} >"$log" 2>&1 || { echo "guest-kernel: build failed; the last lines of $log:" >&2; tail -n 30 "$log" >&2; exit 1; }
+}
+if ! (build) >"$log" 2>&1; then
+  echo "guest-kernel: build failed; the last lines of $log:" >&2
+  tail -n 30 "$log" >&2
+  exit 1
+fi
 echo "$out/bzImage"
