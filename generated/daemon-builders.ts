@@ -253,6 +253,24 @@ export class BlobcacheDaemonBuilder {
     return this;
   }
 
+  /** Enable the fscache service (cachefiles on-demand, daemon.md §6.2-§6.6) with this cachefiles working directory; it must exist and be a directory after canonicalisation. The daemon opens /dev/cachefiles, binds the cache there and serves the kernel's OPEN/READ/CLOSE requests for EROFS mounts of the registered entries (`mount -t erofs -o fsid=<id>[,domain_id=<domain>] none M`). */
+  fscache(value: string): this {
+    this.doc["fscache"] = value;
+    return this;
+  }
+
+  /** cachefiles tag of this daemon's cache (written as `tag <tag>`). Requires fscache. */
+  fscacheTag(value: string): this {
+    this.doc["fscacheTag"] = value;
+    return this;
+  }
+
+  /** Worker threads serving /dev/cachefiles. Default: 4. */
+  fscacheThreads(value: number): this {
+    this.doc["fscacheThreads"] = value;
+    return this;
+  }
+
   /** The options as written so far, without defaults. */
   toInput(): BlobcacheDaemonOptionsInput {
     return structuredClone(this.doc) as unknown as BlobcacheDaemonOptionsInput;

@@ -161,7 +161,7 @@ export function fuseOptionsToArgs(options: Partial<Record<keyof FuseDaemonOption
   return args;
 }
 
-/** Flags of the blobcache daemon. Options of a blob cache manager daemon, as nydusd's `singleton` subcommand takes them without --fscache (spec daemon.md §1.2, §1.6, §1.13, §6.1), plus our shared blob socket. One declaration renders the `nydus blobcache` / `nydus singleton` flags (x-flag) and the library's blobcacheDaemon() builder. */
+/** Flags of the blobcache daemon. Options of a blob cache manager daemon, as nydusd's `singleton` subcommand takes them (spec daemon.md §1.2, §1.6, §1.13, §6), plus our shared blob socket. With fscache it is also the fscache daemon: the kernel's EROFS reads the images through cachefiles on-demand objects this daemon fills. One declaration renders the `nydus blobcache` / `nydus fscache` / `nydus singleton` flags (x-flag) and the library's blobcacheDaemon() builder. */
 export const blobcacheDaemonFlags = {
   "apisock": Flags.string({
     description: "Unix socket of the HTTP administration API, where blob entries are added, removed and listed (/api/v2/blobs); without it no API server runs.",
@@ -208,6 +208,20 @@ export const blobcacheDaemonFlags = {
   "shared-sock": Flags.string({
     description: "Our extension: Unix socket on which the daemon answers ranged reads of its registered blobs in the http-proxy backend protocol (HEAD for the size, GET with Range: bytes=a-b), served from its cache, so the FUSE daemons of the host share one cache and each chunk is fetched from the backend once. Without it no such socket is served.",
   }),
+  "fscache": Flags.string({
+    description: "Enable the fscache service (cachefiles on-demand, daemon.md §6.2-§6.6) with this cachefiles working directory; it must exist and be a directory after canonicalisation. The daemon opens /dev/cachefiles, binds the cache there and serves the kernel's OPEN/READ/CLOSE requests for EROFS mounts of the registered entries (`mount -t erofs -o fsid=<id>[,domain_id=<domain>] none M`).",
+    char: "F",
+  }),
+  "fscache-tag": Flags.string({
+    description: "cachefiles tag of this daemon's cache (written as `tag <tag>`). Requires fscache.",
+    dependsOn: ["fscache"],
+  }),
+  "fscache-threads": Flags.integer({
+    description: "Worker threads serving /dev/cachefiles.",
+    min: 1,
+    max: 1024,
+    default: 4,
+  }),
 };
 
 /** Parsed blobcache flags -> BlobcacheDaemonOptionsInput (absent flags left out). */
@@ -224,6 +238,9 @@ export function blobcacheFlagsToOptions(flags: Record<string, unknown>): Blobcac
   if (flags["log-rotation-size"] !== undefined) out["logRotationSize"] = flags["log-rotation-size"];
   if (flags["rlimit-nofile"] !== undefined) out["rlimitNofile"] = flags["rlimit-nofile"];
   if (flags["shared-sock"] !== undefined) out["sharedSock"] = flags["shared-sock"];
+  if (flags["fscache"] !== undefined) out["fscache"] = flags["fscache"];
+  if (flags["fscache-tag"] !== undefined) out["fscacheTag"] = flags["fscache-tag"];
+  if (flags["fscache-threads"] !== undefined) out["fscacheThreads"] = flags["fscache-threads"];
   return out as unknown as BlobcacheDaemonOptionsInput;
 }
 
@@ -241,6 +258,9 @@ export function blobcacheOptionsToArgs(options: Partial<Record<keyof BlobcacheDa
   if (options.logRotationSize !== undefined && options.logRotationSize !== 0) args.push("--log-rotation-size", String(options.logRotationSize));
   if (options.rlimitNofile !== undefined && options.rlimitNofile !== 1000000) args.push("--rlimit-nofile", String(options.rlimitNofile));
   if (options.sharedSock !== undefined) args.push("--shared-sock", String(options.sharedSock));
+  if (options.fscache !== undefined) args.push("--fscache", String(options.fscache));
+  if (options.fscacheTag !== undefined) args.push("--fscache-tag", String(options.fscacheTag));
+  if (options.fscacheThreads !== undefined && options.fscacheThreads !== 4) args.push("--fscache-threads", String(options.fscacheThreads));
   return args;
 }
 

@@ -3247,7 +3247,7 @@ export const schemaRegistry: SchemaRegistry = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "https://nydus-service.invalid/schema/daemon/blobcache.schema.json",
     "title": "BlobcacheDaemonOptions",
-    "description": "Options of a blob cache manager daemon, as nydusd's `singleton` subcommand takes them without --fscache (spec daemon.md §1.2, §1.6, §1.13, §6.1), plus our shared blob socket. One declaration renders the `nydus blobcache` / `nydus singleton` flags (x-flag) and the library's blobcacheDaemon() builder.",
+    "description": "Options of a blob cache manager daemon, as nydusd's `singleton` subcommand takes them (spec daemon.md §1.2, §1.6, §1.13, §6), plus our shared blob socket. With fscache it is also the fscache daemon: the kernel's EROFS reads the images through cachefiles on-demand objects this daemon fills. One declaration renders the `nydus blobcache` / `nydus fscache` / `nydus singleton` flags (x-flag) and the library's blobcacheDaemon() builder.",
     "type": "object",
     "properties": {
       "apiSock": {
@@ -3360,6 +3360,37 @@ export const schemaRegistry: SchemaRegistry = {
         "x-flag": {
           "name": "shared-sock"
         }
+      },
+      "fscache": {
+        "type": "string",
+        "minLength": 1,
+        "description": "Enable the fscache service (cachefiles on-demand, daemon.md §6.2-§6.6) with this cachefiles working directory; it must exist and be a directory after canonicalisation. The daemon opens /dev/cachefiles, binds the cache there and serves the kernel's OPEN/READ/CLOSE requests for EROFS mounts of the registered entries (`mount -t erofs -o fsid=<id>[,domain_id=<domain>] none M`).",
+        "x-flag": {
+          "name": "fscache",
+          "char": "F"
+        }
+      },
+      "fscacheTag": {
+        "type": "string",
+        "minLength": 1,
+        "pattern": "^[^\\s]+$",
+        "description": "cachefiles tag of this daemon's cache (written as `tag <tag>`). Requires fscache.",
+        "x-flag": {
+          "name": "fscache-tag",
+          "dependsOn": [
+            "fscache"
+          ]
+        }
+      },
+      "fscacheThreads": {
+        "type": "integer",
+        "minimum": 1,
+        "maximum": 1024,
+        "default": 4,
+        "description": "Worker threads serving /dev/cachefiles.",
+        "x-flag": {
+          "name": "fscache-threads"
+        }
       }
     },
     "additionalProperties": false,
@@ -3369,6 +3400,9 @@ export const schemaRegistry: SchemaRegistry = {
       ],
       "supervisor": [
         "id"
+      ],
+      "fscacheTag": [
+        "fscache"
       ]
     },
     "allOf": [

@@ -1745,7 +1745,7 @@ export interface ConfigMap {
   [k: string]: string;
 }
 /**
- * Options of a blob cache manager daemon, as nydusd's `singleton` subcommand takes them without --fscache (spec daemon.md §1.2, §1.6, §1.13, §6.1), plus our shared blob socket. One declaration renders the `nydus blobcache` / `nydus singleton` flags (x-flag) and the library's blobcacheDaemon() builder.
+ * Options of a blob cache manager daemon, as nydusd's `singleton` subcommand takes them (spec daemon.md §1.2, §1.6, §1.13, §6), plus our shared blob socket. With fscache it is also the fscache daemon: the kernel's EROFS reads the images through cachefiles on-demand objects this daemon fills. One declaration renders the `nydus blobcache` / `nydus fscache` / `nydus singleton` flags (x-flag) and the library's blobcacheDaemon() builder.
  */
 export interface BlobcacheDaemonOptions {
   /**
@@ -1798,6 +1798,18 @@ export interface BlobcacheDaemonOptions {
    * Our extension: Unix socket on which the daemon answers ranged reads of its registered blobs in the http-proxy backend protocol (HEAD for the size, GET with Range: bytes=a-b), served from its cache, so the FUSE daemons of the host share one cache and each chunk is fetched from the backend once. Without it no such socket is served.
    */
   sharedSock?: string;
+  /**
+   * Enable the fscache service (cachefiles on-demand, daemon.md §6.2-§6.6) with this cachefiles working directory; it must exist and be a directory after canonicalisation. The daemon opens /dev/cachefiles, binds the cache there and serves the kernel's OPEN/READ/CLOSE requests for EROFS mounts of the registered entries (`mount -t erofs -o fsid=<id>[,domain_id=<domain>] none M`).
+   */
+  fscache?: string;
+  /**
+   * cachefiles tag of this daemon's cache (written as `tag <tag>`). Requires fscache.
+   */
+  fscacheTag?: string;
+  /**
+   * Worker threads serving /dev/cachefiles.
+   */
+  fscacheThreads: number;
 }
 /**
  * Figures of one data blob of the blob cache manager.
@@ -3661,7 +3673,7 @@ export interface ConfigMapInput {
   [k: string]: string;
 }
 /**
- * Options of a blob cache manager daemon, as nydusd's `singleton` subcommand takes them without --fscache (spec daemon.md §1.2, §1.6, §1.13, §6.1), plus our shared blob socket. One declaration renders the `nydus blobcache` / `nydus singleton` flags (x-flag) and the library's blobcacheDaemon() builder.
+ * Options of a blob cache manager daemon, as nydusd's `singleton` subcommand takes them (spec daemon.md §1.2, §1.6, §1.13, §6), plus our shared blob socket. With fscache it is also the fscache daemon: the kernel's EROFS reads the images through cachefiles on-demand objects this daemon fills. One declaration renders the `nydus blobcache` / `nydus fscache` / `nydus singleton` flags (x-flag) and the library's blobcacheDaemon() builder.
  */
 export interface BlobcacheDaemonOptionsInput {
   /**
@@ -3714,6 +3726,18 @@ export interface BlobcacheDaemonOptionsInput {
    * Our extension: Unix socket on which the daemon answers ranged reads of its registered blobs in the http-proxy backend protocol (HEAD for the size, GET with Range: bytes=a-b), served from its cache, so the FUSE daemons of the host share one cache and each chunk is fetched from the backend once. Without it no such socket is served.
    */
   sharedSock?: string;
+  /**
+   * Enable the fscache service (cachefiles on-demand, daemon.md §6.2-§6.6) with this cachefiles working directory; it must exist and be a directory after canonicalisation. The daemon opens /dev/cachefiles, binds the cache there and serves the kernel's OPEN/READ/CLOSE requests for EROFS mounts of the registered entries (`mount -t erofs -o fsid=<id>[,domain_id=<domain>] none M`).
+   */
+  fscache?: string;
+  /**
+   * cachefiles tag of this daemon's cache (written as `tag <tag>`). Requires fscache.
+   */
+  fscacheTag?: string;
+  /**
+   * Worker threads serving /dev/cachefiles.
+   */
+  fscacheThreads?: number;
 }
 /**
  * Figures of one data blob of the blob cache manager.

@@ -17552,7 +17552,8 @@ return errors === 0;
 validate196.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateBlobcacheDaemonOptions = validate197;
-const schema93 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/daemon/blobcache.schema.json","title":"BlobcacheDaemonOptions","description":"Options of a blob cache manager daemon, as nydusd's `singleton` subcommand takes them without --fscache (spec daemon.md §1.2, §1.6, §1.13, §6.1), plus our shared blob socket. One declaration renders the `nydus blobcache` / `nydus singleton` flags (x-flag) and the library's blobcacheDaemon() builder.","type":"object","properties":{"apiSock":{"type":"string","minLength":1,"description":"Unix socket of the HTTP administration API, where blob entries are added, removed and listed (/api/v2/blobs); without it no API server runs.","x-flag":{"name":"apisock","char":"A"}},"config":{"type":"string","minLength":1,"description":"JSON file read at start: when it is an object whose \"blobs\" key parses as a blob cache list (daemon.md §2.6), every entry is registered in order and the first failure aborts start-up; a \"blobs\" value that does not parse is ignored; a file that is not JSON is a start-up failure.","x-flag":{"name":"config","char":"C"}},"configDocument":{"type":"object","description":"Library only: the configuration document (an object, \"blobs\" as in the config file) used instead of reading the config file.","additionalProperties":true},"id":{"type":"string","minLength":1,"description":"Service instance identifier, reported in daemon info. Requires supervisor.","x-flag":{"name":"id","dependsOn":["supervisor"]}},"supervisor":{"type":"string","minLength":1,"description":"Unix socket of the supervisor (state keeper) for hot upgrade and failover; the registered blob entries are part of the saved state. Requires id.","x-flag":{"name":"supervisor","dependsOn":["id"]}},"stateDir":{"type":"string","minLength":1,"description":"Directory where the daemon persists its registered blob entries (restored at its next start) and, when started with --id and --supervisor, writes its daemon record <dir>/<id>.json (read by nydus upgrade / nydus failover). Default: env NYDUS_STATE_DIR, else /run/nydus.","x-flag":{"name":"state-dir"}},"upgrade":{"type":"boolean","default":false,"description":"Start in upgrade mode: register nothing, stay in INIT waiting for a takeover that brings the predecessor's entries.","x-flag":{"name":"upgrade"}},"logLevel":{"enum":["trace","debug","info","warn","error"],"default":"info","description":"Maximum log level (changeable at run time through the API).","x-flag":{"name":"log-level","char":"l"}},"logFile":{"type":"string","minLength":1,"description":"Log to this file (appended; `.log` added when the name has no extension) instead of stderr.","x-flag":{"name":"log-file","char":"L"}},"logRotationSize":{"type":"integer","minimum":0,"default":0,"description":"Rotate the log file when it exceeds this many MiB; 0 disables rotation.","x-flag":{"name":"log-rotation-size"}},"rlimitNofile":{"type":"integer","minimum":0,"default":1000000,"description":"Target RLIMIT_NOFILE (daemon.md §1.10); 0 leaves the limit unchanged.","x-flag":{"name":"rlimit-nofile"}},"sharedSock":{"type":"string","minLength":1,"description":"Our extension: Unix socket on which the daemon answers ranged reads of its registered blobs in the http-proxy backend protocol (HEAD for the size, GET with Range: bytes=a-b), served from its cache, so the FUSE daemons of the host share one cache and each chunk is fetched from the backend once. Without it no such socket is served.","x-flag":{"name":"shared-sock"}}},"additionalProperties":false,"dependentRequired":{"id":["supervisor"],"supervisor":["id"]},"allOf":[{"not":{"properties":{"config":true,"configDocument":true},"required":["config","configDocument"]}}]};
+const schema93 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/daemon/blobcache.schema.json","title":"BlobcacheDaemonOptions","description":"Options of a blob cache manager daemon, as nydusd's `singleton` subcommand takes them (spec daemon.md §1.2, §1.6, §1.13, §6), plus our shared blob socket. With fscache it is also the fscache daemon: the kernel's EROFS reads the images through cachefiles on-demand objects this daemon fills. One declaration renders the `nydus blobcache` / `nydus fscache` / `nydus singleton` flags (x-flag) and the library's blobcacheDaemon() builder.","type":"object","properties":{"apiSock":{"type":"string","minLength":1,"description":"Unix socket of the HTTP administration API, where blob entries are added, removed and listed (/api/v2/blobs); without it no API server runs.","x-flag":{"name":"apisock","char":"A"}},"config":{"type":"string","minLength":1,"description":"JSON file read at start: when it is an object whose \"blobs\" key parses as a blob cache list (daemon.md §2.6), every entry is registered in order and the first failure aborts start-up; a \"blobs\" value that does not parse is ignored; a file that is not JSON is a start-up failure.","x-flag":{"name":"config","char":"C"}},"configDocument":{"type":"object","description":"Library only: the configuration document (an object, \"blobs\" as in the config file) used instead of reading the config file.","additionalProperties":true},"id":{"type":"string","minLength":1,"description":"Service instance identifier, reported in daemon info. Requires supervisor.","x-flag":{"name":"id","dependsOn":["supervisor"]}},"supervisor":{"type":"string","minLength":1,"description":"Unix socket of the supervisor (state keeper) for hot upgrade and failover; the registered blob entries are part of the saved state. Requires id.","x-flag":{"name":"supervisor","dependsOn":["id"]}},"stateDir":{"type":"string","minLength":1,"description":"Directory where the daemon persists its registered blob entries (restored at its next start) and, when started with --id and --supervisor, writes its daemon record <dir>/<id>.json (read by nydus upgrade / nydus failover). Default: env NYDUS_STATE_DIR, else /run/nydus.","x-flag":{"name":"state-dir"}},"upgrade":{"type":"boolean","default":false,"description":"Start in upgrade mode: register nothing, stay in INIT waiting for a takeover that brings the predecessor's entries.","x-flag":{"name":"upgrade"}},"logLevel":{"enum":["trace","debug","info","warn","error"],"default":"info","description":"Maximum log level (changeable at run time through the API).","x-flag":{"name":"log-level","char":"l"}},"logFile":{"type":"string","minLength":1,"description":"Log to this file (appended; `.log` added when the name has no extension) instead of stderr.","x-flag":{"name":"log-file","char":"L"}},"logRotationSize":{"type":"integer","minimum":0,"default":0,"description":"Rotate the log file when it exceeds this many MiB; 0 disables rotation.","x-flag":{"name":"log-rotation-size"}},"rlimitNofile":{"type":"integer","minimum":0,"default":1000000,"description":"Target RLIMIT_NOFILE (daemon.md §1.10); 0 leaves the limit unchanged.","x-flag":{"name":"rlimit-nofile"}},"sharedSock":{"type":"string","minLength":1,"description":"Our extension: Unix socket on which the daemon answers ranged reads of its registered blobs in the http-proxy backend protocol (HEAD for the size, GET with Range: bytes=a-b), served from its cache, so the FUSE daemons of the host share one cache and each chunk is fetched from the backend once. Without it no such socket is served.","x-flag":{"name":"shared-sock"}},"fscache":{"type":"string","minLength":1,"description":"Enable the fscache service (cachefiles on-demand, daemon.md §6.2-§6.6) with this cachefiles working directory; it must exist and be a directory after canonicalisation. The daemon opens /dev/cachefiles, binds the cache there and serves the kernel's OPEN/READ/CLOSE requests for EROFS mounts of the registered entries (`mount -t erofs -o fsid=<id>[,domain_id=<domain>] none M`).","x-flag":{"name":"fscache","char":"F"}},"fscacheTag":{"type":"string","minLength":1,"pattern":"^[^\\s]+$","description":"cachefiles tag of this daemon's cache (written as `tag <tag>`). Requires fscache.","x-flag":{"name":"fscache-tag","dependsOn":["fscache"]}},"fscacheThreads":{"type":"integer","minimum":1,"maximum":1024,"default":4,"description":"Worker threads serving /dev/cachefiles.","x-flag":{"name":"fscache-threads"}}},"additionalProperties":false,"dependentRequired":{"id":["supervisor"],"supervisor":["id"],"fscacheTag":["fscache"]},"allOf":[{"not":{"properties":{"config":true,"configDocument":true},"required":["config","configDocument"]}}]};
+const pattern7 = new RegExp("^[^\\s]+$", "u");
 
 function validate197(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://nydus-service.invalid/schema/daemon/blobcache.schema.json" */;
@@ -17881,12 +17882,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.id !== undefined){
-if(data.supervisor === undefined){
-const err24 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "id",
-    missingProperty: "supervisor",
-    depsCount: 1,
-    deps: "supervisor"},message:"must have property supervisor when property id is present",schema:schema93.dependentRequired,parentSchema:schema93,data};
+if(data.fscache !== undefined){
+let data12 = data.fscache;
+if(typeof data12 === "string"){
+if(func1(data12) < 1){
+const err24 = {instancePath:instancePath+"/fscache",schemaPath:"#/properties/fscache/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema93.properties.fscache,data:data12};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -17896,12 +17896,8 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.supervisor !== undefined){
-if(data.id === undefined){
-const err25 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "supervisor",
-    missingProperty: "id",
-    depsCount: 1,
-    deps: "id"},message:"must have property id when property supervisor is present",schema:schema93.dependentRequired,parentSchema:schema93,data};
+else {
+const err25 = {instancePath:instancePath+"/fscache",schemaPath:"#/properties/fscache/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.properties.fscache.type,parentSchema:schema93.properties.fscache,data:data12};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -17911,14 +17907,129 @@ vErrors.push(err25);
 errors++;
 }
 }
-}
-else {
-const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema93.type,parentSchema:schema93,data};
+if(data.fscacheTag !== undefined){
+let data13 = data.fscacheTag;
+if(typeof data13 === "string"){
+if(func1(data13) < 1){
+const err26 = {instancePath:instancePath+"/fscacheTag",schemaPath:"#/properties/fscacheTag/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema93.properties.fscacheTag,data:data13};
 if(vErrors === null){
 vErrors = [err26];
 }
 else {
 vErrors.push(err26);
+}
+errors++;
+}
+if(!pattern7.test(data13)){
+const err27 = {instancePath:instancePath+"/fscacheTag",schemaPath:"#/properties/fscacheTag/pattern",keyword:"pattern",params:{pattern: "^[^\\s]+$"},message:"must match pattern \""+"^[^\\s]+$"+"\"",schema:"^[^\\s]+$",parentSchema:schema93.properties.fscacheTag,data:data13};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/fscacheTag",schemaPath:"#/properties/fscacheTag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.properties.fscacheTag.type,parentSchema:schema93.properties.fscacheTag,data:data13};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.fscacheThreads !== undefined){
+let data14 = data.fscacheThreads;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err29 = {instancePath:instancePath+"/fscacheThreads",schemaPath:"#/properties/fscacheThreads/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema93.properties.fscacheThreads.type,parentSchema:schema93.properties.fscacheThreads,data:data14};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 > 1024 || isNaN(data14)){
+const err30 = {instancePath:instancePath+"/fscacheThreads",schemaPath:"#/properties/fscacheThreads/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1024},message:"must be <= 1024",schema:1024,parentSchema:schema93.properties.fscacheThreads,data:data14};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(data14 < 1 || isNaN(data14)){
+const err31 = {instancePath:instancePath+"/fscacheThreads",schemaPath:"#/properties/fscacheThreads/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema93.properties.fscacheThreads,data:data14};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+if(data.id !== undefined){
+if(data.supervisor === undefined){
+const err32 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "id",
+    missingProperty: "supervisor",
+    depsCount: 1,
+    deps: "supervisor"},message:"must have property supervisor when property id is present",schema:schema93.dependentRequired,parentSchema:schema93,data};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data.supervisor !== undefined){
+if(data.id === undefined){
+const err33 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "supervisor",
+    missingProperty: "id",
+    depsCount: 1,
+    deps: "id"},message:"must have property id when property supervisor is present",schema:schema93.dependentRequired,parentSchema:schema93,data};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data.fscacheTag !== undefined){
+if(data.fscache === undefined){
+const err34 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "fscacheTag",
+    missingProperty: "fscache",
+    depsCount: 1,
+    deps: "fscache"},message:"must have property fscache when property fscacheTag is present",schema:schema93.dependentRequired,parentSchema:schema93,data};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema93.type,parentSchema:schema93,data};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
 }
 errors++;
 }

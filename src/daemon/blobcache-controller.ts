@@ -1,24 +1,27 @@
-// BlobCacheController: the blob cache daemon (`nydus blobcache`, nydusd `singleton` without
-// --fscache; spec daemon.md §1.6, §2.6, §6.1, api.md §4.8). Holds the BlobCacheManager, serves
-// the API (v2 blobs, daemon info, metrics), persists the entries in the state directory,
-// optionally answers ranged blob reads for the whole host on --shared-sock (the http-proxy
-// backend's protocol), and hands its entries to a successor on hot upgrade. Control path.
-import { closeSync, openSync } from 'node:fs';
+// BlobCacheController: the blob cache daemon (`nydus blobcache`, nydusd `singleton`; spec
+// daemon.md §1.6, §2.6, §6, api.md §4.8). Holds the BlobCacheManager, serves the API (v2 blobs,
+// daemon info, metrics), persists the entries in the state directory, optionally answers ranged
+// blob reads for the whole host on --shared-sock (the http-proxy backend's protocol), and hands
+// its entries to a successor on hot upgrade. With --fscache (`nydus fscache`) it is also the
+// fscache daemon: a native cachefiles on-demand session serves the kernel's EROFS mounts of the
+// entries, and the /dev/cachefiles fd goes to the supervisor (§5.8). Control path.
+import { closeSync, existsSync, openSync, realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { blobcacheOptionsToArgs } from '../../generated/daemon-flags.js';
 import type { BlobCacheEntry, BlobcacheDaemonOptions, BlobMetrics, DaemonInfo, MountCmd } from '../../generated/types.js';
 import { validateBlobCacheList } from '../../generated/validate.js';
 import { prepareBlobEntry, readConfigText, redactSecrets, type PreparedBlobEntry } from '../config/index.js';
 import { ConfigError, NydusError } from '../errors.js';
+import { CachefilesSession } from '../native/cachefiles.js';
 import { closeFd, receiveStateFd, sendStateFd } from '../native/supervisor.js';
-import { BlobCacheError, BlobCacheManager, recordKey } from '../service/blob-cache-manager.js';
+import { BlobCacheError, BlobCacheManager, recordKey, type FscacheObject } from '../service/blob-cache-manager.js';
 import { BlobEntryStore, entryStorePath, parseEntryStore, renderEntryStore } from '../service/blob-entry-store.js';
 import { SharedBlobReads } from '../service/shared-blob-reads.js';
 import { resolveStateDir } from '../upgrade/records.js';
 import { failures } from './api/errors.js';
 import type { DaemonApiHandler } from './api/handler.js';
 import { startApiServer } from './api/server.js';
-import { DaemonBase, type BaseHooks } from './daemon-base.js';
+import { DaemonBase, socketAlive, type BaseHooks } from './daemon-base.js';
 import { Logger } from './log.js';
 import { applyNofileLimit } from './rlimit.js';
 import type { DaemonAction } from './state-machine.js';
@@ -39,6 +42,12 @@ export class BlobCacheController extends DaemonBase implements DaemonApiHandler 
   readonly shared: SharedBlobReads;
   readonly store: BlobEntryStore;
   private sharedListening = false;
+  /** The cachefiles on-demand session (--fscache), once bound or taken over. */
+  private session: CachefilesSession | null = null;
+  /** Canonical --fscache directory. */
+  private fscacheDir: string | null = null;
+  /** What the session serves: key -> the bootstrap path or image it was registered with. */
+  private readonly registered = new Map<string, unknown>();
 
   private constructor(
     readonly options: BlobcacheDaemonOptions,
@@ -60,6 +69,7 @@ export class BlobCacheController extends DaemonBase implements DaemonApiHandler 
       // serves every client. Without one, the store would only double the disk used.
       warmingSource: options.sharedSock ? () => this.shared.backendFor() : undefined,
       blobReleased: (blobId) => void this.shared.forget(blobId).catch((err: Error) => this.log.warn(`shared reads of ${blobId}: ${err.message}`)),
+      fscacheObjects: options.fscache !== undefined,
     });
     this.store = new BlobEntryStore(entryStorePath(resolveStateDir(options.stateDir), options.id ?? DEFAULT_BLOBCACHE_ID));
     // PUT /api/v1/config?id=<domain>/<id> reaches that entry's backend (registry_auth, proxy_url).
@@ -85,6 +95,8 @@ export class BlobCacheController extends DaemonBase implements DaemonApiHandler 
       c,
       () => c.boot(),
       async () => {
+        await c.session?.release().catch(() => undefined);
+        c.session = null;
         c.manager.close();
         await c.shared.close().catch(() => undefined);
         await c.api?.close().catch(() => undefined);
@@ -94,11 +106,16 @@ export class BlobCacheController extends DaemonBase implements DaemonApiHandler 
 
   private async boot(): Promise<void> {
     const o = this.options;
-    this.log.info(`nydus blobcache ${buildInfo().package_ver} (${buildInfo().git_commit}) starting, node ${process.version}`);
+    this.log.info(`nydus ${o.fscache ? 'fscache' : 'blobcache'} ${buildInfo().package_ver} (${buildInfo().git_commit}) starting, node ${process.version}`);
     const nofile = applyNofileLimit(o.rlimitNofile, (m) => this.log.warn(m));
     if (nofile !== undefined) this.log.debug(`RLIMIT_NOFILE set to ${nofile}`);
     const configured = await this.configuredEntries();
-    if (!o.upgrade) {
+    let park = o.upgrade === true;
+    if (o.fscache) {
+      this.fscacheDir = canonicalDir(o.fscache);
+      if (!park) park = await this.bindCache();
+    }
+    if (!park) {
       await this.restoreStoredEntries();
       for (const entry of configured) {
         const key = recordKey(entry.domain_id ?? '', entry.id);
@@ -112,6 +129,7 @@ export class BlobCacheController extends DaemonBase implements DaemonApiHandler 
           throw new NydusError('EINVAL', `cannot register blob cache entry ${key} of ${o.config}: ${(err as Error).message}`, 1);
         }
       }
+      this.syncObjects();
       await this.persist();
       await this.machine.send('Mount');
       await this.machine.send('Start');
@@ -125,6 +143,69 @@ export class BlobCacheController extends DaemonBase implements DaemonApiHandler 
       }
     }
     this.log.info(`daemon ${this.state}: ${this.manager.size} blob cache entr${this.manager.size === 1 ? 'y' : 'ies'}`);
+  }
+
+  /**
+   * Opens /dev/cachefiles and binds the cache (`dir`, `tag`, `bind ondemand`). True when a
+   * crashed predecessor is detected instead (§5.3: the device is busy and the API socket file
+   * is residual): the daemon then parks in INIT for a takeover. Any other failure ends start-up.
+   */
+  private async bindCache(): Promise<boolean> {
+    const o = this.options;
+    try {
+      this.session = this.openSession({ dir: this.fscacheDir as string });
+      this.log.info(`fscache: cache bound on ${this.fscacheDir}${o.fscacheTag ? ` (tag ${o.fscacheTag})` : ''}, ${o.fscacheThreads ?? 4} worker(s)`);
+      return false;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EBUSY' && o.apiSock && existsSync(o.apiSock) && !(await socketAlive(o.apiSock))) {
+        this.log.warn(`crashed predecessor detected (/dev/cachefiles busy, dead API socket ${o.apiSock}): waiting in INIT for a takeover`);
+        return true;
+      }
+      const why =
+        code === 'EBUSY'
+          ? 'another daemon is running (the cachefiles device is open)'
+          : code === 'ENOENT'
+            ? 'the kernel has no cachefiles device (CONFIG_CACHEFILES)'
+            : code === 'EINVAL'
+              ? 'the kernel refused on-demand mode (CONFIG_CACHEFILES_ONDEMAND) or the cache directory'
+              : (err as Error).message;
+      throw new NydusError(code ?? 'EIO', `cannot start the fscache service on ${this.fscacheDir}: ${why}${why === (err as Error).message ? '' : ` (${(err as Error).message})`}`, 1);
+    }
+  }
+
+  /** A cachefiles session with this daemon's tag, threads and log; `fd` + restore for a takeover. */
+  private openSession(extra: { dir: string; fd?: number; restore?: boolean }): CachefilesSession {
+    const o = this.options;
+    const session = CachefilesSession.open({ ...extra, tag: o.fscacheTag, threads: o.fscacheThreads ?? 4 });
+    session.onLog((level, message) => this.log[level](message));
+    return session;
+  }
+
+  /**
+   * Makes the session serve exactly the manager's entries: new or changed objects registered,
+   * gone ones unregistered (objects the kernel holds open keep being served until CLOSE).
+   */
+  private syncObjects(): void {
+    const session = this.session;
+    if (!session) return;
+    const wanted = new Map<string, FscacheObject>(this.manager.fscacheObjects().map((x) => [x.key, x]));
+    for (const key of [...this.registered.keys()]) {
+      if (wanted.has(key)) continue;
+      session.unregister(key);
+      this.registered.delete(key);
+    }
+    for (const [key, x] of wanted) {
+      const identity = x.kind === 'bootstrap' ? x.bootstrap : x.image;
+      if (this.registered.get(key) === identity) continue;
+      try {
+        if (x.kind === 'bootstrap') session.registerBootstrap(x.domainId, x.fsid, x.bootstrap);
+        else session.registerBlob(x.domainId, x.blobId, x.image, undefined, { prefetch: x.prefetch, batchSize: x.batchSize });
+        this.registered.set(key, identity);
+      } catch (err) {
+        this.log.error(`fscache: cannot serve ${key}: ${(err as Error).message}`);
+      }
+    }
   }
 
   /** The "blobs" of --config (§1.6): invalid JSON is a start-up error, a "blobs" that does not parse is ignored. */
@@ -191,12 +272,12 @@ export class BlobCacheController extends DaemonBase implements DaemonApiHandler 
 
   private commandLine(): string[] {
     const { upgrade: _upgrade, configDocument: _doc, ...rest } = this.options;
-    for (const key of ['config', 'apiSock', 'supervisor', 'stateDir', 'logFile', 'sharedSock'] as const) {
+    for (const key of ['config', 'apiSock', 'supervisor', 'stateDir', 'logFile', 'sharedSock', 'fscache'] as const) {
       const v = rest[key];
       if (typeof v === 'string') (rest as Record<string, unknown>)[key] = resolve(v);
     }
     const script = new URL('../../../bin/run.js', import.meta.url).pathname;
-    return [process.execPath, script, 'blobcache', ...blobcacheOptionsToArgs(rest as BlobcacheDaemonOptions)];
+    return [process.execPath, script, this.options.fscache ? 'fscache' : 'blobcache', ...blobcacheOptionsToArgs(rest as BlobcacheDaemonOptions)];
   }
 
   /**
@@ -222,10 +303,18 @@ export class BlobCacheController extends DaemonBase implements DaemonApiHandler 
         return;
       case 'StartService':
         await this.startShared();
+        if (this.session && !this.session.running) {
+          try {
+            this.session.start();
+          } catch (err) {
+            throw failures.daemonOther(`cannot start the fscache workers: ${(err as Error).message}`);
+          }
+        }
         return;
       case 'TerminateService':
         // Shared reads keep being answered until the process exits (a hot-upgrade successor
-        // binds the socket only once this daemon is gone).
+        // binds the socket only once this daemon is gone); fscache workers stop (§3.3 note).
+        await this.session?.stop();
         return;
       case 'Restore':
         await this.restore();
@@ -255,21 +344,40 @@ export class BlobCacheController extends DaemonBase implements DaemonApiHandler 
     } catch (err) {
       throw failures.upgradeManager(`cannot receive the state from the supervisor at ${o.supervisor}: ${(err as Error).message}`);
     }
-    closeFd(received.fd);
     let entries: BlobCacheEntry[];
     try {
       entries = parseEntryStore(received.state.toString('utf8')).entries.map((e) => e.entry);
     } catch (err) {
+      closeFd(received.fd);
       throw failures.upgradeManager(`bad state buffer: ${(err as Error).message}`);
+    }
+    if (this.fscacheDir) {
+      // The predecessor's /dev/cachefiles: `restore` makes the kernel re-send what it left (§5.8).
+      try {
+        const session = this.openSession({ dir: this.fscacheDir, fd: received.fd, restore: true });
+        await this.session?.release().catch(() => undefined);
+        this.session = session;
+        this.registered.clear();
+      } catch (err) {
+        closeFd(received.fd);
+        throw failures.upgradeManager(`cannot restore the fscache service on the received fd: ${(err as Error).message}`);
+      }
+      this.log.info('fscache: took over the cachefiles connection (restore written)');
+    } else {
+      closeFd(received.fd);
     }
     this.manager.removeAll();
     this.restoreEntries(entries, 'the predecessor');
+    this.syncObjects();
     await this.persist();
   }
 
   /** After the API and the machine stopped: the shared socket closes and warming stops; entries stay on disk. */
   protected async releaseService(): Promise<void> {
     await this.shared.close().catch((err: Error) => this.log.warn(`closing the shared read service: ${err.message}`));
+    // Object fds and this process's device fd close; a supervisor's copy keeps the cache bound.
+    await this.session?.release().catch((err: Error) => this.log.warn(`releasing the fscache session: ${err.message}`));
+    this.session = null;
     this.manager.close();
   }
 
@@ -346,18 +454,26 @@ export class BlobCacheController extends DaemonBase implements DaemonApiHandler 
     return null;
   }
 
-  /** Hot upgrade: the entries go to the supervisor (an fd must ride along: the state file's). */
+  /**
+   * Hot upgrade: the entries go to the supervisor with the /dev/cachefiles fd (fscache), else
+   * with /dev/null's (an fd must ride along). An fscache daemon without a supervisor answers
+   * 204 and sends nothing, as the reference does (api.md §4.11).
+   */
   async sendfd(): Promise<void> {
     const supervisor = this.options.supervisor;
-    if (!supervisor) throw failures.upgradeManager('no supervisor configured (--supervisor and --id)');
+    if (!supervisor) {
+      if (this.fscacheDir) return;
+      throw failures.upgradeManager('no supervisor configured (--supervisor and --id)');
+    }
+    if (this.fscacheDir && (!this.session || this.session.fd < 0)) throw failures.upgradeManager('no enough fds: the fscache service holds no /dev/cachefiles fd');
     const state = Buffer.from(renderEntryStore(this.manager.snapshot()), 'utf8');
-    const fd = openSync('/dev/null', 'r');
+    const fd = this.session ? this.session.fd : openSync('/dev/null', 'r');
     try {
       await sendStateFd(supervisor, state, fd);
     } catch (err) {
       throw failures.upgradeManager(`cannot send the state to the supervisor at ${supervisor}: ${(err as Error).message}`);
     } finally {
-      closeSync(fd);
+      if (!this.session) closeSync(fd);
     }
     this.log.info(`state (${state.length} bytes, ${this.manager.size} entries) sent to the supervisor at ${supervisor}`);
   }
@@ -381,19 +497,31 @@ export class BlobCacheController extends DaemonBase implements DaemonApiHandler 
       if (err instanceof BlobCacheError) throw failures.daemonOther(err.message);
       throw err;
     }
+    this.syncObjects();
     await this.persist();
     await this.saveRecord();
   }
 
   /** DELETE /api/v2/blobs. */
   async deleteBlob(domainId?: string, blobId?: string): Promise<void> {
-    if (domainId === undefined) throw failures.unsupported(); // culling needs the fscache service
+    if (domainId === undefined) {
+      // `?blob_id` alone: cull its cache files from every EROFS volume (§6.6).
+      if (!this.fscacheDir || !this.session || blobId === undefined) throw failures.unsupported();
+      try {
+        await this.session.cull(this.fscacheDir, blobId);
+      } catch (err) {
+        throw failures.daemonOther(`cannot cull ${blobId} from ${this.fscacheDir}: ${(err as Error).message}`);
+      }
+      this.log.info(`fscache: culled the cache files of ${blobId}`);
+      return;
+    }
     try {
       this.manager.remove(domainId, blobId);
     } catch (err) {
       if (err instanceof BlobCacheError) throw failures.daemonOther(err.message);
       throw err;
     }
+    this.syncObjects();
     await this.persist();
     await this.saveRecord();
   }
@@ -401,5 +529,16 @@ export class BlobCacheController extends DaemonBase implements DaemonApiHandler 
   /** GET /api/v2/blobs?domain_id=D[&blob_id=B]: the entries as a BlobCacheList (the reference aborts here). */
   listBlobs(domainId: string, blobId?: string): { blobs: BlobCacheEntry[] } {
     return { blobs: this.manager.list(domainId, blobId) };
+  }
+}
+
+/** The canonical --fscache directory; a start-up failure (exit 1) when it is not a directory. */
+function canonicalDir(dir: string): string {
+  try {
+    const canonical = realpathSync(dir);
+    if (!statSync(canonical).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+    return canonical;
+  } catch (err) {
+    throw new NydusError('EINVAL', `invalid --fscache directory ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 1);
   }
 }

@@ -4,7 +4,6 @@
 // and reaches RUNNING, then serves the API), `await controller.wait()` (the run loop; it
 // resolves once the daemon has shut down). Control path only; FUSE requests are native.
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { connect } from 'node:net';
 import { resolve } from 'node:path';
 import type { DaemonInfo, FuseDaemonOptions, MountCmd } from '../../generated/types.js';
 import { parseConfig, readConfigText } from '../config/index.js';
@@ -23,7 +22,7 @@ import { daemonFamilies } from './metrics/families.js';
 import { parseMetricsAddr, startMetricsListener, type MetricsListener } from './metrics/listener.js';
 import { renderExposition } from './metrics/prometheus.js';
 import { applyNofileLimit } from './rlimit.js';
-import { DaemonBase, type BaseHooks } from './daemon-base.js';
+import { DaemonBase, socketAlive, type BaseHooks } from './daemon-base.js';
 import type { DaemonAction } from './state-machine.js';
 import { buildInfo } from './version.js';
 
@@ -34,18 +33,6 @@ export function localfsDirConfig(dir: string): string {
     mode: 'direct',
     digest_validate: false,
     iostats_files: false,
-  });
-}
-
-/** Whether something accepts connections on a Unix socket. */
-function socketAlive(path: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = connect(path);
-    s.once('connect', () => {
-      s.destroy();
-      resolve(true);
-    });
-    s.once('error', () => resolve(false));
   });
 }
 

@@ -4,6 +4,7 @@
 // the API handlers that do not depend on what the daemon serves (log level, events, runtime
 // config, start, exit, takeover). FUSE (DaemonController) and blob cache (BlobCacheController)
 // daemons extend it.
+import { connect } from 'node:net';
 import { resolve } from 'node:path';
 import type { DaemonRecord } from '../../generated/types.js';
 import { readRecord, resolveStateDir, writeRecord } from '../upgrade/records.js';
@@ -20,6 +21,18 @@ export interface BaseDaemonOptions {
   supervisor?: string;
   stateDir?: string;
   apiSock?: string;
+}
+
+/** Whether something accepts connections on a Unix socket (crash detection: a residual socket nobody serves). */
+export function socketAlive(path: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = connect(path);
+    s.once('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.once('error', () => resolve(false));
+  });
 }
 
 export interface BaseHooks {

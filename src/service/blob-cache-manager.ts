@@ -37,6 +37,8 @@ interface MetaRecord {
   dataKeys: string[];
   /** The image opened for warming and metrics (null: nothing to warm). */
   image: RafsImage | null;
+  /** The image reads without a cache of its own: cachefiles objects are the cache (fscache daemon). */
+  objectCache: boolean;
   /** Network backend of the entry (null: localfs). */
   backend: BlobBackend | null;
   warm: WarmState;
@@ -86,7 +88,18 @@ export interface ManagerHooks {
   warmingSource?: (backend: BlobBackend, meta: { key: string }) => BlobBackend;
   /** A blob id no entry refers to any more (its backend is about to close). */
   blobReleased?: (blobId: string) => void;
+  /**
+   * The fscache daemon: entries of cache type `fscache` keep no cache files of their own (the
+   * kernel's cachefiles objects are their cache, filled by the on-demand handler), so their
+   * images read straight from the backend and are not warmed here.
+   */
+  fscacheObjects?: boolean;
 }
+
+/** What the fscache on-demand handler serves for the entries (daemon.md §6.3, §6.4). */
+export type FscacheObject =
+  | { kind: 'bootstrap'; key: string; domainId: string; fsid: string; bootstrap: string }
+  | { kind: 'blob'; key: string; domainId: string; blobId: string; image: RafsImage; prefetch: boolean; batchSize: number };
 
 /** `<domain>/<id>`: the key of the manager (daemon.md §6.1 uses the bare id for an empty domain; records always carry the slash). */
 export function entryKey(domainId: string, id: string): string {
@@ -216,6 +229,7 @@ export class BlobCacheManager {
       workDir,
       dataKeys: [],
       image: null,
+      objectCache: this.hooks.fscacheObjects === true && v2.cache?.type === 'fscache',
       backend: null,
       warm: 'off',
       addedAt: new Date().toISOString(),
@@ -246,6 +260,10 @@ export class BlobCacheManager {
       // enabled every data blob is requested entirely); a v2 entry's prefetch_all defaults to
       // false, which would warm only the image's prefetch table, usually empty.
       if (options.prefetch) options.prefetch.prefetchAll = true;
+      if (meta.objectCache) {
+        delete options.cache;
+        delete options.prefetch;
+      }
       if (setup.network) {
         const log = (level: 'error' | 'warn' | 'info' | 'debug', msg: string) => this.hooks.log(level, `${meta.key}: ${msg}`);
         backend = createBackend(setup.network, { id: meta.key, log });
@@ -270,7 +288,7 @@ export class BlobCacheManager {
 
   private startWarming(meta: MetaRecord): void {
     const p = meta.entry.config_v2.cache?.prefetch;
-    if (!meta.image || !meta.backend || !p?.enable) return;
+    if (!meta.image || !meta.backend || !p?.enable || meta.objectCache) return;
     try {
       meta.image.startPrefetch([]);
       meta.warm = 'warming';
@@ -455,6 +473,23 @@ export class BlobCacheManager {
   cacheMetrics(id: string): BlobcacheMetrics | null {
     const meta = this.metas.get(id) ?? [...this.datas.values()].find((d) => d.blob.blobId === id || d.key === id)?.owner;
     return meta?.image?.cacheMetrics() ?? null;
+  }
+
+  /**
+   * The objects the fscache handler serves: each bootstrap entry under `<domain>/<id>` (EROFS
+   * mounts it with `fsid=<id>`), each data blob under `<domain>/<blob id>` through the image of
+   * the entry that serves it, prefetched when that entry's prefetch is enabled (§6.3 step 5).
+   */
+  fscacheObjects(): FscacheObject[] {
+    const out: FscacheObject[] = [];
+    for (const m of this.metas.values()) out.push({ kind: 'bootstrap', key: m.key, domainId: m.domainId, fsid: m.id, bootstrap: m.bootstrap });
+    for (const d of this.datas.values()) {
+      const image = d.owner.image;
+      if (!image) continue;
+      const p = d.owner.entry.config_v2.cache?.prefetch;
+      out.push({ kind: 'blob', key: d.key, domainId: d.domainId, blobId: d.blob.blobId, image, prefetch: p?.enable === true, batchSize: p?.batch_size ?? 0 });
+    }
+    return out;
   }
 
   /** Closes every image and backend (shutdown). */

@@ -1,7 +1,7 @@
 // Commands: `nydus blobcache` / `nydus singleton` flags (generated from schema/daemon/blobcache.schema.json)
 // and their builder, and the client commands `nydus blobcache add|remove|list|metrics` run through
 // bin/run.js against a fake API server on a Unix socket that records each request.
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { join } from 'node:path';
 import { Parser } from '@oclif/core';
@@ -28,7 +28,7 @@ test('blobcacheFlagsToOptions maps nydusd flag names to the schema keys and leav
 });
 
 test('build() fills nydusd defaults, and leaves the state dir to the daemon (env NYDUS_STATE_DIR, else /run/nydus)', () => {
-  assert.equal(blobcacheDaemon().apiSock('/a.sock').build(), { apiSock: '/a.sock', upgrade: false, logLevel: 'info', logRotationSize: 0, rlimitNofile: 1000000 });
+  assert.equal(blobcacheDaemon().apiSock('/a.sock').build(), { apiSock: '/a.sock', upgrade: false, logLevel: 'info', logRotationSize: 0, rlimitNofile: 1000000, fscacheThreads: 4 });
   const o = blobcacheDaemon().sharedSock('/s.sock').id('d1').supervisor('/sup.sock').upgrade(true).logLevel('warn').build();
   assert.is(o.sharedSock, '/s.sock');
   assert.is(o.upgrade, true);
@@ -59,23 +59,48 @@ test('options -> args -> parsed flags -> options is the identity, and defaults a
 test('the snapshotter-style singleton command line (daemon.md §1.13, without --fscache) parses', async () => {
   const argv = ['--upgrade', '--id', 'd1', '--apisock', '/run/d1/api1.sock', '--log-level', 'info', '--log-rotation-size', '100', '--supervisor', '/run/sup/d1.sock', '--log-file', '/var/log/d1/nydusd.log'];
   const o = blobcacheDaemon(blobcacheFlagsToOptions(await parseFlags(argv))).build();
-  assert.equal(o, { apiSock: '/run/d1/api1.sock', id: 'd1', supervisor: '/run/sup/d1.sock', upgrade: true, logLevel: 'info', logFile: '/var/log/d1/nydusd.log', logRotationSize: 100, rlimitNofile: 1000000 });
+  assert.equal(o, { apiSock: '/run/d1/api1.sock', id: 'd1', supervisor: '/run/sup/d1.sock', upgrade: true, logLevel: 'info', logFile: '/var/log/d1/nydusd.log', logRotationSize: 100, rlimitNofile: 1000000, fscacheThreads: 4 });
   const short = blobcacheFlagsToOptions(await parseFlags(['-A', '/a', '-C', '/c', '-l', 'debug', '-L', '/l']));
-  assert.equal(short, { apiSock: '/a', config: '/c', logLevel: 'debug', logFile: '/l', logRotationSize: 0, rlimitNofile: 1000000 });
+  assert.equal(short, { apiSock: '/a', config: '/c', logLevel: 'debug', logFile: '/l', logRotationSize: 0, rlimitNofile: 1000000, fscacheThreads: 4 });
 });
 
-test('usage errors exit 2 before any daemon starts: --id alone, --fscache, a bad log level', async () => {
-  for (const cmd of ['blobcache', 'singleton']) {
-    const alone = await nydus(cmd, '--id', 'd1', '--apisock', join(dir, 'never.sock'));
+test('usage errors exit 2 before any daemon starts: --id alone, --fscache-tag without --fscache, bad threads, a bad log level', async () => {
+  for (const cmd of ['blobcache', 'singleton', 'fscache']) {
+    const alone = await nydus(cmd, '--id', 'd1', '--apisock', join(dir, 'never.sock'), ...(cmd === 'fscache' ? ['--fscache', dir] : []));
     assert.is(alone.exitCode, 2, alone.stderr);
     assert.match(alone.stderr, /supervisor/);
-    assert.is((await nydus(cmd, '--fscache', dir)).exitCode, 2);
+    assert.is((await nydus(cmd, '--fscache-tag', 't1')).exitCode, 2);
+    assert.is((await nydus(cmd, '--fscache', dir, '--fscache-threads', '0')).exitCode, 2);
+    assert.is((await nydus(cmd, '--fscache', dir, '--fscache-threads', '1025')).exitCode, 2);
     assert.is((await nydus(cmd, '--log-level', 'loud')).exitCode, 2);
   }
+  const missing = await nydus('fscache', '--apisock', join(dir, 'never.sock'));
+  assert.is(missing.exitCode, 2, 'nydus fscache needs --fscache');
+  assert.match(missing.stderr, /fscache/);
 });
 
-test('--version prints nydusd\'s version text for both daemon commands', async () => {
-  for (const cmd of ['blobcache', 'singleton']) {
+test('the snapshotter-style fscache command line (daemon.md §1.13) parses; -F is --fscache', async () => {
+  const argv = ['--fscache', '/var/lib/containerd-nydus/cache', '--fscache-threads', '4', '--id', 'd1', '--apisock', '/run/d1/api.sock', '--log-level', 'info', '--supervisor', '/run/sup/d1.sock', '--log-file', '/var/log/d1/nydusd.log'];
+  const o = blobcacheDaemon(blobcacheFlagsToOptions(await parseFlags(argv))).build();
+  assert.equal(o, { apiSock: '/run/d1/api.sock', id: 'd1', supervisor: '/run/sup/d1.sock', upgrade: false, logLevel: 'info', logFile: '/var/log/d1/nydusd.log', logRotationSize: 0, rlimitNofile: 1000000, fscache: '/var/lib/containerd-nydus/cache', fscacheThreads: 4 });
+  assert.equal(blobcacheFlagsToOptions(await parseFlags(['-F', '/c', '--fscache-tag', 't1'])).fscacheTag, 't1');
+  assert.equal(blobcacheOptionsToArgs(o).slice(-4), ['--log-file', '/var/log/d1/nydusd.log', '--fscache', '/var/lib/containerd-nydus/cache']);
+});
+
+test('start-up failures of the fscache service exit 1 with the reason: a --fscache that is not a directory; a kernel without cachefiles', async () => {
+  for (const cmd of ['fscache', 'singleton']) {
+    const bad = await nydus(cmd, '--fscache', join(dir, 'no-such-dir'));
+    assert.is(bad.exitCode, 1, bad.stderr);
+    assert.match(bad.stderr, /invalid --fscache directory .*no-such-dir: ENOENT/);
+  }
+  if (existsSync('/dev/cachefiles')) return; // a kernel with CACHEFILES: the guest tests cover it
+  const r = await nydus('fscache', '--fscache', dir);
+  assert.is(r.exitCode, 1, r.stderr);
+  assert.match(r.stderr, /cannot start the fscache service on .*: the kernel has no cachefiles device \(CONFIG_CACHEFILES\)/);
+});
+
+test('--version prints nydusd\'s version text for every daemon command', async () => {
+  for (const cmd of ['blobcache', 'singleton', 'fscache']) {
     const r = await nydus(cmd, '--version');
     assert.is(r.exitCode, 0, r.stderr);
     assert.match(r.stdout, /^nydusd \rVersion: \t.*\nGit Commit: \t/);
@@ -88,7 +113,7 @@ test('--help of the daemon commands shows the generated flags and the snapshotte
   for (const cmd of ['blobcache', 'singleton']) {
     const r = await nydus(cmd, '--help');
     assert.is(r.exitCode, 0, r.stderr);
-    for (const flag of ['--apisock', '--config', '--id', '--supervisor', '--state-dir', '--upgrade', '--log-level', '--log-file', '--log-rotation-size', '--rlimit-nofile', '--shared-sock']) {
+    for (const flag of ['--apisock', '--config', '--id', '--supervisor', '--state-dir', '--upgrade', '--log-level', '--log-file', '--log-rotation-size', '--rlimit-nofile', '--shared-sock', '--fscache', '--fscache-tag', '--fscache-threads']) {
       assert.match(r.stdout, flag, `${cmd} --help lacks ${flag}`);
     }
     assert.not.match(r.stdout, '--mountpoint');
@@ -96,7 +121,7 @@ test('--help of the daemon commands shows the generated flags and the snapshotte
     assert.match(r.stdout, `${cmd} --id d1 --apisock /run/containerd-nydus/socket/d1/api.sock --log-level info --supervisor`);
   }
   const root = await nydus('--help');
-  for (const c of ['blobcache add', 'blobcache remove', 'blobcache list', 'blobcache metrics', 'singleton']) assert.match(root.stdout, c);
+  for (const c of ['blobcache add', 'blobcache remove', 'blobcache list', 'blobcache metrics', 'singleton', 'fscache']) assert.match(root.stdout, c);
 });
 
 test('--help of each client command shows its summary, flags and examples', async () => {

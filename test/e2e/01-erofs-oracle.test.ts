@@ -10,6 +10,7 @@ import * as assert from 'uvu/assert';
 import { RafsImage } from '../../src/native/image.js';
 import { S_IFLNK, S_IFMT, S_IFREG, walk } from '../../src/inspect/walk.js';
 import { describeHostTree } from '../builder/tree-fixture.js';
+import { mountErofs, uncompressedImage } from '../erofs-helpers.js';
 import { isRoot, startDaemon, unmountAndRemove } from '../daemon-helpers.js';
 import { fixture, tempDir } from '../helpers.js';
 
@@ -21,42 +22,6 @@ interface Meta {
   nlink: number;
   mtime: number;
   target?: string;
-}
-
-/** Rebuilds a blob's uncompressed image (what EROFS sees as the device) from our chunk reads. */
-async function uncompressedImage(image: RafsImage, blobIndex: number): Promise<Buffer> {
-  const blob = image.superblock().blobs[blobIndex];
-  const out = Buffer.alloc(blob.uncompressedSize);
-  const files: number[] = [];
-  walk(image, (e) => {
-    if ((e.attr.mode & S_IFMT) === S_IFREG) files.push(e.ino);
-  });
-  for (const ino of files) {
-    const size = image.getattr(ino).size;
-    for (const seg of image.mapRange(ino, 0, size)) {
-      if (seg.hole || seg.chunk!.blobIndex !== blobIndex) continue;
-      const data = await image.read(ino, seg.fileOffset, seg.length);
-      data.copy(out, seg.chunk!.uncompressedOffset + seg.offsetInChunk);
-    }
-  }
-  return out;
-}
-
-async function mountErofs(bootstrap: string, devices: string[], mnt: string): Promise<() => Promise<void>> {
-  const loops: string[] = [];
-  const cleanup = async () => {
-    await execa('umount', [mnt], { reject: false });
-    for (const l of loops) await execa('losetup', ['-d', l], { reject: false });
-  };
-  try {
-    for (const f of [bootstrap, ...devices]) loops.push((await execa('losetup', ['-f', '--show', '-r', f])).stdout.trim());
-    const opts = ['ro', ...loops.slice(1).map((l) => `device=${l}`)].join(',');
-    await execa('mount', ['-t', 'erofs', '-o', opts, loops[0], mnt]);
-  } catch (err) {
-    await cleanup();
-    throw err;
-  }
-  return cleanup;
 }
 
 test('v6 metadata and content equal the kernel EROFS mount of the same bootstrap', async () => {

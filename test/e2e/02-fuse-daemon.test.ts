@@ -13,6 +13,7 @@ import * as assert from 'uvu/assert';
 import { RafsImage } from '../../src/native/image.js';
 import { compareNames, S_IFMT, S_IFREG, walk } from '../../src/inspect/walk.js';
 import { describeHostTree, makeTree } from '../builder/tree-fixture.js';
+import { mountErofs } from '../erofs-helpers.js';
 import { api, isFuseMounted, isRoot, startDaemon, unmountAndRemove, waitForState, type Daemon } from '../daemon-helpers.js';
 import { cli, fixture, readExpected, tempDir } from '../helpers.js';
 
@@ -64,23 +65,6 @@ test('v5 fixture: the mounted tree and every file md5 equal expected.result', as
   assert.not.ok(isFuseMounted(mnt), 'SIGTERM unmounts');
 });
 
-/** Mounts a RAFS v6 bootstrap with the kernel's EROFS (loop devices); returns the cleanup. */
-async function mountErofs(bootstrap: string, blob: string, mnt: string): Promise<() => Promise<void>> {
-  const loops: string[] = [];
-  const cleanup = async () => {
-    await execa('umount', [mnt], { reject: false });
-    for (const l of loops) await execa('losetup', ['-d', l], { reject: false });
-  };
-  try {
-    for (const f of [bootstrap, blob]) loops.push((await execa('losetup', ['-f', '--show', '-r', f])).stdout.trim());
-    await execa('mount', ['-t', 'erofs', '-o', `ro,device=${loops[1]}`, loops[0], mnt]);
-  } catch (err) {
-    await cleanup();
-    throw err;
-  }
-  return cleanup;
-}
-
 test('v6 image from nydus create: metadata and contents equal the kernel EROFS mount; concurrent readers agree', async () => {
   if (skip) return console.log('  skipped: needs root');
   const src = join(work, 'tree');
@@ -90,7 +74,7 @@ test('v6 image from nydus create: metadata and contents equal the kernel EROFS m
   await execa(process.execPath, [cli, 'create', src, '--bootstrap', boot, '--blob-dir', blobs, '--compressor', 'none']);
   const blobFile = join(blobs, readdirSync(blobs)[0]);
   const emnt = mountpoint();
-  const cleanup = await mountErofs(boot, blobFile, emnt);
+  const cleanup = await mountErofs(boot, [blobFile], emnt);
   const mnt = mountpoint();
   let d: Daemon | undefined;
   try {
