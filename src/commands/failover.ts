@@ -18,6 +18,7 @@ export default class Failover extends NydusCommand {
   };
   static override flags = {
     'state-dir': Flags.string({ description: 'directory of daemon records (default: $NYDUS_STATE_DIR, else /run/nydus)' }),
+    'start-timeout': Flags.integer({ description: 'milliseconds a restarted daemon may take to answer in INIT (a slow machine or VM needs more)', default: 10_000, min: 100 }),
   };
 
   async run(): Promise<void> {
@@ -34,7 +35,7 @@ export default class Failover extends NydusCommand {
     process.on('SIGTERM', stop);
     process.on('SIGINT', stop);
     try {
-      const result = await superviseFailover({ record, stateDir, log, signal: ac.signal });
+      const result = await superviseFailover({ record, stateDir, log, signal: ac.signal, startTimeoutMs: flags['start-timeout'] });
       log.info(`failover supervision of ${args.id} ended (${result.reason}) after ${result.recoveries.length} recovery(ies)`);
     } finally {
       process.off('SIGTERM', stop);

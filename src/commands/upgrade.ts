@@ -26,6 +26,7 @@ export default class Upgrade extends NydusCommand {
     'state-dir': Flags.string({ description: 'directory of daemon records (default: $NYDUS_STATE_DIR, else /run/nydus)' }),
     apisock: Flags.string({ char: 'A', description: 'the daemon\'s current API socket, instead of its id (the record naming it is used)' }),
     binary: Flags.string({ description: 'entry point of the new daemon: a .js file (run with this node, e.g. another bin/run.js) or an executable; default: the recorded command' }),
+    'start-timeout': Flags.integer({ description: 'milliseconds the successor may take to answer in INIT (a slow machine or VM needs more)', default: 10_000, min: 100 }),
     ...jsonFlag,
   };
 
@@ -50,7 +51,7 @@ export default class Upgrade extends NydusCommand {
       },
       warn: (m: string) => process.stderr.write(`nydus: warning: ${m}\n`),
     };
-    const report: UpgradeReport = await runUpgrade({ record, stateDir, binary: flags.binary, log });
+    const report: UpgradeReport = await runUpgrade({ record, stateDir, binary: flags.binary, log, startTimeoutMs: flags['start-timeout'] });
     if (flags.json) this.printJson(report);
     else process.stdout.write(`upgraded daemon ${report.id}: pid ${report.oldPid} → ${report.newPid}, API ${report.newApiSock}, gap ${report.gapMs} ms, total ${report.totalMs} ms\n`);
     // Leave at once: the successor is detached; nothing of ours must linger.

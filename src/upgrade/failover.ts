@@ -40,6 +40,8 @@ export interface FailoverOptions {
    * up and exits the kernel aborts the connection.
    */
   attempts?: number;
+  /** How long a restarted daemon may take to answer in INIT (default 10 s). */
+  startTimeoutMs?: number;
 }
 
 export interface Recovery {
@@ -310,7 +312,7 @@ class FailoverSupervisor {
     };
     try {
       const t = performance.now();
-      await waitDaemonState(apiSock, ['INIT'], 10_000, alive, `the restarted daemon (pid ${pid})`);
+      await waitDaemonState(apiSock, ['INIT'], this.opts.startTimeoutMs ?? 10_000, alive, `the restarted daemon (pid ${pid})`);
       const initMs = performance.now() - t;
       if (initMs > 2000) this.log.warn(`the restarted daemon took ${Math.round(initMs)} ms to answer in INIT (nydus-snapshotter waits ~2 s)`);
       await restoreState(this.record.supervisor, apiSock, this.state, this.fd);

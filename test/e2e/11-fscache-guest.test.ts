@@ -88,7 +88,8 @@ async function runDriver(spec: DriverSpec): Promise<Map<string, unknown>> {
     results.set(step, value);
   }
   if (r.exitCode !== 0 || !r.output.includes('@@driver-done')) {
-    throw new Error(`the guest driver failed (exit ${r.exitCode}):\n${r.output.split('\n').slice(-40).join('\n')}`);
+    const tail = r.output.split('\n').slice(-40).map((l) => (l.length > 400 ? `${l.slice(0, 400)}...` : l));
+    throw new Error(`the guest driver failed (exit ${r.exitCode}):\n${tail.join('\n')}`);
   }
   return results;
 }
@@ -100,10 +101,32 @@ function assertTree(got: unknown, expected: Record<string, string>, what: string
   for (const [p, v] of Object.entries(expected)) assert.is(tree[p], v, `${what}: ${p}`);
 }
 
+/** The v6-zstd fixture's expected tree: the kernel's own EROFS on loop devices, on the host. */
+async function fixtureOracle(): Promise<Record<string, string>> {
+  const image = RafsImage.open(fixture.v6.bootstrap, { dir: fixture.v6.blobs });
+  const dev = join(work, 'v6-blob.img');
+  try {
+    writeFileSync(dev, await uncompressedImage(image, 0));
+  } finally {
+    image.close();
+  }
+  const emnt = join(work, 'v6-oracle');
+  mkdirSync(emnt);
+  const umount = await mountErofs(fixture.v6.bootstrap, [dev], emnt);
+  try {
+    return treeDigest(emnt);
+  } finally {
+    await umount();
+  }
+}
+
+let fixtureTree: Record<string, string> = {};
+
 test.before(async () => {
   if (skip) return;
   work = tempDir('nydus-fscache-guest-');
   registry = await startRegistry({ auth: 'htpasswd', users: [USER] });
+  fixtureTree = await fixtureOracle();
   await guestKernel(); // built once per machine (cached); minutes the first time
 });
 
@@ -114,20 +137,6 @@ test.after(async () => {
 test('A16: snapshotter fscache flow in a guest: a registry image and the v6-zstd fixture in a shared domain read correctly through EROFS; sendfd, delete, cull', async () => {
   if (skip) return console.log(`  skipped: ${skip}`);
   const created = await createdImage('created', 6 << 20, 7);
-  // The fixture's oracle: the kernel's EROFS on loop devices, here on the host.
-  const image = RafsImage.open(fixture.v6.bootstrap, { dir: fixture.v6.blobs });
-  const dev = join(work, 'v6-blob.img');
-  writeFileSync(dev, await uncompressedImage(image, 0));
-  image.close();
-  const emnt = join(work, 'v6-oracle');
-  mkdirSync(emnt);
-  const umount = await mountErofs(fixture.v6.bootstrap, [dev], emnt);
-  let fixtureExpected: Record<string, string>;
-  try {
-    fixtureExpected = treeDigest(emnt);
-  } finally {
-    await umount();
-  }
   const fixtureImage: DriverImage = {
     name: 'fixture',
     fsid: fsidOf('fixture'),
@@ -137,17 +146,26 @@ test('A16: snapshotter fscache flow in a guest: a registry image and the v6-zstd
     backendConfig: { dir: fixture.v6.blobs },
     prefetch: true,
   };
-  const r = await runDriver({ repo: repoRoot, mode: 'lifecycle', cacheDevice: '/dev/vda', images: [created.image, fixtureImage] });
+  // A dead backend (nothing listens on that port): reads fail with EIO, the daemon serves the
+  // images added after it.
+  const dead: DriverImage = {
+    ...(await createdImage('dead', 1 << 20, 5)).image,
+    backendConfig: { host: '10.0.2.2:9', repo: REPO, scheme: 'http', timeout: 3, connect_timeout: 2, retry_limit: 0 },
+    bigFile: undefined,
+    expectEio: 'big.bin',
+  };
+  const r = await runDriver({ repo: repoRoot, mode: 'lifecycle', cacheDevice: '/dev/vda', images: [dead, created.image, fixtureImage] });
 
-  for (const name of ['created', 'fixture']) {
+  assert.is(r.get('dead:read'), 'EIO', 'a read whose backend is dead fails with EIO');
+  for (const name of ['dead', 'created', 'fixture']) {
     assert.is(r.get(`${name}:put`), 204, `${name}: PUT /api/v2/blobs`);
     assert.is(r.get(`${name}:put-again`), 500, `${name}: the same entry again`);
     assert.is(r.get(`${name}:sendfd`), 204, `${name}: sendfd with the /dev/cachefiles fd`);
     assert.equal(r.get(`${name}:mount`), { code: 0, text: '' }, `${name}: mount -t erofs`);
   }
   assertTree(r.get('created:tree'), created.expected, 'nydus create image over the registry');
-  assertTree(r.get('fixture:tree'), fixtureExpected, 'v6-zstd fixture over localfs');
-  for (const name of ['created', 'fixture']) {
+  assertTree(r.get('fixture:tree'), fixtureTree, 'v6-zstd fixture over localfs');
+  for (const name of ['dead', 'created', 'fixture']) {
     assert.is(r.get(`${name}:delete`), 204, `${name}: DELETE by domain`);
     assert.is(r.get(`${name}:delete-again`), 500, `${name}: DELETE of a gone entry`);
     assert.is(r.get(`${name}:umount`), 0, `${name}: umount`);
@@ -161,13 +179,16 @@ test('A16: snapshotter fscache flow in a guest: a registry image and the v6-zstd
     assert.is(r.get(`${name}:culled`), '0', `${name}: no cache file of the bootstrap is left`);
   }
   assert.is(r.get('stopped'), true, 'SIGTERM stops the daemon');
-  assert.is(r.get('daemon-errors'), '0', 'no error in the daemon log');
+  const errors = String(r.get('daemon-errors')).split('\n').filter(Boolean);
+  assert.ok(errors.length > 0, 'the failed reads are logged');
+  for (const line of errors) assert.ok(line.includes(dead.fsid), `only the dead backend's reads fail: ${line}`);
 });
 
 test('A17: SIGKILL mid-read in a guest: nydus failover restarts the daemon, it takes /dev/cachefiles over with restore, the read completes with the right bytes', async () => {
   if (skip) return console.log(`  skipped: ${skip}`);
   const created = await createdImage('failover', 24 << 20, 11);
-  const r = await runDriver({ repo: repoRoot, mode: 'failover', cacheDevice: '/dev/vda', images: [created.image] });
+  const later: DriverImage = { name: 'later', fsid: fsidOf('later'), bootstrap: fixture.v6.bootstrap, backendType: 'localfs', backendConfig: { dir: fixture.v6.blobs } };
+  const r = await runDriver({ repo: repoRoot, mode: 'failover', cacheDevice: '/dev/vda', images: [created.image], afterUpgrade: later });
   assert.is(r.get('failover:put'), 204);
   assert.equal(r.get('failover:mount'), { code: 0, text: '' });
   assert.ok((r.get('failover:saves') as number) >= 2, `the supervisor saved the state after the entry was added:\n${r.get('supervisor')}`);
@@ -178,6 +199,12 @@ test('A17: SIGKILL mid-read in a guest: nydus failover restarts the daemon, it t
   assert.is(`md5:${big.md5}`, created.expected['big.bin'], 'the bytes read across the kill are right');
   assert.is(r.get('failover:recoveries'), 1, 'one recovery by nydus failover');
   assertTree(r.get('failover:tree'), created.expected, 'the whole tree after the takeover');
+  const up = r.get('upgrade') as { code: number; tail: string };
+  assert.is(up.code, 0, `nydus upgrade of the fscache daemon: ${up.tail}`);
+  assert.is(r.get('later:put'), 204, 'the upgraded daemon takes new entries');
+  assert.equal(r.get('later:mount'), { code: 0, text: '' });
+  assertTree(r.get('later:tree'), fixtureTree, 'an image served by the upgraded daemon');
+  assert.is(r.get('later:umount'), 0);
   assert.is(r.get('stopped'), true);
 });
 

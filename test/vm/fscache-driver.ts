@@ -25,15 +25,17 @@ export interface DriverImage {
   prefetch?: boolean;
   /** Failover mode: the file read while the daemon is killed. */
   bigFile?: string;
+  /** A file whose read must fail (a dead backend): its errno code is reported instead of the tree. */
+  expectEio?: string;
 }
 
 export interface DriverSpec {
   repo: string;
-  mode: 'lifecycle' | 'failover' | 'throughput';
+  mode: 'lifecycle' | 'failover';
   cacheDevice: string;
   images: DriverImage[];
-  /** throughput mode: files read for the figures (relative to the image root). */
-  throughputFiles?: string[];
+  /** failover mode: after the recovery, `nydus upgrade`, then this image added and read (served by the successor). */
+  afterUpgrade?: DriverImage;
 }
 
 const out = (step: string, value: unknown) => process.stdout.write(`@@result ${JSON.stringify({ step, value })}\n`);
@@ -114,7 +116,7 @@ async function main(): Promise<void> {
   const argv = ['singleton', '--fscache', '/run/fscache', '--fscache-threads', '4', '--id', 'f1', '--apisock', sock, '--log-level', 'info', '--supervisor', sup, '--log-file', '/run/nydus/f1.log'];
   const t0 = Date.now();
   let daemon = startDaemon(spec, argv, daemonLog);
-  const client = new ApiClient(sock);
+  let client = new ApiClient(sock);
   try {
     await waitState(client, 'RUNNING', 60_000);
   } catch (err) {
@@ -126,7 +128,7 @@ async function main(): Promise<void> {
   let supervisor: ChildProcess | null = null;
   let supervisorOut = '';
   if (failover) {
-    supervisor = spawn(process.execPath, [join(spec.repo, 'bin', 'run.js'), 'failover', 'f1', '--state-dir', '/run/nydus'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    supervisor = spawn(process.execPath, [join(spec.repo, 'bin', 'run.js'), 'failover', 'f1', '--state-dir', '/run/nydus', '--start-timeout', '60000'], { stdio: ['ignore', 'pipe', 'pipe'] });
     supervisor.stdout?.on('data', (c: Buffer) => (supervisorOut += c.toString()));
     supervisor.stderr?.on('data', (c: Buffer) => (supervisorOut += c.toString()));
     // Its first save (at attach) comes before any entry, so the one after PUT is a second one.
@@ -189,34 +191,36 @@ async function main(): Promise<void> {
       out(`${img.name}:recoveries`, rec.failover?.recoveries ?? 0);
       daemon = { pid: rec.pid, kill: (sig: NodeJS.Signals) => process.kill(rec.pid, sig) } as unknown as ChildProcess;
     }
+    if (img.expectEio) {
+      try {
+        readFileSync(join(mnt, img.expectEio));
+        out(`${img.name}:read`, 'ok');
+      } catch (err) {
+        out(`${img.name}:read`, (err as NodeJS.ErrnoException).code ?? (err as Error).message);
+      }
+      continue;
+    }
     const t = Date.now();
     out(`${img.name}:tree`, treeDigest(mnt));
     out(`${img.name}:walk-ms`, Date.now() - t);
   }
 
-  if (spec.mode === 'throughput') {
-    // Cold: first read through fscache; warm: again after dropping the page cache (data now in
-    // the cachefiles objects on ext4, no daemon round trip).
-    for (const img of spec.images) {
-      const mnt = join('/run/mnt', img.name);
-      for (const pass of ['cold', 'warm']) {
-        if (pass === 'warm') sh('sh', ['-c', 'sync; echo 3 > /proc/sys/vm/drop_caches']);
-        let bytes = 0;
-        const t = process.hrtime.bigint();
-        for (const f of spec.throughputFiles ?? []) {
-          const fd = openSync(join(mnt, f), 'r');
-          const buf = Buffer.allocUnsafe(1 << 20);
-          for (;;) {
-            const n = readSync(fd, buf, 0, buf.length, null);
-            if (n <= 0) break;
-            bytes += n;
-          }
-          closeSync(fd);
-        }
-        const ms = Number(process.hrtime.bigint() - t) / 1e6;
-        out(`${img.name}:${pass}`, { bytes, ms });
-      }
-    }
+  if (failover && spec.afterUpgrade) {
+    // A hot upgrade of the recovered daemon (the failover supervisor follows it); the
+    // successor then serves an image added after it took over.
+    const up = spawnSync(process.execPath, [join(spec.repo, 'bin', 'run.js'), 'upgrade', 'f1', '--state-dir', '/run/nydus', '--start-timeout', '60000'], { encoding: 'utf8', env: { ...process.env, NYDUS_STATE_DIR: '/run/nydus' } });
+    out('upgrade', { code: up.status, tail: `${up.stdout}${up.stderr}`.split('\n').slice(-8).join('\n') });
+    // The successor answers on a new API socket (api1.sock), as the snapshotter's upgrades do.
+    client = new ApiClient((JSON.parse(readFileSync('/run/nydus/f1.json', 'utf8')) as { apiSock: string }).apiSock);
+    await waitState(client, 'RUNNING', 60_000);
+    const img = spec.afterUpgrade;
+    const work = join('/run/work', img.fsid);
+    mkdirSync(work, { recursive: true });
+    out(`${img.name}:put`, await status(client.putBlob(entryOf(img, work) as never)));
+    const mnt = join('/run/mnt', img.name);
+    out(`${img.name}:mount`, mountImage(img, mnt));
+    out(`${img.name}:tree`, treeDigest(mnt));
+    out(`${img.name}:umount`, sh('umount', [mnt]).code);
   }
 
   // Unbind as the snapshotter does: DELETE by domain, umount, cull the bootstrap's cache file.
@@ -257,7 +261,7 @@ async function main(): Promise<void> {
   const end = Date.now() + 30_000;
   while (Date.now() < end && existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z')) await sleep(100);
   out('stopped', !existsSync(`/proc/${pid}`) || readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z'));
-  out('daemon-errors', sh('sh', ['-c', "grep -c -E ' (ERROR|error) ' /run/nydus/f1.log || true"]).text);
+  out('daemon-errors', sh('sh', ['-c', "grep -E ' ERROR ' /run/nydus/f1.log | head -n 40 || true"]).text);
   if (failover) out('supervisor', supervisorOut.split('\n').slice(-12).join('\n'));
 }
 
