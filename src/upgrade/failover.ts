@@ -292,8 +292,11 @@ class FailoverSupervisor {
   private async recover(): Promise<number> {
     if (!this.state || this.fd < 0) throw new NydusError('EFAILOVER', 'no saved state to restore', 1);
     const apiSock = this.target.apiSock;
-    // A FUSE daemon finds its live mount and parks in INIT by itself; a blob cache daemon is told to.
-    const argv = this.record.kind === 'blobcache' ? [...restartArgv(this.record.argv), '--upgrade'] : restartArgv(this.record.argv);
+    // A FUSE daemon finds its live mount and an fscache daemon its busy /dev/cachefiles (with a
+    // dead API socket) and park in INIT by themselves (daemon.md §5.3); a blob cache daemon
+    // without fscache has nothing to detect and is told to.
+    const told = this.record.kind === 'blobcache' && !this.record.argv.includes('--fscache');
+    const argv = told ? [...restartArgv(this.record.argv), '--upgrade'] : restartArgv(this.record.argv);
     const logFile = join(this.stateDir, `${this.id}.log`);
     const child = spawnDaemon(argv, logFile, { ...process.env, NYDUS_STATE_DIR: this.stateDir }, this.record.cwd);
     if (child.pid === undefined) throw new NydusError('EFAILOVER', `cannot start ${argv[0]}`, 1);

@@ -6,7 +6,7 @@
 // JSON line per step on the console for the host to compare. Mode `failover` also runs
 // `nydus failover` and SIGKILLs the daemon while a large file is being read.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ApiClient } from '../../src/daemon/api/client.js';
@@ -258,9 +258,17 @@ async function main(): Promise<void> {
   // SIGTERM: an orderly stop (exit 0), the cache unbound.
   const pid = JSON.parse(readFileSync('/run/nydus/f1.json', 'utf8')).pid as number;
   process.kill(pid, 'SIGTERM');
+  // Gone, or a zombie of ours (the first daemon is our child).
+  const gone = () => {
+    try {
+      return readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z');
+    } catch {
+      return true;
+    }
+  };
   const end = Date.now() + 30_000;
-  while (Date.now() < end && existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z')) await sleep(100);
-  out('stopped', !existsSync(`/proc/${pid}`) || readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z'));
+  while (Date.now() < end && !gone()) await sleep(100);
+  out('stopped', gone());
   out('daemon-errors', sh('sh', ['-c', "grep -E ' ERROR ' /run/nydus/f1.log | head -n 40 || true"]).text);
   if (failover) out('supervisor', supervisorOut.split('\n').slice(-12).join('\n'));
 }
