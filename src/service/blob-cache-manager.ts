@@ -448,7 +448,9 @@ export class BlobCacheManager {
       const compressed = meta.entry.config_v2.cache?.compressed ?? false;
       const file = join(meta.workDir, `${d.blob.blobId}.blob.${compressed ? 'raw' : 'data'}`);
       const local = !meta.backend;
-      const ready = local ? d.blob.chunkCount : readyChunks(join(meta.workDir, `${d.blob.blobId}.blob.data.chunk_map`), d.blob.chunkCount);
+      // An fscache entry's data lives in the kernel's cachefiles objects: no files of ours, and
+      // which chunks are there is the kernel's to know (reported as none).
+      const ready = local ? d.blob.chunkCount : meta.objectCache ? 0 : readyChunks(join(meta.workDir, `${d.blob.blobId}.blob.data.chunk_map`), d.blob.chunkCount);
       out.push({
         key: d.key,
         domain_id: d.domainId,
@@ -456,7 +458,7 @@ export class BlobCacheManager {
         refs: d.refs,
         owner: meta.key,
         store_path: meta.workDir,
-        underlying_files: local ? [] : [file],
+        underlying_files: local || meta.objectCache ? [] : [file],
         compressed_size: d.blob.compressedSize,
         uncompressed_size: d.blob.uncompressedSize,
         chunk_count: d.blob.chunkCount,
