@@ -6,8 +6,8 @@ import { ConfigError } from '../src/errors.js';
 import { applyDefaults } from '../src/schema/defaults.js';
 import { problemsFromAjv } from '../src/schema/problems.js';
 import { schemaIds, schemaRegistry } from './schemas.js';
-import type { FuseDaemonOptions, FuseDaemonOptionsInput, BlobcacheDaemonOptions, BlobcacheDaemonOptionsInput } from './types.js';
-import { validateFuseDaemonOptions, validateBlobcacheDaemonOptions } from './validate.js';
+import type { FuseDaemonOptions, FuseDaemonOptionsInput, BlobcacheDaemonOptions, BlobcacheDaemonOptionsInput, VirtiofsDaemonOptions, VirtiofsDaemonOptionsInput } from './types.js';
+import { validateFuseDaemonOptions, validateBlobcacheDaemonOptions, validateVirtiofsDaemonOptions } from './validate.js';
 
 /** Builder of FuseDaemonOptions. */
 export class FuseDaemonBuilder {
@@ -287,5 +287,151 @@ export class BlobcacheDaemonBuilder {
 /** Starts a blobcache daemon description: `blobcacheDaemon().apiSock('/run/nydus/api.sock').sharedSock('/run/nydus/blobs.sock').build()`. */
 export function blobcacheDaemon(initial: Partial<BlobcacheDaemonOptionsInput> = {}): BlobcacheDaemonBuilder {
   return new BlobcacheDaemonBuilder(initial);
+}
+
+/** Builder of VirtiofsDaemonOptions. */
+export class VirtiofsDaemonBuilder {
+  private readonly doc: Record<string, unknown>;
+
+  constructor(initial: Partial<VirtiofsDaemonOptionsInput> = {}) {
+    this.doc = { ...initial };
+  }
+
+  /** vhost-user socket the VMM connects to (QEMU `-chardev socket,path=SOCK` + `-device vhost-user-fs-pci,chardev=...,tag=TAG`); a stale file there is replaced. The daemon listens before the VMM starts and accepts a new connection after the VMM disconnects (a VM reboot). */
+  sock(value: string): this {
+    this.doc["sock"] = value;
+    return this;
+  }
+
+  /** RAFS bootstrap (or a data blob with the bootstrap inlined) mounted at start at the virtual mountpoint. Needs config or localfsDir. */
+  bootstrap(value: string): this {
+    this.doc["bootstrap"] = value;
+    return this;
+  }
+
+  /** Daemon configuration file (nydusd v1 or v2, JSON or TOML) for the bootstrap mounted at start; not read when nothing is mounted at start. */
+  config(value: string): this {
+    this.doc["config"] = value;
+    return this;
+  }
+
+  /** Library only: a configuration document (v1 or v2 object) used instead of reading the config file. */
+  configDocument(value: Record<string, unknown>): this {
+    this.doc["configDocument"] = value;
+    return this;
+  }
+
+  /** Built-in configuration: localfs backend reading blobs from this directory, blobcache work dir the same directory (daemon.md §1.8). */
+  localfsDir(value: string): this {
+    this.doc["localfsDir"] = value;
+    return this;
+  }
+
+  /** Share a host directory through the passthrough filesystem instead of RAFS (not supported by this implementation yet: the daemon refuses to start). */
+  sharedDir(value: string): this {
+    this.doc["sharedDir"] = value;
+    return this;
+  }
+
+  /** File listing absolute paths to prefetch, one per line (blank lines skipped). Requires bootstrap. */
+  prefetchFiles(value: string): this {
+    this.doc["prefetchFiles"] = value;
+    return this;
+  }
+
+  /** Path inside the FUSE tree where the initial filesystem is attached. Default: "/". */
+  virtualMountpoint(value: string): this {
+    this.doc["virtualMountpoint"] = value;
+    return this;
+  }
+
+  /** Unix socket of the HTTP administration API; without it no API server runs. */
+  apiSock(value: string): this {
+    this.doc["apiSock"] = value;
+    return this;
+  }
+
+  /** HOST:PORT ([v6]:PORT) of a plain-HTTP listener serving the Prometheus metrics at GET /metrics (also at GET /api/v1/metrics/prometheus on the API socket). Unauthenticated: bind it to loopback unless the network is trusted. Without it no listener runs. */
+  metricsAddr(value: string): this {
+    this.doc["metricsAddr"] = value;
+    return this;
+  }
+
+  /** Service instance identifier, reported in daemon info. Requires supervisor. */
+  id(value: string): this {
+    this.doc["id"] = value;
+    return this;
+  }
+
+  /** Unix socket of a supervisor. Accepted for nydusd compatibility: upgrade and takeover are unsupported in virtio-fs mode (sendfd answers 501, daemon.md §7), so nothing is ever sent there. Requires id. */
+  supervisor(value: string): this {
+    this.doc["supervisor"] = value;
+    return this;
+  }
+
+  /** Directory of daemon records; the daemon writes <dir>/<id>.json when started with --id and --supervisor (informative: nydus upgrade / nydus failover refuse virtio-fs daemons). Default: env NYDUS_STATE_DIR, else /run/nydus. */
+  stateDir(value: string): this {
+    this.doc["stateDir"] = value;
+    return this;
+  }
+
+  /** Maximum log level (changeable at run time through the API). Default: "info". */
+  logLevel(value: "trace" | "debug" | "info" | "warn" | "error"): this {
+    this.doc["logLevel"] = value;
+    return this;
+  }
+
+  /** Log to this file (appended; `.log` added when the name has no extension) instead of stderr. */
+  logFile(value: string): this {
+    this.doc["logFile"] = value;
+    return this;
+  }
+
+  /** Rotate the log file when it exceeds this many MiB; 0 disables rotation. Default: 0. */
+  logRotationSize(value: number): this {
+    this.doc["logRotationSize"] = value;
+    return this;
+  }
+
+  /** Target RLIMIT_NOFILE (daemon.md §1.10); 0 leaves the limit unchanged. Default: 1000000. */
+  rlimitNofile(value: number): this {
+    this.doc["rlimitNofile"] = value;
+    return this;
+  }
+
+  /** Accepted for nydusd compatibility (chunk de-duplication database); ignored. */
+  dedupDb(value: string): this {
+    this.doc["dedupDb"] = value;
+    return this;
+  }
+
+  /** Accepted for nydus-snapshotter compatibility (its backend-source feature); ignored with a warning. */
+  backendSource(value: string): this {
+    this.doc["backendSource"] = value;
+    return this;
+  }
+
+  /** Accepted for nydusd command-line compatibility and ignored: it selects passthroughfs-compatible VFS options, and this implementation serves RAFS images only (nydusd's quirk: its hybrid mode is on by default and the flag turns it off). Default: false. */
+  hybridMode(value: boolean): this {
+    this.doc["hybridMode"] = value;
+    return this;
+  }
+
+  /** The options as written so far, without defaults. */
+  toInput(): VirtiofsDaemonOptionsInput {
+    return structuredClone(this.doc) as unknown as VirtiofsDaemonOptionsInput;
+  }
+
+  /** Fills defaults and validates; throws ConfigError listing every problem. */
+  build(): VirtiofsDaemonOptions {
+    const full = applyDefaults(schemaRegistry, schemaIds.VirtiofsDaemonOptions, this.doc, { prune: true });
+    if (!validateVirtiofsDaemonOptions(full)) throw new ConfigError(problemsFromAjv(validateVirtiofsDaemonOptions.errors), 'virtiofsDaemon()');
+    return full as unknown as VirtiofsDaemonOptions;
+  }
+}
+
+/** Starts a virtiofs daemon description: `virtiofsDaemon().sock('/run/nydus/vhost.sock').bootstrap(b).localfsDir(d).build()`. */
+export function virtiofsDaemon(initial: Partial<VirtiofsDaemonOptionsInput> = {}): VirtiofsDaemonBuilder {
+  return new VirtiofsDaemonBuilder(initial);
 }
 

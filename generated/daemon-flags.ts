@@ -3,7 +3,7 @@
 // daemon's options object (the schema's camelCase keys). Usage rules (exclusive, dependsOn)
 // come from the schema too.
 import { Flags } from '@oclif/core';
-import type { FuseDaemonOptionsInput, BlobcacheDaemonOptionsInput } from './types.js';
+import type { FuseDaemonOptionsInput, BlobcacheDaemonOptionsInput, VirtiofsDaemonOptionsInput } from './types.js';
 
 /** Flags of the fuse daemon. Options of a FUSE daemon, as nydusd's `fuse` subcommand takes them (spec daemon.md §1.2-§1.4, §1.14). One declaration renders the `nydus fuse` flags (x-flag) and the library's fuseDaemon() builder. */
 export const fuseDaemonFlags = {
@@ -261,6 +261,140 @@ export function blobcacheOptionsToArgs(options: Partial<Record<keyof BlobcacheDa
   if (options.fscache !== undefined) args.push("--fscache", String(options.fscache));
   if (options.fscacheTag !== undefined) args.push("--fscache-tag", String(options.fscacheTag));
   if (options.fscacheThreads !== undefined && options.fscacheThreads !== 4) args.push("--fscache-threads", String(options.fscacheThreads));
+  return args;
+}
+
+/** Flags of the virtiofs daemon. Options of a virtio-fs daemon, as nydusd's `virtiofs` subcommand takes them (spec daemon.md §1.2, §1.4, §1.5, §7): the vhost-user-fs backend a VMM (QEMU, Cloud Hypervisor) connects to, serving the same VFS of RAFS images as the FUSE daemon. One declaration renders the `nydus virtiofs` flags (x-flag) and the library's virtiofsDaemon() builder. */
+export const virtiofsDaemonFlags = {
+  "sock": Flags.string({
+    description: "vhost-user socket the VMM connects to (QEMU `-chardev socket,path=SOCK` + `-device vhost-user-fs-pci,chardev=...,tag=TAG`); a stale file there is replaced. The daemon listens before the VMM starts and accepts a new connection after the VMM disconnects (a VM reboot).",
+    required: true,
+  }),
+  "bootstrap": Flags.string({
+    description: "RAFS bootstrap (or a data blob with the bootstrap inlined) mounted at start at the virtual mountpoint. Needs config or localfsDir.",
+    char: "B",
+    exclusive: ["shared-dir"],
+  }),
+  "config": Flags.string({
+    description: "Daemon configuration file (nydusd v1 or v2, JSON or TOML) for the bootstrap mounted at start; not read when nothing is mounted at start.",
+    char: "C",
+    exclusive: ["localfs-dir"],
+  }),
+  "localfs-dir": Flags.string({
+    description: "Built-in configuration: localfs backend reading blobs from this directory, blobcache work dir the same directory (daemon.md §1.8).",
+    char: "D",
+    exclusive: ["config"],
+  }),
+  "shared-dir": Flags.string({
+    description: "Share a host directory through the passthrough filesystem instead of RAFS (not supported by this implementation yet: the daemon refuses to start).",
+    char: "s",
+    exclusive: ["bootstrap"],
+  }),
+  "prefetch-files": Flags.string({
+    description: "File listing absolute paths to prefetch, one per line (blank lines skipped). Requires bootstrap.",
+    dependsOn: ["bootstrap"],
+  }),
+  "virtual-mountpoint": Flags.string({
+    description: "Path inside the FUSE tree where the initial filesystem is attached.",
+    char: "m",
+    default: "/",
+  }),
+  "apisock": Flags.string({
+    description: "Unix socket of the HTTP administration API; without it no API server runs.",
+    char: "A",
+  }),
+  "metrics-addr": Flags.string({
+    description: "HOST:PORT ([v6]:PORT) of a plain-HTTP listener serving the Prometheus metrics at GET /metrics (also at GET /api/v1/metrics/prometheus on the API socket). Unauthenticated: bind it to loopback unless the network is trusted. Without it no listener runs.",
+  }),
+  "id": Flags.string({
+    description: "Service instance identifier, reported in daemon info. Requires supervisor.",
+    dependsOn: ["supervisor"],
+  }),
+  "supervisor": Flags.string({
+    description: "Unix socket of a supervisor. Accepted for nydusd compatibility: upgrade and takeover are unsupported in virtio-fs mode (sendfd answers 501, daemon.md §7), so nothing is ever sent there. Requires id.",
+    dependsOn: ["id"],
+  }),
+  "state-dir": Flags.string({
+    description: "Directory of daemon records; the daemon writes <dir>/<id>.json when started with --id and --supervisor (informative: nydus upgrade / nydus failover refuse virtio-fs daemons). Default: env NYDUS_STATE_DIR, else /run/nydus.",
+  }),
+  "log-level": Flags.option({
+    description: "Maximum log level (changeable at run time through the API).",
+    char: "l",
+    options: ["trace","debug","info","warn","error"] as const,
+    default: "info",
+  })(),
+  "log-file": Flags.string({
+    description: "Log to this file (appended; `.log` added when the name has no extension) instead of stderr.",
+    char: "L",
+  }),
+  "log-rotation-size": Flags.integer({
+    description: "Rotate the log file when it exceeds this many MiB; 0 disables rotation.",
+    min: 0,
+    default: 0,
+  }),
+  "rlimit-nofile": Flags.integer({
+    description: "Target RLIMIT_NOFILE (daemon.md §1.10); 0 leaves the limit unchanged.",
+    min: 0,
+    default: 1000000,
+  }),
+  "dedup-db": Flags.string({
+    description: "Accepted for nydusd compatibility (chunk de-duplication database); ignored.",
+  }),
+  "backend-source": Flags.string({
+    description: "Accepted for nydus-snapshotter compatibility (its backend-source feature); ignored with a warning.",
+  }),
+  "hybrid-mode": Flags.boolean({
+    description: "Accepted for nydusd command-line compatibility and ignored: it selects passthroughfs-compatible VFS options, and this implementation serves RAFS images only (nydusd's quirk: its hybrid mode is on by default and the flag turns it off).",
+  }),
+};
+
+/** Parsed virtiofs flags -> VirtiofsDaemonOptionsInput (absent flags left out). */
+export function virtiofsFlagsToOptions(flags: Record<string, unknown>): VirtiofsDaemonOptionsInput {
+  const out: Record<string, unknown> = {};
+  if (flags["sock"] !== undefined) out["sock"] = flags["sock"];
+  if (flags["bootstrap"] !== undefined) out["bootstrap"] = flags["bootstrap"];
+  if (flags["config"] !== undefined) out["config"] = flags["config"];
+  if (flags["localfs-dir"] !== undefined) out["localfsDir"] = flags["localfs-dir"];
+  if (flags["shared-dir"] !== undefined) out["sharedDir"] = flags["shared-dir"];
+  if (flags["prefetch-files"] !== undefined) out["prefetchFiles"] = flags["prefetch-files"];
+  if (flags["virtual-mountpoint"] !== undefined) out["virtualMountpoint"] = flags["virtual-mountpoint"];
+  if (flags["apisock"] !== undefined) out["apiSock"] = flags["apisock"];
+  if (flags["metrics-addr"] !== undefined) out["metricsAddr"] = flags["metrics-addr"];
+  if (flags["id"] !== undefined) out["id"] = flags["id"];
+  if (flags["supervisor"] !== undefined) out["supervisor"] = flags["supervisor"];
+  if (flags["state-dir"] !== undefined) out["stateDir"] = flags["state-dir"];
+  if (flags["log-level"] !== undefined) out["logLevel"] = flags["log-level"];
+  if (flags["log-file"] !== undefined) out["logFile"] = flags["log-file"];
+  if (flags["log-rotation-size"] !== undefined) out["logRotationSize"] = flags["log-rotation-size"];
+  if (flags["rlimit-nofile"] !== undefined) out["rlimitNofile"] = flags["rlimit-nofile"];
+  if (flags["dedup-db"] !== undefined) out["dedupDb"] = flags["dedup-db"];
+  if (flags["backend-source"] !== undefined) out["backendSource"] = flags["backend-source"];
+  if (flags["hybrid-mode"] !== undefined) out["hybridMode"] = flags["hybrid-mode"];
+  return out as unknown as VirtiofsDaemonOptionsInput;
+}
+
+/** VirtiofsDaemonOptions -> the flag words of the equivalent command line (for daemon records and restarts). */
+export function virtiofsOptionsToArgs(options: Partial<Record<keyof VirtiofsDaemonOptionsInput, unknown>>): string[] {
+  const args: string[] = [];
+  if (options.sock !== undefined) args.push("--sock", String(options.sock));
+  if (options.bootstrap !== undefined) args.push("--bootstrap", String(options.bootstrap));
+  if (options.config !== undefined) args.push("--config", String(options.config));
+  if (options.localfsDir !== undefined) args.push("--localfs-dir", String(options.localfsDir));
+  if (options.sharedDir !== undefined) args.push("--shared-dir", String(options.sharedDir));
+  if (options.prefetchFiles !== undefined) args.push("--prefetch-files", String(options.prefetchFiles));
+  if (options.virtualMountpoint !== undefined && options.virtualMountpoint !== "/") args.push("--virtual-mountpoint", String(options.virtualMountpoint));
+  if (options.apiSock !== undefined) args.push("--apisock", String(options.apiSock));
+  if (options.metricsAddr !== undefined) args.push("--metrics-addr", String(options.metricsAddr));
+  if (options.id !== undefined) args.push("--id", String(options.id));
+  if (options.supervisor !== undefined) args.push("--supervisor", String(options.supervisor));
+  if (options.stateDir !== undefined) args.push("--state-dir", String(options.stateDir));
+  if (options.logLevel !== undefined && options.logLevel !== "info") args.push("--log-level", String(options.logLevel));
+  if (options.logFile !== undefined) args.push("--log-file", String(options.logFile));
+  if (options.logRotationSize !== undefined && options.logRotationSize !== 0) args.push("--log-rotation-size", String(options.logRotationSize));
+  if (options.rlimitNofile !== undefined && options.rlimitNofile !== 1000000) args.push("--rlimit-nofile", String(options.rlimitNofile));
+  if (options.dedupDb !== undefined) args.push("--dedup-db", String(options.dedupDb));
+  if (options.backendSource !== undefined) args.push("--backend-source", String(options.backendSource));
+  if (options.hybridMode === true) args.push("--hybrid-mode");
   return args;
 }
 

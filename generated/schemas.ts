@@ -3969,6 +3969,273 @@ export const schemaRegistry: SchemaRegistry = {
     ],
     "additionalProperties": false
   },
+  "https://nydus-service.invalid/schema/daemon/virtiofs.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://nydus-service.invalid/schema/daemon/virtiofs.schema.json",
+    "title": "VirtiofsDaemonOptions",
+    "description": "Options of a virtio-fs daemon, as nydusd's `virtiofs` subcommand takes them (spec daemon.md §1.2, §1.4, §1.5, §7): the vhost-user-fs backend a VMM (QEMU, Cloud Hypervisor) connects to, serving the same VFS of RAFS images as the FUSE daemon. One declaration renders the `nydus virtiofs` flags (x-flag) and the library's virtiofsDaemon() builder.",
+    "type": "object",
+    "properties": {
+      "sock": {
+        "type": "string",
+        "minLength": 1,
+        "description": "vhost-user socket the VMM connects to (QEMU `-chardev socket,path=SOCK` + `-device vhost-user-fs-pci,chardev=...,tag=TAG`); a stale file there is replaced. The daemon listens before the VMM starts and accepts a new connection after the VMM disconnects (a VM reboot).",
+        "x-flag": {
+          "name": "sock"
+        }
+      },
+      "bootstrap": {
+        "type": "string",
+        "minLength": 1,
+        "description": "RAFS bootstrap (or a data blob with the bootstrap inlined) mounted at start at the virtual mountpoint. Needs config or localfsDir.",
+        "x-flag": {
+          "name": "bootstrap",
+          "char": "B",
+          "exclusive": [
+            "shared-dir"
+          ]
+        }
+      },
+      "config": {
+        "type": "string",
+        "minLength": 1,
+        "description": "Daemon configuration file (nydusd v1 or v2, JSON or TOML) for the bootstrap mounted at start; not read when nothing is mounted at start.",
+        "x-flag": {
+          "name": "config",
+          "char": "C",
+          "exclusive": [
+            "localfs-dir"
+          ]
+        }
+      },
+      "configDocument": {
+        "type": "object",
+        "description": "Library only: a configuration document (v1 or v2 object) used instead of reading the config file.",
+        "additionalProperties": true
+      },
+      "localfsDir": {
+        "type": "string",
+        "minLength": 1,
+        "description": "Built-in configuration: localfs backend reading blobs from this directory, blobcache work dir the same directory (daemon.md §1.8).",
+        "x-flag": {
+          "name": "localfs-dir",
+          "char": "D",
+          "exclusive": [
+            "config"
+          ]
+        }
+      },
+      "sharedDir": {
+        "type": "string",
+        "minLength": 1,
+        "description": "Share a host directory through the passthrough filesystem instead of RAFS (not supported by this implementation yet: the daemon refuses to start).",
+        "x-flag": {
+          "name": "shared-dir",
+          "char": "s",
+          "exclusive": [
+            "bootstrap"
+          ]
+        }
+      },
+      "prefetchFiles": {
+        "type": "string",
+        "minLength": 1,
+        "description": "File listing absolute paths to prefetch, one per line (blank lines skipped). Requires bootstrap.",
+        "x-flag": {
+          "name": "prefetch-files",
+          "dependsOn": [
+            "bootstrap"
+          ]
+        }
+      },
+      "virtualMountpoint": {
+        "type": "string",
+        "default": "/",
+        "description": "Path inside the FUSE tree where the initial filesystem is attached.",
+        "x-flag": {
+          "name": "virtual-mountpoint",
+          "char": "m"
+        }
+      },
+      "apiSock": {
+        "type": "string",
+        "minLength": 1,
+        "description": "Unix socket of the HTTP administration API; without it no API server runs.",
+        "x-flag": {
+          "name": "apisock",
+          "char": "A"
+        }
+      },
+      "metricsAddr": {
+        "type": "string",
+        "minLength": 1,
+        "description": "HOST:PORT ([v6]:PORT) of a plain-HTTP listener serving the Prometheus metrics at GET /metrics (also at GET /api/v1/metrics/prometheus on the API socket). Unauthenticated: bind it to loopback unless the network is trusted. Without it no listener runs.",
+        "x-flag": {
+          "name": "metrics-addr"
+        }
+      },
+      "id": {
+        "type": "string",
+        "minLength": 1,
+        "description": "Service instance identifier, reported in daemon info. Requires supervisor.",
+        "x-flag": {
+          "name": "id",
+          "dependsOn": [
+            "supervisor"
+          ]
+        }
+      },
+      "supervisor": {
+        "type": "string",
+        "minLength": 1,
+        "description": "Unix socket of a supervisor. Accepted for nydusd compatibility: upgrade and takeover are unsupported in virtio-fs mode (sendfd answers 501, daemon.md §7), so nothing is ever sent there. Requires id.",
+        "x-flag": {
+          "name": "supervisor",
+          "dependsOn": [
+            "id"
+          ]
+        }
+      },
+      "stateDir": {
+        "type": "string",
+        "minLength": 1,
+        "description": "Directory of daemon records; the daemon writes <dir>/<id>.json when started with --id and --supervisor (informative: nydus upgrade / nydus failover refuse virtio-fs daemons). Default: env NYDUS_STATE_DIR, else /run/nydus.",
+        "x-flag": {
+          "name": "state-dir"
+        }
+      },
+      "logLevel": {
+        "enum": [
+          "trace",
+          "debug",
+          "info",
+          "warn",
+          "error"
+        ],
+        "default": "info",
+        "description": "Maximum log level (changeable at run time through the API).",
+        "x-flag": {
+          "name": "log-level",
+          "char": "l"
+        }
+      },
+      "logFile": {
+        "type": "string",
+        "minLength": 1,
+        "description": "Log to this file (appended; `.log` added when the name has no extension) instead of stderr.",
+        "x-flag": {
+          "name": "log-file",
+          "char": "L"
+        }
+      },
+      "logRotationSize": {
+        "type": "integer",
+        "minimum": 0,
+        "default": 0,
+        "description": "Rotate the log file when it exceeds this many MiB; 0 disables rotation.",
+        "x-flag": {
+          "name": "log-rotation-size"
+        }
+      },
+      "rlimitNofile": {
+        "type": "integer",
+        "minimum": 0,
+        "default": 1000000,
+        "description": "Target RLIMIT_NOFILE (daemon.md §1.10); 0 leaves the limit unchanged.",
+        "x-flag": {
+          "name": "rlimit-nofile"
+        }
+      },
+      "dedupDb": {
+        "type": "string",
+        "minLength": 1,
+        "description": "Accepted for nydusd compatibility (chunk de-duplication database); ignored.",
+        "x-flag": {
+          "name": "dedup-db"
+        }
+      },
+      "backendSource": {
+        "type": "string",
+        "description": "Accepted for nydus-snapshotter compatibility (its backend-source feature); ignored with a warning.",
+        "x-flag": {
+          "name": "backend-source"
+        }
+      },
+      "hybridMode": {
+        "type": "boolean",
+        "default": false,
+        "description": "Accepted for nydusd command-line compatibility and ignored: it selects passthroughfs-compatible VFS options, and this implementation serves RAFS images only (nydusd's quirk: its hybrid mode is on by default and the flag turns it off).",
+        "x-flag": {
+          "name": "hybrid-mode"
+        }
+      }
+    },
+    "required": [
+      "sock"
+    ],
+    "additionalProperties": false,
+    "dependentRequired": {
+      "id": [
+        "supervisor"
+      ],
+      "supervisor": [
+        "id"
+      ],
+      "prefetchFiles": [
+        "bootstrap"
+      ]
+    },
+    "allOf": [
+      {
+        "not": {
+          "properties": {
+            "bootstrap": true,
+            "sharedDir": true
+          },
+          "required": [
+            "bootstrap",
+            "sharedDir"
+          ]
+        }
+      },
+      {
+        "not": {
+          "properties": {
+            "config": true,
+            "localfsDir": true
+          },
+          "required": [
+            "config",
+            "localfsDir"
+          ]
+        }
+      },
+      {
+        "not": {
+          "properties": {
+            "config": true,
+            "configDocument": true
+          },
+          "required": [
+            "config",
+            "configDocument"
+          ]
+        }
+      },
+      {
+        "not": {
+          "properties": {
+            "localfsDir": true,
+            "configDocument": true
+          },
+          "required": [
+            "localfsDir",
+            "configDocument"
+          ]
+        }
+      }
+    ]
+  },
   "https://nydus-service.invalid/schema/mount-cmd.schema.json": {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "https://nydus-service.invalid/schema/mount-cmd.schema.json",
@@ -4044,5 +4311,6 @@ export const schemaIds = {
   "Inflight": "https://nydus-service.invalid/schema/api/inflight.schema.json",
   "ConfigMap": "https://nydus-service.invalid/schema/api/config-map.schema.json",
   "BlobcacheDaemonOptions": "https://nydus-service.invalid/schema/daemon/blobcache.schema.json",
-  "BlobMetricsList": "https://nydus-service.invalid/schema/api/blob-metrics.schema.json"
+  "BlobMetricsList": "https://nydus-service.invalid/schema/api/blob-metrics.schema.json",
+  "VirtiofsDaemonOptions": "https://nydus-service.invalid/schema/daemon/virtiofs.schema.json"
 } as const;

@@ -1929,6 +1929,93 @@ export interface BlobMetrics {
     in_flight: number;
   } | null;
 }
+/**
+ * Options of a virtio-fs daemon, as nydusd's `virtiofs` subcommand takes them (spec daemon.md §1.2, §1.4, §1.5, §7): the vhost-user-fs backend a VMM (QEMU, Cloud Hypervisor) connects to, serving the same VFS of RAFS images as the FUSE daemon. One declaration renders the `nydus virtiofs` flags (x-flag) and the library's virtiofsDaemon() builder.
+ */
+export interface VirtiofsDaemonOptions {
+  /**
+   * vhost-user socket the VMM connects to (QEMU `-chardev socket,path=SOCK` + `-device vhost-user-fs-pci,chardev=...,tag=TAG`); a stale file there is replaced. The daemon listens before the VMM starts and accepts a new connection after the VMM disconnects (a VM reboot).
+   */
+  sock: string;
+  /**
+   * RAFS bootstrap (or a data blob with the bootstrap inlined) mounted at start at the virtual mountpoint. Needs config or localfsDir.
+   */
+  bootstrap?: string;
+  /**
+   * Daemon configuration file (nydusd v1 or v2, JSON or TOML) for the bootstrap mounted at start; not read when nothing is mounted at start.
+   */
+  config?: string;
+  /**
+   * Library only: a configuration document (v1 or v2 object) used instead of reading the config file.
+   */
+  configDocument?: {
+    [k: string]: unknown;
+  };
+  /**
+   * Built-in configuration: localfs backend reading blobs from this directory, blobcache work dir the same directory (daemon.md §1.8).
+   */
+  localfsDir?: string;
+  /**
+   * Share a host directory through the passthrough filesystem instead of RAFS (not supported by this implementation yet: the daemon refuses to start).
+   */
+  sharedDir?: string;
+  /**
+   * File listing absolute paths to prefetch, one per line (blank lines skipped). Requires bootstrap.
+   */
+  prefetchFiles?: string;
+  /**
+   * Path inside the FUSE tree where the initial filesystem is attached.
+   */
+  virtualMountpoint: string;
+  /**
+   * Unix socket of the HTTP administration API; without it no API server runs.
+   */
+  apiSock?: string;
+  /**
+   * HOST:PORT ([v6]:PORT) of a plain-HTTP listener serving the Prometheus metrics at GET /metrics (also at GET /api/v1/metrics/prometheus on the API socket). Unauthenticated: bind it to loopback unless the network is trusted. Without it no listener runs.
+   */
+  metricsAddr?: string;
+  /**
+   * Service instance identifier, reported in daemon info. Requires supervisor.
+   */
+  id?: string;
+  /**
+   * Unix socket of a supervisor. Accepted for nydusd compatibility: upgrade and takeover are unsupported in virtio-fs mode (sendfd answers 501, daemon.md §7), so nothing is ever sent there. Requires id.
+   */
+  supervisor?: string;
+  /**
+   * Directory of daemon records; the daemon writes <dir>/<id>.json when started with --id and --supervisor (informative: nydus upgrade / nydus failover refuse virtio-fs daemons). Default: env NYDUS_STATE_DIR, else /run/nydus.
+   */
+  stateDir?: string;
+  /**
+   * Maximum log level (changeable at run time through the API).
+   */
+  logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error';
+  /**
+   * Log to this file (appended; `.log` added when the name has no extension) instead of stderr.
+   */
+  logFile?: string;
+  /**
+   * Rotate the log file when it exceeds this many MiB; 0 disables rotation.
+   */
+  logRotationSize: number;
+  /**
+   * Target RLIMIT_NOFILE (daemon.md §1.10); 0 leaves the limit unchanged.
+   */
+  rlimitNofile: number;
+  /**
+   * Accepted for nydusd compatibility (chunk de-duplication database); ignored.
+   */
+  dedupDb?: string;
+  /**
+   * Accepted for nydus-snapshotter compatibility (its backend-source feature); ignored with a warning.
+   */
+  backendSource?: string;
+  /**
+   * Accepted for nydusd command-line compatibility and ignored: it selects passthroughfs-compatible VFS options, and this implementation serves RAFS images only (nydusd's quirk: its hybrid mode is on by default and the flag turns it off).
+   */
+  hybridMode: boolean;
+}
 
 /**
  * Output of `nydus inspect tree --json`: the shape of `tree -J`, a root node then a report.
@@ -3856,4 +3943,91 @@ export interface BlobMetricsInput {
      */
     in_flight: number;
   } | null;
+}
+/**
+ * Options of a virtio-fs daemon, as nydusd's `virtiofs` subcommand takes them (spec daemon.md §1.2, §1.4, §1.5, §7): the vhost-user-fs backend a VMM (QEMU, Cloud Hypervisor) connects to, serving the same VFS of RAFS images as the FUSE daemon. One declaration renders the `nydus virtiofs` flags (x-flag) and the library's virtiofsDaemon() builder.
+ */
+export interface VirtiofsDaemonOptionsInput {
+  /**
+   * vhost-user socket the VMM connects to (QEMU `-chardev socket,path=SOCK` + `-device vhost-user-fs-pci,chardev=...,tag=TAG`); a stale file there is replaced. The daemon listens before the VMM starts and accepts a new connection after the VMM disconnects (a VM reboot).
+   */
+  sock: string;
+  /**
+   * RAFS bootstrap (or a data blob with the bootstrap inlined) mounted at start at the virtual mountpoint. Needs config or localfsDir.
+   */
+  bootstrap?: string;
+  /**
+   * Daemon configuration file (nydusd v1 or v2, JSON or TOML) for the bootstrap mounted at start; not read when nothing is mounted at start.
+   */
+  config?: string;
+  /**
+   * Library only: a configuration document (v1 or v2 object) used instead of reading the config file.
+   */
+  configDocument?: {
+    [k: string]: unknown;
+  };
+  /**
+   * Built-in configuration: localfs backend reading blobs from this directory, blobcache work dir the same directory (daemon.md §1.8).
+   */
+  localfsDir?: string;
+  /**
+   * Share a host directory through the passthrough filesystem instead of RAFS (not supported by this implementation yet: the daemon refuses to start).
+   */
+  sharedDir?: string;
+  /**
+   * File listing absolute paths to prefetch, one per line (blank lines skipped). Requires bootstrap.
+   */
+  prefetchFiles?: string;
+  /**
+   * Path inside the FUSE tree where the initial filesystem is attached.
+   */
+  virtualMountpoint?: string;
+  /**
+   * Unix socket of the HTTP administration API; without it no API server runs.
+   */
+  apiSock?: string;
+  /**
+   * HOST:PORT ([v6]:PORT) of a plain-HTTP listener serving the Prometheus metrics at GET /metrics (also at GET /api/v1/metrics/prometheus on the API socket). Unauthenticated: bind it to loopback unless the network is trusted. Without it no listener runs.
+   */
+  metricsAddr?: string;
+  /**
+   * Service instance identifier, reported in daemon info. Requires supervisor.
+   */
+  id?: string;
+  /**
+   * Unix socket of a supervisor. Accepted for nydusd compatibility: upgrade and takeover are unsupported in virtio-fs mode (sendfd answers 501, daemon.md §7), so nothing is ever sent there. Requires id.
+   */
+  supervisor?: string;
+  /**
+   * Directory of daemon records; the daemon writes <dir>/<id>.json when started with --id and --supervisor (informative: nydus upgrade / nydus failover refuse virtio-fs daemons). Default: env NYDUS_STATE_DIR, else /run/nydus.
+   */
+  stateDir?: string;
+  /**
+   * Maximum log level (changeable at run time through the API).
+   */
+  logLevel?: 'trace' | 'debug' | 'info' | 'warn' | 'error';
+  /**
+   * Log to this file (appended; `.log` added when the name has no extension) instead of stderr.
+   */
+  logFile?: string;
+  /**
+   * Rotate the log file when it exceeds this many MiB; 0 disables rotation.
+   */
+  logRotationSize?: number;
+  /**
+   * Target RLIMIT_NOFILE (daemon.md §1.10); 0 leaves the limit unchanged.
+   */
+  rlimitNofile?: number;
+  /**
+   * Accepted for nydusd compatibility (chunk de-duplication database); ignored.
+   */
+  dedupDb?: string;
+  /**
+   * Accepted for nydus-snapshotter compatibility (its backend-source feature); ignored with a warning.
+   */
+  backendSource?: string;
+  /**
+   * Accepted for nydusd command-line compatibility and ignored: it selects passthroughfs-compatible VFS options, and this implementation serves RAFS images only (nydusd's quirk: its hybrid mode is on by default and the flag turns it off).
+   */
+  hybridMode?: boolean;
 }

@@ -31,6 +31,7 @@ import type {
   ConfigMapInput,
   BlobcacheDaemonOptionsInput,
   BlobMetricsListInput,
+  VirtiofsDaemonOptionsInput,
 } from './types.js';
 
 /** A generated validator: a type guard whose failures are left on `errors`. */
@@ -93,3 +94,5 @@ export const validateConfigMap = raw.validateConfigMap as unknown as Validator<C
 export const validateBlobcacheDaemonOptions = raw.validateBlobcacheDaemonOptions as unknown as Validator<BlobcacheDaemonOptionsInput>;
 /** Validates a BlobMetricsList document against schema/api/blob-metrics.schema.json. */
 export const validateBlobMetricsList = raw.validateBlobMetricsList as unknown as Validator<BlobMetricsListInput>;
+/** Validates a VirtiofsDaemonOptions document against schema/daemon/virtiofs.schema.json. */
+export const validateVirtiofsDaemonOptions = raw.validateVirtiofsDaemonOptions as unknown as Validator<VirtiofsDaemonOptionsInput>;

@@ -19034,3 +19034,691 @@ return errors === 0;
 }
 validate198.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
+export const validateVirtiofsDaemonOptions = validate201;
+const schema96 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/daemon/virtiofs.schema.json","title":"VirtiofsDaemonOptions","description":"Options of a virtio-fs daemon, as nydusd's `virtiofs` subcommand takes them (spec daemon.md §1.2, §1.4, §1.5, §7): the vhost-user-fs backend a VMM (QEMU, Cloud Hypervisor) connects to, serving the same VFS of RAFS images as the FUSE daemon. One declaration renders the `nydus virtiofs` flags (x-flag) and the library's virtiofsDaemon() builder.","type":"object","properties":{"sock":{"type":"string","minLength":1,"description":"vhost-user socket the VMM connects to (QEMU `-chardev socket,path=SOCK` + `-device vhost-user-fs-pci,chardev=...,tag=TAG`); a stale file there is replaced. The daemon listens before the VMM starts and accepts a new connection after the VMM disconnects (a VM reboot).","x-flag":{"name":"sock"}},"bootstrap":{"type":"string","minLength":1,"description":"RAFS bootstrap (or a data blob with the bootstrap inlined) mounted at start at the virtual mountpoint. Needs config or localfsDir.","x-flag":{"name":"bootstrap","char":"B","exclusive":["shared-dir"]}},"config":{"type":"string","minLength":1,"description":"Daemon configuration file (nydusd v1 or v2, JSON or TOML) for the bootstrap mounted at start; not read when nothing is mounted at start.","x-flag":{"name":"config","char":"C","exclusive":["localfs-dir"]}},"configDocument":{"type":"object","description":"Library only: a configuration document (v1 or v2 object) used instead of reading the config file.","additionalProperties":true},"localfsDir":{"type":"string","minLength":1,"description":"Built-in configuration: localfs backend reading blobs from this directory, blobcache work dir the same directory (daemon.md §1.8).","x-flag":{"name":"localfs-dir","char":"D","exclusive":["config"]}},"sharedDir":{"type":"string","minLength":1,"description":"Share a host directory through the passthrough filesystem instead of RAFS (not supported by this implementation yet: the daemon refuses to start).","x-flag":{"name":"shared-dir","char":"s","exclusive":["bootstrap"]}},"prefetchFiles":{"type":"string","minLength":1,"description":"File listing absolute paths to prefetch, one per line (blank lines skipped). Requires bootstrap.","x-flag":{"name":"prefetch-files","dependsOn":["bootstrap"]}},"virtualMountpoint":{"type":"string","default":"/","description":"Path inside the FUSE tree where the initial filesystem is attached.","x-flag":{"name":"virtual-mountpoint","char":"m"}},"apiSock":{"type":"string","minLength":1,"description":"Unix socket of the HTTP administration API; without it no API server runs.","x-flag":{"name":"apisock","char":"A"}},"metricsAddr":{"type":"string","minLength":1,"description":"HOST:PORT ([v6]:PORT) of a plain-HTTP listener serving the Prometheus metrics at GET /metrics (also at GET /api/v1/metrics/prometheus on the API socket). Unauthenticated: bind it to loopback unless the network is trusted. Without it no listener runs.","x-flag":{"name":"metrics-addr"}},"id":{"type":"string","minLength":1,"description":"Service instance identifier, reported in daemon info. Requires supervisor.","x-flag":{"name":"id","dependsOn":["supervisor"]}},"supervisor":{"type":"string","minLength":1,"description":"Unix socket of a supervisor. Accepted for nydusd compatibility: upgrade and takeover are unsupported in virtio-fs mode (sendfd answers 501, daemon.md §7), so nothing is ever sent there. Requires id.","x-flag":{"name":"supervisor","dependsOn":["id"]}},"stateDir":{"type":"string","minLength":1,"description":"Directory of daemon records; the daemon writes <dir>/<id>.json when started with --id and --supervisor (informative: nydus upgrade / nydus failover refuse virtio-fs daemons). Default: env NYDUS_STATE_DIR, else /run/nydus.","x-flag":{"name":"state-dir"}},"logLevel":{"enum":["trace","debug","info","warn","error"],"default":"info","description":"Maximum log level (changeable at run time through the API).","x-flag":{"name":"log-level","char":"l"}},"logFile":{"type":"string","minLength":1,"description":"Log to this file (appended; `.log` added when the name has no extension) instead of stderr.","x-flag":{"name":"log-file","char":"L"}},"logRotationSize":{"type":"integer","minimum":0,"default":0,"description":"Rotate the log file when it exceeds this many MiB; 0 disables rotation.","x-flag":{"name":"log-rotation-size"}},"rlimitNofile":{"type":"integer","minimum":0,"default":1000000,"description":"Target RLIMIT_NOFILE (daemon.md §1.10); 0 leaves the limit unchanged.","x-flag":{"name":"rlimit-nofile"}},"dedupDb":{"type":"string","minLength":1,"description":"Accepted for nydusd compatibility (chunk de-duplication database); ignored.","x-flag":{"name":"dedup-db"}},"backendSource":{"type":"string","description":"Accepted for nydus-snapshotter compatibility (its backend-source feature); ignored with a warning.","x-flag":{"name":"backend-source"}},"hybridMode":{"type":"boolean","default":false,"description":"Accepted for nydusd command-line compatibility and ignored: it selects passthroughfs-compatible VFS options, and this implementation serves RAFS images only (nydusd's quirk: its hybrid mode is on by default and the flag turns it off).","x-flag":{"name":"hybrid-mode"}}},"required":["sock"],"additionalProperties":false,"dependentRequired":{"id":["supervisor"],"supervisor":["id"],"prefetchFiles":["bootstrap"]},"allOf":[{"not":{"properties":{"bootstrap":true,"sharedDir":true},"required":["bootstrap","sharedDir"]}},{"not":{"properties":{"config":true,"localfsDir":true},"required":["config","localfsDir"]}},{"not":{"properties":{"config":true,"configDocument":true},"required":["config","configDocument"]}},{"not":{"properties":{"localfsDir":true,"configDocument":true},"required":["localfsDir","configDocument"]}}]};
+
+function validate201(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://nydus-service.invalid/schema/daemon/virtiofs.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate201.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs2 = errors;
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.bootstrap === undefined) && (missing0 = "bootstrap")) || ((data.sharedDir === undefined) && (missing0 = "sharedDir"))){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+var valid1 = _errs3 === errors;
+if(valid1){
+const err1 = {instancePath,schemaPath:"#/allOf/0/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema96.allOf[0].not,parentSchema:schema96.allOf[0],data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+else {
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+}
+const _errs5 = errors;
+const _errs6 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+if(((data.config === undefined) && (missing1 = "config")) || ((data.localfsDir === undefined) && (missing1 = "localfsDir"))){
+const err2 = {};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var valid2 = _errs6 === errors;
+if(valid2){
+const err3 = {instancePath,schemaPath:"#/allOf/1/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema96.allOf[1].not,parentSchema:schema96.allOf[1],data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+errors = _errs5;
+if(vErrors !== null){
+if(_errs5){
+vErrors.length = _errs5;
+}
+else {
+vErrors = null;
+}
+}
+}
+const _errs8 = errors;
+const _errs9 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing2;
+if(((data.config === undefined) && (missing2 = "config")) || ((data.configDocument === undefined) && (missing2 = "configDocument"))){
+const err4 = {};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+var valid3 = _errs9 === errors;
+if(valid3){
+const err5 = {instancePath,schemaPath:"#/allOf/2/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema96.allOf[2].not,parentSchema:schema96.allOf[2],data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+else {
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
+}
+else {
+vErrors = null;
+}
+}
+}
+const _errs11 = errors;
+const _errs12 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing3;
+if(((data.localfsDir === undefined) && (missing3 = "localfsDir")) || ((data.configDocument === undefined) && (missing3 = "configDocument"))){
+const err6 = {};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+var valid4 = _errs12 === errors;
+if(valid4){
+const err7 = {instancePath,schemaPath:"#/allOf/3/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema96.allOf[3].not,parentSchema:schema96.allOf[3],data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+else {
+errors = _errs11;
+if(vErrors !== null){
+if(_errs11){
+vErrors.length = _errs11;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.sock === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sock"},message:"must have required property '"+"sock"+"'",schema:schema96.required,parentSchema:schema96,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func3.call(schema96.properties, key0))){
+const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema96,data};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.sock !== undefined){
+let data0 = data.sock;
+if(typeof data0 === "string"){
+if(func1(data0) < 1){
+const err10 = {instancePath:instancePath+"/sock",schemaPath:"#/properties/sock/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema96.properties.sock,data:data0};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/sock",schemaPath:"#/properties/sock/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.sock.type,parentSchema:schema96.properties.sock,data:data0};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.bootstrap !== undefined){
+let data1 = data.bootstrap;
+if(typeof data1 === "string"){
+if(func1(data1) < 1){
+const err12 = {instancePath:instancePath+"/bootstrap",schemaPath:"#/properties/bootstrap/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema96.properties.bootstrap,data:data1};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/bootstrap",schemaPath:"#/properties/bootstrap/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.bootstrap.type,parentSchema:schema96.properties.bootstrap,data:data1};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.config !== undefined){
+let data2 = data.config;
+if(typeof data2 === "string"){
+if(func1(data2) < 1){
+const err14 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema96.properties.config,data:data2};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.config.type,parentSchema:schema96.properties.config,data:data2};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.configDocument !== undefined){
+let data3 = data.configDocument;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+}
+else {
+const err16 = {instancePath:instancePath+"/configDocument",schemaPath:"#/properties/configDocument/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.configDocument.type,parentSchema:schema96.properties.configDocument,data:data3};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.localfsDir !== undefined){
+let data4 = data.localfsDir;
+if(typeof data4 === "string"){
+if(func1(data4) < 1){
+const err17 = {instancePath:instancePath+"/localfsDir",schemaPath:"#/properties/localfsDir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema96.properties.localfsDir,data:data4};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/localfsDir",schemaPath:"#/properties/localfsDir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.localfsDir.type,parentSchema:schema96.properties.localfsDir,data:data4};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.sharedDir !== undefined){
+let data5 = data.sharedDir;
+if(typeof data5 === "string"){
+if(func1(data5) < 1){
+const err19 = {instancePath:instancePath+"/sharedDir",schemaPath:"#/properties/sharedDir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema96.properties.sharedDir,data:data5};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/sharedDir",schemaPath:"#/properties/sharedDir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.sharedDir.type,parentSchema:schema96.properties.sharedDir,data:data5};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.prefetchFiles !== undefined){
+let data6 = data.prefetchFiles;
+if(typeof data6 === "string"){
+if(func1(data6) < 1){
+const err21 = {instancePath:instancePath+"/prefetchFiles",schemaPath:"#/properties/prefetchFiles/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema96.properties.prefetchFiles,data:data6};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/prefetchFiles",schemaPath:"#/properties/prefetchFiles/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.prefetchFiles.type,parentSchema:schema96.properties.prefetchFiles,data:data6};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.virtualMountpoint !== undefined){
+let data7 = data.virtualMountpoint;
+if(typeof data7 !== "string"){
+const err23 = {instancePath:instancePath+"/virtualMountpoint",schemaPath:"#/properties/virtualMountpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.virtualMountpoint.type,parentSchema:schema96.properties.virtualMountpoint,data:data7};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.apiSock !== undefined){
+let data8 = data.apiSock;
+if(typeof data8 === "string"){
+if(func1(data8) < 1){
+const err24 = {instancePath:instancePath+"/apiSock",schemaPath:"#/properties/apiSock/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema96.properties.apiSock,data:data8};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/apiSock",schemaPath:"#/properties/apiSock/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.apiSock.type,parentSchema:schema96.properties.apiSock,data:data8};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.metricsAddr !== undefined){
+let data9 = data.metricsAddr;
+if(typeof data9 === "string"){
+if(func1(data9) < 1){
+const err26 = {instancePath:instancePath+"/metricsAddr",schemaPath:"#/properties/metricsAddr/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema96.properties.metricsAddr,data:data9};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/metricsAddr",schemaPath:"#/properties/metricsAddr/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.metricsAddr.type,parentSchema:schema96.properties.metricsAddr,data:data9};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data10 = data.id;
+if(typeof data10 === "string"){
+if(func1(data10) < 1){
+const err28 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema96.properties.id,data:data10};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.id.type,parentSchema:schema96.properties.id,data:data10};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.supervisor !== undefined){
+let data11 = data.supervisor;
+if(typeof data11 === "string"){
+if(func1(data11) < 1){
+const err30 = {instancePath:instancePath+"/supervisor",schemaPath:"#/properties/supervisor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema96.properties.supervisor,data:data11};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/supervisor",schemaPath:"#/properties/supervisor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.supervisor.type,parentSchema:schema96.properties.supervisor,data:data11};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.stateDir !== undefined){
+let data12 = data.stateDir;
+if(typeof data12 === "string"){
+if(func1(data12) < 1){
+const err32 = {instancePath:instancePath+"/stateDir",schemaPath:"#/properties/stateDir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema96.properties.stateDir,data:data12};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/stateDir",schemaPath:"#/properties/stateDir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.stateDir.type,parentSchema:schema96.properties.stateDir,data:data12};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data.logLevel !== undefined){
+let data13 = data.logLevel;
+if(!(((((data13 === "trace") || (data13 === "debug")) || (data13 === "info")) || (data13 === "warn")) || (data13 === "error"))){
+const err34 = {instancePath:instancePath+"/logLevel",schemaPath:"#/properties/logLevel/enum",keyword:"enum",params:{allowedValues: schema96.properties.logLevel.enum},message:"must be equal to one of the allowed values",schema:schema96.properties.logLevel.enum,parentSchema:schema96.properties.logLevel,data:data13};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.logFile !== undefined){
+let data14 = data.logFile;
+if(typeof data14 === "string"){
+if(func1(data14) < 1){
+const err35 = {instancePath:instancePath+"/logFile",schemaPath:"#/properties/logFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema96.properties.logFile,data:data14};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/logFile",schemaPath:"#/properties/logFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.logFile.type,parentSchema:schema96.properties.logFile,data:data14};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.logRotationSize !== undefined){
+let data15 = data.logRotationSize;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+const err37 = {instancePath:instancePath+"/logRotationSize",schemaPath:"#/properties/logRotationSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema96.properties.logRotationSize.type,parentSchema:schema96.properties.logRotationSize,data:data15};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 < 0 || isNaN(data15)){
+const err38 = {instancePath:instancePath+"/logRotationSize",schemaPath:"#/properties/logRotationSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema96.properties.logRotationSize,data:data15};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+if(data.rlimitNofile !== undefined){
+let data16 = data.rlimitNofile;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+const err39 = {instancePath:instancePath+"/rlimitNofile",schemaPath:"#/properties/rlimitNofile/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema96.properties.rlimitNofile.type,parentSchema:schema96.properties.rlimitNofile,data:data16};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 < 0 || isNaN(data16)){
+const err40 = {instancePath:instancePath+"/rlimitNofile",schemaPath:"#/properties/rlimitNofile/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema96.properties.rlimitNofile,data:data16};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+if(data.dedupDb !== undefined){
+let data17 = data.dedupDb;
+if(typeof data17 === "string"){
+if(func1(data17) < 1){
+const err41 = {instancePath:instancePath+"/dedupDb",schemaPath:"#/properties/dedupDb/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema96.properties.dedupDb,data:data17};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/dedupDb",schemaPath:"#/properties/dedupDb/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.dedupDb.type,parentSchema:schema96.properties.dedupDb,data:data17};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data.backendSource !== undefined){
+let data18 = data.backendSource;
+if(typeof data18 !== "string"){
+const err43 = {instancePath:instancePath+"/backendSource",schemaPath:"#/properties/backendSource/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.backendSource.type,parentSchema:schema96.properties.backendSource,data:data18};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data.hybridMode !== undefined){
+let data19 = data.hybridMode;
+if(typeof data19 !== "boolean"){
+const err44 = {instancePath:instancePath+"/hybridMode",schemaPath:"#/properties/hybridMode/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema96.properties.hybridMode.type,parentSchema:schema96.properties.hybridMode,data:data19};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+if(data.supervisor === undefined){
+const err45 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "id",
+    missingProperty: "supervisor",
+    depsCount: 1,
+    deps: "supervisor"},message:"must have property supervisor when property id is present",schema:schema96.dependentRequired,parentSchema:schema96,data};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data.supervisor !== undefined){
+if(data.id === undefined){
+const err46 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "supervisor",
+    missingProperty: "id",
+    depsCount: 1,
+    deps: "id"},message:"must have property id when property supervisor is present",schema:schema96.dependentRequired,parentSchema:schema96,data};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data.prefetchFiles !== undefined){
+if(data.bootstrap === undefined){
+const err47 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "prefetchFiles",
+    missingProperty: "bootstrap",
+    depsCount: 1,
+    deps: "bootstrap"},message:"must have property bootstrap when property prefetchFiles is present",schema:schema96.dependentRequired,parentSchema:schema96,data};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+else {
+const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.type,parentSchema:schema96,data};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+validate201.errors = vErrors;
+return errors === 0;
+}
+validate201.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+

@@ -24,6 +24,14 @@ const DAEMONS = [
     kind: 'blobcache',
     example: "blobcacheDaemon().apiSock('/run/nydus/api.sock').sharedSock('/run/nydus/blobs.sock').build()",
   },
+  {
+    file: 'daemon/virtiofs.schema.json',
+    type: 'VirtiofsDaemonOptions',
+    builder: 'virtiofsDaemon',
+    flags: 'virtiofsDaemonFlags',
+    kind: 'virtiofs',
+    example: "virtiofsDaemon().sock('/run/nydus/vhost.sock').bootstrap(b).localfsDir(d).build()",
+  },
 ];
 
 function flagKind(p) {

@@ -46,6 +46,7 @@ const ROOTS = [
   { file: 'api/config-map.schema.json', fn: 'validateConfigMap', type: 'ConfigMap' },
   { file: 'daemon/blobcache.schema.json', fn: 'validateBlobcacheDaemonOptions', type: 'BlobcacheDaemonOptions' },
   { file: 'api/blob-metrics.schema.json', fn: 'validateBlobMetricsList', type: 'BlobMetricsList' },
+  { file: 'daemon/virtiofs.schema.json', fn: 'validateVirtiofsDaemonOptions', type: 'VirtiofsDaemonOptions' },
 ];
 
 function banner(source) {
