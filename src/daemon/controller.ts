@@ -5,7 +5,7 @@
 // resolves once the daemon has shut down). Control path only; FUSE requests are native.
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { DaemonInfo, FuseDaemonOptions, MountCmd } from '../../generated/types.js';
+import type { FuseDaemonOptions, MountCmd } from '../../generated/types.js';
 import { parseConfig, readConfigText } from '../config/index.js';
 import { NydusError } from '../errors.js';
 import { FuseSession, type VfsFlavour } from '../native/fuse.js';
@@ -13,16 +13,15 @@ import { closeFd, receiveStateFd, sendStateFd } from '../native/supervisor.js';
 import { decodeState, encodeState } from '../upgrade/state-codec.js';
 import { fuseMountInfo } from '../upgrade/daemon-process.js';
 import { fuseOptionsToArgs } from '../../generated/daemon-flags.js';
-import { FsService, readPrefetchList } from '../service/fs-service.js';
+import { readPrefetchList } from '../service/fs-service.js';
 import { failures, ApiFailure } from './api/errors.js';
 import type { DaemonApiHandler } from './api/handler.js';
 import { startApiServer } from './api/server.js';
 import { Logger } from './log.js';
-import { daemonFamilies } from './metrics/families.js';
 import { parseMetricsAddr, startMetricsListener, type MetricsListener } from './metrics/listener.js';
-import { renderExposition } from './metrics/prometheus.js';
 import { applyNofileLimit } from './rlimit.js';
 import { DaemonBase, socketAlive, type BaseHooks } from './daemon-base.js';
+import { FsDaemon } from './fs-daemon.js';
 import type { DaemonAction } from './state-machine.js';
 import { buildInfo } from './version.js';
 
@@ -41,8 +40,7 @@ export interface ControllerHooks extends BaseHooks {
   log?: Logger;
 }
 
-export class DaemonController extends DaemonBase implements DaemonApiHandler {
-  readonly fs: FsService;
+export class DaemonController extends FsDaemon implements DaemonApiHandler {
   private session: FuseSession | null = null;
   private metricsListener: MetricsListener | null = null;
   private mountpoint = '';
@@ -54,7 +52,14 @@ export class DaemonController extends DaemonBase implements DaemonApiHandler {
     hooks: ControllerHooks,
   ) {
     super(options, hooks.log ?? new Logger(options.logLevel, options.logFile, options.logRotationSize), hooks);
-    this.fs = new FsService(this.log, this.runtime);
+  }
+
+  protected get vfsHost(): FuseSession | null {
+    return this.session;
+  }
+
+  protected get servedAt(): string {
+    return this.mountpoint;
   }
 
   /**
@@ -301,98 +306,7 @@ export class DaemonController extends DaemonBase implements DaemonApiHandler {
     this.fs.closeAll();
   }
 
-  // ---- DaemonApiHandler -------------------------------------------------------------------
-
-  daemonInfo(version: 1 | 2): DaemonInfo {
-    return {
-      version: buildInfo(),
-      id: this.options.id ?? null,
-      supervisor: this.options.supervisor ?? null,
-      state: this.state,
-      backend_collection: version === 1 ? (this.fs.backendCollection() as DaemonInfo['backend_collection']) : null,
-    };
-  }
-
-  backendCollection(): Record<string, unknown> {
-    return this.fs.backendCollection() as unknown as Record<string, unknown>;
-  }
-
-  backendInfo(mountpoint: string) {
-    return this.fs.backendInfo(mountpoint);
-  }
-
-  async mount(mountpoint: string, cmd: MountCmd): Promise<void> {
-    if (this.state === 'STOPPED') throw failures.channelClosed();
-    this.fs.mount(mountpoint, cmd);
-    await this.saveRecord();
-  }
-
-  async remount(mountpoint: string, cmd: MountCmd): Promise<void> {
-    await this.fs.remount(mountpoint, cmd);
-    await this.saveRecord();
-  }
-
-  async umount(mountpoint: string): Promise<void> {
-    await this.fs.umount(mountpoint);
-    await this.saveRecord();
-  }
-
-  private native() {
-    if (!this.session) throw failures.noCounter();
-    return this.session;
-  }
-
-  metrics(id?: string) {
-    const m = this.fs.select(id);
-    const r = m.config.rafs;
-    return {
-      files_account_enabled: r?.iostats_files ?? false,
-      access_pattern_enabled: r?.access_pattern ?? false,
-      record_latest_read_files_enabled: r?.latest_read_files ?? false,
-      measure_latency: true,
-      id: m.mountpoint,
-      ...this.native().metrics(m.mountpoint),
-    };
-  }
-
-  fileMetrics(id: string | undefined, latest: boolean) {
-    const m = this.fs.select(id);
-    return latest ? this.native().latestReadFiles(m.mountpoint) : this.native().fileMetrics(m.mountpoint);
-  }
-
-  accessPatterns(id?: string) {
-    const m = this.fs.select(id);
-    return this.native().accessPatterns(m.mountpoint);
-  }
-
-  backendMetrics(id?: string) {
-    const m = this.fs.select(id);
-    return { backend_type: m.config.backend?.type ?? 'localfs', ...this.native().backendMetrics(m.mountpoint) };
-  }
-
-  blobcacheMetrics(id?: string) {
-    return this.fs.blobcacheMetrics(id);
-  }
-
-  inflight() {
-    if (!this.session) return null;
-    const ops = this.session.inflight();
-    return ops.length > 0 ? ops : null;
-  }
-
-  /** Every mount's figures in the Prometheus text format; `daemon_id` is --id, else the FUSE mountpoint. */
-  prometheusMetrics(): string {
-    return renderExposition(
-      daemonFamilies({
-        daemonId: this.options.id ?? this.mountpoint,
-        version: buildInfo().package_ver,
-        state: this.state,
-        mounts: this.fs.metricsSnapshot(),
-        inflight: this.session ? this.session.inflight() : null,
-        now: Date.now() / 1000,
-      }),
-    );
-  }
+  // ---- DaemonApiHandler (the rest is FsDaemon's) -------------------------------------------
 
   async sendfd(): Promise<void> {
     const supervisor = this.options.supervisor;
@@ -406,13 +320,5 @@ export class DaemonController extends DaemonBase implements DaemonApiHandler {
       throw failures.upgradeManager(`cannot send the state to the supervisor at ${supervisor}: ${(err as Error).message}`);
     }
     this.log.info(`state (${state.length} bytes) and /dev/fuse fd sent to the supervisor at ${supervisor}`);
-  }
-
-  async putBlob(): Promise<void> {
-    throw failures.unsupported();
-  }
-
-  async deleteBlob(domainId?: string): Promise<void> {
-    if (domainId !== undefined) throw failures.unsupported();
   }
 }

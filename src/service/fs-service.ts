@@ -12,6 +12,15 @@ import type { RuntimeConfig } from '../daemon/runtime-config.js';
 import { backendWaitMs, imageOptionsFromConfig, parseConfig, redactSecrets } from '../config/index.js';
 import { NydusError } from '../errors.js';
 import type { FuseSession } from '../native/fuse.js';
+
+/**
+ * What serves the VFS to a kernel or a VM: the FUSE session (/dev/fuse) or the virtio-fs
+ * session (vhost-user); both expose the native VFS with the same methods.
+ */
+export type VfsHost = Pick<
+  FuseSession,
+  'attach' | 'replace' | 'detach' | 'metrics' | 'fileMetrics' | 'latestReadFiles' | 'accessPatterns' | 'backendMetrics' | 'inflight'
+>;
 import { RafsImage, type BlobcacheMetrics, type ImageOptions } from '../native/image.js';
 import { createBackend, type BlobBackend } from '../storage/backend.js';
 import { nativeHttpProxyOf } from '../storage/http-proxy.js';
@@ -69,7 +78,7 @@ export class FsService {
   private readonly mounts = new Map<string, Mounted>();
   /** Images replaced by a remount, kept until reads that began on them have finished. */
   private readonly retired = new Set<Mounted>();
-  private session: FuseSession | null = null;
+  private session: VfsHost | null = null;
 
   constructor(
     private readonly log: Logger,
@@ -88,8 +97,8 @@ export class FsService {
     });
   }
 
-  /** Binds the FUSE session; mounts recorded before it existed are attached now. */
-  attachSession(session: FuseSession): void {
+  /** Binds the session serving the VFS; mounts recorded before it existed are attached now. */
+  attachSession(session: VfsHost): void {
     this.session = session;
     for (const m of this.mounts.values()) if (m.index === undefined) m.index = this.attachNative(m);
   }
@@ -152,7 +161,7 @@ export class FsService {
    * mount at its recorded fs index. Mounts made while parked in INIT are replaced (restored
    * state wins). All or nothing: on a failure every image opened here is closed again.
    */
-  restoreMounts(session: FuseSession, mounts: Array<{ mountpoint: string; index: number; cmd: MountCmd }>): void {
+  restoreMounts(session: VfsHost, mounts: Array<{ mountpoint: string; index: number; cmd: MountCmd }>): void {
     const built: Mounted[] = [];
     try {
       for (const rec of mounts) {
