@@ -9,6 +9,7 @@
 #include "info.h"
 #include "storage_ops.h"
 #include "supervisor_wrap.h"
+#include "virtiofs_wrap.h"
 
 namespace nydus::binding {
 
@@ -36,6 +37,8 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("SupervisorListener", SupervisorListenerWrap::Define(env));
   exports.Set("CachefilesSession", CachefilesSessionWrap::Define(env));
   exports.Set("cachefilesFakeDevice", Napi::Function::New(env, CachefilesFakeDevice, "cachefilesFakeDevice"));
+  exports.Set("VirtiofsSession", VirtiofsSessionWrap::Define(env));
+  exports.Set("virtiofsTestFrontend", Napi::Function::New(env, VirtiofsTestFrontend, "virtiofsTestFrontend"));
   return exports;
 }
 
