@@ -106,7 +106,7 @@ VhostUserBackend::Outcome VhostUserBackend::SetMemTable(const uint8_t* payload, 
   memory_ = std::move(mem).value();
   Outcome out;
   for (int q = 0; q < kNumQueues; q++) {
-    if (!was_running[q]) continue;
+    if (!was_running[q] && rings_[q].kick_fd < 0) continue;  // a kick that came first starts now
     Status st = StartRing(q);
     if (!st.ok()) out = {false, false, "queue " + std::to_string(q) + " after the new memory table: " + st.ToString()};
   }
