@@ -3737,9 +3737,10 @@ export const schemaRegistry: SchemaRegistry = {
       "kind": {
         "enum": [
           "fuse",
-          "blobcache"
+          "blobcache",
+          "virtiofs"
         ],
-        "description": "What the daemon serves (absent: fuse): a FUSE mount (nydus fuse) or the blob cache service (nydus blobcache, whose mountpoint member names its shared read socket, or its entry file when it has none)."
+        "description": "What the daemon serves (absent: fuse): a FUSE mount (nydus fuse), the blob cache service (nydus blobcache / fscache, whose mountpoint member names its shared read socket, or its entry file when it has none), or a VM over virtio-fs (nydus virtiofs, whose mountpoint member names its vhost-user socket; it cannot be upgraded or failed over)."
       },
       "pid": {
         "type": "integer",

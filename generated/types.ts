@@ -810,9 +810,9 @@ export interface DaemonRecord {
    */
   id: string;
   /**
-   * What the daemon serves (absent: fuse): a FUSE mount (nydus fuse) or the blob cache service (nydus blobcache, whose mountpoint member names its shared read socket, or its entry file when it has none).
+   * What the daemon serves (absent: fuse): a FUSE mount (nydus fuse), the blob cache service (nydus blobcache / fscache, whose mountpoint member names its shared read socket, or its entry file when it has none), or a VM over virtio-fs (nydus virtiofs, whose mountpoint member names its vhost-user socket; it cannot be upgraded or failed over).
    */
-  kind?: 'fuse' | 'blobcache';
+  kind?: 'fuse' | 'blobcache' | 'virtiofs';
   /**
    * Process id of the daemon serving the mount.
    */
@@ -2825,9 +2825,9 @@ export interface DaemonRecordInput {
    */
   id: string;
   /**
-   * What the daemon serves (absent: fuse): a FUSE mount (nydus fuse) or the blob cache service (nydus blobcache, whose mountpoint member names its shared read socket, or its entry file when it has none).
+   * What the daemon serves (absent: fuse): a FUSE mount (nydus fuse), the blob cache service (nydus blobcache / fscache, whose mountpoint member names its shared read socket, or its entry file when it has none), or a VM over virtio-fs (nydus virtiofs, whose mountpoint member names its vhost-user socket; it cannot be upgraded or failed over).
    */
-  kind?: 'fuse' | 'blobcache';
+  kind?: 'fuse' | 'blobcache' | 'virtiofs';
   /**
    * Process id of the daemon serving the mount.
    */

@@ -1,9 +1,13 @@
 // Test helpers around the kernel's EROFS as an oracle for RAFS v6 images: a blob's uncompressed
 // device image rebuilt through our chunk reads, and loop-device mounts of a bootstrap with its
 // blob devices. Used by the e2e oracle tests and the fscache guest tests.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { execa } from 'execa';
 import { S_IFMT, S_IFREG, walk } from '../src/inspect/walk.js';
-import type { RafsImage } from '../src/native/image.js';
+import { RafsImage } from '../src/native/image.js';
+import { fixture } from './helpers.js';
+import { treeDigest } from './vm/tree-digest.js';
 
 /** Rebuilds a blob's uncompressed image (what EROFS sees as the device) from our chunk reads. */
 export async function uncompressedImage(image: RafsImage, blobIndex: number): Promise<Buffer> {
@@ -44,4 +48,28 @@ export async function mountErofs(bootstrap: string, devices: string[], mnt: stri
     throw err;
   }
   return cleanup;
+}
+
+/**
+ * The shared v6-zstd fixture's tree digest (test/vm/tree-digest.ts) as the kernel's own EROFS
+ * sees it: the bootstrap on loop devices with the blob's uncompressed image, built under `work`.
+ */
+export async function fixtureTreeDigest(work: string): Promise<Record<string, string>> {
+  const dir = mkdtempSync(join(work, 'v6-oracle-'));
+  const image = RafsImage.open(fixture.v6.bootstrap, { dir: fixture.v6.blobs });
+  const dev = join(dir, 'blob.img');
+  try {
+    writeFileSync(dev, await uncompressedImage(image, 0));
+  } finally {
+    image.close();
+  }
+  const mnt = join(dir, 'mnt');
+  await execa('mkdir', [mnt]);
+  const umount = await mountErofs(fixture.v6.bootstrap, [dev], mnt);
+  try {
+    return treeDigest(mnt);
+  } finally {
+    await umount();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -5,35 +5,24 @@
 // resolves once the daemon has shut down). Control path only; FUSE requests are native.
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { FuseDaemonOptions, MountCmd } from '../../generated/types.js';
-import { parseConfig, readConfigText } from '../config/index.js';
+import type { FuseDaemonOptions } from '../../generated/types.js';
 import { NydusError } from '../errors.js';
 import { FuseSession, type VfsFlavour } from '../native/fuse.js';
 import { closeFd, receiveStateFd, sendStateFd } from '../native/supervisor.js';
 import { decodeState, encodeState } from '../upgrade/state-codec.js';
 import { fuseMountInfo } from '../upgrade/daemon-process.js';
 import { fuseOptionsToArgs } from '../../generated/daemon-flags.js';
-import { readPrefetchList } from '../service/fs-service.js';
 import { failures, ApiFailure } from './api/errors.js';
 import type { DaemonApiHandler } from './api/handler.js';
-import { startApiServer } from './api/server.js';
 import { Logger } from './log.js';
-import { parseMetricsAddr, startMetricsListener, type MetricsListener } from './metrics/listener.js';
+import { parseMetricsAddr } from './metrics/listener.js';
 import { applyNofileLimit } from './rlimit.js';
 import { DaemonBase, socketAlive, type BaseHooks } from './daemon-base.js';
-import { FsDaemon } from './fs-daemon.js';
+import { FsDaemon, initialMountCmd } from './fs-daemon.js';
+
+export { localfsDirConfig } from './fs-daemon.js';
 import type { DaemonAction } from './state-machine.js';
 import { buildInfo } from './version.js';
-
-/** daemon.md §1.8: the built-in configuration of --localfs-dir. */
-export function localfsDirConfig(dir: string): string {
-  return JSON.stringify({
-    device: { backend: { type: 'localfs', config: { dir, readahead: true } }, cache: { type: 'blobcache', config: { compressed: false, work_dir: dir } } },
-    mode: 'direct',
-    digest_validate: false,
-    iostats_files: false,
-  });
-}
 
 export interface ControllerHooks extends BaseHooks {
   /** Logger to use (default: from the options' log level and file). */
@@ -42,7 +31,6 @@ export interface ControllerHooks extends BaseHooks {
 
 export class DaemonController extends FsDaemon implements DaemonApiHandler {
   private session: FuseSession | null = null;
-  private metricsListener: MetricsListener | null = null;
   private mountpoint = '';
   /** The VFS flavour of the session (kept in the takeover state: the successor must match it). */
   private flavour: VfsFlavour = 'rafs';
@@ -74,11 +62,6 @@ export class DaemonController extends FsDaemon implements DaemonApiHandler {
     return DaemonBase.launch(c, () => c.boot(), () => undefined);
   }
 
-  /** `host:port` the --metrics-addr listener is bound to (null: none, or still waiting for the address). */
-  get metricsAddress(): string | null {
-    return this.metricsListener?.address() ?? null;
-  }
-
   /** The FUSE session (null while parked in INIT). */
   get fuse(): FuseSession | null {
     return this.session;
@@ -108,7 +91,7 @@ export class DaemonController extends FsDaemon implements DaemonApiHandler {
     this.mountpoint = mp;
 
     // Everything the initial mount needs is checked before the kernel mount exists.
-    const initial = o.bootstrap ? await this.initialMountCmd() : undefined;
+    const initial = o.bootstrap ? await initialMountCmd(o) : undefined;
 
     let park = o.upgrade;
     if (!park && o.apiSock && live && existsSync(o.apiSock) && !(await socketAlive(o.apiSock))) {
@@ -139,27 +122,7 @@ export class DaemonController extends FsDaemon implements DaemonApiHandler {
         throw err instanceof ApiFailure ? new NydusError('EIO', err.inner, 1) : err;
       }
     }
-    // The record first: once the API answers, `nydus upgrade|failover ID` may act on it.
-    await this.saveRecord();
-    if (o.apiSock) {
-      try {
-        this.api = await startApiServer(o.apiSock, this, this.log);
-      } catch (err) {
-        await this.shutdown('API server failed');
-        throw new NydusError('EIO', `cannot serve the API on ${o.apiSock}: ${(err as Error).message}`, 1);
-      }
-    }
-    if (metricsAddr) {
-      try {
-        // A parked successor (hot upgrade) waits for its predecessor to release the address.
-        this.metricsListener = await startMetricsListener(metricsAddr, () => this.prometheusMetrics(), this.log, { waitForAddress: park });
-      } catch (err) {
-        await this.shutdown('metrics listener failed');
-        throw err;
-      }
-      const listener = this.metricsListener;
-      void this.wait().then(() => listener.close());
-    }
+    await this.serveControl(o.apiSock, metricsAddr, park);
     this.log.info(`daemon ${this.state} at ${mp}`);
   }
 
@@ -240,35 +203,6 @@ export class DaemonController extends FsDaemon implements DaemonApiHandler {
       void this.shutdown('connection closed');
     });
     this.log.info(`took over the FUSE connection at ${this.mountpoint} (${this.fs.mountCommands().length} mounts)`);
-  }
-
-  /** The mount command of --bootstrap (with --config, --localfs-dir or a config document). */
-  private async initialMountCmd(): Promise<MountCmd> {
-    const o = this.options;
-    let text: string;
-    let source = 'built-in --localfs-dir configuration';
-    if (o.localfsDir) text = localfsDirConfig(resolve(o.localfsDir));
-    else if (o.configDocument) {
-      text = JSON.stringify(o.configDocument);
-      source = 'configuration document';
-    } else if (o.config) {
-      source = o.config;
-      text = await readConfigText(o.config);
-    } else throw new NydusError('EINVAL', 'both --config and --localfs-dir are missing', 1);
-    // Validate now so that a bad config is a clear error before anything is mounted.
-    const loaded = parseConfig(text, { source, strictness: 'mount' });
-    const auth = process.env.IMAGE_PULL_AUTH;
-    if (auth && o.config && loaded.config.backend?.type === 'registry' && loaded.config.backend.registry) {
-      loaded.config.backend.registry.auth = auth;
-      text = JSON.stringify(loaded.config);
-    }
-    let prefetch: string[] | null = null;
-    if (o.prefetchFiles) {
-      prefetch = readPrefetchList(o.prefetchFiles);
-      if (prefetch.some((p) => !p.startsWith('/'))) throw new NydusError('EINVAL', `invalid prefetch file list in ${o.prefetchFiles}`, 1);
-    }
-    // Absolute, so the takeover state names the same file whatever the successor's cwd.
-    return { fs_type: 'rafs', source: resolve(o.bootstrap as string), config: text, mountpoint: o.virtualMountpoint, prefetch_files: prefetch };
   }
 
   /** Runs a state-machine action (daemon.md §3.2). */

@@ -3,17 +3,65 @@
 // FsService (mounts at virtual paths, backends, prefetch) and the API handlers on top of it
 // (daemon info, mount/remount/umount, per-mount metrics, in-flight requests, Prometheus, and the
 // blob endpoints a non-singleton daemon answers). Control path.
-import type { DaemonInfo, MountCmd } from '../../generated/types.js';
-import { FsService, type VfsHost } from '../service/fs-service.js';
+import { resolve } from 'node:path';
+import type { DaemonInfo, FuseDaemonOptions, MountCmd } from '../../generated/types.js';
+import { parseConfig, readConfigText } from '../config/index.js';
+import { NydusError } from '../errors.js';
+import { FsService, readPrefetchList, type VfsHost } from '../service/fs-service.js';
 import { failures } from './api/errors.js';
+import type { DaemonApiHandler } from './api/handler.js';
+import { startApiServer } from './api/server.js';
 import { DaemonBase, type BaseDaemonOptions, type BaseHooks } from './daemon-base.js';
 import type { Logger } from './log.js';
 import { daemonFamilies } from './metrics/families.js';
+import { startMetricsListener, type MetricsAddr, type MetricsListener } from './metrics/listener.js';
 import { renderExposition } from './metrics/prometheus.js';
 import { buildInfo } from './version.js';
 
+/** daemon.md §1.8: the built-in configuration of --localfs-dir. */
+export function localfsDirConfig(dir: string): string {
+  return JSON.stringify({
+    device: { backend: { type: 'localfs', config: { dir, readahead: true } }, cache: { type: 'blobcache', config: { compressed: false, work_dir: dir } } },
+    mode: 'direct',
+    digest_validate: false,
+    iostats_files: false,
+  });
+}
+
+/** The options that describe the image mounted at start (the same in `nydus fuse` and `nydus virtiofs`). */
+export type InitialMountOptions = Pick<FuseDaemonOptions, 'bootstrap' | 'config' | 'configDocument' | 'localfsDir' | 'prefetchFiles' | 'virtualMountpoint'>;
+
+/** The mount command of --bootstrap (with --config, --localfs-dir or a config document), validated before anything is mounted. */
+export async function initialMountCmd(o: InitialMountOptions): Promise<MountCmd> {
+  let text: string;
+  let source = 'built-in --localfs-dir configuration';
+  if (o.localfsDir) text = localfsDirConfig(resolve(o.localfsDir));
+  else if (o.configDocument) {
+    text = JSON.stringify(o.configDocument);
+    source = 'configuration document';
+  } else if (o.config) {
+    source = o.config;
+    text = await readConfigText(o.config);
+  } else throw new NydusError('EINVAL', 'both --config and --localfs-dir are missing', 1);
+  // Validate now so that a bad config is a clear error before anything is mounted.
+  const loaded = parseConfig(text, { source, strictness: 'mount' });
+  const auth = process.env.IMAGE_PULL_AUTH;
+  if (auth && o.config && loaded.config.backend?.type === 'registry' && loaded.config.backend.registry) {
+    loaded.config.backend.registry.auth = auth;
+    text = JSON.stringify(loaded.config);
+  }
+  let prefetch: string[] | null = null;
+  if (o.prefetchFiles) {
+    prefetch = readPrefetchList(o.prefetchFiles);
+    if (prefetch.some((p) => !p.startsWith('/'))) throw new NydusError('EINVAL', `invalid prefetch file list in ${o.prefetchFiles}`, 1);
+  }
+  // Absolute, so the takeover state names the same file whatever the successor's cwd.
+  return { fs_type: 'rafs', source: resolve(o.bootstrap as string), config: text, mountpoint: o.virtualMountpoint, prefetch_files: prefetch };
+}
+
 export abstract class FsDaemon extends DaemonBase {
   readonly fs: FsService;
+  private metricsListener: MetricsListener | null = null;
 
   protected constructor(
     private readonly fsOptions: BaseDaemonOptions,
@@ -22,6 +70,38 @@ export abstract class FsDaemon extends DaemonBase {
   ) {
     super(fsOptions, log, hooks);
     this.fs = new FsService(this.log, this.runtime);
+  }
+
+  /** `host:port` the --metrics-addr listener is bound to (null: none, or still waiting for the address). */
+  get metricsAddress(): string | null {
+    return this.metricsListener?.address() ?? null;
+  }
+
+  /**
+   * The control side, once the service is up (or parked): the daemon record first (once the API
+   * answers, `nydus upgrade|failover ID` may act on it), the API server, the --metrics-addr
+   * listener (a parked successor waits for its predecessor to release the address).
+   */
+  protected async serveControl(apiSock: string | undefined, metricsAddr: MetricsAddr | undefined, parked: boolean): Promise<void> {
+    await this.saveRecord();
+    if (apiSock) {
+      try {
+        this.api = await startApiServer(apiSock, this as unknown as DaemonApiHandler, this.log);
+      } catch (err) {
+        await this.shutdown('API server failed');
+        throw new NydusError('EIO', `cannot serve the API on ${apiSock}: ${(err as Error).message}`, 1);
+      }
+    }
+    if (metricsAddr) {
+      try {
+        this.metricsListener = await startMetricsListener(metricsAddr, () => this.prometheusMetrics(), this.log, { waitForAddress: parked });
+      } catch (err) {
+        await this.shutdown('metrics listener failed');
+        throw err;
+      }
+      const listener = this.metricsListener;
+      void this.wait().then(() => listener.close());
+    }
   }
 
   /** The session serving the VFS (null while none exists, e.g. parked in INIT). */

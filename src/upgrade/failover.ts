@@ -93,6 +93,7 @@ class FailoverSupervisor {
     this.stateDir = opts.stateDir;
     this.pollMs = opts.pollMs ?? 100;
     if (!opts.record.apiSock) throw new NydusError('EINVAL', `daemon ${this.id} has no API socket (--apisock); it cannot be supervised`, 1);
+    if (opts.record.kind === 'virtiofs') throw new NydusError('ENOTSUP', `daemon ${this.id} serves a VM over virtio-fs: failover is unsupported in that mode (daemon.md §7)`, 1);
     this.target = { pid: opts.record.pid, apiSock: opts.record.apiSock };
   }
 

@@ -91,7 +91,7 @@ export function decodeState(input: Uint8Array): FuseTakeoverState {
  * takeover state, or a blob cache daemon's entries (the entry-store document). Throws like
  * decodeState on anything else.
  */
-export function describeState(kind: 'fuse' | 'blobcache' | undefined, input: Uint8Array): { count: number; detail: string } {
+export function describeState(kind: 'fuse' | 'blobcache' | 'virtiofs' | undefined, input: Uint8Array): { count: number; detail: string } {
   if (kind === 'blobcache') {
     let loaded;
     try {

@@ -61,6 +61,7 @@ export interface UpgradeReport {
 /** Runs a hot upgrade; resolves once the successor is RUNNING. On failure the old daemon keeps serving whenever possible. */
 export async function runUpgrade(opts: UpgradeOptions): Promise<UpgradeReport> {
   const { record, stateDir, log } = opts;
+  if (record.kind === 'virtiofs') throw new NydusError('ENOTSUP', `daemon ${record.id} serves a VM over virtio-fs: hot upgrade is unsupported in that mode (daemon.md §7)`, 1);
   const startTimeout = opts.startTimeoutMs ?? 10_000;
   const t0 = performance.now();
   const steps: UpgradeStep[] = [];

@@ -8,15 +8,14 @@
 // docker-registry, reached from the guest through QEMU user networking) and with the kernel's
 // own loop-device EROFS mount of the shared v6-zstd fixture (localfs backend).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { RafsImage } from '../../src/native/image.js';
 import { bytes, makeTree } from '../builder/tree-fixture.js';
 import { isRoot } from '../daemon-helpers.js';
-import { mountErofs, uncompressedImage } from '../erofs-helpers.js';
+import { fixtureTreeDigest } from '../erofs-helpers.js';
 import { cli, fixture, repoRoot, tempDir } from '../helpers.js';
 import { skipReason } from '../servers/common.js';
 import { pushBlob, startRegistry, REGISTRY_BIN, type RegistryServer } from '../servers/registry.js';
@@ -101,32 +100,13 @@ function assertTree(got: unknown, expected: Record<string, string>, what: string
   for (const [p, v] of Object.entries(expected)) assert.is(tree[p], v, `${what}: ${p}`);
 }
 
-/** The v6-zstd fixture's expected tree: the kernel's own EROFS on loop devices, on the host. */
-async function fixtureOracle(): Promise<Record<string, string>> {
-  const image = RafsImage.open(fixture.v6.bootstrap, { dir: fixture.v6.blobs });
-  const dev = join(work, 'v6-blob.img');
-  try {
-    writeFileSync(dev, await uncompressedImage(image, 0));
-  } finally {
-    image.close();
-  }
-  const emnt = join(work, 'v6-oracle');
-  mkdirSync(emnt);
-  const umount = await mountErofs(fixture.v6.bootstrap, [dev], emnt);
-  try {
-    return treeDigest(emnt);
-  } finally {
-    await umount();
-  }
-}
-
 let fixtureTree: Record<string, string> = {};
 
 test.before(async () => {
   if (skip) return;
   work = tempDir('nydus-fscache-guest-');
   registry = await startRegistry({ auth: 'htpasswd', users: [USER] });
-  fixtureTree = await fixtureOracle();
+  fixtureTree = await fixtureTreeDigest(work);
   await guestKernel(); // built once per machine (cached); minutes the first time
 });
 
