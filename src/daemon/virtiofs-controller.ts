@@ -19,6 +19,12 @@ import { applyNofileLimit } from './rlimit.js';
 import type { DaemonAction } from './state-machine.js';
 import { buildInfo } from './version.js';
 
+/**
+ * Workers on the request queue: the FUSE daemon's default thread count (fuseThreads), so a
+ * slow READ does not hold up the requests queued behind it (virtio-fs completes in any order).
+ */
+const REQUEST_WORKERS = 4;
+
 export interface VirtiofsHooks extends BaseHooks {
   log?: Logger;
 }
@@ -115,7 +121,7 @@ export class VirtiofsController extends FsDaemon implements DaemonApiHandler {
         return;
       case 'StartService':
         if (!s) throw failures.notReady();
-        s.start(1);
+        s.start(REQUEST_WORKERS);
         return;
       case 'TerminateService':
       case 'Umount':

@@ -172,8 +172,8 @@ export class VirtiofsSession {
   }
 
   /**
-   * Starts accepting front-ends (one at a time; the next after a disconnect). `threads` is
-   * checked like FuseSession's (1..1024) but each virtqueue has exactly one worker. EBUSY when running.
+   * Starts accepting front-ends (one at a time; the next after a disconnect) with `threads`
+   * (1..1024) workers on the request queue; hiprio has one. EBUSY when running.
    * While running, the listener keeps the event loop alive.
    */
   start(threads: number): void {

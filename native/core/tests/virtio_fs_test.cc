@@ -62,7 +62,7 @@ struct Daemon {
   FuseServer server{&vfs, ServerOptions{}};
   std::unique_ptr<VirtiofsSession> session;
 
-  explicit Daemon(uint32_t queue_size = 1024) {
+  explicit Daemon(uint32_t queue_size = 1024, int threads = 1) {
     REQUIRE_OK(vfs.Attach("/", OpenV6(), AttachOptions{}, nullptr));
     VirtiofsSession::Options o;
     o.socket_path = dir.File("vfs.sock");
@@ -70,7 +70,7 @@ struct Daemon {
     auto s = VirtiofsSession::Listen(o, &server, &vfs);
     REQUIRE_OK(s);
     session = std::move(s).value();
-    REQUIRE_OK(session->Start(1));
+    REQUIRE_OK(session->Start(threads));
   }
   std::unique_ptr<Frontend> Connect(uint32_t queue_size = 256) {
     auto f = Frontend::Connect(session->socket_path());
@@ -168,6 +168,55 @@ TEST("virtio-fs: INIT, LOOKUP, GETATTR and READ of the v6 fixture with real used
   const auto fs = d.vfs.Find("/").value()->metrics->Snapshot();
   CHECK_EQ(fs.fop_hits[kFopLookup], 2u);
   CHECK_EQ(fs.data_read, 3 * kLibRsSize);  // two READs through virtio-fs, one direct
+}
+
+TEST("virtio-fs: four request workers answer 64 chains published at once, each with its own reply") {
+  Daemon d(1024, 4);
+  auto f = d.Connect(256);
+  Init(*f);
+  auto look = f->Fuse(1, Req(FUSE_LOOKUP, 1, nullptr, 0, "lib.rs"), 4096);
+  REQUIRE_OK(look);
+  const uint64_t ino = reinterpret_cast<const fuse_entry_out*>(look.value().bytes.data() + 16)->nodeid;
+  // Each READ asks for a different window of lib.rs, so a reply landing in another chain's
+  // buffer or under another unique is visible.
+  constexpr int kChains = 64;
+  constexpr uint32_t kWindow = 256;
+  f->ResetData();
+  std::vector<uint64_t> outs(kChains);
+  for (int i = 0; i < kChains; i++) {
+    fuse_read_in rd{};
+    rd.offset = uint64_t{kWindow} * i;
+    rd.size = kWindow;
+    const std::vector<uint8_t> req = Req(FUSE_READ, ino, &rd, sizeof rd, "", 1000 + i);
+    const uint64_t in = f->Alloc(req.size());
+    std::memcpy(f->Ptr(in), req.data(), req.size());
+    outs[i] = f->Alloc(sizeof(fuse_out_header) + kWindow);
+    f->SetDesc(1, static_cast<uint16_t>(2 * i), in, static_cast<uint32_t>(req.size()), Frontend::kDescNext,
+               static_cast<uint16_t>(2 * i + 1));
+    f->SetDesc(1, static_cast<uint16_t>(2 * i + 1), outs[i], sizeof(fuse_out_header) + kWindow, Frontend::kDescWrite, 0);
+  }
+  for (int i = 0; i < kChains; i++) f->Publish(1, static_cast<uint16_t>(2 * i));
+  std::vector<bool> seen(kChains, false);
+  for (int n = 0; n < kChains; n++) {
+    auto u = f->WaitUsed(1);
+    REQUIRE_OK(u);
+    REQUIRE(u.value().id % 2 == 0 && u.value().id < 2 * kChains);
+    const int i = static_cast<int>(u.value().id / 2);
+    CHECK(!seen[i]);
+    seen[i] = true;
+    CHECK_EQ(u.value().len, sizeof(fuse_out_header) + kWindow);
+    const auto* h = reinterpret_cast<const fuse_out_header*>(f->Ptr(outs[i]));
+    CHECK_EQ(h->unique, 1000u + i);
+    CHECK_EQ(h->error, 0);
+    // The reference: the same window read from the image directly.
+    std::vector<uint8_t> want(kWindow);
+    auto got = d.vfs.Find("/").value()->image->Read(InoOf(ino), uint64_t{kWindow} * i, want.data(), kWindow);
+    REQUIRE_OK(got);
+    CHECK(std::memcmp(f->Ptr(outs[i]) + sizeof *h, want.data(), kWindow) == 0);
+  }
+  CHECK_EQ(d.session->Snapshot().requests, static_cast<uint64_t>(kChains) + 2);
+  CHECK(d.session->Inflight().empty());
+  ExpectServing(*f);
 }
 
 TEST("virtio-fs: SETUPMAPPING gets EINVAL; a reply larger than the writable part an EINVAL header") {

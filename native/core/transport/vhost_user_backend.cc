@@ -90,9 +90,11 @@ VhostUserBackend::~VhostUserBackend() {
   }
 }
 
-Status VhostUserBackend::Start() {
+Status VhostUserBackend::Start(int request_workers) {
   if (listen_fd_ < 0) return Status(EBADF, "the vhost-user socket is closed");
   if (listener_.joinable()) return Status(EBUSY, "the vhost-user listener is already running");
+  if (request_workers < 1 || request_workers > 1024) return Status(EINVAL, "request workers must be 1..1024");
+  request_workers_ = request_workers;
   uint64_t drain;
   while (read(stop_fd_, &drain, sizeof drain) > 0) {
   }
@@ -245,23 +247,31 @@ void VhostUserBackend::ResetConnectionState() {
 
 Status VhostUserBackend::StartRing(int q) {
   Ring& r = rings_[q];
-  if (r.worker.joinable() || r.kick_fd < 0) return Status::Ok();
+  if (r.running() || r.kick_fd < 0) return Status::Ok();
   Status st = r.vq.Translate(memory_.get());
   if (!st.ok()) return st;
   r.vq.SetFeatures((features_ & vhost::kFeatureEventIdx) != 0, (features_ & vhost::kFeatureIndirectDesc) != 0);
   r.vq.Start();
   r.stop.store(false);
-  r.worker = std::thread(&VhostUserBackend::RunRing, this, q);
+  r.polling = false;
+  r.kick_dead = false;
+  const int n = q == 0 ? 1 : request_workers_;  // hiprio carries only FORGET / INTERRUPT
+  for (int w = 0; w < n; w++) r.workers.emplace_back(&VhostUserBackend::RunRing, this, q, w);
   return Status::Ok();
 }
 
 void VhostUserBackend::StopRing(int q) {
   Ring& r = rings_[q];
-  if (!r.worker.joinable()) return;
-  r.stop.store(true);
+  if (!r.running()) return;
+  {
+    std::lock_guard<std::mutex> lock(r.mu);
+    r.stop.store(true);
+  }
+  r.cv.notify_all();
   const uint64_t one = 1;
   (void)!write(r.wake_fd, &one, sizeof one);
-  r.worker.join();
+  for (std::thread& t : r.workers) t.join();
+  r.workers.clear();
 }
 
 void VhostUserBackend::Signal(Ring& r) {
@@ -272,58 +282,81 @@ void VhostUserBackend::Signal(Ring& r) {
   notifications_++;
 }
 
-void VhostUserBackend::Drain(int q, DescChain* chain) {
-  Ring& r = rings_[q];
-  do {
-    for (;;) {
-      if (r.stop.load(std::memory_order_relaxed) || !r.enabled.load()) return;
-      const Virtqueue::PopResult res = r.vq.Pop(chain);
-      if (res == Virtqueue::PopResult::kEmpty) break;
-      if (res == Virtqueue::PopResult::kBroken) {
-        broken_queues_++;
-        Log("queue " + std::to_string(q) + ": available index moved by more than the queue size; queue stopped");
-        return;
-      }
-      uint32_t used = 0;
-      if (chain->error != ChainError::kNone) {
-        bad_chains_[static_cast<int>(chain->error)]++;
-        Log("queue " + std::to_string(q) + ": malformed chain at head " + std::to_string(chain->head) + ": " +
-            ChainErrorName(chain->error));
-      } else {
-        chains_++;
-        used = device_->HandleChain(q, *chain);
-      }
-      r.vq.Push(chain->head, used);
-      if (r.vq.NeedNotify()) {
-        Signal(r);
-      } else {
-        suppressed_++;
-      }
-    }
-  } while (r.vq.EnableNotify());
+uint32_t VhostUserBackend::ServeChain(int q, int worker, const DescChain& chain) {
+  if (chain.error != ChainError::kNone) {
+    bad_chains_[static_cast<int>(chain.error)]++;
+    Log("queue " + std::to_string(q) + ": malformed chain at head " + std::to_string(chain.head) + ": " +
+        ChainErrorName(chain.error));
+    return 0;
+  }
+  chains_++;
+  return device_->HandleChain(q, worker, chain);
 }
 
-void VhostUserBackend::RunRing(int q) {
+// With `lock` held and nothing to pop: one worker polls the ring's fds (lock released), the
+// others wait for it. False when the worker should exit (poll failed).
+bool VhostUserBackend::PollRing(int q, std::unique_lock<std::mutex>& lock) {
   Ring& r = rings_[q];
-  DescChain chain;
-  pollfd fds[2] = {{r.wake_fd, POLLIN, 0}, {r.kick_fd, POLLIN, 0}};
+  if (r.polling) {
+    r.cv.wait(lock);
+    return true;
+  }
+  r.polling = true;
+  lock.unlock();
+  pollfd fds[2] = {{r.wake_fd, POLLIN, 0}, {r.kick_dead ? -1 : r.kick_fd, POLLIN, 0}};
+  bool kick_dead = false;
+  bool ok = true;
   uint64_t v;
-  for (;;) {
-    if (r.stop.load()) return;
-    if (!r.vq.broken()) Drain(q, &chain);
-    if (poll(fds, 2, -1) < 0) {
-      if (errno == EINTR) continue;
+  if (poll(fds, 2, -1) < 0) {
+    if (errno != EINTR) {
       Log(std::string("queue poll: ") + std::strerror(errno));
-      return;
+      ok = false;
     }
+  } else {
     if (fds[0].revents & POLLIN) (void)!read(r.wake_fd, &v, sizeof v);
     if (fds[1].revents & POLLIN) {
       (void)!read(r.kick_fd, &v, sizeof v);
     } else if (fds[1].revents & (POLLERR | POLLHUP | POLLNVAL)) {
       // daemon spec §7: only EPOLLIN is accepted on a kick fd; wait for a stop instead.
       Log("queue " + std::to_string(q) + ": kick fd error; queue idle until restarted");
-      fds[1].fd = -1;
+      kick_dead = true;
     }
+  }
+  lock.lock();
+  if (kick_dead) r.kick_dead = true;
+  r.polling = false;
+  r.cv.notify_all();
+  return ok;
+}
+
+void VhostUserBackend::RunRing(int q, int worker) {
+  Ring& r = rings_[q];
+  DescChain chain;
+  std::unique_lock<std::mutex> lock(r.mu);
+  for (;;) {
+    if (r.stop.load(std::memory_order_relaxed)) return;
+    if (!r.vq.broken() && r.enabled.load()) {
+      const Virtqueue::PopResult res = r.vq.Pop(&chain);
+      if (res == Virtqueue::PopResult::kChain) {
+        lock.unlock();
+        const uint32_t used = ServeChain(q, worker, chain);
+        lock.lock();
+        r.vq.Push(chain.head, used);
+        if (r.vq.NeedNotify()) {
+          Signal(r);
+        } else {
+          suppressed_++;
+        }
+        continue;
+      }
+      if (res == Virtqueue::PopResult::kBroken) {
+        broken_queues_++;
+        Log("queue " + std::to_string(q) + ": available index moved by more than the queue size; queue stopped");
+      } else if (r.vq.EnableNotify()) {
+        continue;  // buffers arrived while re-arming kicks
+      }
+    }
+    if (!PollRing(q, lock)) return;
   }
 }
 

@@ -1,9 +1,9 @@
 // VhostUserBackend: the back-end side of the vhost-user protocol on a listening Unix socket
 // (daemon spec §7). One front-end (QEMU's vhost-user-fs-pci, Cloud Hypervisor) is served at
 // a time; when it goes away the rings stop, guest memory is unmapped and the next one (a VM
-// reboot) is accepted. Each started ring gets a worker thread that pops available chains and
-// hands the well-formed ones to the Device; malformed ones are returned with used length 0
-// and counted. Core layer (transport).
+// reboot) is accepted. Each started ring gets worker threads (one on hiprio, Start's count on
+// the request queue) that pop available chains and hand the well-formed ones to the Device;
+// malformed ones are returned with used length 0 and counted. Core layer (transport).
 // Thread-safety: Start/Stop/Close and the callback setters from one management thread; the
 // metrics getters from any thread. Messages are handled on the listener thread; ring
 // configuration changes only while that ring's worker is stopped (the call fd and the
@@ -12,6 +12,7 @@
 
 #include <array>
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -32,12 +33,13 @@ class VhostUserBackend {
  public:
   static constexpr int kNumQueues = 2;  // hiprio + one request queue
 
-  // What serves the queues. HandleChain runs on queue `queue`'s worker thread (one at a
-  // time per queue) and returns the bytes it wrote into the chain's writable part.
+  // What serves the queues. HandleChain runs on worker `worker` (0..workers-1) of queue
+  // `queue`: chains of one queue are handled concurrently by different workers, one at a time
+  // per worker. Returns the bytes it wrote into the chain's writable part.
   class Device {
    public:
     virtual ~Device() = default;
-    virtual uint32_t HandleChain(int queue, const DescChain& chain) = 0;
+    virtual uint32_t HandleChain(int queue, int worker, const DescChain& chain) = 0;
   };
 
   struct Options {
@@ -67,8 +69,9 @@ class VhostUserBackend {
   VhostUserBackend(const VhostUserBackend&) = delete;
   VhostUserBackend& operator=(const VhostUserBackend&) = delete;
 
-  // Spawns the listener thread. EBUSY when running, EBADF after Close.
-  Status Start();
+  // Spawns the listener thread; each request queue gets `request_workers` workers (1..1024)
+  // when it starts. EBUSY when running, EBADF after Close, EINVAL for a bad count.
+  Status Start(int request_workers = 1);
   // Disconnects the front-end (rings stopped, memory unmapped) and joins the listener.
   // The socket keeps listening (connections queue in the backlog). Idempotent.
   void Stop();
@@ -84,16 +87,24 @@ class VhostUserBackend {
   Metrics Snapshot() const;
 
  private:
+  // A started ring's workers take turns (leader/followers): whoever holds `mu` pops; a worker
+  // that finds the ring empty either becomes the one poller of kick_fd/wake_fd or waits on
+  // `cv` for it. Chains are handled outside `mu`. Lock order: mu, then call_mu.
   struct Ring {
-    Virtqueue vq;
+    Virtqueue vq;                     // worker side (Pop/Push/NeedNotify/EnableNotify) under mu
     int kick_fd = -1;
     int err_fd = -1;
     int wake_fd = -1;                 // eventfd: stop request or enable change
+    std::mutex mu;                    // guards vq's worker side and polling
+    std::condition_variable cv;       // a poller finished polling, or stop
+    bool polling = false;             // a worker is in poll() on kick_fd/wake_fd
+    bool kick_dead = false;           // kick_fd reported an error: poll wake_fd only (under mu)
     std::mutex call_mu;               // guards call_fd (replaced by SET_VRING_CALL while running)
     int call_fd = -1;
     std::atomic<bool> enabled{false};
     std::atomic<bool> stop{false};
-    std::thread worker;               // joinable = started
+    std::vector<std::thread> workers;  // non-empty = started
+    bool running() const { return !workers.empty(); }
   };
   // Holds the fds of one message; closes those not taken.
   struct Fds {
@@ -118,8 +129,9 @@ class VhostUserBackend {
   Status StartRing(int q);
   void StopRing(int q);
   void ResetConnectionState();
-  void RunRing(int q);
-  void Drain(int q, DescChain* chain);
+  void RunRing(int q, int worker);
+  uint32_t ServeChain(int q, int worker, const DescChain& chain);
+  bool PollRing(int q, std::unique_lock<std::mutex>& lock);
   void Signal(Ring& r);
   void Log(const std::string& line);
 
@@ -130,6 +142,7 @@ class VhostUserBackend {
   std::thread listener_;
   std::atomic<bool> stopping_{false};
   std::atomic<bool> connected_{false};
+  int request_workers_ = 1;  // set by Start while the listener is stopped
 
   // Connection state: listener thread only (rings: see Ring).
   uint64_t features_ = 0;

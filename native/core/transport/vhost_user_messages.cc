@@ -99,7 +99,7 @@ VhostUserBackend::Outcome VhostUserBackend::SetMemTable(const uint8_t* payload, 
   // the rings are re-resolved in the new table, and only then is the old one unmapped.
   bool was_running[kNumQueues];
   for (int q = 0; q < kNumQueues; q++) {
-    was_running[q] = rings_[q].worker.joinable();
+    was_running[q] = rings_[q].running();
     StopRing(q);
   }
   std::unique_ptr<GuestMemory> old = std::move(memory_);
@@ -134,7 +134,7 @@ VhostUserBackend::Outcome VhostUserBackend::HandleRing(int conn, const vhost::Ms
   }
   if (q >= kNumQueues) return {false, false, "queue index " + std::to_string(q) + " out of range"};
   Ring& r = rings_[q];
-  const bool running = r.worker.joinable();
+  const bool running = r.running();
   switch (h.request) {
     case vhost::kSetVringNum: {
       if (running) return {false, false, "queue is running"};

@@ -85,10 +85,9 @@ Result<std::unique_ptr<VirtiofsSession>> VirtiofsSession::Listen(const Options& 
   std::unique_ptr<VirtiofsSession> s(new VirtiofsSession());
   s->server_ = server;
   s->vfs_ = vfs;
-  for (Worker& w : s->workers_) {
-    w.ctx = std::make_unique<fuse::WorkerContext>(*vfs);
-    if (!w.ctx->ok()) return Status(EBUSY, "no free VFS reader slot for a virtio-fs queue worker");
-    w.buf.reset(new uint64_t[fuse::kRequestBufferSize / 8]);
+  for (int q = 0; q < VhostUserBackend::kNumQueues; q++) {
+    Status st = s->GrowWorkers(q, 1);
+    if (!st.ok()) return st;
   }
   VhostUserBackend::Options bo;
   bo.socket_path = options.socket_path;
@@ -103,17 +102,33 @@ VirtiofsSession::~VirtiofsSession() {
   if (backend_) backend_->Close();  // joins the ring workers before the contexts go
 }
 
+Status VirtiofsSession::GrowWorkers(int queue, int count) {
+  std::lock_guard<std::mutex> lock(workers_mu_);
+  auto& ws = workers_[queue];
+  while (static_cast<int>(ws.size()) < count) {
+    auto w = std::make_unique<Worker>();
+    w->ctx = std::make_unique<fuse::WorkerContext>(*vfs_);
+    if (!w->ctx->ok()) return Status(EBUSY, "no free VFS reader slot for a virtio-fs queue worker");
+    w->buf.reset(new uint64_t[fuse::kRequestBufferSize / 8]);
+    ws.push_back(std::move(w));
+  }
+  return Status::Ok();
+}
+
 Status VirtiofsSession::Start(int threads) {
   if (threads < 1 || threads > 1024) return Status(EINVAL, "thread count must be 1..1024");
-  return backend_->Start();
+  if (backend_->running()) return Status(EBUSY, "the vhost-user listener is already running");
+  Status st = GrowWorkers(1, threads);
+  if (!st.ok()) return st;
+  return backend_->Start(threads);
 }
 
 void VirtiofsSession::Stop() { backend_->Stop(); }
 
 void VirtiofsSession::Release() { backend_->Close(); }
 
-uint32_t VirtiofsSession::HandleChain(int queue, const DescChain& chain) {
-  Worker& w = workers_[queue];
+uint32_t VirtiofsSession::HandleChain(int queue, int worker, const DescChain& chain) {
+  Worker& w = *workers_[queue][worker];  // sized by Start before the rings run
   uint8_t* buf = reinterpret_cast<uint8_t*>(w.buf.get());
   ChainSink sink(chain);
   if (chain.readable_len < sizeof(fuse_in_header)) {
@@ -152,17 +167,20 @@ uint32_t VirtiofsSession::HandleChain(int queue, const DescChain& chain) {
 
 std::vector<InflightOp> VirtiofsSession::Inflight() const {
   std::vector<InflightOp> out;
-  for (const Worker& w : workers_) {
-    const Slot& s = w.slot;
-    const uint64_t unique = s.unique.load(std::memory_order_acquire);
-    if (unique == 0) continue;
-    InflightOp op;
-    op.inode = s.nodeid.load(std::memory_order_relaxed);
-    op.opcode = s.opcode.load(std::memory_order_relaxed);
-    op.timestamp_secs = s.timestamp.load(std::memory_order_relaxed);
-    op.unique = unique;
-    if (s.unique.load(std::memory_order_acquire) != unique) continue;  // moved on meanwhile
-    out.push_back(op);
+  std::lock_guard<std::mutex> lock(workers_mu_);
+  for (const auto& ws : workers_) {
+    for (const auto& w : ws) {
+      const Slot& s = w->slot;
+      const uint64_t unique = s.unique.load(std::memory_order_acquire);
+      if (unique == 0) continue;
+      InflightOp op;
+      op.inode = s.nodeid.load(std::memory_order_relaxed);
+      op.opcode = s.opcode.load(std::memory_order_relaxed);
+      op.timestamp_secs = s.timestamp.load(std::memory_order_relaxed);
+      op.unique = unique;
+      if (s.unique.load(std::memory_order_acquire) != unique) continue;  // moved on meanwhile
+      out.push_back(op);
+    }
   }
   return out;
 }

@@ -3,13 +3,15 @@
 // arguments) and receive the replies (device-writable part). Same FuseServer and Vfs as the
 // /dev/fuse session; DAX mapping requests are refused. Core layer (transport).
 // Thread-safety: Start/Stop/Release and the callback setters from one management thread;
-// Inflight and Snapshot from any thread; HandleChain on the ring workers (one per queue).
+// Inflight and Snapshot from any thread; HandleChain on the ring workers (one on hiprio,
+// Start's count on the request queue), each with its own WorkerContext.
 #pragma once
 
 #include <array>
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -45,9 +47,10 @@ class VirtiofsSession final : private VhostUserBackend::Device {
   VirtiofsSession(const VirtiofsSession&) = delete;
   VirtiofsSession& operator=(const VirtiofsSession&) = delete;
 
-  // Starts accepting front-ends. `threads` is accepted for FuseSession parity: each queue
-  // has exactly one worker (virtio-fs requests of one queue are served in ring order).
-  // EBUSY when running, EBADF after Release, EINVAL for threads outside 1..1024.
+  // Starts accepting front-ends with `threads` workers on the request queue (they pop
+  // chains in ring order and complete them in any order, as virtio-fs allows); hiprio has
+  // one. EBUSY when running, EBADF after Release, EINVAL for threads outside 1..1024,
+  // EBUSY when the Vfs has no reader slot left for a worker.
   Status Start(int threads);
   // Disconnects the front-end and stops accepting; the socket stays bound. Idempotent.
   void Stop();
@@ -76,11 +79,16 @@ class VirtiofsSession final : private VhostUserBackend::Device {
   };
 
   VirtiofsSession() = default;
-  uint32_t HandleChain(int queue, const DescChain& chain) override;
+  uint32_t HandleChain(int queue, int worker, const DescChain& chain) override;
+  // Adds workers to `queue` until it has `count`. Only while the backend is stopped.
+  Status GrowWorkers(int queue, int count);
 
   fuse::FuseServer* server_ = nullptr;
   fuse::Vfs* vfs_ = nullptr;
-  std::array<Worker, VhostUserBackend::kNumQueues> workers_;
+  // Workers of each queue, indexed by the backend's worker number. Grown only by Start while
+  // no ring runs; workers_mu_ guards the vectors against Inflight reading them meanwhile.
+  mutable std::mutex workers_mu_;
+  std::array<std::vector<std::unique_ptr<Worker>>, VhostUserBackend::kNumQueues> workers_;
   std::unique_ptr<VhostUserBackend> backend_;
   std::atomic<uint64_t> requests_{0}, dax_refused_{0}, short_requests_{0}, oversized_requests_{0},
       oversized_replies_{0}, no_reply_space_{0};
