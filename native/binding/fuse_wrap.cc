@@ -10,40 +10,9 @@
 #include "bytes_worker.h"
 #include "image_wrap.h"
 #include "native_error.h"
+#include "vfs_js.h"
 
 namespace nydus::binding {
-namespace {
-
-Napi::Value Num(Napi::Env env, uint64_t v) { return Napi::Number::New(env, static_cast<double>(v)); }
-
-template <typename Array>
-Napi::Array NumArray(Napi::Env env, const Array& a) {
-  Napi::Array out = Napi::Array::New(env, a.size());
-  for (size_t i = 0; i < a.size(); i++) out.Set(static_cast<uint32_t>(i), Num(env, a[i]));
-  return out;
-}
-
-// AttachOptions from the (already validated) JS object at info[index].
-fuse::AttachOptions AttachOptionsArg(const Napi::CallbackInfo& info, size_t index) {
-  fuse::AttachOptions out;
-  if (index >= info.Length() || !info[index].IsObject()) return out;
-  Napi::Object o = info[index].As<Napi::Object>();
-  auto num = [&](const char* key, uint64_t fallback) {
-    Napi::Value v = o.Get(key);
-    return v.IsNumber() && v.As<Napi::Number>().DoubleValue() >= 0
-               ? static_cast<uint64_t>(v.As<Napi::Number>().DoubleValue())
-               : fallback;
-  };
-  out.entry_timeout_secs = num("entryTimeout", out.entry_timeout_secs);
-  out.attr_timeout_secs = num("attrTimeout", out.attr_timeout_secs);
-  out.index = static_cast<uint32_t>(num("index", 0));
-  out.metrics.iostats_files = BoolOpt(o, "iostatsFiles", false);
-  out.metrics.access_pattern = BoolOpt(o, "accessPattern", false);
-  out.metrics.latest_read_files = BoolOpt(o, "latestReadFiles", false);
-  return out;
-}
-
-}  // namespace
 
 Napi::Function FuseSessionWrap::Define(Napi::Env env) {
   return DefineClass(env, "FuseSession",
@@ -178,7 +147,7 @@ Napi::Value FuseSessionWrap::Info(const Napi::CallbackInfo& info) {
   if (!s) return info.Env().Undefined();
   Napi::Object o = Napi::Object::New(info.Env());
   o.Set("mountpoint", Napi::String::New(info.Env(), s->mountpoint()));
-  o.Set("connectionId", Num(info.Env(), s->connection_id()));
+  o.Set("connectionId", JsNum(info.Env(), s->connection_id()));
   o.Set("fd", Napi::Number::New(info.Env(), s->fd()));
   return o;
 }
@@ -192,18 +161,18 @@ Napi::Value FuseSessionWrap::Negotiated(const Napi::CallbackInfo& info) {
   auto n = server_ ? server_->negotiated() : std::nullopt;
   if (!n) return env.Null();
   Napi::Object o = Napi::Object::New(env);
-  o.Set("major", Num(env, n->major));
-  o.Set("minor", Num(env, n->minor));
-  o.Set("flags", Num(env, n->flags));
-  o.Set("maxReadahead", Num(env, n->max_readahead));
-  o.Set("maxWrite", Num(env, n->max_write));
-  o.Set("maxPages", Num(env, n->max_pages));
-  o.Set("timeGran", Num(env, n->time_gran));
-  o.Set("maxBackground", Num(env, n->max_background));
-  o.Set("congestionThreshold", Num(env, n->congestion_threshold));
-  o.Set("kernelMajor", Num(env, n->kernel_major));
-  o.Set("kernelMinor", Num(env, n->kernel_minor));
-  o.Set("kernelFlags", Num(env, n->kernel_flags));
+  o.Set("major", JsNum(env, n->major));
+  o.Set("minor", JsNum(env, n->minor));
+  o.Set("flags", JsNum(env, n->flags));
+  o.Set("maxReadahead", JsNum(env, n->max_readahead));
+  o.Set("maxWrite", JsNum(env, n->max_write));
+  o.Set("maxPages", JsNum(env, n->max_pages));
+  o.Set("timeGran", JsNum(env, n->time_gran));
+  o.Set("maxBackground", JsNum(env, n->max_background));
+  o.Set("congestionThreshold", JsNum(env, n->congestion_threshold));
+  o.Set("kernelMajor", JsNum(env, n->kernel_major));
+  o.Set("kernelMinor", JsNum(env, n->kernel_minor));
+  o.Set("kernelFlags", JsNum(env, n->kernel_flags));
   return o;
 }
 
@@ -228,7 +197,7 @@ Napi::Value FuseSessionWrap::Attach(const Napi::CallbackInfo& info) {
     ThrowStatus(info.Env(), index.status());
     return info.Env().Undefined();
   }
-  return Num(info.Env(), index.value());
+  return JsNum(info.Env(), index.value());
 }
 
 Napi::Value FuseSessionWrap::Replace(const Napi::CallbackInfo& info) {
@@ -264,7 +233,7 @@ Napi::Value FuseSessionWrap::Mounts(const Napi::CallbackInfo& info) {
   for (size_t i = 0; i < mounts.size(); i++) {
     Napi::Object o = Napi::Object::New(env);
     o.Set("path", Napi::String::New(env, mounts[i].path));
-    o.Set("index", Num(env, mounts[i].index));
+    o.Set("index", JsNum(env, mounts[i].index));
     out.Set(static_cast<uint32_t>(i), o);
   }
   return out;
@@ -337,98 +306,37 @@ std::shared_ptr<const fuse::Backend> FuseSessionWrap::BackendArg(const Napi::Cal
 }
 
 Napi::Value FuseSessionWrap::Metrics(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
   auto b = BackendArg(info);
-  if (!b) return env.Undefined();
-  const fuse::FsMetricsSnapshot m = b->metrics->Snapshot();
-  Napi::Object o = Napi::Object::New(env);
-  o.Set("nr_opens", Num(env, m.nr_opens));
-  o.Set("data_read", Num(env, m.data_read));
-  o.Set("block_count_read", NumArray(env, m.block_count_read));
-  o.Set("fop_hits", NumArray(env, m.fop_hits));
-  o.Set("fop_errors", NumArray(env, m.fop_errors));
-  o.Set("fop_cumulative_latency_total", NumArray(env, m.fop_cumulative_latency_total));
-  o.Set("read_latency_dist", NumArray(env, m.read_latency_dist));
-  return o;
+  if (!b) return info.Env().Undefined();
+  return FsMetricsJs(info.Env(), *b);
 }
 
 Napi::Value FuseSessionWrap::FileMetrics(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
   auto b = BackendArg(info);
-  if (!b) return env.Undefined();
-  Napi::Object out = Napi::Object::New(env);
-  for (const auto& [ino, f] : b->metrics->Files()) {
-    Napi::Object o = Napi::Object::New(env);
-    o.Set("total_fops", Num(env, f.total_fops));
-    o.Set("data_read", Num(env, f.data_read));
-    o.Set("block_count_read", NumArray(env, f.block_count_read));
-    o.Set("fop_hits", NumArray(env, f.fop_hits));
-    o.Set("fop_errors", NumArray(env, f.fop_errors));
-    out.Set(std::to_string(ino), o);
-  }
-  return out;
+  if (!b) return info.Env().Undefined();
+  return FileMetricsJs(info.Env(), *b);
 }
 
 Napi::Value FuseSessionWrap::LatestReadFiles(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
   auto b = BackendArg(info);
-  if (!b) return env.Undefined();
-  auto ranges = b->metrics->TakeLatestReadFiles();
-  Napi::Array out = Napi::Array::New(env, ranges.size());
-  for (size_t i = 0; i < ranges.size(); i++) out.Set(static_cast<uint32_t>(i), NumArray(env, ranges[i]));
-  return out;
+  if (!b) return info.Env().Undefined();
+  return LatestReadFilesJs(info.Env(), *b);
 }
 
 Napi::Value FuseSessionWrap::AccessPatterns(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
   auto b = BackendArg(info);
-  if (!b) return env.Undefined();
-  auto records = b->metrics->AccessPatterns();
-  Napi::Array out = Napi::Array::New(env, records.size());
-  for (size_t i = 0; i < records.size(); i++) {
-    Napi::Object o = Napi::Object::New(env);
-    o.Set("ino", Num(env, records[i].ino));
-    o.Set("nr_read", Num(env, records[i].nr_read));
-    o.Set("first_access_time_secs", Num(env, records[i].first_access_time_secs));
-    o.Set("first_access_time_nanos", Num(env, records[i].first_access_time_nanos));
-    out.Set(static_cast<uint32_t>(i), o);
-  }
-  return out;
+  if (!b) return info.Env().Undefined();
+  return AccessPatternsJs(info.Env(), *b);
 }
 
 Napi::Value FuseSessionWrap::BackendMetrics(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
   auto b = BackendArg(info);
-  if (!b) return env.Undefined();
-  const storage::BackendMetricsSnapshot m = b->image->backend_metrics().Snapshot();
-  Napi::Object o = Napi::Object::New(env);
-  o.Set("read_count", Num(env, m.read_count));
-  o.Set("read_errors", Num(env, m.read_errors));
-  o.Set("read_amount_total", Num(env, m.read_amount_total));
-  o.Set("read_cumulative_latency_millis_total", Num(env, m.read_cumulative_latency_millis_total));
-  o.Set("read_cumulative_latency_millis_dist", NumArray(env, m.read_cumulative_latency_millis_dist));
-  o.Set("read_count_block_size_dist", NumArray(env, m.read_count_block_size_dist));
-  Napi::Array matrix = Napi::Array::New(env, m.read_latency_sizes_dist.size());
-  for (size_t i = 0; i < m.read_latency_sizes_dist.size(); i++) {
-    matrix.Set(static_cast<uint32_t>(i), NumArray(env, m.read_latency_sizes_dist[i]));
-  }
-  o.Set("read_latency_sizes_dist", matrix);
-  return o;
+  if (!b) return info.Env().Undefined();
+  return BackendMetricsJs(info.Env(), *b);
 }
 
 Napi::Value FuseSessionWrap::Inflight(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  std::vector<transport::InflightOp> ops = session_ ? session_->Inflight() : std::vector<transport::InflightOp>{};
-  Napi::Array out = Napi::Array::New(env, ops.size());
-  for (size_t i = 0; i < ops.size(); i++) {
-    Napi::Object o = Napi::Object::New(env);
-    o.Set("inode", Num(env, ops[i].inode));
-    o.Set("opcode", Num(env, ops[i].opcode));
-    o.Set("unique", Num(env, ops[i].unique));
-    o.Set("timestamp_secs", Num(env, ops[i].timestamp_secs));
-    out.Set(static_cast<uint32_t>(i), o);
-  }
-  return out;
+  return InflightJs(info.Env(), session_ ? session_->Inflight() : std::vector<transport::InflightOp>{});
 }
 
 Napi::Value FuseSessionWrap::Failover(const Napi::CallbackInfo& info) {
@@ -460,16 +368,16 @@ Napi::Value FuseSessionWrap::VfsSnapshot(const Napi::CallbackInfo& info) {
   if (!vfs_) return env.Null();
   const fuse::VfsSnapshot snap = vfs_->Snapshot();
   Napi::Object o = Napi::Object::New(env);
-  o.Set("version", Num(env, 1));
-  o.Set("nextIndex", Num(env, snap.next_index));
-  o.Set("pseudoTime", Num(env, snap.pseudo_time));
+  o.Set("version", JsNum(env, 1));
+  o.Set("nextIndex", JsNum(env, snap.next_index));
+  o.Set("pseudoTime", JsNum(env, snap.pseudo_time));
   Napi::Array dirs = Napi::Array::New(env, snap.dirs.size());
   for (size_t i = 0; i < snap.dirs.size(); i++) {
     Napi::Object d = Napi::Object::New(env);
-    d.Set("ino", Num(env, snap.dirs[i].ino));
-    d.Set("parent", Num(env, snap.dirs[i].parent));
+    d.Set("ino", JsNum(env, snap.dirs[i].ino));
+    d.Set("parent", JsNum(env, snap.dirs[i].parent));
     d.Set("name", Napi::String::New(env, snap.dirs[i].name));
-    d.Set("mountIndex", Num(env, snap.dirs[i].mount_index));
+    d.Set("mountIndex", JsNum(env, snap.dirs[i].mount_index));
     dirs.Set(static_cast<uint32_t>(i), d);
   }
   o.Set("dirs", dirs);
@@ -477,7 +385,7 @@ Napi::Value FuseSessionWrap::VfsSnapshot(const Napi::CallbackInfo& info) {
   for (size_t i = 0; i < snap.mounts.size(); i++) {
     Napi::Object m = Napi::Object::New(env);
     m.Set("path", Napi::String::New(env, snap.mounts[i].path));
-    m.Set("index", Num(env, snap.mounts[i].index));
+    m.Set("index", JsNum(env, snap.mounts[i].index));
     mounts.Set(static_cast<uint32_t>(i), m);
   }
   o.Set("mounts", mounts);

@@ -9,47 +9,10 @@
 #include "bytes_worker.h"
 #include "image_wrap.h"
 #include "native_error.h"
+#include "vfs_js.h"
 #include "transport/vhost_user_test_frontend.h"
 
 namespace nydus::binding {
-namespace {
-
-Napi::Value Num(Napi::Env env, uint64_t v) { return Napi::Number::New(env, static_cast<double>(v)); }
-
-template <typename Array>
-Napi::Array NumArray(Napi::Env env, const Array& a) {
-  Napi::Array out = Napi::Array::New(env, a.size());
-  for (size_t i = 0; i < a.size(); i++) out.Set(static_cast<uint32_t>(i), Num(env, a[i]));
-  return out;
-}
-
-// A JS array of one object per element, filled by `fill(object, element)`.
-template <typename T, typename Fill>
-Napi::Array ObjectArray(Napi::Env env, const std::vector<T>& items, Fill fill) {
-  Napi::Array out = Napi::Array::New(env, items.size());
-  for (size_t i = 0; i < items.size(); i++) {
-    Napi::Object o = Napi::Object::New(env);
-    fill(o, items[i]);
-    out.Set(static_cast<uint32_t>(i), o);
-  }
-  return out;
-}
-
-// AttachOptions from the (already validated) JS object at info[2]; the same keys as FuseSession's.
-fuse::AttachOptions AttachOptionsOf(const Napi::CallbackInfo& info) {
-  fuse::AttachOptions out;
-  if (info.Length() < 3 || !info[2].IsObject()) return out;
-  Napi::Object o = info[2].As<Napi::Object>();
-  out.entry_timeout_secs = NumOpt(o, "entryTimeout", out.entry_timeout_secs);
-  out.attr_timeout_secs = NumOpt(o, "attrTimeout", out.attr_timeout_secs);
-  out.index = static_cast<uint32_t>(NumOpt(o, "index", 0));
-  out.metrics.iostats_files = BoolOpt(o, "iostatsFiles", false);
-  out.metrics.access_pattern = BoolOpt(o, "accessPattern", false);
-  out.metrics.latest_read_files = BoolOpt(o, "latestReadFiles", false);
-  return out;
-}
-
-}  // namespace
 
 Napi::Function VirtiofsSessionWrap::Define(Napi::Env env) {
   using W = VirtiofsSessionWrap;
@@ -150,12 +113,12 @@ Napi::Value VirtiofsSessionWrap::Attach(const Napi::CallbackInfo& info) {
     return info.Env().Undefined();
   }
   // No kernel caches to invalidate over virtio-fs without a notification queue: no notifier.
-  auto index = vfs_->Attach(*path, std::move(image), AttachOptionsOf(info), nullptr);
+  auto index = vfs_->Attach(*path, std::move(image), AttachOptionsArg(info, 2), nullptr);
   if (!index.ok()) {
     ThrowStatus(info.Env(), index.status());
     return info.Env().Undefined();
   }
-  return Num(info.Env(), index.value());
+  return JsNum(info.Env(), index.value());
 }
 
 Napi::Value VirtiofsSessionWrap::Replace(const Napi::CallbackInfo& info) {
@@ -171,7 +134,7 @@ Napi::Value VirtiofsSessionWrap::Replace(const Napi::CallbackInfo& info) {
   fuse::Vfs* vfs = vfs_.get();
   return StatusWorker::Run(
       info.Env(), "nydus-virtiofs-replace",
-      [vfs, p = *path, img = std::move(image), opts = AttachOptionsOf(info)]() mutable {
+      [vfs, p = *path, img = std::move(image), opts = AttachOptionsArg(info, 2)]() mutable {
         return vfs->Replace(p, std::move(img), opts, nullptr);
       },
       {}, info.This());
@@ -190,7 +153,7 @@ Napi::Value VirtiofsSessionWrap::Mounts(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   return ObjectArray(env, vfs_->Mounts(), [&](Napi::Object o, const fuse::Vfs::MountInfo& m) {
     o.Set("path", Napi::String::New(env, m.path));
-    o.Set("index", Num(env, m.index));
+    o.Set("index", JsNum(env, m.index));
   });
 }
 
@@ -254,89 +217,37 @@ std::shared_ptr<const fuse::Backend> VirtiofsSessionWrap::BackendArg(const Napi:
 }
 
 Napi::Value VirtiofsSessionWrap::Metrics(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
   auto b = BackendArg(info);
-  if (!b) return env.Undefined();
-  const fuse::FsMetricsSnapshot m = b->metrics->Snapshot();
-  Napi::Object o = Napi::Object::New(env);
-  o.Set("nr_opens", Num(env, m.nr_opens));
-  o.Set("data_read", Num(env, m.data_read));
-  o.Set("block_count_read", NumArray(env, m.block_count_read));
-  o.Set("fop_hits", NumArray(env, m.fop_hits));
-  o.Set("fop_errors", NumArray(env, m.fop_errors));
-  o.Set("fop_cumulative_latency_total", NumArray(env, m.fop_cumulative_latency_total));
-  o.Set("read_latency_dist", NumArray(env, m.read_latency_dist));
-  return o;
+  if (!b) return info.Env().Undefined();
+  return FsMetricsJs(info.Env(), *b);
 }
 
 Napi::Value VirtiofsSessionWrap::FileMetrics(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
   auto b = BackendArg(info);
-  if (!b) return env.Undefined();
-  Napi::Object out = Napi::Object::New(env);
-  for (const auto& [ino, f] : b->metrics->Files()) {
-    Napi::Object o = Napi::Object::New(env);
-    o.Set("total_fops", Num(env, f.total_fops));
-    o.Set("data_read", Num(env, f.data_read));
-    o.Set("block_count_read", NumArray(env, f.block_count_read));
-    o.Set("fop_hits", NumArray(env, f.fop_hits));
-    o.Set("fop_errors", NumArray(env, f.fop_errors));
-    out.Set(std::to_string(ino), o);
-  }
-  return out;
+  if (!b) return info.Env().Undefined();
+  return FileMetricsJs(info.Env(), *b);
 }
 
 Napi::Value VirtiofsSessionWrap::LatestReadFiles(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
   auto b = BackendArg(info);
-  if (!b) return env.Undefined();
-  auto ranges = b->metrics->TakeLatestReadFiles();
-  Napi::Array out = Napi::Array::New(env, ranges.size());
-  for (size_t i = 0; i < ranges.size(); i++) out.Set(static_cast<uint32_t>(i), NumArray(env, ranges[i]));
-  return out;
+  if (!b) return info.Env().Undefined();
+  return LatestReadFilesJs(info.Env(), *b);
 }
 
 Napi::Value VirtiofsSessionWrap::AccessPatterns(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
   auto b = BackendArg(info);
-  if (!b) return env.Undefined();
-  return ObjectArray(env, b->metrics->AccessPatterns(), [&](Napi::Object o, const auto& r) {
-    o.Set("ino", Num(env, r.ino));
-    o.Set("nr_read", Num(env, r.nr_read));
-    o.Set("first_access_time_secs", Num(env, r.first_access_time_secs));
-    o.Set("first_access_time_nanos", Num(env, r.first_access_time_nanos));
-  });
+  if (!b) return info.Env().Undefined();
+  return AccessPatternsJs(info.Env(), *b);
 }
 
 Napi::Value VirtiofsSessionWrap::BackendMetrics(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
   auto b = BackendArg(info);
-  if (!b) return env.Undefined();
-  const storage::BackendMetricsSnapshot m = b->image->backend_metrics().Snapshot();
-  Napi::Object o = Napi::Object::New(env);
-  o.Set("read_count", Num(env, m.read_count));
-  o.Set("read_errors", Num(env, m.read_errors));
-  o.Set("read_amount_total", Num(env, m.read_amount_total));
-  o.Set("read_cumulative_latency_millis_total", Num(env, m.read_cumulative_latency_millis_total));
-  o.Set("read_cumulative_latency_millis_dist", NumArray(env, m.read_cumulative_latency_millis_dist));
-  o.Set("read_count_block_size_dist", NumArray(env, m.read_count_block_size_dist));
-  Napi::Array matrix = Napi::Array::New(env, m.read_latency_sizes_dist.size());
-  for (size_t i = 0; i < m.read_latency_sizes_dist.size(); i++) {
-    matrix.Set(static_cast<uint32_t>(i), NumArray(env, m.read_latency_sizes_dist[i]));
-  }
-  o.Set("read_latency_sizes_dist", matrix);
-  return o;
+  if (!b) return info.Env().Undefined();
+  return BackendMetricsJs(info.Env(), *b);
 }
 
 Napi::Value VirtiofsSessionWrap::Inflight(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  if (!session_) return Napi::Array::New(env);
-  return ObjectArray(env, session_->Inflight(), [&](Napi::Object o, const transport::InflightOp& op) {
-    o.Set("inode", Num(env, op.inode));
-    o.Set("opcode", Num(env, op.opcode));
-    o.Set("unique", Num(env, op.unique));
-    o.Set("timestamp_secs", Num(env, op.timestamp_secs));
-  });
+  return InflightJs(info.Env(), session_ ? session_->Inflight() : std::vector<transport::InflightOp>{});
 }
 
 Napi::Value VirtiofsSessionWrap::TransportMetrics(const Napi::CallbackInfo& info) {
@@ -346,27 +257,27 @@ Napi::Value VirtiofsSessionWrap::TransportMetrics(const Napi::CallbackInfo& info
   const transport::VirtiofsSession::Metrics m = s->Snapshot();
   Napi::Object o = Napi::Object::New(env);
   o.Set("connected", Napi::Boolean::New(env, s->connected()));
-  o.Set("connections", Num(env, m.transport.connections));
-  o.Set("messages", Num(env, m.transport.messages));
-  o.Set("messageErrors", Num(env, m.transport.message_errors));
+  o.Set("connections", JsNum(env, m.transport.connections));
+  o.Set("messages", JsNum(env, m.transport.messages));
+  o.Set("messageErrors", JsNum(env, m.transport.message_errors));
   Napi::Object by = Napi::Object::New(env);
-  for (const auto& [name, count] : m.transport.by_request) by.Set(name, Num(env, count));
+  for (const auto& [name, count] : m.transport.by_request) by.Set(name, JsNum(env, count));
   o.Set("messagesByRequest", by);
-  o.Set("chains", Num(env, m.transport.chains));
+  o.Set("chains", JsNum(env, m.transport.chains));
   Napi::Object bad = Napi::Object::New(env);
   for (int i = 1; i < static_cast<int>(transport::ChainError::kCount); i++) {
-    bad.Set(transport::ChainErrorName(static_cast<transport::ChainError>(i)), Num(env, m.transport.bad_chains[i]));
+    bad.Set(transport::ChainErrorName(static_cast<transport::ChainError>(i)), JsNum(env, m.transport.bad_chains[i]));
   }
   o.Set("badChains", bad);
-  o.Set("notifications", Num(env, m.transport.notifications));
-  o.Set("suppressedNotifications", Num(env, m.transport.suppressed));
-  o.Set("brokenQueues", Num(env, m.transport.broken_queues));
-  o.Set("requests", Num(env, m.requests));
-  o.Set("daxRefused", Num(env, m.dax_refused));
-  o.Set("shortRequests", Num(env, m.short_requests));
-  o.Set("oversizedRequests", Num(env, m.oversized_requests));
-  o.Set("oversizedReplies", Num(env, m.oversized_replies));
-  o.Set("noReplySpace", Num(env, m.no_reply_space));
+  o.Set("notifications", JsNum(env, m.transport.notifications));
+  o.Set("suppressedNotifications", JsNum(env, m.transport.suppressed));
+  o.Set("brokenQueues", JsNum(env, m.transport.broken_queues));
+  o.Set("requests", JsNum(env, m.requests));
+  o.Set("daxRefused", JsNum(env, m.dax_refused));
+  o.Set("shortRequests", JsNum(env, m.short_requests));
+  o.Set("oversizedRequests", JsNum(env, m.oversized_requests));
+  o.Set("oversizedReplies", JsNum(env, m.oversized_replies));
+  o.Set("noReplySpace", JsNum(env, m.no_reply_space));
   Napi::Array events = Napi::Array::New(env, m.transport.recent_events.size());
   for (size_t i = 0; i < m.transport.recent_events.size(); i++) {
     events.Set(static_cast<uint32_t>(i), Napi::String::New(env, m.transport.recent_events[i]));

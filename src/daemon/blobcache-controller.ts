@@ -21,7 +21,7 @@ import { resolveStateDir } from '../upgrade/records.js';
 import { failures } from './api/errors.js';
 import type { DaemonApiHandler } from './api/handler.js';
 import { startApiServer } from './api/server.js';
-import { DaemonBase, socketAlive, type BaseHooks } from './daemon-base.js';
+import { DaemonBase, restartCommand, socketAlive, type BaseHooks } from './daemon-base.js';
 import { Logger } from './log.js';
 import { applyNofileLimit } from './rlimit.js';
 import type { DaemonAction } from './state-machine.js';
@@ -272,12 +272,8 @@ export class BlobCacheController extends DaemonBase implements DaemonApiHandler 
 
   private commandLine(): string[] {
     const { upgrade: _upgrade, configDocument: _doc, ...rest } = this.options;
-    for (const key of ['config', 'apiSock', 'supervisor', 'stateDir', 'logFile', 'sharedSock', 'fscache'] as const) {
-      const v = rest[key];
-      if (typeof v === 'string') (rest as Record<string, unknown>)[key] = resolve(v);
-    }
-    const script = new URL('../../../bin/run.js', import.meta.url).pathname;
-    return [process.execPath, script, this.options.fscache ? 'fscache' : 'blobcache', ...blobcacheOptionsToArgs(rest as BlobcacheDaemonOptions)];
+    const paths = ['config', 'apiSock', 'supervisor', 'stateDir', 'logFile', 'sharedSock', 'fscache'] as const;
+    return restartCommand(this.options.fscache ? 'fscache' : 'blobcache', rest as BlobcacheDaemonOptions, paths, blobcacheOptionsToArgs);
   }
 
   /**

@@ -17,7 +17,7 @@ import type { DaemonApiHandler } from './api/handler.js';
 import { Logger } from './log.js';
 import { parseMetricsAddr } from './metrics/listener.js';
 import { applyNofileLimit } from './rlimit.js';
-import { DaemonBase, socketAlive, type BaseHooks } from './daemon-base.js';
+import { DaemonBase, restartCommand, socketAlive, type BaseHooks } from './daemon-base.js';
 import { FsDaemon, initialMountCmd } from './fs-daemon.js';
 
 export { localfsDirConfig } from './fs-daemon.js';
@@ -129,13 +129,8 @@ export class DaemonController extends FsDaemon implements DaemonApiHandler {
   /** The command line that starts this daemon again (records; `nydus upgrade` adds --upgrade). */
   private commandLine(): string[] {
     const { upgrade: _upgrade, ...rest } = this.options;
-    // Paths absolute: `nydus upgrade` / `nydus failover` start the successor from another cwd.
-    for (const key of ['mountpoint', 'bootstrap', 'config', 'localfsDir', 'prefetchFiles', 'apiSock', 'supervisor', 'stateDir', 'logFile'] as const) {
-      const v = rest[key];
-      if (typeof v === 'string') (rest as Record<string, unknown>)[key] = resolve(v);
-    }
-    const script = new URL('../../../bin/run.js', import.meta.url).pathname;
-    return [process.execPath, script, 'fuse', ...fuseOptionsToArgs(rest as FuseDaemonOptions)];
+    const paths = ['mountpoint', 'bootstrap', 'config', 'localfsDir', 'prefetchFiles', 'apiSock', 'supervisor', 'stateDir', 'logFile'] as const;
+    return restartCommand('fuse', rest as FuseDaemonOptions, paths, fuseOptionsToArgs);
   }
 
   /** The record's FUSE members: the command line, the mountpoint and the mounts. */

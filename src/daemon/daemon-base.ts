@@ -23,6 +23,21 @@ export interface BaseDaemonOptions {
   apiSock?: string;
 }
 
+/**
+ * The command line that starts a daemon again (daemon records; `nydus upgrade|failover` run it):
+ * node, bin/run.js, the subcommand and its flags, with the paths of `pathKeys` made absolute
+ * (successors start from another cwd).
+ */
+export function restartCommand<T extends object>(subcommand: string, options: T, pathKeys: readonly (keyof T & string)[], toArgs: (o: T) => string[]): string[] {
+  const copy = { ...options } as Record<string, unknown>;
+  for (const key of pathKeys) {
+    const v = copy[key];
+    if (typeof v === 'string') copy[key] = resolve(v);
+  }
+  const script = new URL('../../../bin/run.js', import.meta.url).pathname;
+  return [process.execPath, script, subcommand, ...toArgs(copy as T)];
+}
+
 /** Whether something accepts connections on a Unix socket (crash detection: a residual socket nobody serves). */
 export function socketAlive(path: string): Promise<boolean> {
   return new Promise((resolve) => {

@@ -11,7 +11,7 @@ import { NydusError } from '../errors.js';
 import { VirtiofsSession } from '../native/virtiofs.js';
 import { failures } from './api/errors.js';
 import type { DaemonApiHandler } from './api/handler.js';
-import { DaemonBase, type BaseHooks } from './daemon-base.js';
+import { DaemonBase, restartCommand, type BaseHooks } from './daemon-base.js';
 import { FsDaemon, initialMountCmd } from './fs-daemon.js';
 import { Logger } from './log.js';
 import { parseMetricsAddr } from './metrics/listener.js';
@@ -95,13 +95,8 @@ export class VirtiofsController extends FsDaemon implements DaemonApiHandler {
   }
 
   private commandLine(): string[] {
-    const rest = { ...this.options };
-    for (const key of ['sock', 'bootstrap', 'config', 'localfsDir', 'prefetchFiles', 'apiSock', 'supervisor', 'stateDir', 'logFile'] as const) {
-      const v = rest[key];
-      if (typeof v === 'string') (rest as Record<string, unknown>)[key] = resolve(v);
-    }
-    const script = new URL('../../../bin/run.js', import.meta.url).pathname;
-    return [process.execPath, script, 'virtiofs', ...virtiofsOptionsToArgs(rest)];
+    const paths = ['sock', 'bootstrap', 'config', 'localfsDir', 'prefetchFiles', 'apiSock', 'supervisor', 'stateDir', 'logFile'] as const;
+    return restartCommand('virtiofs', this.options, paths, virtiofsOptionsToArgs);
   }
 
   protected recordDetails() {

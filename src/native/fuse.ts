@@ -1,10 +1,8 @@
 // Native binding layer: the FUSE session (native/binding/fuse_wrap.cc over core fuse/ and
 // transport/): mounts /dev/fuse, serves attached RAFS images from native worker threads,
 // and exposes the VFS, metrics and in-flight requests. Errors are NativeError.
-import { constants as osConstants } from 'node:os';
-import { NativeError } from '../errors.js';
 import { internal } from './binding.js';
-import { addonImageOf, type RafsImage } from './image.js';
+import { invalid, NativeVfsSession, type NativeVfsMethods } from './vfs-session.js';
 
 /** VFS option flavour (daemon spec §4.3): 'rafs' answers OPEN/OPENDIR with ENOSYS (zero-message open). */
 export type VfsFlavour = 'rafs' | 'passthrough';
@@ -141,24 +139,13 @@ export interface VfsSnapshot {
 }
 
 /** The addon's FuseSession class (native/binding/fuse_wrap.h). */
-interface NativeSession {
+interface NativeSession extends NativeVfsMethods {
   info(): { mountpoint: string; connectionId: number; fd: number };
   initialized(): boolean;
   negotiated(): NegotiatedInit | null;
-  attach(path: string, image: object, opts: AttachOptions): number;
-  replace(path: string, image: object, opts: AttachOptions): Promise<void>;
-  detach(path: string): Promise<void>;
-  mounts(): Array<{ path: string; index: number }>;
-  start(threads: number): void;
   stop(): Promise<void>;
   unmount(): Promise<void>;
   onClosed(cb: (reason: string) => void): void;
-  metrics(path: string): FsMetricsNative;
-  fileMetrics(path: string): Record<string, FileMetricsNative>;
-  latestReadFiles(path: string): number[][];
-  accessPatterns(path: string): AccessPatternNative[];
-  backendMetrics(path: string): BackendMetricsNative;
-  inflight(): InflightOp[];
   failover(policy: FailoverPolicy): { ok: boolean; detail: string };
   vfsSnapshot(): VfsSnapshot;
   restoreVfs(snapshot: VfsSnapshot): void;
@@ -172,21 +159,6 @@ interface NativeAdoptOptions {
   flavour?: VfsFlavour;
 }
 type NativeSessionClass = new (opts: FuseMountOptions | NativeAdoptOptions) => NativeSession;
-
-function invalid(what: string, name: string, value: unknown): NativeError {
-  return new NativeError(osConstants.errno.EINVAL, 'EINVAL', `Expected ${what} for ${name} but received ${String(value)}`);
-}
-
-function checkAttachOptions(opts: AttachOptions): AttachOptions {
-  for (const key of ['entryTimeout', 'attrTimeout'] as const) {
-    const v = opts[key];
-    if (v !== undefined && (!Number.isSafeInteger(v) || v < 0)) throw invalid('a non-negative integer', key, v);
-  }
-  if (opts.index !== undefined && (!Number.isInteger(opts.index) || opts.index < 1 || opts.index > 255)) {
-    throw invalid('an integer between 1 and 255', 'index', opts.index);
-  }
-  return opts;
-}
 
 function checkUint(value: unknown, name: string, max: number): void {
   if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > max) throw invalid(`an integer between 0 and ${max}`, name, value);
@@ -227,7 +199,7 @@ function checkSnapshot(snap: unknown): asserts snap is VfsSnapshot {
 }
 
 /** One mounted FUSE connection serving RAFS images at virtual paths. */
-export class FuseSession {
+export class FuseSession extends NativeVfsSession<NativeSession> {
   /** The canonical mountpoint. */
   readonly mountpoint: string;
   /** (major(st_dev) << 20) | minor(st_dev): the name under /sys/fs/fuse/connections/. */
@@ -235,7 +207,8 @@ export class FuseSession {
   /** The held /dev/fuse fd (-1 once unmounted). */
   readonly fd: number;
 
-  private constructor(private readonly native: NativeSession) {
+  private constructor(native: NativeSession) {
+    super(native);
     const info = native.info();
     this.mountpoint = info.mountpoint;
     this.connectionId = info.connectionId;
@@ -335,36 +308,10 @@ export class FuseSession {
     return this.native.negotiated();
   }
 
-  /** Attaches `image` at virtual path `path` ("/", "/a/b"); returns its fs index 1..255. EEXIST, EINVAL (relative), ENOTSUP (nested). */
-  attach(path: string, image: RafsImage, opts: AttachOptions = {}): number {
-    const o = checkAttachOptions(opts);
-    return internal.callSync(() => this.native.attach(path, addonImageOf(image), o));
-  }
 
-  /** Swaps the image at `path` in place (same index and metrics); the old tree's kernel caches are invalidated. ENOENT if none. */
-  async replace(path: string, image: RafsImage, opts: AttachOptions = {}): Promise<void> {
-    const o = checkAttachOptions(opts);
-    await internal.callAsync(() => this.native.replace(path, addonImageOf(image), o), this.replace);
-  }
 
-  /**
-   * Detaches the image at `path`, waits for its requests in progress (off the JS thread: they
-   * may be waiting for a JS backend) and invalidates its kernel caches. ENOENT if none. Pseudo dirs stay.
-   */
-  async detach(path: string): Promise<void> {
-    await internal.callAsync(() => this.native.detach(path), this.detach);
-  }
 
-  /** Attached images by virtual path, with their fs index. */
-  mounts(): Array<{ path: string; index: number }> {
-    return this.native.mounts();
-  }
 
-  /** Spawns `threads` FUSE worker threads. EBUSY when already running. */
-  start(threads: number): void {
-    if (!Number.isInteger(threads) || threads < 1 || threads > 1024) throw invalid('an integer between 1 and 1024', 'threads', threads);
-    internal.callSync(() => this.native.start(threads));
-  }
 
   /** Wakes and joins the workers (off the JS thread); a request already read is answered first, queued ones stay in the kernel. */
   async stop(): Promise<void> {
@@ -383,33 +330,9 @@ export class FuseSession {
     this.native.onClosed(cb);
   }
 
-  /** FsMetrics of the image at `path`. ENOENT when nothing is attached there. */
-  metrics(path: string): FsMetricsNative {
-    return internal.callSync(() => this.native.metrics(path));
-  }
 
-  /** Per-file metrics keyed by RAFS inode (decimal string); empty unless iostatsFiles. */
-  fileMetrics(path: string): Record<string, FileMetricsNative> {
-    return internal.callSync(() => this.native.fileMetrics(path));
-  }
 
-  /** Inodes read since the previous call as ascending ranges ([a] or [a, b]), then cleared. */
-  latestReadFiles(path: string): number[][] {
-    return internal.callSync(() => this.native.latestReadFiles(path));
-  }
 
-  /** One record per file read at least once; empty unless accessPattern. */
-  accessPatterns(path: string): AccessPatternNative[] {
-    return internal.callSync(() => this.native.accessPatterns(path));
-  }
 
-  /** Blob read counters of the image's storage backend. */
-  backendMetrics(path: string): BackendMetricsNative {
-    return internal.callSync(() => this.native.backendMetrics(path));
-  }
 
-  /** Requests workers are handling right now (empty when idle). */
-  inflight(): InflightOp[] {
-    return this.native.inflight();
-  }
 }

@@ -2,19 +2,9 @@
 // transport/virtio_fs_session): the vhost-user-fs back-end a VMM connects to on a Unix socket,
 // serving attached RAFS images from native queue workers, with the same VFS and metrics
 // methods as FuseSession (so FsService can use either). Errors are NativeError.
-import { constants as osConstants } from 'node:os';
-import { NativeError } from '../errors.js';
 import { internal } from './binding.js';
-import type {
-  AccessPatternNative,
-  AttachOptions,
-  BackendMetricsNative,
-  FileMetricsNative,
-  FsMetricsNative,
-  InflightOp,
-  VfsFlavour,
-} from './fuse.js';
-import { addonImageOf, type RafsImage } from './image.js';
+import type { VfsFlavour } from './fuse.js';
+import { invalid, NativeVfsSession, type NativeVfsMethods } from './vfs-session.js';
 
 export interface VirtiofsListenOptions {
   /** The vhost-user socket path (any existing file there is removed first; at most 107 bytes). */
@@ -67,51 +57,26 @@ export interface VirtiofsTransportMetrics {
 }
 
 /** The addon's VirtiofsSession class (native/binding/virtiofs_wrap.h). */
-interface NativeVirtiofs {
+interface NativeVirtiofs extends NativeVfsMethods {
   info(): { socketPath: string };
   initialized(): boolean;
   connected(): boolean;
-  attach(path: string, image: object, opts: AttachOptions): number;
-  replace(path: string, image: object, opts: AttachOptions): Promise<void>;
-  detach(path: string): Promise<void>;
-  mounts(): Array<{ path: string; index: number }>;
-  start(threads: number): void;
   stop(): Promise<void>;
   release(): Promise<void>;
   onEvent(cb: (kind: string, detail: string) => void): void;
-  metrics(path: string): FsMetricsNative;
-  fileMetrics(path: string): Record<string, FileMetricsNative>;
-  latestReadFiles(path: string): number[][];
-  accessPatterns(path: string): AccessPatternNative[];
-  backendMetrics(path: string): BackendMetricsNative;
-  inflight(): InflightOp[];
   transportMetrics(): VirtiofsTransportMetrics;
 }
 type NativeVirtiofsClass = new (opts: Required<VirtiofsListenOptions>) => NativeVirtiofs;
 
-function invalid(what: string, name: string, value: unknown): NativeError {
-  return new NativeError(osConstants.errno.EINVAL, 'EINVAL', `Expected ${what} for ${name} but received ${String(value)}`);
-}
-
-function checkAttachOptions(opts: AttachOptions): AttachOptions {
-  for (const key of ['entryTimeout', 'attrTimeout'] as const) {
-    const v = opts[key];
-    if (v !== undefined && (!Number.isSafeInteger(v) || v < 0)) throw invalid('a non-negative integer', key, v);
-  }
-  if (opts.index !== undefined && (!Number.isInteger(opts.index) || opts.index < 1 || opts.index > 255)) {
-    throw invalid('an integer between 1 and 255', 'index', opts.index);
-  }
-  return opts;
-}
-
 /** A vhost-user-fs back-end serving RAFS images at virtual paths to one VM at a time. */
-export class VirtiofsSession {
+export class VirtiofsSession extends NativeVfsSession<NativeVirtiofs> {
   /** The socket path the back-end listens on. */
   readonly socketPath: string;
   private connectCb: ((detail: string) => void) | null = null;
   private disconnectCb: ((reason: string) => void) | null = null;
 
-  private constructor(private readonly native: NativeVirtiofs) {
+  private constructor(native: NativeVirtiofs) {
+    super(native);
     this.socketPath = native.info().socketPath;
     native.onEvent((kind, detail) => {
       if (kind === 'connect') this.connectCb?.(detail);
@@ -149,37 +114,10 @@ export class VirtiofsSession {
     return this.native.connected();
   }
 
-  /** Attaches `image` at virtual path `path`; returns its fs index 1..255. EEXIST, EINVAL, ENOTSUP (nested). */
-  attach(path: string, image: RafsImage, opts: AttachOptions = {}): number {
-    const o = checkAttachOptions(opts);
-    return internal.callSync(() => this.native.attach(path, addonImageOf(image), o));
-  }
 
-  /** Swaps the image at `path` in place (same index and metrics). ENOENT if none. */
-  async replace(path: string, image: RafsImage, opts: AttachOptions = {}): Promise<void> {
-    const o = checkAttachOptions(opts);
-    await internal.callAsync(() => this.native.replace(path, addonImageOf(image), o), this.replace);
-  }
 
-  /** Detaches the image at `path` once its requests in progress are done (off the JS thread). ENOENT if none. */
-  async detach(path: string): Promise<void> {
-    await internal.callAsync(() => this.native.detach(path), this.detach);
-  }
 
-  /** Attached images by virtual path, with their fs index. */
-  mounts(): Array<{ path: string; index: number }> {
-    return this.native.mounts();
-  }
 
-  /**
-   * Starts accepting front-ends (one at a time; the next after a disconnect) with `threads`
-   * (1..1024) workers on the request queue; hiprio has one. EBUSY when running.
-   * While running, the listener keeps the event loop alive.
-   */
-  start(threads: number): void {
-    if (!Number.isInteger(threads) || threads < 1 || threads > 1024) throw invalid('an integer between 1 and 1024', 'threads', threads);
-    internal.callSync(() => this.native.start(threads));
-  }
 
   /** Disconnects the front-end, joins the workers (off the JS thread) and stops accepting; the socket stays bound. */
   async stop(): Promise<void> {
@@ -203,35 +141,11 @@ export class VirtiofsSession {
     this.disconnectCb = cb;
   }
 
-  /** FsMetrics of the image at `path`. ENOENT when nothing is attached there. */
-  metrics(path: string): FsMetricsNative {
-    return internal.callSync(() => this.native.metrics(path));
-  }
 
-  /** Per-file metrics keyed by RAFS inode (decimal string); empty unless iostatsFiles. */
-  fileMetrics(path: string): Record<string, FileMetricsNative> {
-    return internal.callSync(() => this.native.fileMetrics(path));
-  }
 
-  /** Inodes read since the previous call as ascending ranges ([a] or [a, b]), then cleared. */
-  latestReadFiles(path: string): number[][] {
-    return internal.callSync(() => this.native.latestReadFiles(path));
-  }
 
-  /** One record per file read at least once; empty unless accessPattern. */
-  accessPatterns(path: string): AccessPatternNative[] {
-    return internal.callSync(() => this.native.accessPatterns(path));
-  }
 
-  /** Blob read counters of the image's storage backend. */
-  backendMetrics(path: string): BackendMetricsNative {
-    return internal.callSync(() => this.native.backendMetrics(path));
-  }
 
-  /** Requests the queue workers are handling right now (at most one per queue). */
-  inflight(): InflightOp[] {
-    return this.native.inflight();
-  }
 
   /** Counters of the vhost-user transport: messages, chains, malformed chains by kind, notifications. */
   transportMetrics(): VirtiofsTransportMetrics {
