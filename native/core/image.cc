@@ -100,14 +100,8 @@ Result<size_t> Image::Read(rafs::Ino ino, uint64_t offset, uint8_t* out, size_t 
     if (seg.hole) {
       std::memset(out + done, 0, seg.length);
     } else {
-      auto data = reader_->ReadChunk(seg.chunk);
-      if (!data.ok()) return data.status();
-      const std::vector<uint8_t>& plain = data.value();
-      if (static_cast<uint64_t>(seg.offset_in_chunk) + seg.length > plain.size()) {
-        return Status(EIO, "inode " + std::to_string(ino) + ": chunk " + std::to_string(seg.chunk.index) +
-                               " of blob " + std::to_string(seg.chunk.blob_index) + " is shorter than the file expects");
-      }
-      std::memcpy(out + done, plain.data() + seg.offset_in_chunk, seg.length);
+      Status st = reader_->ReadSlice(seg.chunk, seg.offset_in_chunk, static_cast<uint32_t>(seg.length), out + done);
+      if (!st.ok()) return st;
     }
     done += seg.length;
   }

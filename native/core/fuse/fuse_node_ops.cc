@@ -138,9 +138,10 @@ int FuseServer::DoRead(const Request& r, WorkerContext& ctx, Outcome* out) {
   if (!n.backend) return EISDIR;
   Account(out, n);
   const size_t size = std::min<size_t>(in->size, kReplyBufferSize);
-  auto got = n.backend->image->Read(n.ino, in->offset, ctx.out(), size);
+  uint8_t* dst = out->read_into ? out->read_into : ctx.out();
+  auto got = n.backend->image->Read(n.ino, in->offset, dst, size);
   if (!got.ok()) return Errno(got.status());
-  out->a = ctx.out();
+  out->a = dst;
   out->alen = got.value();
   return 0;
 }

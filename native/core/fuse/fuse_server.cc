@@ -198,6 +198,7 @@ int FuseServer::Handle(const uint8_t* buf, size_t len, WorkerContext& ctx, Reply
     Vfs::ReadSection section(*vfs_, ctx.reader_slot());
     if (opcode == FUSE_READ) {
       const uint64_t start = MonotonicMicros();
+      if (const auto* in = r.Arg<fuse_read_in>()) out.read_into = sink.PayloadBuffer(std::min<size_t>(in->size, kReplyBufferSize));
       err = DoRead(r, ctx, &out);
       if (out.backend) {
         const auto* in = r.Arg<fuse_read_in>();

@@ -25,6 +25,10 @@ class ReplySink {
  public:
   virtual ~ReplySink() = default;
   virtual int Write(const iovec* iov, int count) = 0;
+  // Where a reply's payload of `len` bytes (the bytes right after its fuse_out_header) will land,
+  // when that is one contiguous buffer the server may fill in place before calling Write with
+  // that same pointer (the virtio-fs sink: the guest's own buffers). nullptr: no such buffer.
+  virtual uint8_t* PayloadBuffer(size_t /*len*/) { return nullptr; }
 };
 
 struct ServerOptions {
@@ -77,6 +81,7 @@ class FuseServer {
     const Backend* backend = nullptr;
     uint64_t ino = 0;
     bool no_reply = false;
+    uint8_t* read_into = nullptr;  // READ: the sink's payload buffer, filled in place (else ctx.out())
   };
 
  private:

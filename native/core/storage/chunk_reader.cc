@@ -5,6 +5,7 @@
 #include "storage/chunk_reader.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <cstring>
 #include <mutex>
@@ -156,6 +157,16 @@ struct ChunkReader::Impl {
     // Published once with std::atomic_store, read with std::atomic_load: the data path reads it
     // on every chunk, so a loaded blob costs no lock.
     std::shared_ptr<const LoadedBlob> loaded;
+    // Plain (stored uncompressed) chunks whose checks have passed once, so later slices of them
+    // are read straight from the backend. Sized by the blob's chunk count (empty when unknown).
+    std::unique_ptr<std::atomic<uint64_t>[]> checked;
+    uint32_t checked_chunks = 0;
+    bool IsChecked(uint32_t index) const {
+      return index < checked_chunks && (checked[index / 64].load(std::memory_order_acquire) >> (index % 64) & 1) != 0;
+    }
+    void NoteChecked(uint32_t index) {
+      if (index < checked_chunks) checked[index / 64].fetch_or(uint64_t{1} << (index % 64), std::memory_order_release);
+    }
   };
 
   std::vector<BlobInfo> blobs;
@@ -391,7 +402,13 @@ ChunkReader::ChunkReader(std::vector<BlobInfo> blobs, BlobBackend* backend, Chun
   impl_->backend = backend;
   impl_->options = options;
   for (size_t i = 0; i < impl_->blobs.size(); ++i) {
-    impl_->states.push_back(std::make_unique<Impl::BlobState>());
+    auto state = std::make_unique<Impl::BlobState>();
+    const uint32_t chunks = impl_->blobs[i].chunk_count;
+    if (chunks != 0) {
+      state->checked.reset(new std::atomic<uint64_t>[(chunks + 63) / 64]());
+      state->checked_chunks = chunks;
+    }
+    impl_->states.push_back(std::move(state));
   }
 }
 
@@ -459,6 +476,36 @@ Result<std::vector<uint8_t>> ChunkReader::ReadChunk(const ChunkRef& ref) {
   Result<Verified> v = impl_->Read(ref, false);
   if (!v.ok()) return v.status();
   return std::move(v.value().data);
+}
+
+Status ChunkReader::ReadSlice(const ChunkRef& ref, uint32_t offset_in_chunk, uint32_t length, uint8_t* out) {
+  Result<ReadPlan> plan = impl_->MakePlan(ref);
+  if (!plan.ok()) return plan.status();
+  Result<ResolvedChunk> chunk = impl_->Locate(plan.value());
+  if (!chunk.ok()) return chunk.status();
+  const ResolvedChunk& c = chunk.value();
+  const BlobInfo& blob = impl_->blobs[c.ref.blob_index];
+  auto where = [&] {
+    return "blob " + blob.blob_id + " chunk " + Num(c.ref.index) + " at compressed offset " +
+           Num(c.ref.compressed_offset) + ": ";
+  };
+  if (uint64_t{offset_in_chunk} + length > c.ref.uncompressed_size) {
+    return Status(EIO, where() + "[" + Num(offset_in_chunk) + ", +" + Num(length) + ") lies past the chunk's " +
+                           Num(c.ref.uncompressed_size) + " bytes");
+  }
+  Impl::BlobState& state = *impl_->states[c.ref.blob_index];
+  const bool plain = !c.batch() && (c.ref.flags & kChunkCompressed) == 0;
+  const bool needs_check = (c.ref.flags & kChunkHasCrc32) != 0 || (impl_->options.validate_digest && c.digest_known);
+  if (plain && (!needs_check || state.IsChecked(c.ref.index))) {
+    Status s = impl_->backend->ReadAt(blob.blob_id, c.stored_offset + offset_in_chunk, out, length);
+    if (!s.ok()) return Status(s.error_number(), where() + s.message());
+    return Status::Ok();
+  }
+  Result<Verified> whole = impl_->Read(ref, false);
+  if (!whole.ok()) return whole.status();
+  std::memcpy(out, whole.value().data.data() + offset_in_chunk, length);
+  if (plain) state.NoteChecked(c.ref.index);
+  return Status::Ok();
 }
 
 Result<ChunkReader::Verified> ChunkReader::ReadAndVerify(const ChunkRef& ref) {

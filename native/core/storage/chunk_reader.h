@@ -88,6 +88,12 @@ class ChunkReader {
   // chunk index and offset on a short read, corrupt compressed data, or a digest/CRC mismatch.
   Result<std::vector<uint8_t>> ReadChunk(const ChunkRef& ref);
 
+  // Bytes [offset_in_chunk, +length) of the chunk into `out`. A chunk stored uncompressed is
+  // read whole (and checked, as ReadChunk does) only the first time it needs a check; after
+  // that, and for chunks with nothing to check, only the slice is read from the backend.
+  // Compressed chunks are read and decoded whole every time. Errors as ReadChunk's.
+  Status ReadSlice(const ChunkRef& ref, uint32_t offset_in_chunk, uint32_t length, uint8_t* out);
+
   // Like ReadChunk but always validates (digest when known, CRC when present): for `check`.
   // Returns the digest actually computed too.
   struct Verified {

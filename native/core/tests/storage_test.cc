@@ -77,6 +77,7 @@ std::string HashHex(DigestAlgorithm algo, ByteView data) {
 class MemoryBackend final : public BlobBackend {
  public:
   std::map<std::string, std::vector<uint8_t>> blobs;
+  std::vector<size_t> read_lengths;  // every ReadAt's length, in order
   Result<uint64_t> BlobSize(const std::string& id) override {
     auto it = blobs.find(id);
     if (it == blobs.end()) return Status(ENOENT, "no blob " + id);
@@ -87,6 +88,7 @@ class MemoryBackend final : public BlobBackend {
     auto it = blobs.find(id);
     if (it == blobs.end()) return Status(ENOENT, "no blob " + id);
     const auto& b = it->second;
+    read_lengths.push_back(length);
     if (offset > b.size() || length > b.size() - offset) {
       return Status(EIO, "blob " + id + ": expected " + std::to_string(length) + " bytes");
     }
@@ -869,6 +871,80 @@ TEST("synthetic v2 blob: CRC-carrying chunk and batch members decode; wrong CRC 
   CHECK_EQ(bad.status().error_number(), EIO);
   CHECK(Contains(bad.status().message(), "CRC-32C mismatch"));
   CHECK(Contains(bad.status().message(), "chunk 0"));
+}
+
+TEST("ReadSlice: a plain chunk is read whole and checked once, then only its slices; corrupt stays EIO") {
+  std::vector<uint8_t> a = MixedBytes(8192), b = MixedBytes(4096);
+  for (auto& x : b) x ^= 0x5a;
+  std::vector<uint8_t> c = MixedBytes(6000);
+  Result<std::vector<uint8_t>> zc = Compress(Compression::kZstd, c);
+  REQUIRE_OK(zc);
+  std::vector<uint8_t> blob = a;
+  blob.insert(blob.end(), b.begin(), b.end());
+  blob.insert(blob.end(), zc.value().begin(), zc.value().end());
+  BlobInfo info;
+  info.blob_id = "plain";
+  info.compression = Compression::kZstd;
+  info.digest = DigestAlgorithm::kSha256;
+  info.chunk_count = 3;
+  info.compressed_size = blob.size();
+  info.uncompressed_size = 8192 + 4096 + 8192;
+  auto ref = [&](uint32_t index, uint64_t off, uint32_t size, uint64_t stored_off, uint32_t stored, uint32_t flags) {
+    ChunkRef r;
+    r.has_details = true;
+    r.index = index;
+    r.uncompressed_offset = off;
+    r.uncompressed_size = size;
+    r.compressed_offset = stored_off;
+    r.compressed_size = stored;
+    r.flags = flags;
+    return r;
+  };
+  ChunkRef ra = ref(0, 0, 8192, 0, 8192, kChunkHasCrc32);  // plain, with a CRC
+  ra.crc32 = Crc32c(a);
+  ChunkRef rb = ref(1, 8192, 4096, 8192, 4096, 0);         // plain, nothing to check
+  Result<Digest> db = ComputeDigest(DigestAlgorithm::kSha256, b);
+  REQUIRE_OK(db);
+  rb.digest = db.value();
+  ChunkRef rc = ref(2, 12288, 6000, 12288, static_cast<uint32_t>(zc.value().size()), kChunkCompressed);
+
+  MemoryBackend mem;
+  mem.blobs["plain"] = blob;
+  ChunkReader reader({info}, &mem, {false});
+  std::vector<uint8_t> out(100);
+  REQUIRE_OK(reader.ReadSlice(ra, 100, 50, out.data()));
+  CHECK(std::equal(out.begin(), out.begin() + 50, a.begin() + 100));
+  REQUIRE_OK(reader.ReadSlice(ra, 8100, 92, out.data()));
+  CHECK(std::equal(out.begin(), out.begin() + 92, a.begin() + 8100));
+  CHECK(mem.read_lengths == (std::vector<size_t>{8192, 92}));  // whole once (CRC), then the slice
+  mem.read_lengths.clear();
+  REQUIRE_OK(reader.ReadSlice(rb, 7, 20, out.data()));  // no CRC, validation off: slice only
+  CHECK(std::equal(out.begin(), out.begin() + 20, b.begin() + 7));
+  REQUIRE_OK(reader.ReadSlice(rc, 5000, 100, out.data()));  // compressed: decoded whole each time
+  CHECK(std::equal(out.begin(), out.begin() + 100, c.begin() + 5000));
+  REQUIRE_OK(reader.ReadSlice(rc, 0, 10, out.data()));
+  CHECK(std::equal(out.begin(), out.begin() + 10, c.begin()));
+  CHECK(mem.read_lengths == (std::vector<size_t>{20, zc.value().size(), zc.value().size()}));
+  CHECK_EQ(reader.ReadSlice(rb, 4000, 97, out.data()).error_number(), EIO);  // past the chunk
+
+  mem.read_lengths.clear();
+  ChunkReader strict({info}, &mem, {true});  // digest validation: rb is checked once too
+  REQUIRE_OK(strict.ReadSlice(rb, 7, 20, out.data()));
+  REQUIRE_OK(strict.ReadSlice(rb, 70, 20, out.data()));
+  CHECK(std::equal(out.begin(), out.begin() + 20, b.begin() + 70));
+  CHECK(mem.read_lengths == (std::vector<size_t>{4096, 20}));
+
+  std::vector<uint8_t> bad = blob;  // a flipped byte outside the slice still fails the CRC, every time
+  bad[3000] ^= 1;
+  MemoryBackend mem2;
+  mem2.blobs["plain"] = bad;
+  ChunkReader reader2({info}, &mem2, {false});
+  for (int i = 0; i < 2; i++) {
+    Status s = reader2.ReadSlice(ra, 100, 50, out.data());
+    CHECK_EQ(s.error_number(), EIO);
+    CHECK(Contains(s.message(), "CRC-32C mismatch"));
+  }
+  CHECK(mem2.read_lengths == (std::vector<size_t>{8192, 8192}));
 }
 
 TEST("truncated copies of the v6 and toc blobs give errors, never a crash") {

@@ -153,6 +153,14 @@ TEST("virtio-fs: INIT, LOOKUP, GETATTR and READ of the v6 fixture with real used
   auto ind = f->Fuse(1, read_req, 1 << 17, 2, true);
   REQUIRE_OK(ind);
   CHECK(ind.value().bytes == direct.bytes);
+  // The reply space as a header descriptor and page-sized payload descriptors, adjacent (the
+  // READ fills them in place) and apart (it is copied piece by piece): the same bytes.
+  for (bool gaps : {false, true}) {
+    auto pages = f->Fuse(1, read_req, 16 + (1 << 17), 1, false, 33, gaps);
+    REQUIRE_OK(pages);
+    CHECK_EQ(pages.value().used_len, sizeof(fuse_out_header) + kLibRsSize);
+    CHECK(pages.value().bytes == direct.bytes);
+  }
 
   // FORGET on hiprio: no reply, the chain still comes back with used length 0.
   fuse_forget_in fg{};
@@ -162,12 +170,12 @@ TEST("virtio-fs: INIT, LOOKUP, GETATTR and READ of the v6 fixture with real used
   CHECK_EQ(forget.value().used_len, 0u);
   CHECK(f->Notifications(1) > 0);
   const auto m = d.session->Snapshot();
-  CHECK_EQ(m.requests, 7u);
-  CHECK(m.transport.notifications >= 7);
+  CHECK_EQ(m.requests, 9u);
+  CHECK(m.transport.notifications >= 9);
   CHECK(d.session->Inflight().empty());
   const auto fs = d.vfs.Find("/").value()->metrics->Snapshot();
   CHECK_EQ(fs.fop_hits[kFopLookup], 2u);
-  CHECK_EQ(fs.data_read, 3 * kLibRsSize);  // two READs through virtio-fs, one direct
+  CHECK_EQ(fs.data_read, 5 * kLibRsSize);  // four READs through virtio-fs, one direct
 }
 
 TEST("virtio-fs: four request workers answer 64 chains published at once, each with its own reply") {

@@ -5,6 +5,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -253,8 +254,9 @@ Status VhostUserBackend::StartRing(int q) {
   r.vq.SetFeatures((features_ & vhost::kFeatureEventIdx) != 0, (features_ & vhost::kFeatureIndirectDesc) != 0);
   r.vq.Start();
   r.stop.store(false);
-  r.polling = false;
   r.kick_dead = false;
+  uint64_t v;
+  (void)!read(r.wake_fd, &v, sizeof v);  // enable changes before the start need no wake-up
   const int n = q == 0 ? 1 : request_workers_;  // hiprio carries only FORGET / INTERRUPT
   for (int w = 0; w < n; w++) r.workers.emplace_back(&VhostUserBackend::RunRing, this, q, w);
   return Status::Ok();
@@ -263,13 +265,9 @@ Status VhostUserBackend::StartRing(int q) {
 void VhostUserBackend::StopRing(int q) {
   Ring& r = rings_[q];
   if (!r.running()) return;
-  {
-    std::lock_guard<std::mutex> lock(r.mu);
-    r.stop.store(true);
-  }
-  r.cv.notify_all();
+  r.stop.store(true);
   const uint64_t one = 1;
-  (void)!write(r.wake_fd, &one, sizeof one);
+  (void)!write(r.wake_fd, &one, sizeof one);  // left readable until every worker has seen it
   for (std::thread& t : r.workers) t.join();
   r.workers.clear();
 }
@@ -293,70 +291,87 @@ uint32_t VhostUserBackend::ServeChain(int q, int worker, const DescChain& chain)
   return device_->HandleChain(q, worker, chain);
 }
 
-// With `lock` held and nothing to pop: one worker polls the ring's fds (lock released), the
-// others wait for it. False when the worker should exit (poll failed).
-bool VhostUserBackend::PollRing(int q, std::unique_lock<std::mutex>& lock) {
-  Ring& r = rings_[q];
-  if (r.polling) {
-    r.cv.wait(lock);
-    return true;
-  }
-  r.polling = true;
-  lock.unlock();
-  pollfd fds[2] = {{r.wake_fd, POLLIN, 0}, {r.kick_dead ? -1 : r.kick_fd, POLLIN, 0}};
-  bool kick_dead = false;
-  bool ok = true;
-  uint64_t v;
-  if (poll(fds, 2, -1) < 0) {
-    if (errno != EINTR) {
-      Log(std::string("queue poll: ") + std::strerror(errno));
-      ok = false;
-    }
-  } else {
-    if (fds[0].revents & POLLIN) (void)!read(r.wake_fd, &v, sizeof v);
-    if (fds[1].revents & POLLIN) {
-      (void)!read(r.kick_fd, &v, sizeof v);
-    } else if (fds[1].revents & (POLLERR | POLLHUP | POLLNVAL)) {
-      // daemon spec §7: only EPOLLIN is accepted on a kick fd; wait for a stop instead.
-      Log("queue " + std::to_string(q) + ": kick fd error; queue idle until restarted");
-      kick_dead = true;
-    }
-  }
-  lock.lock();
-  if (kick_dead) r.kick_dead = true;
-  r.polling = false;
-  r.cv.notify_all();
-  return ok;
-}
-
 void VhostUserBackend::RunRing(int q, int worker) {
   Ring& r = rings_[q];
+  const int ep = epoll_create1(EPOLL_CLOEXEC);
+  if (ep < 0) {
+    Log(std::string("queue ") + std::to_string(q) + " worker " + std::to_string(worker) + ": epoll_create1: " +
+        std::strerror(errno));
+    return;
+  }
+  struct Closer {
+    int fd;
+    ~Closer() { close(fd); }
+  } closer{ep};
+  epoll_event wake{};
+  wake.events = EPOLLIN;
+  wake.data.fd = r.wake_fd;
+  epoll_event kick{};
+  // Edge-triggered: every kick is an edge (eventfd wakes its waiters on each write), so the
+  // counter is never read back, which saves a syscall per request.
+  kick.events = EPOLLIN | EPOLLET | EPOLLEXCLUSIVE;
+  kick.data.fd = r.kick_fd;
+  bool watching_kick = false;
+  if (epoll_ctl(ep, EPOLL_CTL_ADD, r.wake_fd, &wake) != 0) {
+    Log(std::string("queue ") + std::to_string(q) + ": epoll_ctl: " + std::strerror(errno));
+    return;
+  }
   DescChain chain;
-  std::unique_lock<std::mutex> lock(r.mu);
   for (;;) {
-    if (r.stop.load(std::memory_order_relaxed)) return;
-    if (!r.vq.broken() && r.enabled.load()) {
-      const Virtqueue::PopResult res = r.vq.Pop(&chain);
-      if (res == Virtqueue::PopResult::kChain) {
-        lock.unlock();
-        const uint32_t used = ServeChain(q, worker, chain);
-        lock.lock();
-        r.vq.Push(chain.head, used);
-        if (r.vq.NeedNotify()) {
-          Signal(r);
-        } else {
-          suppressed_++;
-        }
-        continue;
+    {
+      std::unique_lock<std::mutex> lock(r.mu);
+      if (!r.kick_dead && !watching_kick) {
+        watching_kick = epoll_ctl(ep, EPOLL_CTL_ADD, r.kick_fd, &kick) == 0;
+        if (!watching_kick) r.kick_dead = true;
+      } else if (r.kick_dead && watching_kick) {
+        (void)epoll_ctl(ep, EPOLL_CTL_DEL, r.kick_fd, nullptr);
+        watching_kick = false;
       }
-      if (res == Virtqueue::PopResult::kBroken) {
-        broken_queues_++;
-        Log("queue " + std::to_string(q) + ": available index moved by more than the queue size; queue stopped");
-      } else if (r.vq.EnableNotify()) {
-        continue;  // buffers arrived while re-arming kicks
+      for (;;) {
+        if (r.stop.load(std::memory_order_relaxed)) return;
+        if (r.vq.broken() || !r.enabled.load()) break;
+        const Virtqueue::PopResult res = r.vq.Pop(&chain);
+        if (res == Virtqueue::PopResult::kChain) {
+          lock.unlock();
+          const uint32_t used = ServeChain(q, worker, chain);
+          lock.lock();
+          r.vq.Push(chain.head, used);
+          if (r.vq.NeedNotify()) {
+            Signal(r);
+          } else {
+            suppressed_++;
+          }
+          continue;
+        }
+        if (res == Virtqueue::PopResult::kBroken) {
+          broken_queues_++;
+          Log("queue " + std::to_string(q) + ": available index moved by more than the queue size; queue stopped");
+          break;
+        }
+        if (!r.vq.EnableNotify()) break;  // else buffers arrived while re-arming kicks
       }
     }
-    if (!PollRing(q, lock)) return;
+    epoll_event ev[2];
+    const int n = epoll_wait(ep, ev, 2, -1);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      Log(std::string("queue ") + std::to_string(q) + " wait: " + std::strerror(errno));
+      return;
+    }
+    uint64_t v;
+    for (int i = 0; i < n; i++) {
+      if (ev[i].data.fd == r.wake_fd) {
+        // A stop leaves it readable for every worker; an enable change wakes whoever reads it.
+        if (!r.stop.load()) (void)!read(r.wake_fd, &v, sizeof v);
+      } else if (ev[i].events & EPOLLIN) {
+        // A kick: the loop above pops what it announced.
+      } else if (ev[i].events & (EPOLLERR | EPOLLHUP)) {
+        // daemon spec §7: only EPOLLIN is accepted on a kick fd; wait for a stop instead.
+        std::lock_guard<std::mutex> lock(r.mu);
+        if (!r.kick_dead) Log("queue " + std::to_string(q) + ": kick fd error; queue idle until restarted");
+        r.kick_dead = true;
+      }
+    }
   }
 }
 

@@ -12,7 +12,6 @@
 
 #include <array>
 #include <atomic>
-#include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -87,18 +86,18 @@ class VhostUserBackend {
   Metrics Snapshot() const;
 
  private:
-  // A started ring's workers take turns (leader/followers): whoever holds `mu` pops; a worker
-  // that finds the ring empty either becomes the one poller of kick_fd/wake_fd or waits on
-  // `cv` for it. Chains are handled outside `mu`. Lock order: mu, then call_mu.
+  // A started ring's workers each wait in their own epoll set: wake_fd, and kick_fd with
+  // EPOLLEXCLUSIVE, so a kick wakes one idle worker, not all of them, and a worker never hands
+  // the waiting over to another (no futex or context switch per request). Whoever holds `mu`
+  // pops; chains are handled outside `mu`, so while one worker serves a slow request the next
+  // kick wakes another. Lock order: mu, then call_mu.
   struct Ring {
     Virtqueue vq;                     // worker side (Pop/Push/NeedNotify/EnableNotify) under mu
     int kick_fd = -1;
     int err_fd = -1;
     int wake_fd = -1;                 // eventfd: stop request or enable change
-    std::mutex mu;                    // guards vq's worker side and polling
-    std::condition_variable cv;       // a poller finished polling, or stop
-    bool polling = false;             // a worker is in poll() on kick_fd/wake_fd
-    bool kick_dead = false;           // kick_fd reported an error: poll wake_fd only (under mu)
+    std::mutex mu;                    // guards vq's worker side and kick_dead
+    bool kick_dead = false;           // kick_fd reported an error: wait on wake_fd only (under mu)
     std::mutex call_mu;               // guards call_fd (replaced by SET_VRING_CALL while running)
     int call_fd = -1;
     std::atomic<bool> enabled{false};
@@ -131,7 +130,6 @@ class VhostUserBackend {
   void ResetConnectionState();
   void RunRing(int q, int worker);
   uint32_t ServeChain(int q, int worker, const DescChain& chain);
-  bool PollRing(int q, std::unique_lock<std::mutex>& lock);
   void Signal(Ring& r);
   void Log(const std::string& line);
 

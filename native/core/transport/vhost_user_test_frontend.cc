@@ -208,7 +208,8 @@ uint64_t VhostUserTestFrontend::Notifications(int q) {
 }
 
 Result<VhostUserTestFrontend::Reply> VhostUserTestFrontend::Fuse(int q, const std::vector<uint8_t>& request,
-                                                                 size_t reply_cap, int split, bool indirect) {
+                                                                 size_t reply_cap, int split, bool indirect,
+                                                                 int reply_split, bool reply_gaps) {
   ResetData();
   if (split < 1 || static_cast<size_t>(split) > request.size()) split = 1;
   struct D {
@@ -225,10 +226,25 @@ Result<VhostUserTestFrontend::Reply> VhostUserTestFrontend::Fuse(int q, const st
     const size_t len = i == split - 1 ? request.size() - off : piece;
     descs.push_back({req + off, static_cast<uint32_t>(len), 0});
   }
-  const uint64_t out = reply_cap ? Alloc(reply_cap) : 0;
-  if (reply_cap) {
-    std::memset(Ptr(out), 0xee, reply_cap);
-    descs.push_back({out, static_cast<uint32_t>(reply_cap), kDescWrite});
+  if (reply_split < 1 || reply_cap <= 16 || static_cast<size_t>(reply_split - 1) > reply_cap - 16) reply_split = 1;
+  const size_t gap = reply_gaps ? 64 : 0;
+  const uint64_t out = reply_cap ? Alloc(reply_cap + gap * static_cast<size_t>(reply_split)) : 0;
+  std::vector<D> pieces;  // the reply space, in order
+  if (reply_cap && reply_split == 1) {
+    pieces.push_back({out, static_cast<uint32_t>(reply_cap), kDescWrite});
+  } else if (reply_cap) {
+    pieces.push_back({out, 16, kDescWrite});
+    uint64_t at = out + 16 + gap;
+    const size_t payload = reply_cap - 16, each = payload / static_cast<size_t>(reply_split - 1);
+    for (int i = 0; i < reply_split - 1; i++) {
+      const size_t len = i == reply_split - 2 ? payload - each * static_cast<size_t>(i) : each;
+      pieces.push_back({at, static_cast<uint32_t>(len), kDescWrite});
+      at += len + gap;
+    }
+  }
+  for (const D& p : pieces) {
+    std::memset(Ptr(p.addr), 0xee, p.len);
+    descs.push_back(p);
   }
   if (indirect) {
     const uint64_t table = Alloc(16 * descs.size());
@@ -254,7 +270,11 @@ Result<VhostUserTestFrontend::Reply> VhostUserTestFrontend::Fuse(int q, const st
   if (!used.ok()) return used.status();
   Reply r;
   r.used_len = used.value().len;
-  if (reply_cap) r.bytes.assign(Ptr(out), Ptr(out) + std::min<size_t>(reply_cap, r.used_len));
+  for (const D& p : pieces) {
+    const size_t n = std::min<size_t>(p.len, r.used_len - r.bytes.size());
+    r.bytes.insert(r.bytes.end(), Ptr(p.addr), Ptr(p.addr) + n);
+    if (r.bytes.size() == r.used_len) break;
+  }
   return r;
 }
 

@@ -55,14 +55,16 @@ class VhostUserTestFrontend {
   Result<Used> WaitUsed(int q, int timeout_ms = 5000);
   uint64_t Notifications(int q);  // call eventfd signals seen so far
 
-  // One FUSE request on queue q: the request in `split` readable descriptors, one writable
-  // descriptor of `reply_cap` bytes (0: none). Returns the used length and the reply bytes.
+  // One FUSE request on queue q: the request in `split` readable descriptors, the reply space
+  // of `reply_cap` bytes (0: none) in one writable descriptor, or with `reply_split` > 1 in a
+  // 16-byte header descriptor and reply_split - 1 payload descriptors, adjacent in memory or,
+  // with `reply_gaps`, 64 bytes apart. Returns the used length and the reply bytes.
   struct Reply {
     uint32_t used_len = 0;
     std::vector<uint8_t> bytes;
   };
   Result<Reply> Fuse(int q, const std::vector<uint8_t>& request, size_t reply_cap, int split = 1,
-                     bool indirect = false);
+                     bool indirect = false, int reply_split = 1, bool reply_gaps = false);
   int fd() const { return sock_; }
   void Disconnect();
 

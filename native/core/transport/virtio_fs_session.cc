@@ -37,6 +37,22 @@ class ChainSink final : public fuse::ReplySink {
     return 0;
   }
 
+  // The payload's place when the writable buffers hold it contiguously right after the header
+  // (guest pages that happen to be adjacent count as one): READ then fills guest memory directly.
+  uint8_t* PayloadBuffer(size_t len) override {
+    if (len == 0 || chain_.writable_len < sizeof(fuse_out_header) + len) return nullptr;
+    size_t di = 0, skip = sizeof(fuse_out_header);
+    while (di < chain_.writable.size() && skip >= chain_.writable[di].iov_len) skip -= chain_.writable[di++].iov_len;
+    if (di == chain_.writable.size()) return nullptr;
+    uint8_t* start = static_cast<uint8_t*>(chain_.writable[di].iov_base) + skip;
+    uint8_t* end = static_cast<uint8_t*>(chain_.writable[di].iov_base) + chain_.writable[di].iov_len;
+    while (static_cast<size_t>(end - start) < len && ++di < chain_.writable.size() &&
+           chain_.writable[di].iov_base == end) {
+      end += chain_.writable[di].iov_len;
+    }
+    return static_cast<size_t>(end - start) >= len ? start : nullptr;
+  }
+
   uint32_t written = 0;
   bool oversized = false;
   bool no_space = false;
@@ -50,7 +66,8 @@ class ChainSink final : public fuse::ReplySink {
       while (left > 0 && di < chain_.writable.size()) {
         const iovec& d = chain_.writable[di];
         const size_t n = std::min(left, d.iov_len - doff);
-        std::memcpy(static_cast<uint8_t*>(d.iov_base) + doff, src, n);
+        uint8_t* dst = static_cast<uint8_t*>(d.iov_base) + doff;
+        if (dst != src) std::memcpy(dst, src, n);  // equal: filled in place (PayloadBuffer)
         src += n;
         left -= n;
         doff += n;
