@@ -72,6 +72,27 @@ export function readPrefetchList(file: string): string[] {
   return text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
 }
 
+/**
+ * Whether every blob of a localfs image is stored plain (neither compressed nor encrypted), i.e.
+ * a blob file already holds what a blob cache's data file would. Reads only the bootstrap; false
+ * when it cannot be read (the open that follows reports why).
+ */
+function storedPlain(bootstrap: string, options: ImageOptions): boolean {
+  let probe: RafsImage | undefined;
+  try {
+    const local: ImageOptions = {};
+    if (options.blobFile !== undefined) local.blobFile = options.blobFile;
+    if (options.dir !== undefined) local.dir = options.dir;
+    if (options.altDirs !== undefined) local.altDirs = options.altDirs;
+    probe = RafsImage.open(bootstrap, local);
+    return probe.superblock().blobs.every((b) => b.compressor === 'none' && b.cipher === 0);
+  } catch {
+    return false;
+  } finally {
+    probe?.close();
+  }
+}
+
 const PASSTHROUGH = new Set(['passthrough', 'passthroughfs', 'passthrough_fs']);
 
 export class FsService {
@@ -360,9 +381,11 @@ export class FsService {
     try {
       const setup = imageOptionsFromConfig(config, 'mount request');
       options = setup.options;
-      if (!setup.network && options.cache) {
-        // Local blobs are local files already: no second copy of their data (see the issue note).
-        this.log.info(`${mountpoint}: the blob cache is not used with the localfs backend`);
+      if (!setup.network && options.cache && storedPlain(cmd.source, options)) {
+        // An uncompressed local blob is a local file of plain data already: the read path slices
+        // it directly, a cache would only copy it. A compressed one keeps its cache (as nydusd
+        // does): without it every read would decompress a whole chunk again.
+        this.log.info(`${mountpoint}: the blob cache is not used with the localfs backend (every blob is stored uncompressed)`);
         delete options.cache;
       }
       const unixHttp = setup.network && nativeHttpProxyOf(setup.network);
