@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { NydusError } from '../errors.js';
 import type { WorkProgress } from '../work-progress.js';
 import { writeBlob } from './blob-writer.js';
-import { type BlobResult, type BuildNode, type BuildOptions, S_IFMT, S_IFREG } from './model.js';
+import { type BlobResult, type BuildNode, type BuildOptions, findNode, S_IFMT, S_IFREG } from './model.js';
 import { scanDirectory } from './scan-dir.js';
 import { scanTarball } from './scan-tar.js';
 import { writeV5Bootstrap } from './v5-writer.js';
@@ -51,6 +51,28 @@ export function filesInOrder(root: BuildNode): BuildNode[] {
   return out;
 }
 
+/**
+ * Regular files in blob order: the files of the prefetch list first, in the list's order (a
+ * directory brings the files below it, depth-first by name), then every other file in
+ * `filesInOrder` order. The startup files so sit together at the front of the blob, in the
+ * order they are read, so a few merged backend reads (prefetch, or the cache's sequential
+ * read-ahead) fetch them all (nydus-image lays prefetch files out first too). Paths that are
+ * not in the tree are left to the bootstrap writers, which refuse them.
+ */
+export function blobOrder(root: BuildNode, prefetch: string[]): BuildNode[] {
+  const all = filesInOrder(root);
+  if (prefetch.length === 0) return all;
+  const first = new Set<BuildNode>();
+  for (const path of prefetch) {
+    const node = findNode(root, path);
+    if (!node) continue;
+    for (const f of filesInOrder(node)) first.add(f);
+    // A hard link named in the list brings its group's leader (the node that owns the chunks).
+    if (node.linkLeader && (node.mode & S_IFMT) === S_IFREG) first.add(node.linkLeader);
+  }
+  return [...first, ...all.filter((f) => !first.has(f))];
+}
+
 /** Reads a prefetch list: one absolute path per line, blank lines ignored (as nydusd reads it). */
 export async function readPrefetchList(file: string): Promise<string[]> {
   const lines = (await readFile(file, 'utf8')).split('\n').map((l) => l.trim()).filter((l) => l !== '');
@@ -73,7 +95,7 @@ export async function createImage(req: CreateRequest): Promise<CreateSummary> {
   let blob: BlobResult | null = null;
   try {
     const root = srcStat.isDirectory() ? await scanDirectory(req.source) : await scanTarball(req.source, work);
-    const files = filesInOrder(root);
+    const files = blobOrder(root, req.prefetchFiles);
     blob = await writeBlob(files, req, req.blobDir, req.progress);
     // Hard-link members share their leader's chunks.
     const share = (n: BuildNode) => {

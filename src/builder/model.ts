@@ -1,6 +1,6 @@
 // Builder layer: the in-memory image tree `nydus create` builds from a directory or a layer
 // tarball, and the chunk records the blob writer assigns. Format writers (v5, v6) read it.
-// Everything here is plain data; names and link targets are raw bytes.
+// Plain data (names and link targets are raw bytes), and path lookup in the tree.
 
 export { S_IFDIR, S_IFLNK, S_IFMT, S_IFREG } from '../fs-mode.js';
 
@@ -108,4 +108,18 @@ export interface BlobResult {
   /** Total file bytes before dedup, and after. */
   bytesIn: number;
   bytesStored: number;
+}
+
+/** Resolves an absolute path in the tree without following symlinks. */
+export function findNode(root: BuildNode, path: string): BuildNode | undefined {
+  let node = root;
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') return undefined;
+    const want = Buffer.from(part, 'utf8');
+    const next = node.children?.find((c) => c.name.equals(want));
+    if (!next) return undefined;
+    node = next;
+  }
+  return node;
 }

@@ -3,7 +3,7 @@
 // table and the inode records in child-index order, with merkle inode digests (§3.11).
 import { NydusError } from '../errors.js';
 import { digest } from '../native/binding.js';
-import { S_IFDIR, S_IFLNK, S_IFMT, S_IFREG } from './model.js';
+import { findNode, S_IFDIR, S_IFLNK, S_IFMT, S_IFREG } from './model.js';
 import type { BlobResult, BuildNode, BuildOptions } from './model.js';
 import { planV5, type V5Entry, type V5Plan } from './v5-plan.js';
 import {
@@ -44,20 +44,6 @@ function inodeDigests(plan: V5Plan, alg: BuildOptions['digester']): Buffer[] {
     }
   }
   return out;
-}
-
-/** Resolves an absolute path in the tree without following symlinks. */
-function findNode(root: BuildNode, path: string): BuildNode | undefined {
-  let node = root;
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') return undefined;
-    const want = Buffer.from(part, 'utf8');
-    const next = node.children?.find((c) => c.name.equals(want));
-    if (!next) return undefined;
-    node = next;
-  }
-  return node;
 }
 
 /** Inode numbers of the prefetch paths (§3.4), in the given order without repeats. */
