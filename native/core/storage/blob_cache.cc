@@ -18,6 +18,9 @@ std::string Num(uint64_t v) { return std::to_string(v); }
 
 constexpr uint64_t kMinBatch = 128 << 10;
 constexpr auto kPendingWait = std::chrono::milliseconds(2000);
+// A miss starting at most this far past the end of the blob's last on-demand read continues it
+// (v6 uncompressed chunks sit at 4 KiB aligned offsets: up to 4095 bytes of padding between files).
+constexpr uint64_t kSequentialGap = 4096;
 
 }  // namespace
 
@@ -48,6 +51,8 @@ Result<std::unique_ptr<BlobCache>> BlobCache::Open(const CacheOptions& options, 
     if (!entry.ok()) return entry.status();
     cache->entries_.push_back(std::move(entry).value());
   }
+  cache->last_end_.assign(blobs.size(), UINT64_MAX);
+  cache->ahead_end_.assign(blobs.size(), 0);
   return cache;
 }
 
@@ -115,6 +120,26 @@ std::vector<std::vector<BlobCache::Item*>> BlobCache::Merge(std::vector<Item*> i
   return ranges;
 }
 
+Status BlobCache::ReadOnDemand(const BlobInfo& blob, uint64_t offset, uint8_t* buf, size_t length) {
+  on_demand_inflight_.fetch_add(1);
+  if (prefetch_active_.load() && bucket_) ChargeBucket(length);
+  Status s = backend_->ReadAt(blob.blob_id, offset, buf, length, ReadSource::kOnDemand);
+  on_demand_inflight_.fetch_sub(1);
+  return s;
+}
+
+namespace {
+
+// "blob B chunk C (+N more) at compressed offset O": how errors name a range.
+template <typename Items>
+std::string RangeName(const BlobInfo& blob, const Items& range, uint64_t start) {
+  return "blob " + blob.blob_id + " chunk " + Num(range.front()->chunk.ref.index) +
+         (range.size() > 1 ? " (+" + Num(range.size() - 1) + " more)" : std::string()) + " at compressed offset " +
+         Num(start);
+}
+
+}  // namespace
+
 Status BlobCache::FetchRange(const std::vector<Item*>& range, ReadSource source) {
   auto release_all = [&] {
     for (Item* it : range) it->Release();
@@ -125,10 +150,7 @@ Status BlobCache::FetchRange(const std::vector<Item*>& range, ReadSource source)
     start = std::min(start, it->chunk.stored_offset);
     end = std::max(end, it->chunk.stored_end());
   }
-  const ChunkRef& first = range.front()->chunk.ref;
-  const std::string what = "blob " + blob.blob_id + " chunk " + Num(first.index) +
-                           (range.size() > 1 ? " (+" + Num(range.size() - 1) + " more)" : std::string()) +
-                           " at compressed offset " + Num(start);
+  const std::string what = RangeName(blob, range, start);
   std::vector<uint8_t> buf;
   try {
     buf.resize(end - start);
@@ -136,23 +158,207 @@ Status BlobCache::FetchRange(const std::vector<Item*>& range, ReadSource source)
     release_all();
     return Status(ENOMEM, what + ": cannot allocate " + Num(end - start) + " bytes");
   }
-  Status s;
-  if (source == ReadSource::kOnDemand) {
-    on_demand_inflight_.fetch_add(1);
-    if (prefetch_active_.load() && bucket_) ChargeBucket(buf.size());
-    s = backend_->ReadAt(blob.blob_id, start, buf.data(), buf.size(), source);
-    on_demand_inflight_.fetch_sub(1);
-  } else {
-    s = backend_->ReadAt(blob.blob_id, start, buf.data(), buf.size(), source);
-  }
+  Status s = source == ReadSource::kOnDemand ? ReadOnDemand(blob, start, buf.data(), buf.size())
+                                             : backend_->ReadAt(blob.blob_id, start, buf.data(), buf.size(), source);
   if (!s.ok()) {
     release_all();
     return Status(EIO, what + ", " + Num(buf.size()) + " bytes: " + s.message());
   }
+  return FillRange(range, buf.data(), start, source);
+}
+
+Status BlobCache::FetchOnDemand(const std::vector<Item*>& range) {
+  const uint32_t b = range.front()->chunk.ref.blob_index;
+  const BlobInfo& blob = blobs_[b];
+  uint64_t start = range.front()->chunk.stored_offset, end = 0;
+  for (const Item* it : range) {
+    start = std::min(start, it->chunk.stored_offset);
+    end = std::max(end, it->chunk.stored_end());
+  }
+  auto release_all = [&] {
+    for (Item* it : range) it->Release();
+  };
+  // Windows of this blob that cover the range from its start on, contiguously.
+  std::vector<std::shared_ptr<Window>> cover;
+  bool sequential = false;
+  {
+    std::lock_guard<std::mutex> lock(stream_mu_);
+    uint64_t pos = start;
+    for (bool more = true; more && pos < end;) {
+      more = false;
+      for (auto it = windows_.rbegin(); it != windows_.rend(); ++it) {
+        const Window& w = **it;
+        if (w.blob_index == b && w.start <= pos && pos < w.end()) {
+          cover.push_back(*it);
+          pos = w.end();
+          more = true;
+          break;
+        }
+      }
+    }
+    const uint64_t last = last_end_[b];
+    sequential = amplify_io_ > 0 && last != UINT64_MAX && start >= last && start - last <= kSequentialGap;
+    last_end_[b] = end;
+  }
+  auto drop = [this](const std::shared_ptr<Window>& w) {
+    std::lock_guard<std::mutex> lock(stream_mu_);
+    windows_.erase(std::remove(windows_.begin(), windows_.end(), w), windows_.end());
+  };
+  // Wait for background windows; coverage ends at the first one that failed (or is stuck).
+  uint64_t covered = start;
+  size_t usable = 0;
+  for (const auto& w : cover) {
+    bool ok;
+    {
+      std::unique_lock<std::mutex> lock(w->mu);
+      w->cv.wait_for(lock, kPendingWait, [&] { return w->done; });
+      ok = w->done && w->ok;
+      if (w->done && !w->ok) drop(w);
+    }
+    if (!ok) break;
+    covered = std::min(end, w->end());
+    ++usable;
+  }
+  cover.resize(usable);
+  const std::string what = RangeName(blob, range, start);
+
+  // The bytes past the windows: none; or, for a sequential reader, a new window from there
+  // reaching amplify_io past the start of the miss (its end starts a read-ahead chain); or
+  // just the rest of the range.
+  std::shared_ptr<Window> fresh;
+  if (covered < end) {
+    if (cover.empty() && !sequential) return FetchRange(range, ReadSource::kOnDemand);
+    const bool chain = sequential && blob.compressed_size >= end;
+    const uint64_t until = chain ? std::max(end, std::min(blob.compressed_size, covered + amplify_io_)) : end;
+    fresh = std::make_shared<Window>();
+    fresh->blob_index = b;
+    fresh->start = covered;
+    try {
+      fresh->bytes.resize(until - covered);
+    } catch (const std::exception&) {
+      release_all();
+      return Status(ENOMEM, what + ": cannot allocate " + Num(until - covered) + " bytes");
+    }
+    Status s = ReadOnDemand(blob, covered, fresh->bytes.data(), fresh->bytes.size());
+    if (!s.ok()) {
+      release_all();
+      return Status(EIO, what + ", " + Num(fresh->bytes.size()) + " bytes" + (chain ? " (with read-ahead)" : "") +
+                             ": " + s.message());
+    }
+    fresh->done = fresh->ok = true;
+    cover.push_back(fresh);
+    if (chain) {
+      std::lock_guard<std::mutex> lock(stream_mu_);
+      if (windows_.size() >= kWindows) windows_.erase(windows_.begin());
+      windows_.push_back(fresh);
+      ahead_end_[b] = fresh->end();  // a new read-ahead chain starts here
+    }
+  }
+  // The stored bytes of the range: straight from one window, or pieced together.
+  const uint8_t* stored = nullptr;
+  std::vector<uint8_t> joined;
+  if (cover.size() == 1) {
+    stored = cover[0]->bytes.data() + (start - cover[0]->start);
+  } else {
+    try {
+      joined.resize(end - start);
+    } catch (const std::exception&) {
+      release_all();
+      return Status(ENOMEM, what + ": cannot allocate " + Num(end - start) + " bytes");
+    }
+    uint64_t pos = start;
+    for (const auto& w : cover) {
+      const uint64_t n = std::min(end, w->end()) - pos;
+      std::memcpy(joined.data() + (pos - start), w->bytes.data() + (pos - w->start), n);
+      pos += n;
+    }
+    stored = joined.data();
+  }
+  Status s = FillRange(range, stored, start, ReadSource::kOnDemand);
+  if (!s.ok()) {
+    for (const auto& w : cover) drop(w);  // bad bytes: later misses go to the backend again
+    return s;
+  }
+  ScheduleReadAhead(b, cover.back()->end());
+  return s;
+}
+
+void BlobCache::ScheduleReadAhead(uint32_t b, uint64_t from) {
+  const uint64_t size = blobs_[b].compressed_size;
+  const uint64_t step = std::max<uint64_t>(amplify_io_, 1);
+  {
+    std::lock_guard<std::mutex> lock(stream_mu_);
+    if (ahead_stop_) return;
+    uint64_t& next = ahead_end_[b];
+    const uint64_t until = std::min(size, from + kReadAheadDepth * step);
+    // Only a chain that reaches the window being consumed is extended (not one another
+    // reader started elsewhere in the blob).
+    if (next < from || next > until) return;
+    while (next < until) {
+      auto w = std::make_shared<Window>();
+      w->blob_index = b;
+      w->start = next;
+      try {
+        w->bytes.resize(std::min(step, size - next));
+      } catch (const std::exception&) {
+        return;
+      }
+      next = w->end();
+      if (windows_.size() >= kWindows) windows_.erase(windows_.begin());
+      windows_.push_back(w);
+      ahead_queue_.push_back(std::move(w));
+    }
+    while (ahead_threads_.size() < kReadAheadDepth) ahead_threads_.emplace_back([this] { ReadAheadMain(); });
+  }
+  ahead_cv_.notify_all();
+}
+
+void BlobCache::ReadAheadMain() {
+  for (;;) {
+    std::shared_ptr<Window> w;
+    {
+      std::unique_lock<std::mutex> lock(stream_mu_);
+      ahead_cv_.wait(lock, [&] { return ahead_stop_ || !ahead_queue_.empty(); });
+      if (ahead_stop_) return;
+      w = std::move(ahead_queue_.front());
+      ahead_queue_.pop_front();
+    }
+    // Speculative: the prefetch retry policy; a failure only sends the reader to the backend itself.
+    const Status s = backend_->ReadAt(blobs_[w->blob_index].blob_id, w->start, w->bytes.data(), w->bytes.size(),
+                                      ReadSource::kPrefetch);
+    {
+      std::lock_guard<std::mutex> lock(w->mu);
+      w->done = true;
+      w->ok = s.ok();
+    }
+    w->cv.notify_all();
+  }
+}
+
+void BlobCache::StopReadAhead() {
+  std::vector<std::thread> threads;
+  {
+    std::lock_guard<std::mutex> lock(stream_mu_);
+    ahead_stop_ = true;
+    threads.swap(ahead_threads_);
+    // Readers waiting on windows that will never be read give up at once.
+    for (auto& w : ahead_queue_) {
+      std::lock_guard<std::mutex> wl(w->mu);
+      w->done = true;
+    }
+    for (auto& w : ahead_queue_) w->cv.notify_all();
+    ahead_queue_.clear();
+  }
+  ahead_cv_.notify_all();
+  for (std::thread& t : threads) t.join();
+}
+
+Status BlobCache::FillRange(const std::vector<Item*>& range, const uint8_t* stored_bytes, uint64_t start,
+                            ReadSource source) {
   Status first_error;  // of a chunk with user bytes (or of any chunk, for prefetch)
   for (Item* it : range) {
     const ResolvedChunk& c = it->chunk;
-    const ByteView stored(buf.data() + (c.stored_offset - start), c.stored_size);
+    const ByteView stored(stored_bytes + (c.stored_offset - start), c.stored_size);
     Result<std::vector<uint8_t>> plain = reader_->Decode(c, stored);
     Status bad = plain.ok() ? Status::Ok() : plain.status();
     if (bad.ok()) {
@@ -262,7 +468,7 @@ Status BlobCache::Read(const std::vector<ReadSlice>& slices, const AmplifyFn& am
       for (Item* it : range) it->Release();
       continue;
     }
-    Status s = FetchRange(range, ReadSource::kOnDemand);
+    Status s = FetchOnDemand(range);
     if (!s.ok()) return s;
   }
 

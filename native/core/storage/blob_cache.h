@@ -86,7 +86,13 @@ class BlobCache {
 
   // Fills every slice (file order). On a miss, `amplify` (may be empty) is asked once for the
   // chunks that follow the read in the same file; those still missing are fetched along when
-  // they merge with the read's own misses. EIO naming blob, chunk and offset on any error.
+  // they merge with the read's own misses. A miss that starts where the previous on-demand
+  // read of its blob ended (sequential across files) also reads ahead: one backend read of
+  // amplify_io stored bytes from there, kept as a read-ahead window, and kReadAheadDepth more
+  // windows after it read in the background (kept that far ahead while the reader consumes
+  // them); later misses inside a window are served from it (decoded and validated as any
+  // fetched chunk) without a request. A miss elsewhere (random access) fetches only its own
+  // chunks. EIO naming blob, chunk and offset on any error.
   using AmplifyFn = std::function<std::vector<ChunkRef>()>;
   Status Read(const std::vector<ReadSlice>& slices, const AmplifyFn& amplify);
 
@@ -128,6 +134,20 @@ class BlobCache {
   // Fetches one merged range with one backend read, decodes, validates, copies user parts,
   // persists, and releases claims. On error releases every claim of the range.
   Status FetchRange(const std::vector<Item*>& range, ReadSource source);
+  // An on-demand range: from the blob's read-ahead window, or fetched (with read-ahead when
+  // it continues the blob's last on-demand read). Releases claims as FetchRange.
+  Status FetchOnDemand(const std::vector<Item*>& range);
+  // Decodes, validates, copies and persists the chunks of `range` from `stored`, the blob's
+  // stored bytes from offset `start`; releases every claim.
+  Status FillRange(const std::vector<Item*>& range, const uint8_t* stored, uint64_t start, ReadSource source);
+  // One backend read into `buf` (counted as on-demand: prefetch yields meanwhile).
+  Status ReadOnDemand(const BlobInfo& blob, uint64_t offset, uint8_t* buf, size_t length);
+  struct Window;
+  // Keeps kReadAheadDepth windows of blob `b` in flight or ready past `from` (the end of the
+  // window being consumed), when the blob's read-ahead chain reaches `from`.
+  void ScheduleReadAhead(uint32_t b, uint64_t from);
+  void ReadAheadMain();
+  void StopReadAhead();
 
   // Charges an on-demand read to the prefetch bandwidth bucket (no wait).
   void ChargeBucket(uint64_t bytes);
@@ -145,6 +165,30 @@ class BlobCache {
   bool validate_digest_ = false;
   std::string store_path_;
   std::vector<std::shared_ptr<BlobCacheEntry>> entries_;  // by blob index; fixed after Open
+
+  // Sequential read-ahead: stored bytes [start, start + bytes.size()) of blob `blob_index`,
+  // fetched ahead of a sequential reader, synchronously (the first window of a run) or by a
+  // read-ahead thread (`done` set under `mu` when the bytes are in, `ok` when they are valid).
+  struct Window {
+    uint32_t blob_index = 0;
+    uint64_t start = 0;
+    std::vector<uint8_t> bytes;  // sized at creation, filled once
+    uint64_t end() const { return start + bytes.size(); }
+    std::mutex mu;
+    std::condition_variable cv;
+    bool done = false;
+    bool ok = false;
+  };
+  static constexpr size_t kReadAheadDepth = 2;  // background windows ahead of the reader
+  static constexpr size_t kWindows = 8;         // windows kept (oldest dropped first)
+  std::mutex stream_mu_;  // guards the members below; never held across I/O; taken before a Window's mu
+  std::condition_variable ahead_cv_;
+  std::vector<std::shared_ptr<Window>> windows_;  // most recent last
+  std::deque<std::shared_ptr<Window>> ahead_queue_;
+  std::vector<std::thread> ahead_threads_;        // started on first use, kReadAheadDepth of them
+  bool ahead_stop_ = false;
+  std::vector<uint64_t> last_end_;   // by blob index: stored end of the last on-demand range (UINT64_MAX: none)
+  std::vector<uint64_t> ahead_end_;  // by blob index: end of the last window of the read-ahead chain
 
   // On-demand backend reads in flight: prefetch workers yield while it is non-zero.
   std::atomic<int> on_demand_inflight_{0};

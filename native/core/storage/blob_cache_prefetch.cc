@@ -144,7 +144,10 @@ class BlobCache::Planner final : public PrefetchPlan {
 
 // Defined here, where TokenBucket and PrefetchJob are complete.
 BlobCache::BlobCache() = default;
-BlobCache::~BlobCache() { StopPrefetch(); }
+BlobCache::~BlobCache() {
+  StopPrefetch();
+  StopReadAhead();
+}
 
 void BlobCache::ChargeBucket(uint64_t bytes) {
   if (bucket_) bucket_->Charge(bytes);

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstring>
@@ -334,6 +335,21 @@ std::vector<uint8_t> Slice(const std::vector<uint8_t>& v, size_t off, size_t len
   return std::vector<uint8_t>(v.begin() + off, v.begin() + off + len);
 }
 
+ImageOptions Amplified(const Fixture& fx, uint64_t amplify_io) {
+  ImageOptions o = fx.Options();
+  o.amplify_io = amplify_io;
+  return o;
+}
+
+// The on-demand requests among `reqs` (read-ahead windows read in the background are kPrefetch).
+std::vector<TestBackend::Request> OnDemand(const std::vector<TestBackend::Request>& reqs) {
+  std::vector<TestBackend::Request> out;
+  for (const auto& r : reqs) {
+    if (r.source == ReadSource::kOnDemand) out.push_back(r);
+  }
+  return out;
+}
+
 bool WaitFor(const std::function<bool()>& cond, int ms = 5000) {
   for (int i = 0; i < ms / 5; ++i) {
     if (cond()) return true;
@@ -558,7 +574,7 @@ TEST("concurrent readers of one cold chunk make exactly one backend request") {
   CHECK_EQ(fx.backend->reads(), 1u);
 }
 
-TEST("adjacent cold chunks of one file merge into one request; a small file fetches only its chunk") {
+TEST("adjacent cold chunks of one file merge into one request; a small file read out of order fetches only its chunk") {
   Fixture fx;
   auto image = fx.Open(fx.Options());
   const SynFile& big = fx.File("big");
@@ -569,21 +585,206 @@ TEST("adjacent cold chunks of one file merge into one request; a small file fetc
   CHECK_EQ(reqs[0].length, 8u * kChunk);
   CHECK(reqs[0].source == ReadSource::kOnDemand);
 
-  // small1 sits right after big and before small2 in the blob: only its own bytes come.
+  // small2 sits after small1, not right after big (no sequential read-ahead): only its own bytes come.
   fx.backend->Reset();
-  const SynFile& s1 = fx.File("small1");
-  CHECK(ReadAll(*image, s1) == s1.data);
+  const SynFile& s2 = fx.File("small2");
+  CHECK(ReadAll(*image, s2) == s2.data);
   reqs = fx.backend->requests();
   REQUIRE(reqs.size() == 1);
-  CHECK_EQ(reqs[0].offset, fx.img.chunk_coff[8]);
+  CHECK_EQ(reqs[0].offset, fx.img.chunk_coff[9]);
+  CHECK_EQ(reqs[0].length, 3000u);
+}
+
+TEST("a miss right where the last read of the blob ended reads ahead amplify_io bytes, across files") {
+  Fixture fx;
+  auto image = fx.Open(Amplified(fx, 4 * kChunk));
+  const SynFile& s1 = fx.File("small1");
+  const SynFile& s2 = fx.File("small2");
+  const SynFile& c = fx.File("c");
+  // The first read has nothing to continue: its own chunk only.
+  CHECK(ReadAll(*image, s1) == s1.data);
+  auto reqs = fx.backend->requests();
+  REQUIRE(reqs.size() == 1);
   CHECK_EQ(reqs[0].length, 5000u);
+  // small2 starts where small1 ended: one read from there to the end of the blob (< amplify_io).
+  CHECK(ReadAll(*image, s2) == s2.data);
+  reqs = fx.backend->requests();
+  REQUIRE(reqs.size() == 2);
+  CHECK_EQ(reqs[1].offset, fx.img.chunk_coff[9]);
+  CHECK_EQ(reqs[1].length, fx.img.blob.size() - fx.img.chunk_coff[9]);
+  CHECK(reqs[1].source == ReadSource::kOnDemand);
+  // c (two chunks, another directory) comes from that read-ahead: no request, cached afterwards.
+  CHECK(ReadAll(*image, c) == c.data);
+  CHECK_EQ(fx.backend->reads(), 2u);
+  fx.backend->Reset();
+  auto again = fx.Open(Amplified(fx, 4 * kChunk));
+  CHECK(ReadAll(*again, c) == c.data);
+  CHECK(ReadAll(*again, s2) == s2.data);
+  CHECK_EQ(fx.backend->reads(), 0u);
+
+  // Each read-ahead read is at most amplify_io (here 8 KiB): small2's window holds it and the
+  // head of c, two background windows the rest of the blob; c needs no request of its own.
+  Fixture fx2;
+  auto image2 = fx2.Open(Amplified(fx2, 8192));
+  for (const char* name : {"small1", "small2", "c"}) {
+    const SynFile& f = fx2.File(name);
+    CHECK(ReadAll(*image2, f) == f.data);
+  }
+  reqs = fx2.backend->requests();
+  REQUIRE(OnDemand(reqs).size() == 2);
+  CHECK_EQ(OnDemand(reqs)[1].offset, fx2.img.chunk_coff[9]);
+  CHECK_EQ(OnDemand(reqs)[1].length, 8192u);
+  REQUIRE(reqs.size() == 4);
+  uint64_t ahead = 0;
+  for (const auto& r : reqs) {
+    if (r.source == ReadSource::kPrefetch) {
+      CHECK(r.length <= 8192u);
+      ahead += r.length;
+    }
+  }
+  CHECK_EQ(ahead, fx2.img.blob.size() - fx2.img.chunk_coff[9] - 8192);
+}
+
+// amplify_io one chunk; big's chunk 0 read (nothing to continue), then chunk 1, which
+// continues it: its own window, then chunks 2 and 3 read in the background (4 requests in all).
+static std::unique_ptr<Image> StartReadAheadChain(const Fixture& fx) {
+  auto image = fx.Open(Amplified(fx, kChunk));
+  const SynFile& big = fx.File("big");
+  CHECK(ReadAll(*image, big, 0, 10) == Slice(big.data, 0, 10));
+  CHECK(ReadAll(*image, big, kChunk, 10) == Slice(big.data, kChunk, 10));
+  CHECK(WaitFor([&] { return fx.backend->reads() == 4; }));
+  return image;
+}
+
+TEST("a sequential reader is kept two windows ahead by background reads, and no further") {
+  Fixture fx;
+  auto image = StartReadAheadChain(fx);
+  const SynFile& big = fx.File("big");
+  auto reqs = fx.backend->requests();
+  REQUIRE(reqs.size() == 4);
+  CHECK(reqs[1].source == ReadSource::kOnDemand);
+  CHECK_EQ(reqs[1].offset, 1u * kChunk);
+  CHECK_EQ(reqs[1].length, 1u * kChunk);
+  for (size_t i = 2; i < 4; ++i) {
+    CHECK(reqs[i].source == ReadSource::kPrefetch);
+    CHECK_EQ(reqs[i].length, 1u * kChunk);
+  }
+  // Chunks 2 and 3 come from those windows; each one consumed brings one more window (4, 5).
+  CHECK(ReadAll(*image, big, 2 * kChunk, 2 * kChunk) == Slice(big.data, 2 * kChunk, 2 * kChunk));
+  CHECK(WaitFor([&] { return fx.backend->reads() == 6; }));
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  reqs = fx.backend->requests();
+  REQUIRE(reqs.size() == 6);
+  CHECK_EQ(OnDemand(reqs).size(), 2u);
+  std::vector<uint64_t> ahead;
+  for (size_t i = 2; i < 6; ++i) ahead.push_back(reqs[i].offset);
+  std::sort(ahead.begin(), ahead.end());
+  CHECK(ahead == (std::vector<uint64_t>{2 * kChunk, 3 * kChunk, 4 * kChunk, 5 * kChunk}));
+  // The rest of the file, as the windows come: nothing on demand.
+  CHECK(ReadAll(*image, big, 4 * kChunk, 2 * kChunk) == Slice(big.data, 4 * kChunk, 2 * kChunk));
+  CHECK(ReadAll(*image, big, 6 * kChunk, 2 * kChunk) == Slice(big.data, 6 * kChunk, 2 * kChunk));
+  CHECK_EQ(OnDemand(fx.backend->requests()).size(), 2u);
+  // Past big, two windows (the rest of the blob: small1, small2, c) and no more: the reader stopped.
+  CHECK(WaitFor([&] { return fx.backend->reads() == 10; }));
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  CHECK_EQ(fx.backend->reads(), 10u);
+  const SynFile& c = fx.File("c");
+  CHECK(ReadAll(*image, c) == c.data);
+  CHECK_EQ(fx.backend->reads(), 10u);
+}
+
+TEST("a background read-ahead that fails only sends the reader to the backend itself") {
+  Fixture fx;
+  auto image = StartReadAheadChain(fx);
+  const SynFile& big = fx.File("big");
+  // The windows of chunks 2 and 3 are in; later ones will fail.
+  fx.backend->fail = true;
+  CHECK(ReadAll(*image, big, 2 * kChunk, 10) == Slice(big.data, 2 * kChunk, 10));  // from its window
+  CHECK(WaitFor([&] { return fx.backend->reads() == 5; }));                       // window 4 fails
+  CHECK(ReadAll(*image, big, 3 * kChunk, 10) == Slice(big.data, 3 * kChunk, 10));  // window 3, ok
+  CHECK(WaitFor([&] { return fx.backend->reads() == 6; }));                       // window 5 fails
+  fx.backend->fail = false;
+  const size_t before = OnDemand(fx.backend->requests()).size();
+  CHECK(ReadAll(*image, big, 4 * kChunk, 10) == Slice(big.data, 4 * kChunk, 10));  // its window failed
+  CHECK_EQ(OnDemand(fx.backend->requests()).size(), before + 1);
+  // A dead backend: a read no window covers fails with EIO naming the chunk, it does not hang.
+  fx.backend->fail = true;
+  const SynFile& c = fx.File("c");
+  std::vector<uint8_t> out(10);
+  auto n = image->Read(c.ino, 0, out.data(), out.size());
+  CHECK_EQ(n.status().error_number(), EIO);
+  CHECK(Contains(n.status().message(), "injected failure"));
+}
+
+TEST("random reads never read ahead: each small file fetches only its own chunk") {
+  Fixture fx;
+  auto image = fx.Open(Amplified(fx, 4 * kChunk));
+  // Blob order is big, small1, small2, c; read c, small2, small1 (each ends where the next
+  // one starts in the blob, never the other way round).
+  for (const char* name : {"c", "small2", "small1"}) {
+    const SynFile& f = fx.File(name);
+    CHECK(ReadAll(*image, f) == f.data);
+  }
+  auto reqs = fx.backend->requests();
+  REQUIRE(reqs.size() == 3);
+  CHECK_EQ(reqs[0].length, kChunk + 100u);
+  CHECK_EQ(reqs[1].length, 3000u);
+  CHECK_EQ(reqs[2].length, 5000u);
+  // One read far from the last one: still no read-ahead.
+  const SynFile& big = fx.File("big");
+  CHECK(ReadAll(*image, big, 6 * kChunk, 10) == Slice(big.data, 6 * kChunk, 10));
+  reqs = fx.backend->requests();
+  REQUIRE(reqs.size() == 4);
+  CHECK_EQ(reqs[3].offset, 6u * kChunk);
+  CHECK_EQ(reqs[3].length, 2u * kChunk);  // same-file amplification only (chunks 6, 7)
+}
+
+TEST("read-ahead bytes are checked like any fetch: a corrupt window is EIO, dropped, then fetched again") {
+  Fixture fx;
+  ImageOptions o = Amplified(fx, 4 * kChunk);
+  o.cache.validate = true;
+  auto image = fx.Open(o);
+  const SynFile& s1 = fx.File("small1");
+  const SynFile& s2 = fx.File("small2");
+  const SynFile& c = fx.File("c");
+  CHECK(ReadAll(*image, s1) == s1.data);
+  // The window [small2, end of blob) comes back with one flipped byte in c's first chunk.
+  fx.backend->corrupt = true;
+  std::vector<uint8_t> out(s2.data.size());
+  const uint64_t window = fx.img.blob.size() - fx.img.chunk_coff[9];
+  REQUIRE(fx.img.chunk_coff[9] + window / 2 >= fx.img.chunk_coff[10]);
+  REQUIRE(fx.img.chunk_coff[9] + window / 2 < fx.img.chunk_coff[11]);
+  CHECK(ReadAll(*image, s2) == s2.data);
+  fx.backend->corrupt = false;
+  out.resize(c.data.size());
+  auto n = image->Read(c.ino, 0, out.data(), out.size());
+  CHECK_EQ(n.status().error_number(), EIO);
+  CHECK(Contains(n.status().message(), "digest mismatch"));
+  const size_t before = fx.backend->reads();
+  CHECK(ReadAll(*image, c) == c.data);
+  CHECK_EQ(fx.backend->reads(), before + 1);
+}
+
+TEST("a failed read-ahead is EIO naming the range; the next read retries it") {
+  Fixture fx;
+  auto image = fx.Open(Amplified(fx, 4 * kChunk));
+  const SynFile& s1 = fx.File("small1");
+  const SynFile& s2 = fx.File("small2");
+  CHECK(ReadAll(*image, s1) == s1.data);
+  fx.backend->fail = true;
+  std::vector<uint8_t> out(s2.data.size());
+  auto n = image->Read(s2.ino, 0, out.data(), out.size());
+  CHECK_EQ(n.status().error_number(), EIO);
+  CHECK(Contains(n.status().message(), "blob " + kBlobId + " chunk 9"));
+  CHECK(Contains(n.status().message(), "read-ahead"));
+  CHECK(Contains(n.status().message(), "injected failure"));
+  fx.backend->fail = false;
+  CHECK(ReadAll(*image, s2) == s2.data);
 }
 
 TEST("amplification extends a miss with the same file's following chunks, up to amplify_io") {
   Fixture fx;
-  ImageOptions o = fx.Options();
-  o.amplify_io = 4 * kChunk;
-  auto image = fx.Open(o);
+  auto image = fx.Open(Amplified(fx, 4 * kChunk));
   const SynFile& big = fx.File("big");
   CHECK(ReadAll(*image, big, 10, 100) == Slice(big.data, 10, 100));
   auto reqs = fx.backend->requests();
