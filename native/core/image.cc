@@ -140,7 +140,9 @@ Result<size_t> Image::ReadCached(rafs::Ino ino, uint64_t offset, const std::vect
       return refs;
     };
   }
-  Status s = cache_->Read(slices, amplify);
+  // A read of a file's first chunk may start the cache's read-ahead across files.
+  const bool starts_file = segments.front().file_offset == segments.front().offset_in_chunk;
+  Status s = cache_->Read(slices, amplify, starts_file);
   if (!s.ok()) return s;
   return done;
 }

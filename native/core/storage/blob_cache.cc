@@ -18,9 +18,12 @@ std::string Num(uint64_t v) { return std::to_string(v); }
 
 constexpr uint64_t kMinBatch = 128 << 10;
 constexpr auto kPendingWait = std::chrono::milliseconds(2000);
-// A miss starting at most this far past the end of the blob's last on-demand read continues it
-// (v6 uncompressed chunks sit at 4 KiB aligned offsets: up to 4095 bytes of padding between files).
-constexpr uint64_t kSequentialGap = 4096;
+// A miss continues the blob's last on-demand read when it starts where that read ended, or at
+// the next 4 KiB boundary (v6 uncompressed chunks sit at 4 KiB aligned offsets). Skipping even
+// a tiny file in a packed blob is not continuing.
+bool Continues(uint64_t last, uint64_t start) {
+  return last != UINT64_MAX && (start == last || start == ((last + 4095) & ~uint64_t{4095}));
+}
 
 }  // namespace
 
@@ -52,6 +55,7 @@ Result<std::unique_ptr<BlobCache>> BlobCache::Open(const CacheOptions& options, 
     cache->entries_.push_back(std::move(entry).value());
   }
   cache->last_end_.assign(blobs.size(), UINT64_MAX);
+  cache->run_.assign(blobs.size(), 0);
   cache->ahead_end_.assign(blobs.size(), 0);
   return cache;
 }
@@ -167,7 +171,7 @@ Status BlobCache::FetchRange(const std::vector<Item*>& range, ReadSource source)
   return FillRange(range, buf.data(), start, source);
 }
 
-Status BlobCache::FetchOnDemand(const std::vector<Item*>& range) {
+Status BlobCache::FetchOnDemand(const std::vector<Item*>& range, bool may_start) {
   const uint32_t b = range.front()->chunk.ref.blob_index;
   const BlobInfo& blob = blobs_[b];
   uint64_t start = range.front()->chunk.stored_offset, end = 0;
@@ -197,7 +201,10 @@ Status BlobCache::FetchOnDemand(const std::vector<Item*>& range) {
       }
     }
     const uint64_t last = last_end_[b];
-    sequential = amplify_io_ > 0 && last != UINT64_MAX && start >= last && start - last <= kSequentialGap;
+    if (may_start) {
+      run_[b] = Continues(last, start) ? run_[b] + 1 : 0;
+      sequential = amplify_io_ > 0 && run_[b] >= kSequentialRun;
+    }
     last_end_[b] = end;
   }
   auto drop = [this](const std::shared_ptr<Window>& w) {
@@ -208,13 +215,14 @@ Status BlobCache::FetchOnDemand(const std::vector<Item*>& range) {
   uint64_t covered = start;
   size_t usable = 0;
   for (const auto& w : cover) {
-    bool ok;
+    bool done, ok;
     {
       std::unique_lock<std::mutex> lock(w->mu);
       w->cv.wait_for(lock, kPendingWait, [&] { return w->done; });
+      done = w->done;
       ok = w->done && w->ok;
-      if (w->done && !w->ok) drop(w);
     }
+    if (done && !ok) drop(w);
     if (!ok) break;
     covered = std::min(end, w->end());
     ++usable;
@@ -222,13 +230,18 @@ Status BlobCache::FetchOnDemand(const std::vector<Item*>& range) {
   cover.resize(usable);
   const std::string what = RangeName(blob, range, start);
 
-  // The bytes past the windows: none; or, for a sequential reader, a new window from there
-  // reaching amplify_io past the start of the miss (its end starts a read-ahead chain); or
-  // just the rest of the range.
+  // The bytes past the windows: none; or, for a reader that starts a chain or has caught up
+  // with the front of one, a new window from there reaching amplify_io past it (the chain
+  // goes on from its end); or just the rest of the range.
   std::shared_ptr<Window> fresh;
   if (covered < end) {
     if (cover.empty() && !sequential) return FetchRange(range, ReadSource::kOnDemand);
-    const bool chain = sequential && blob.compressed_size >= end;
+    bool front = false;
+    if (!cover.empty()) {
+      std::lock_guard<std::mutex> lock(stream_mu_);
+      front = cover.back()->end() == ahead_end_[b];
+    }
+    const bool chain = (sequential || front) && amplify_io_ > 0 && blob.compressed_size >= end;
     const uint64_t until = chain ? std::max(end, std::min(blob.compressed_size, covered + amplify_io_)) : end;
     fresh = std::make_shared<Window>();
     fresh->blob_index = b;
@@ -381,7 +394,7 @@ Status BlobCache::FillRange(const std::vector<Item*>& range, const uint8_t* stor
   return first_error;
 }
 
-Status BlobCache::Read(const std::vector<ReadSlice>& slices, const AmplifyFn& amplify) {
+Status BlobCache::Read(const std::vector<ReadSlice>& slices, const AmplifyFn& amplify, bool starts_file) {
   total_.fetch_add(1, std::memory_order_relaxed);
   std::vector<std::unique_ptr<Item>> items;
   std::map<std::pair<uint32_t, uint32_t>, Item*> by_key;
@@ -468,7 +481,7 @@ Status BlobCache::Read(const std::vector<ReadSlice>& slices, const AmplifyFn& am
       for (Item* it : range) it->Release();
       continue;
     }
-    Status s = FetchOnDemand(range);
+    Status s = FetchOnDemand(range, starts_file);
     if (!s.ok()) return s;
   }
 

@@ -86,15 +86,16 @@ class BlobCache {
 
   // Fills every slice (file order). On a miss, `amplify` (may be empty) is asked once for the
   // chunks that follow the read in the same file; those still missing are fetched along when
-  // they merge with the read's own misses. A miss that starts where the previous on-demand
-  // read of its blob ended (sequential across files) also reads ahead: one backend read of
-  // amplify_io stored bytes from there, kept as a read-ahead window, and kReadAheadDepth more
-  // windows after it read in the background (kept that far ahead while the reader consumes
-  // them); later misses inside a window are served from it (decoded and validated as any
-  // fetched chunk) without a request. A miss elsewhere (random access) fetches only its own
-  // chunks. EIO naming blob, chunk and offset on any error.
+  // they merge with the read's own misses. The read of a file's start (`starts_file`) whose
+  // miss begins where the previous on-demand read of its blob ended, the second such read in
+  // a row (files read in blob order: kSequentialRun of them) also reads ahead: one backend read of amplify_io stored bytes from there, kept as a
+  // read-ahead window, and kReadAheadDepth more windows after it read in the background (kept
+  // that far ahead while the reader consumes them, across files); later misses inside a window
+  // are served from it (decoded and validated as any fetched chunk) without a request. Other
+  // misses (random access, reads inside one file) fetch only their chunks and the amplified
+  // ones. EIO naming blob, chunk and offset on any error.
   using AmplifyFn = std::function<std::vector<ChunkRef>()>;
-  Status Read(const std::vector<ReadSlice>& slices, const AmplifyFn& amplify);
+  Status Read(const std::vector<ReadSlice>& slices, const AmplifyFn& amplify, bool starts_file = false);
 
   // Starts `threads` prefetch workers and a planner thread running `plan` (no-op unless
   // prefetch is enabled). EALREADY when called twice.
@@ -134,9 +135,10 @@ class BlobCache {
   // Fetches one merged range with one backend read, decodes, validates, copies user parts,
   // persists, and releases claims. On error releases every claim of the range.
   Status FetchRange(const std::vector<Item*>& range, ReadSource source);
-  // An on-demand range: from the blob's read-ahead window, or fetched (with read-ahead when
-  // it continues the blob's last on-demand read). Releases claims as FetchRange.
-  Status FetchOnDemand(const std::vector<Item*>& range);
+  // An on-demand range: from the blob's read-ahead windows, or fetched (starting a read-ahead
+  // chain when `may_start` and it continues the blob's last on-demand read). Releases claims
+  // as FetchRange.
+  Status FetchOnDemand(const std::vector<Item*>& range, bool may_start);
   // Decodes, validates, copies and persists the chunks of `range` from `stored`, the blob's
   // stored bytes from offset `start`; releases every claim.
   Status FillRange(const std::vector<Item*>& range, const uint8_t* stored, uint64_t start, ReadSource source);
@@ -187,7 +189,9 @@ class BlobCache {
   std::deque<std::shared_ptr<Window>> ahead_queue_;
   std::vector<std::thread> ahead_threads_;        // started on first use, kReadAheadDepth of them
   bool ahead_stop_ = false;
+  static constexpr uint32_t kSequentialRun = 2;  // file-start misses in a row, each where the last read ended
   std::vector<uint64_t> last_end_;   // by blob index: stored end of the last on-demand range (UINT64_MAX: none)
+  std::vector<uint32_t> run_;        // by blob index: file-start misses in a row that continued the last read
   std::vector<uint64_t> ahead_end_;  // by blob index: end of the last window of the read-ahead chain
 
   // On-demand backend reads in flight: prefetch workers yield while it is non-zero.

@@ -159,6 +159,7 @@ struct SynOptions {
   bool ext_table = true;
   std::vector<uint32_t> prefetch;
   uint32_t ext_chunk_count = 0;  // non-zero: a (too small) chunk count for the extended table
+  uint32_t extra_files = 0;      // sub/d00, sub/d01, ...: 3000 bytes each, after c in the blob
 };
 
 // "/" with big (8 chunks), small1, small2, sub/ (c: 2 chunks). Chunks are laid out in the
@@ -182,6 +183,11 @@ SynImage BuildImage(const SynOptions& opt = {}) {
       {"sub", 5, 1, true, 6, 1, {}, {}},
       {"c", 6, 5, false, 0, 0, data(kChunk + 100, 14), {}},
   };
+  for (uint32_t i = 0; i < opt.extra_files; ++i) {
+    const std::string name = std::string("d") + static_cast<char>('0' + i / 10) + static_cast<char>('0' + i % 10);
+    img.files.push_back({name, 7 + i, 5, false, 0, 0, data(3000, 100 + i), {}});
+    img.files[4].child_count++;
+  }
   struct ChunkRec {
     std::vector<uint8_t> plain, stored;
     bool compressed;
@@ -595,27 +601,29 @@ TEST("adjacent cold chunks of one file merge into one request; a small file read
   CHECK_EQ(reqs[0].length, 3000u);
 }
 
-TEST("a miss right where the last read of the blob ended reads ahead amplify_io bytes, across files") {
+TEST("the second file in a row read where the last one ended reads ahead amplify_io bytes, across files") {
   Fixture fx;
   auto image = fx.Open(Amplified(fx, 4 * kChunk));
+  const SynFile& big = fx.File("big");
   const SynFile& s1 = fx.File("small1");
   const SynFile& s2 = fx.File("small2");
   const SynFile& c = fx.File("c");
-  // The first read has nothing to continue: its own chunk only.
+  // The first read has nothing to continue, the second continues one read only: their own chunks.
+  CHECK(ReadAll(*image, big) == big.data);
   CHECK(ReadAll(*image, s1) == s1.data);
   auto reqs = fx.backend->requests();
-  REQUIRE(reqs.size() == 1);
-  CHECK_EQ(reqs[0].length, 5000u);
-  // small2 starts where small1 ended: one read from there to the end of the blob (< amplify_io).
+  REQUIRE(reqs.size() == 2);
+  CHECK_EQ(reqs[1].length, 5000u);
+  // small2 makes it two in a row: one read from there to the end of the blob (< amplify_io).
   CHECK(ReadAll(*image, s2) == s2.data);
   reqs = fx.backend->requests();
-  REQUIRE(reqs.size() == 2);
-  CHECK_EQ(reqs[1].offset, fx.img.chunk_coff[9]);
-  CHECK_EQ(reqs[1].length, fx.img.blob.size() - fx.img.chunk_coff[9]);
-  CHECK(reqs[1].source == ReadSource::kOnDemand);
+  REQUIRE(reqs.size() == 3);
+  CHECK_EQ(reqs[2].offset, fx.img.chunk_coff[9]);
+  CHECK_EQ(reqs[2].length, fx.img.blob.size() - fx.img.chunk_coff[9]);
+  CHECK(reqs[2].source == ReadSource::kOnDemand);
   // c (two chunks, another directory) comes from that read-ahead: no request, cached afterwards.
   CHECK(ReadAll(*image, c) == c.data);
-  CHECK_EQ(fx.backend->reads(), 2u);
+  CHECK_EQ(fx.backend->reads(), 3u);
   fx.backend->Reset();
   auto again = fx.Open(Amplified(fx, 4 * kChunk));
   CHECK(ReadAll(*again, c) == c.data);
@@ -626,15 +634,15 @@ TEST("a miss right where the last read of the blob ended reads ahead amplify_io 
   // head of c, two background windows the rest of the blob; c needs no request of its own.
   Fixture fx2;
   auto image2 = fx2.Open(Amplified(fx2, 8192));
-  for (const char* name : {"small1", "small2", "c"}) {
+  for (const char* name : {"big", "small1", "small2", "c"}) {
     const SynFile& f = fx2.File(name);
     CHECK(ReadAll(*image2, f) == f.data);
   }
   reqs = fx2.backend->requests();
-  REQUIRE(OnDemand(reqs).size() == 2);
-  CHECK_EQ(OnDemand(reqs)[1].offset, fx2.img.chunk_coff[9]);
-  CHECK_EQ(OnDemand(reqs)[1].length, 8192u);
-  REQUIRE(reqs.size() == 4);
+  REQUIRE(OnDemand(reqs).size() == 3);
+  CHECK_EQ(OnDemand(reqs)[2].offset, fx2.img.chunk_coff[9]);
+  CHECK_EQ(OnDemand(reqs)[2].length, 8192u);
+  REQUIRE(reqs.size() == 5);
   uint64_t ahead = 0;
   for (const auto& r : reqs) {
     if (r.source == ReadSource::kPrefetch) {
@@ -645,74 +653,91 @@ TEST("a miss right where the last read of the blob ended reads ahead amplify_io 
   CHECK_EQ(ahead, fx2.img.blob.size() - fx2.img.chunk_coff[9] - 8192);
 }
 
-// amplify_io one chunk; big's chunk 0 read (nothing to continue), then chunk 1, which
-// continues it: its own window, then chunks 2 and 3 read in the background (4 requests in all).
+// 20 more files after c (sub/d00..d19, 3000 bytes each), amplify_io 8 KiB; big, small1 read
+// (nothing to continue, one read continued), then small2, the second in a row: its own window,
+// then 2 more in the background (5 requests in all).
+constexpr uint64_t kStep = 8192;
+const SynOptions kMoreFiles{false, true, {}, 0, 20};
 static std::unique_ptr<Image> StartReadAheadChain(const Fixture& fx) {
-  auto image = fx.Open(Amplified(fx, kChunk));
-  const SynFile& big = fx.File("big");
-  CHECK(ReadAll(*image, big, 0, 10) == Slice(big.data, 0, 10));
-  CHECK(ReadAll(*image, big, kChunk, 10) == Slice(big.data, kChunk, 10));
-  CHECK(WaitFor([&] { return fx.backend->reads() == 4; }));
+  auto image = fx.Open(Amplified(fx, kStep));
+  for (const char* name : {"big", "small1", "small2"}) {
+    const SynFile& f = fx.File(name);
+    CHECK(ReadAll(*image, f) == f.data);
+  }
+  CHECK(WaitFor([&] { return fx.backend->reads() == 5; }));
   return image;
 }
 
-TEST("a sequential reader is kept two windows ahead by background reads, and no further") {
-  Fixture fx;
+TEST("files read in blob order are kept two windows ahead by background reads, and no further") {
+  Fixture fx(kMoreFiles);
   auto image = StartReadAheadChain(fx);
-  const SynFile& big = fx.File("big");
+  const uint64_t w0 = fx.img.chunk_coff[9];  // small2
   auto reqs = fx.backend->requests();
-  REQUIRE(reqs.size() == 4);
-  CHECK(reqs[1].source == ReadSource::kOnDemand);
-  CHECK_EQ(reqs[1].offset, 1u * kChunk);
-  CHECK_EQ(reqs[1].length, 1u * kChunk);
-  for (size_t i = 2; i < 4; ++i) {
+  REQUIRE(reqs.size() == 5);
+  CHECK(reqs[2].source == ReadSource::kOnDemand);
+  CHECK_EQ(reqs[2].offset, w0);
+  CHECK_EQ(reqs[2].length, kStep);
+  std::vector<uint64_t> ahead;
+  for (size_t i = 3; i < 5; ++i) {
     CHECK(reqs[i].source == ReadSource::kPrefetch);
-    CHECK_EQ(reqs[i].length, 1u * kChunk);
+    CHECK_EQ(reqs[i].length, kStep);
+    ahead.push_back(reqs[i].offset);
   }
-  // Chunks 2 and 3 come from those windows; each one consumed brings one more window (4, 5).
-  CHECK(ReadAll(*image, big, 2 * kChunk, 2 * kChunk) == Slice(big.data, 2 * kChunk, 2 * kChunk));
-  CHECK(WaitFor([&] { return fx.backend->reads() == 6; }));
+  std::sort(ahead.begin(), ahead.end());
+  CHECK(ahead == (std::vector<uint64_t>{w0 + kStep, w0 + 2 * kStep}));
+  // c and d00..d03 come from windows, each consumed window bringing one more: nothing on demand.
+  for (const char* name : {"c", "d00", "d01", "d02", "d03"}) {
+    const SynFile& f = fx.File(name);
+    CHECK(ReadAll(*image, f) == f.data);
+  }
+  CHECK_EQ(OnDemand(fx.backend->requests()).size(), 3u);
+  // The reader stops after d03: the windows go two past the one holding d03's end, no further.
+  const uint64_t d03_end = fx.img.chunk_coff[15] + 3000;
+  const uint64_t last = w0 + (d03_end - w0 + kStep - 1) / kStep * kStep + 2 * kStep;
+  REQUIRE(last < fx.img.blob.size());
+  CHECK(WaitFor([&] {
+    auto r = fx.backend->requests();
+    return r.back().offset + r.back().length == last;
+  }));
   std::this_thread::sleep_for(std::chrono::milliseconds(50));
   reqs = fx.backend->requests();
-  REQUIRE(reqs.size() == 6);
-  CHECK_EQ(OnDemand(reqs).size(), 2u);
-  std::vector<uint64_t> ahead;
-  for (size_t i = 2; i < 6; ++i) ahead.push_back(reqs[i].offset);
-  std::sort(ahead.begin(), ahead.end());
-  CHECK(ahead == (std::vector<uint64_t>{2 * kChunk, 3 * kChunk, 4 * kChunk, 5 * kChunk}));
-  // The rest of the file, as the windows come: nothing on demand.
-  CHECK(ReadAll(*image, big, 4 * kChunk, 2 * kChunk) == Slice(big.data, 4 * kChunk, 2 * kChunk));
-  CHECK(ReadAll(*image, big, 6 * kChunk, 2 * kChunk) == Slice(big.data, 6 * kChunk, 2 * kChunk));
-  CHECK_EQ(OnDemand(fx.backend->requests()).size(), 2u);
-  // Past big, two windows (the rest of the blob: small1, small2, c) and no more: the reader stopped.
-  CHECK(WaitFor([&] { return fx.backend->reads() == 10; }));
+  CHECK_EQ(reqs.back().offset + reqs.back().length, last);
+  for (const auto& r : reqs) CHECK(r.offset + r.length <= last);
+  // Reads inside one file never start a chain: big chunk by chunk is one request per chunk.
+  Fixture fresh(kMoreFiles);
+  auto image2 = fresh.Open(Amplified(fresh, kChunk));
+  const SynFile& big = fresh.File("big");
+  for (uint32_t k = 0; k < 8; ++k) CHECK(ReadAll(*image2, big, k * kChunk, kChunk) == Slice(big.data, k * kChunk, kChunk));
   std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  CHECK_EQ(fx.backend->reads(), 10u);
-  const SynFile& c = fx.File("c");
-  CHECK(ReadAll(*image, c) == c.data);
-  CHECK_EQ(fx.backend->reads(), 10u);
+  CHECK_EQ(fresh.backend->reads(), 8u);
 }
 
 TEST("a background read-ahead that fails only sends the reader to the backend itself") {
-  Fixture fx;
+  Fixture fx(kMoreFiles);
   auto image = StartReadAheadChain(fx);
-  const SynFile& big = fx.File("big");
-  // The windows of chunks 2 and 3 are in; later ones will fail.
-  fx.backend->fail = true;
-  CHECK(ReadAll(*image, big, 2 * kChunk, 10) == Slice(big.data, 2 * kChunk, 10));  // from its window
-  CHECK(WaitFor([&] { return fx.backend->reads() == 5; }));                       // window 4 fails
-  CHECK(ReadAll(*image, big, 3 * kChunk, 10) == Slice(big.data, 3 * kChunk, 10));  // window 3, ok
-  CHECK(WaitFor([&] { return fx.backend->reads() == 6; }));                       // window 5 fails
-  fx.backend->fail = false;
-  const size_t before = OnDemand(fx.backend->requests()).size();
-  CHECK(ReadAll(*image, big, 4 * kChunk, 10) == Slice(big.data, 4 * kChunk, 10));  // its window failed
-  CHECK_EQ(OnDemand(fx.backend->requests()).size(), before + 1);
-  // A dead backend: a read no window covers fails with EIO naming the chunk, it does not hang.
+  // The windows after small2's are in; the next one will fail.
   fx.backend->fail = true;
   const SynFile& c = fx.File("c");
+  CHECK(ReadAll(*image, c) == c.data);  // from the windows; reaching the last asks for two more
+  CHECK(WaitFor([&] { return fx.backend->reads() == 7; }));
+  fx.backend->fail = false;
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  CHECK_EQ(fx.backend->reads(), 7u);
+  // d02 lies in the window that failed: fetched on demand, just its own bytes.
+  const SynFile& d2 = fx.File("d02");
+  CHECK(ReadAll(*image, d2) == d2.data);
+  auto reqs = fx.backend->requests();
+  REQUIRE(reqs.size() == 8);
+  CHECK(reqs[7].source == ReadSource::kOnDemand);
+  CHECK_EQ(reqs[7].offset, fx.img.chunk_coff[14]);
+  CHECK_EQ(reqs[7].length, 3000u);
+  // A dead backend: a read no window covers fails with EIO naming the chunk, it does not hang.
+  fx.backend->fail = true;
+  const SynFile& d19 = fx.File("d19");
   std::vector<uint8_t> out(10);
-  auto n = image->Read(c.ino, 0, out.data(), out.size());
+  auto n = image->Read(d19.ino, 0, out.data(), out.size());
   CHECK_EQ(n.status().error_number(), EIO);
+  CHECK(Contains(n.status().message(), "blob " + kBlobId + " chunk " + std::to_string(d19.chunks[0])));
   CHECK(Contains(n.status().message(), "injected failure"));
 }
 
@@ -737,6 +762,18 @@ TEST("random reads never read ahead: each small file fetches only its own chunk"
   REQUIRE(reqs.size() == 4);
   CHECK_EQ(reqs[3].offset, 6u * kChunk);
   CHECK_EQ(reqs[3].length, 2u * kChunk);  // same-file amplification only (chunks 6, 7)
+
+  // Every other file, forward (gaps of one 3000-byte file): not a sequential run either.
+  Fixture more(SynOptions{false, true, {}, 0, 10});
+  auto image2 = more.Open(Amplified(more, 4 * kChunk));
+  for (const char* name : {"d00", "d02", "d04", "d06", "d08"}) {
+    const SynFile& f = more.File(name);
+    CHECK(ReadAll(*image2, f) == f.data);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  reqs = more.backend->requests();
+  REQUIRE(reqs.size() == 5);
+  for (const auto& r : reqs) CHECK_EQ(r.length, 3000u);
 }
 
 TEST("read-ahead bytes are checked like any fetch: a corrupt window is EIO, dropped, then fetched again") {
@@ -747,6 +784,7 @@ TEST("read-ahead bytes are checked like any fetch: a corrupt window is EIO, drop
   const SynFile& s1 = fx.File("small1");
   const SynFile& s2 = fx.File("small2");
   const SynFile& c = fx.File("c");
+  CHECK(ReadAll(*image, fx.File("big")) == fx.File("big").data);
   CHECK(ReadAll(*image, s1) == s1.data);
   // The window [small2, end of blob) comes back with one flipped byte in c's first chunk.
   fx.backend->corrupt = true;
@@ -770,6 +808,7 @@ TEST("a failed read-ahead is EIO naming the range; the next read retries it") {
   auto image = fx.Open(Amplified(fx, 4 * kChunk));
   const SynFile& s1 = fx.File("small1");
   const SynFile& s2 = fx.File("small2");
+  CHECK(ReadAll(*image, fx.File("big")) == fx.File("big").data);
   CHECK(ReadAll(*image, s1) == s1.data);
   fx.backend->fail = true;
   std::vector<uint8_t> out(s2.data.size());
