@@ -31,6 +31,7 @@ const STARTUP = {
 const PEERS = {
   'oci-pull': 'GET the gzip layer from the registry, gunzip + untar (tar -xzf -) into a fresh dir, read the list',
   'nydus-lazy': 'GET the bootstrap, nydus fuse (registry backend, empty blobcache, no prefetch), read the list',
+  'nydus-lazy-plain': 'as nydus-lazy, on the image built without --prefetch-files (startup files scattered over the blob)',
   'nydus-prefetch': 'as nydus-lazy, with rafs.prefetch enabled and --prefetch-files <the list>',
   'nydus-warm': 'nydus fuse again on the bootstrap and blobcache left by nydus-lazy (same run)',
   'nydus-v6-http': 'as nydus-lazy with a RAFS v6 zstd image served by nginx through the http-proxy backend',
@@ -56,7 +57,8 @@ function parseArgs(argv) {
   --batch-size N   rafs.batch_size of the nydus configs (read amplification; default: the config default, 1 MiB)
 
 needs root (drop_caches, FUSE), /usr/bin/docker-registry, and nginx for nydus-v6-http.
-environment: BENCH_DIR (default /var/tmp/nydus-bench); BENCH_OURS_ARGS extra flags for 'nydus fuse'
+environment: BENCH_DIR (default /var/tmp/nydus-bench); BENCH_OURS_ARGS extra flags for 'nydus fuse';
+  BENCH_NODE_ARGS extra node flags for the daemon (e.g. --cpu-prof --cpu-prof-dir=DIR)
 results: bench/results/cold-start-latest.json\n`);
       process.exit(0);
     } else throw new UsageError(`unknown argument ${a} (see --help)`);
@@ -86,8 +88,12 @@ function tail(file, lines = 12) {
   }
 }
 
-/** Images of the tree, cached next to the warm bench's: RAFS v5 (registry), RAFS v6 (nginx), the OCI layer. */
-function ensureImages(benchDir, tree, wantV6) {
+/**
+ * Images of the tree, cached next to the warm bench's: RAFS v5 (registry) and RAFS v6 (nginx),
+ * both built with `--prefetch-files` the startup list (laid out first in the blob, in list
+ * order, and in the prefetch table), the plain RAFS v5 image without it, the OCI layer.
+ */
+function ensureImages(benchDir, tree, { wantV6, wantPlain, startup }) {
   const dir = join(benchDir, 'images', `cold-${tree.hash}-${builderFingerprint(repo)}`);
   mkdirSync(dir, { recursive: true });
   const build = (name, fn) => {
@@ -116,8 +122,14 @@ function ensureImages(benchDir, tree, wantV6) {
       bootstrap_bytes: out.bootstrap_size, flags: flags.join(' ') };
   };
   const images = {};
-  images.v5 = build('rafs-v5', rafs(5, ['--fs-version', '5', '--compressor', 'lz4_block', '--digester', 'sha256']));
-  if (wantV6) images.v6 = build('rafs-v6', rafs(6, ['--fs-version', '6', '--compressor', 'zstd']));
+  const listText = startup.files.map((f) => `/${f.path}`).join('\n') + '\n';
+  const listHash = sha256(listText).slice(0, 12);
+  const listFile = join(dir, `startup-${listHash}.txt`);
+  writeFileSync(listFile, listText);
+  const v5 = ['--fs-version', '5', '--compressor', 'lz4_block', '--digester', 'sha256'];
+  images.v5 = build(`rafs-v5-startup-${listHash}`, rafs(5, [...v5, '--prefetch-files', listFile]));
+  if (wantPlain) images.v5plain = build('rafs-v5', rafs(5, v5));
+  if (wantV6) images.v6 = build(`rafs-v6-startup-${listHash}`, rafs(6, ['--fs-version', '6', '--compressor', 'zstd', '--prefetch-files', listFile]));
   images.layer = build('oci-layer', (tmp) => {
     log(`image oci-layer: tar -C ${tree.root} -czf layer.tar.gz .`);
     const file = join(tmp, 'layer.tar.gz');
@@ -284,7 +296,8 @@ async function startDaemon({ bootstrap, config, mnt, sock, logFile, prefetchList
   mkdirSync(mnt, { recursive: true });
   if (mountType(mnt)) unmountSync(mnt);
   const extra = (process.env.BENCH_OURS_ARGS || '').split(/\s+/).filter(Boolean);
-  const args = [join(repo, 'bin/run.js'), 'fuse', '--bootstrap', bootstrap, '--config', config, '--mountpoint', mnt, '--apisock', sock,
+  const nodeArgs = (process.env.BENCH_NODE_ARGS || '').split(/\s+/).filter(Boolean);
+  const args = [...nodeArgs, join(repo, 'bin/run.js'), 'fuse', '--bootstrap', bootstrap, '--config', config, '--mountpoint', mnt, '--apisock', sock,
     ...(prefetchList ? ['--prefetch-files', prefetchList] : []), ...extra];
   const fd = openSync(logFile, 'w');
   const t0 = performance.now();
@@ -309,9 +322,16 @@ async function startDaemon({ bootstrap, config, mnt, sock, logFile, prefetchList
   return { pid, child, mountMs: ms(t0), stop, command: `node ${args.join(' ')}` };
 }
 
-/** Read every file of the list fully (timed by the caller); the buffers, checked afterwards. */
+/** Reads every file of the list fully, in order (timed by the caller); the buffers (checked afterwards) and ms per kind of file. */
 function readList(root, files) {
-  return files.map((f) => readFileSync(join(root, f.path)));
+  const byKind = { small: 0, medium: 0, large: 0 };
+  const bufs = files.map((f) => {
+    const t0 = performance.now();
+    const b = readFileSync(join(root, f.path));
+    byKind[f.kind] += ms(t0);
+    return b;
+  });
+  return { bufs, byKind };
 }
 
 function verify(files, bufs) {
@@ -374,8 +394,8 @@ async function main() {
   cleanup.install();
 
   const tree = ensureTree(benchDir, opts.profile, buildBenchtool(benchDir), log);
-  const images = ensureImages(benchDir, tree, peers.includes('nydus-v6-http'));
   const startup = startupList(opts.profile, tree);
+  const images = ensureImages(benchDir, tree, { wantV6: peers.includes('nydus-v6-http'), wantPlain: peers.includes('nydus-lazy-plain'), startup });
   const su = startup.summary;
   log(`startup list: ${su.files} files, ${(su.bytes / MiB).toFixed(2)} MiB (${su.small} small ${(su.small_bytes / MiB).toFixed(2)} MiB, ` +
     `${su.medium} medium ${(su.medium_bytes / MiB).toFixed(2)} MiB, ${su.large} large ${(su.large_bytes / MiB).toFixed(2)} MiB) of ${tree.counts.files} files, ${(tree.counts.bytes / MiB).toFixed(0)} MiB`);
@@ -403,6 +423,7 @@ async function main() {
     startup: { ...su, list: startup.files.map((f) => f.path) },
     images: {
       v5: { ...images.v5 },
+      ...(images.v5plain ? { v5plain: { ...images.v5plain } } : {}),
       ...(images.v6 ? { v6: { ...images.v6 } } : {}),
       layer: { ...images.layer },
     },
@@ -425,9 +446,11 @@ async function main() {
     const blobDigest = await push(images.v5.blob);
     if (blobDigest !== images.v5.blob_id) throw new Error(`the v5 blob was pushed as ${blobDigest}, its id is ${images.v5.blob_id}`);
     const bootDigest = await push(images.v5.bootstrap);
+    const plainDigest = images.v5plain ? await push(images.v5plain.blob) : null;
+    const plainBootDigest = images.v5plain ? await push(images.v5plain.bootstrap) : null;
     const layerDigest = await push(images.layer.file);
     if (layerDigest !== images.layer.digest) throw new Error(`the layer was pushed as ${layerDigest}, expected ${images.layer.digest}`);
-    log(`registry: ${registry.url}, pushed ${((images.v5.blob_bytes + images.layer.bytes) / MiB).toFixed(0)} MiB in ${(ms(t0) / 1000).toFixed(1)} s`);
+    log(`registry: ${registry.url}, pushed ${((images.v5.blob_bytes + (images.v5plain?.blob_bytes ?? 0) + images.layer.bytes) / MiB).toFixed(0)} MiB in ${(ms(t0) / 1000).toFixed(1)} s`);
     const blobUrl = (d) => `${registry.url}/v2/${REPO}/blobs/sha256:${d}`;
     const regBytes = (d) => sumWritten(registry.blobGets(`sha256:${d}`));
     const regGets = (d) => {
@@ -488,12 +511,13 @@ async function main() {
       const d = await startDaemon({ bootstrap, config, mnt, sock, logFile, prefetchList: prefetch ? listFile : null, cleanup });
       const mountMs = ms(t0);
       try {
-        const bufs = readList(mnt, files);
+        const { bufs, byKind } = readList(mnt, files);
         const totalMs = ms(t0);
         const bm = await apiRetry(sock, '/api/v1/metrics/backend');
         const backend0 = bm.read_amount_total;
         const r = {
           total_ms: totalMs, bootstrap_ms: from ? null : bootstrapMs, mount_ms: d.mountMs, read_ms: totalMs - mountMs,
+          read_small_ms: byKind.small, read_medium_ms: byKind.medium, read_large_ms: byKind.large,
           bootstrap_bytes: bootstrapBytes, data_bytes: backend0, bytes: bootstrapBytes + backend0, backend_requests: bm.read_count,
           backend_latency_ms: bm.read_cumulative_latency_millis_total,
         };
@@ -546,9 +570,9 @@ async function main() {
             const t0 = performance.now();
             const { bytes } = await httpToTar(blobUrl(layerDigest), dir, cleanup);
             const pullMs = ms(t0);
-            const bufs = readList(dir, files);
+            const { bufs, byKind } = readList(dir, files);
             const totalMs = ms(t0);
-            r = { total_ms: totalMs, pull_ms: pullMs, read_ms: totalMs - pullMs, bytes, server_data_bytes: await settle(() => regBytes(layerDigest) - server0, bytes) };
+            r = { total_ms: totalMs, pull_ms: pullMs, read_ms: totalMs - pullMs, read_small_ms: byKind.small, read_medium_ms: byKind.medium, read_large_ms: byKind.large, bytes, server_data_bytes: await settle(() => regBytes(layerDigest) - server0, bytes) };
             if (r.server_data_bytes !== bytes) results.warnings.push(`oci-pull run ${i + 1}: received ${bytes} bytes, the registry log says ${r.server_data_bytes}`);
             const bad = verify(files, bufs);
             if (bad.length) r.error = `${bad.length} files differ from the tree: ${bad.slice(0, 3).join(', ')}`;
@@ -556,6 +580,10 @@ async function main() {
             lazy = await nydusRun(name, i, { backend: registryBackend, serverGets: () => regGets(blobDigest), bootUrl: blobUrl(bootDigest) });
             r = lazy.r;
             res.command = lazy.command;
+          } else if (name === 'nydus-lazy-plain') {
+            const x = await nydusRun(name, i, { backend: registryBackend, serverGets: () => regGets(plainDigest), bootUrl: blobUrl(plainBootDigest) });
+            r = x.r;
+            res.command = x.command;
           } else if (name === 'nydus-prefetch') {
             const x = await nydusRun(name, i, { backend: registryBackend, serverGets: () => regGets(blobDigest), bootUrl: blobUrl(bootDigest), prefetch: true });
             r = x.r;
@@ -601,7 +629,7 @@ async function main() {
   for (const res of Object.values(results.peers)) {
     const ok = res.runs.filter((r) => !r.error);
     res.ok_runs = ok.length;
-    for (const k of ['total_ms', 'mount_ms', 'bootstrap_ms', 'read_ms', 'pull_ms', 'bytes', 'data_bytes', 'server_data_bytes', 'server_gets', 'backend_requests', 'backend_latency_ms', 'bytes_after_prefetch', 'prefetch_done_ms']) {
+    for (const k of ['total_ms', 'mount_ms', 'bootstrap_ms', 'read_ms', 'read_small_ms', 'read_medium_ms', 'read_large_ms', 'pull_ms', 'bytes', 'data_bytes', 'server_data_bytes', 'server_gets', 'backend_requests', 'backend_latency_ms', 'bytes_after_prefetch', 'prefetch_done_ms']) {
       const s = stat(ok, k);
       if (s) res[k] = s;
     }
@@ -613,6 +641,7 @@ async function main() {
     if (res.bytes_after_prefetch) res.vs_oci.bytes_after_prefetch = res.bytes_after_prefetch.median / oci.bytes.median;
   }
   results.skipped = skipped;
+  results.host.loadavg_end = loadavg().map((x) => +x.toFixed(2));
   printReport(results);
   const outDir = join(benchSrc, 'results');
   mkdirSync(outDir, { recursive: true });
@@ -638,7 +667,9 @@ function printReport(results) {
   p(`startup list: ${s.files} files, ${mib(s.bytes)} (${s.small} small ${mib(s.small_bytes)}, ${s.medium} medium ${mib(s.medium_bytes)}, ${s.large} large ${mib(s.large_bytes)})`);
   p(`images: OCI layer ${mib(results.images.layer.bytes)} (tar.gz); RAFS v5 lz4_block blob ${mib(results.images.v5.blob_bytes)} + bootstrap ${mib(results.images.v5.bootstrap_bytes)}` +
     `${results.images.v6 ? `; RAFS v6 zstd blob ${mib(results.images.v6.blob_bytes)} + bootstrap ${mib(results.images.v6.bootstrap_bytes)}` : ''}; rafs.batch_size ${results.config.batch_size}`);
-  p(`host: ${results.host.kernel}, ${results.host.cpus} CPUs, ${results.host.mem_gib} GiB, node ${results.host.node}, load ${results.host.loadavg.join(' ')}; registry and nginx on 127.0.0.1`);
+  p(`  built with --prefetch-files <the startup list> (laid out first, in list order)${results.images.v5plain ? '; nydus-lazy-plain: the RAFS v5 image built without it' : ''}`);
+  p(`host: ${results.host.kernel}, ${results.host.cpus} CPUs, ${results.host.mem_gib} GiB, node ${results.host.node}, load ${results.host.loadavg.join(' ')} at the start, ` +
+    `${results.host.loadavg_end.join(' ')} at the end; registry and nginx on 127.0.0.1`);
   p();
   p(`  ${padr('peer', 16)}${pad('time ms', 10)}${pad('max', 8)}${pad('ready ms', 10)}${pad('read ms', 9)}${pad('bytes fetched', 15)}${pad('x oci time', 12)}${pad('x oci bytes', 13)}`);
   for (const [name, r] of Object.entries(results.peers)) {
@@ -654,6 +685,8 @@ function printReport(results) {
   p();
   p('  time = all of it; ready = oci-pull: download + gunzip + untar; nydus: process start until the mount answers readdir');
   p('  (after the bootstrap GET, which is in the time but not in ready); read = reading the list (each file fully).');
+  p(`  read ms by kind of file (small / medium / large): ${Object.entries(results.peers).filter(([, r]) => r.read_small_ms)
+    .map(([n, r]) => `${n} ${msf(r.read_small_ms.median)} / ${msf(r.read_medium_ms.median)} / ${msf(r.read_large_ms.median)}`).join('; ')}`);
   for (const [name, r] of Object.entries(results.peers)) {
     if (!r.total_ms || !name.startsWith('nydus')) continue;
     const boot = r.bootstrap_ms ? `bootstrap GET ${msf(r.bootstrap_ms.median)} ms (${mib(r.runs[0].bootstrap_bytes)}), ` : 'bootstrap local (from nydus-lazy), ';
