@@ -154,6 +154,10 @@ class BlobCache {
   // Charges an on-demand read to the prefetch bandwidth bucket (no wait).
   void ChargeBucket(uint64_t bytes);
   void QueueJobs(std::vector<ResolvedChunk> chunks);
+  // Issue order of prefetch jobs: WaitTurn(seq) returns once every earlier job has sent its
+  // first request (or ended); PassTurn(seq) lets the next one go.
+  void WaitTurn(uint64_t seq);
+  void PassTurn(uint64_t seq);
   void PlannerMain(std::function<void(PrefetchPlan&)> plan);
   void WorkerMain();
   void RunJob(PrefetchJob& job);
@@ -212,6 +216,10 @@ class BlobCache {
   std::unique_ptr<TokenBucket> bucket_;
   std::atomic<uint64_t> prefetch_amount_{0}, prefetch_requests_{0}, prefetch_unmerged_{0}, prefetch_millis_{0};
   std::atomic<uint64_t> prefetch_begin_ms_{0}, prefetch_end_ms_{0};  // wall clock
+  uint64_t queued_seq_ = 0;  // guarded by prefetch_mu_
+  std::mutex turn_mu_;       // leaf lock
+  std::condition_variable turn_cv_;
+  uint64_t turn_ = 0;        // jobs below this seq have sent their first request
 };
 
 }  // namespace nydus::storage

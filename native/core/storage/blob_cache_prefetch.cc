@@ -41,6 +41,7 @@ bool SleepUnlessStopped(uint64_t ms, const std::atomic<bool>& stop) {
 struct BlobCache::PrefetchJob {
   std::vector<ResolvedChunk> chunks;  // one blob, sorted by stored offset
   int attempts = 0;
+  uint64_t seq = 0;                   // queue order: jobs send their first request in this order
 };
 
 // Token bucket of §4.7: starts full with `rate` tokens, refills at `rate` per second (the
@@ -169,12 +170,37 @@ void BlobCache::QueueJobs(std::vector<ResolvedChunk> chunks) {
   }
   {
     std::lock_guard<std::mutex> lock(prefetch_mu_);
-    for (auto& job : jobs) jobs_.push_back(std::move(job));
+    for (auto& job : jobs) {
+      job->seq = queued_seq_++;
+      jobs_.push_back(std::move(job));
+    }
   }
   jobs_cv_.notify_all();
 }
 
+void BlobCache::WaitTurn(uint64_t seq) {
+  std::unique_lock<std::mutex> lock(turn_mu_);
+  turn_cv_.wait(lock, [&] { return turn_ >= seq || stop_.load(); });
+}
+
+void BlobCache::PassTurn(uint64_t seq) {
+  {
+    std::lock_guard<std::mutex> lock(turn_mu_);
+    if (turn_ > seq) return;
+    turn_ = seq + 1;
+  }
+  turn_cv_.notify_all();
+}
+
 void BlobCache::RunJob(PrefetchJob& job) {
+  // Jobs send their first request in queue order (the planner's: the prefetch list's order,
+  // which is also the order files are likely read in), so the first files come first instead
+  // of sharing the backend with every other worker's job; whatever ends a job passes its turn.
+  struct Turn {
+    BlobCache* cache;
+    uint64_t seq;
+    ~Turn() { cache->PassTurn(seq); }
+  } turn{this, job.seq};
   for (;;) {
     std::vector<Item> items(job.chunks.size());
     std::vector<Item*> todo;
@@ -197,6 +223,8 @@ void BlobCache::RunJob(PrefetchJob& job) {
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
       }
       if (stop_.load()) return;
+      WaitTurn(job.seq);
+      if (stop_.load()) return;
       // Claim only now, so an on-demand reader never waits for a chunk we merely plan to fetch.
       std::vector<Item*> claimed;
       uint64_t bytes_start = UINT64_MAX, bytes_end = 0;
@@ -208,6 +236,7 @@ void BlobCache::RunJob(PrefetchJob& job) {
         bytes_end = std::max(bytes_end, it->chunk.stored_end());
       }
       if (claimed.empty()) continue;
+      PassTurn(job.seq);
       const auto t0 = Clock::now();
       Status s = FetchRange(claimed, ReadSource::kPrefetch);  // releases every claim
       prefetch_millis_.fetch_add(static_cast<uint64_t>(
@@ -276,6 +305,10 @@ void BlobCache::StopPrefetch() {
   {
     std::lock_guard<std::mutex> lock(prefetch_mu_);
     stop_.store(true);
+    {
+      std::lock_guard<std::mutex> turn_lock(turn_mu_);  // no WaitTurn misses the stop
+    }
+    turn_cv_.notify_all();
     planner = std::move(planner_);
     workers = std::move(workers_);
     workers_.clear();

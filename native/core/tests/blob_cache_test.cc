@@ -60,6 +60,7 @@ class TestBackend final : public BlobBackend {
   std::atomic<bool> corrupt{false};   // every read returns flipped bytes
   std::atomic<bool> short_read{false};
   std::atomic<int> delay_ms{0};
+  std::atomic<int> in_flight{0}, max_in_flight{0};
 
   Result<uint64_t> BlobSize(const std::string& id) override {
     size_calls++;
@@ -71,7 +72,12 @@ class TestBackend final : public BlobBackend {
     {
       std::lock_guard<std::mutex> lock(mu_);
       requests_.push_back({offset, length, source});
+      max_in_flight = std::max(max_in_flight.load(), ++in_flight);
     }
+    struct Done {
+      std::atomic<int>& n;
+      ~Done() { --n; }
+    } done{in_flight};
     if (delay_ms.load() > 0) std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms.load()));
     if (fail.load()) return Status(ECONNRESET, "injected failure");
     auto it = blobs.find(id);
@@ -1039,6 +1045,39 @@ TEST("prefetch of a file list fills the cache and counts prefetch_data_amount") 
   CHECK_EQ(fx.backend->reads(), 0u);
   CHECK(ReadAll(*image, fx.File("small1")) == fx.File("small1").data);
   CHECK_EQ(fx.backend->reads(), 1u);
+}
+
+TEST("prefetch jobs taking turns to send their first request still have several in flight; a stop while they wait returns") {
+  Fixture fx(SynOptions{false, true, {}, 0, 90});  // ~420 KiB of blob: 4 jobs of 128 KiB
+  fx.backend->delay_ms = 100;
+  ImageOptions o = fx.Options();
+  o.prefetch.enable = true;
+  o.prefetch.threads = 4;
+  o.prefetch.batch_size = 128 << 10;
+  o.prefetch.prefetch_all = true;
+  auto image = fx.Open(o);
+  REQUIRE_OK(image->StartPrefetch({}));
+  REQUIRE(WaitFor([&] { return image->cache_metrics().prefetch_end_time_secs != 0; }));
+  CHECK(image->cache_metrics().data_all_ready);
+  auto reqs = fx.backend->requests();
+  REQUIRE(reqs.size() >= 4u);
+  CHECK(fx.backend->max_in_flight.load() >= 2);  // several jobs in flight at once
+  for (const SynFile& f : fx.img.files) {
+    if (!f.dir) CHECK(ReadAll(*image, f) == f.data);
+  }
+  CHECK_EQ(fx.backend->reads(), reqs.size());
+
+  // Stopping while workers wait for their turn behind a slow first request returns.
+  Fixture slow(SynOptions{false, true, {}, 0, 90});
+  slow.backend->delay_ms = 300;
+  ImageOptions so = slow.Options();
+  so.prefetch = o.prefetch;
+  so.prefetch.threads = 2;  // 2 of the 4 jobs in flight at the stop, the rest never sent
+  auto image2 = slow.Open(so);
+  REQUIRE_OK(image2->StartPrefetch({}));
+  REQUIRE(WaitFor([&] { return slow.backend->reads() >= 1; }));
+  image2->StopPrefetch();
+  CHECK(!image2->cache_metrics().data_all_ready);
 }
 
 TEST("prefetch table of the bootstrap is used when no paths are given") {
