@@ -353,6 +353,16 @@ ImageOptions Amplified(const Fixture& fx, uint64_t amplify_io) {
   return o;
 }
 
+// Prefetch of everything by `threads` workers in 128 KiB jobs.
+ImageOptions PrefetchAll(const Fixture& fx, uint32_t threads) {
+  ImageOptions o = fx.Options();
+  o.prefetch.enable = true;
+  o.prefetch.threads = threads;
+  o.prefetch.batch_size = 128 << 10;
+  o.prefetch.prefetch_all = true;
+  return o;
+}
+
 // The on-demand requests among `reqs` (read-ahead windows read in the background are kPrefetch).
 std::vector<TestBackend::Request> OnDemand(const std::vector<TestBackend::Request>& reqs) {
   std::vector<TestBackend::Request> out;
@@ -1050,12 +1060,7 @@ TEST("prefetch of a file list fills the cache and counts prefetch_data_amount") 
 TEST("prefetch jobs taking turns to send their first request still have several in flight; a stop while they wait returns") {
   Fixture fx(SynOptions{false, true, {}, 0, 90});  // ~420 KiB of blob: 4 jobs of 128 KiB
   fx.backend->delay_ms = 100;
-  ImageOptions o = fx.Options();
-  o.prefetch.enable = true;
-  o.prefetch.threads = 4;
-  o.prefetch.batch_size = 128 << 10;
-  o.prefetch.prefetch_all = true;
-  auto image = fx.Open(o);
+  auto image = fx.Open(PrefetchAll(fx, 4));
   REQUIRE_OK(image->StartPrefetch({}));
   REQUIRE(WaitFor([&] { return image->cache_metrics().prefetch_end_time_secs != 0; }));
   CHECK(image->cache_metrics().data_all_ready);
@@ -1070,10 +1075,7 @@ TEST("prefetch jobs taking turns to send their first request still have several 
   // Stopping while workers wait for their turn behind a slow first request returns.
   Fixture slow(SynOptions{false, true, {}, 0, 90});
   slow.backend->delay_ms = 300;
-  ImageOptions so = slow.Options();
-  so.prefetch = o.prefetch;
-  so.prefetch.threads = 2;  // 2 of the 4 jobs in flight at the stop, the rest never sent
-  auto image2 = slow.Open(so);
+  auto image2 = slow.Open(PrefetchAll(slow, 2));  // 2 of the 4 jobs in flight at the stop, the rest never sent
   REQUIRE_OK(image2->StartPrefetch({}));
   REQUIRE(WaitFor([&] { return slow.backend->reads() >= 1; }));
   image2->StopPrefetch();
@@ -1122,12 +1124,7 @@ TEST("prefetch_all caches every chunk (v5 walk and v6 blob meta) and sets data_a
 TEST("StopPrefetch returns promptly while the backend is slow") {
   Fixture fx;
   fx.backend->delay_ms = 300;
-  ImageOptions o = fx.Options();
-  o.prefetch.enable = true;
-  o.prefetch.threads = 1;
-  o.prefetch.batch_size = 128 << 10;
-  o.prefetch.prefetch_all = true;
-  auto image = fx.Open(o);
+  auto image = fx.Open(PrefetchAll(fx, 1));
   REQUIRE_OK(image->StartPrefetch({}));
   REQUIRE(WaitFor([&] { return fx.backend->reads() >= 1; }));
   const auto t0 = std::chrono::steady_clock::now();
