@@ -1,6 +1,6 @@
 // Test helpers shared by every layer's tests: locations of the repo, fixtures and shared/,
 // temporary directories, and per-test cleanup of what a test opens.
-import { accessSync, constants, mkdtempSync, readFileSync } from 'node:fs';
+import { accessSync, constants, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,10 +72,41 @@ export function nativeError(fn: () => unknown): NativeError {
   throw new Error('expected a NativeError');
 }
 
-/** The fixture set in ../shared/fixtures. */
+// Blob directories are handed out as this process's private copies: a localfs mount of a
+// compressed blob keeps a blob cache, and --localfs-dir puts it in the blob directory itself
+// (daemon.md §1.8), so a test would otherwise write B.blob.data into ../shared and leave a warm
+// cache for every later test and run. The copies go when the process exits.
+let blobCopies: string | undefined;
+const copied = new Map<string, string>();
+function privateBlobDir(name: string): string {
+  let dir = copied.get(name);
+  if (dir !== undefined) return dir;
+  blobCopies ??= mkdtempSync(join(tmpdir(), 'nydus-test-blobs-'));
+  dir = join(blobCopies, name);
+  cpSync(join(shared, 'fixtures', name, 'blobs'), dir, { recursive: true });
+  copied.set(name, dir);
+  return dir;
+}
+// Registered at load, not at the first copy: the leak guard counts exit listeners per file.
+process.once('exit', () => {
+  if (blobCopies !== undefined) rmSync(blobCopies, { recursive: true, force: true });
+});
+
+/** The fixture set in ../shared/fixtures (blob directories: private copies, see above). */
 export const fixture = {
-  v5: { bootstrap: join(shared, 'fixtures/v5-sha256-nocompress/bootstrap'), blobs: join(shared, 'fixtures/v5-sha256-nocompress/blobs'), expected: join(shared, 'fixtures/v5-sha256-nocompress/expected.result') },
-  v6: { bootstrap: join(shared, 'fixtures/v6-zstd/bootstrap'), blobs: join(shared, 'fixtures/v6-zstd/blobs') },
+  v5: {
+    bootstrap: join(shared, 'fixtures/v5-sha256-nocompress/bootstrap'),
+    get blobs(): string {
+      return privateBlobDir('v5-sha256-nocompress');
+    },
+    expected: join(shared, 'fixtures/v5-sha256-nocompress/expected.result'),
+  },
+  v6: {
+    bootstrap: join(shared, 'fixtures/v6-zstd/bootstrap'),
+    get blobs(): string {
+      return privateBlobDir('v6-zstd');
+    },
+  },
   toc: { blob: join(shared, 'fixtures/v6-toc/2fa78cad554b75ac91a4a125ed148d0ddeb25efa4aaa8bd80e5dc292690a4dca') },
 };
 

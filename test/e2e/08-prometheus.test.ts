@@ -119,8 +119,9 @@ async function scrapeApi(sock: string): Promise<Exposition> {
   return parseExposition(r.body);
 }
 
-function v1Localfs(dir: string): string {
-  return JSON.stringify({ device: { backend: { type: 'localfs', config: { dir } }, cache: { type: 'blobcache', config: { work_dir: dir } } }, mode: 'direct', digest_validate: false });
+/** Localfs blobs in `dir`, a blob cache in `workDir` (a fresh one: no data cached by another test). */
+function v1Localfs(dir: string, workDir: string): string {
+  return JSON.stringify({ device: { backend: { type: 'localfs', config: { dir } }, cache: { type: 'blobcache', config: { work_dir: workDir } } }, mode: 'direct', digest_validate: false });
 }
 
 rootTest('two mounts: API, --metrics-addr and the CLI expose every family with daemon_id and mount; read bytes cover what was read', async () => {
@@ -130,7 +131,7 @@ rootTest('two mounts: API, --metrics-addr and the CLI expose every family with d
   const d = await startDaemon(['--bootstrap', fixture.v5.bootstrap, '--localfs-dir', fixture.v5.blobs, '--virtual-mountpoint', '/a', '--metrics-addr', `127.0.0.1:${port}`], mnt, sock);
   try {
     const daemonId = realpathSync(mnt); // no --id: the FUSE mountpoint
-    const cmd = { source: fixture.v6.bootstrap, fs_type: 'rafs', config: v1Localfs(fixture.v6.blobs) };
+    const cmd = { source: fixture.v6.bootstrap, fs_type: 'rafs', config: v1Localfs(fixture.v6.blobs, await fresh('cache')) };
     assert.is((await api(sock, 'POST', '/api/v1/mount?mountpoint=/b', cmd)).status, 204);
     const before = await scrapeApi(sock);
     assertShape(before, daemonId, ['/a', '/b']);
@@ -156,8 +157,9 @@ rootTest('two mounts: API, --metrics-addr and the CLI expose every family with d
       assert.ok(value(after, 'nydus_backend_read_bytes_total', { mount, backend: 'localfs' }) > 0, `${mount}: backend bytes`);
       assert.is(select(after, 'nydus_fs_operations_total', at).length, 15);
     }
-    // localfs mounts have no blob cache: the families are declared, without series.
-    assert.is(select(after, 'nydus_blobcache_reads_total').length, 0);
+    // /a (localfs, blobs stored uncompressed) has no blob cache, /b (zstd) keeps one.
+    assert.equal(select(after, 'nydus_blobcache_reads_total').map((s) => s.labels.mount), ['/b']);
+    assert.ok(value(after, 'nydus_blobcache_reads_total', { mount: '/b' }) >= 1);
     assert.is(select(after, 'nydus_fuse_inflight_requests').length, 1);
 
     // The same exposition on the --metrics-addr listener (counters only grow between scrapes).
