@@ -1,5 +1,5 @@
-// Images of the source tree: a RAFS v6 image made by our builder (uncompressed, so the
-// kernel's EROFS can use the blob as its device) and a squashfs image. Both are cached
+// Images of the source tree: RAFS v6 images made by our builder (uncompressed, so the
+// kernel's EROFS can use the blob as its device; and zstd, for our blob cache peer) and a squashfs image. Both are cached
 // next to the tree and rebuilt when the tree or the builder changes.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -24,10 +24,10 @@ export function builderFingerprint(repo) {
   return h.digest('hex').slice(0, 12);
 }
 
-/** RAFS v6 image: { bootstrap, blobDir, blobs: [paths], seconds, cached }. */
-export function ensureNydusImage(benchDir, repo, tree, log) {
+/** RAFS v6 image (`compressor` none or zstd): { bootstrap, blobDir, blobs: [paths], seconds, cached }. */
+export function ensureNydusImage(benchDir, repo, tree, log, compressor = 'none') {
   const key = `${tree.hash}-${builderFingerprint(repo)}`;
-  const dir = join(benchDir, 'images', `nydus-${key}`);
+  const dir = join(benchDir, 'images', `nydus-${compressor === 'none' ? '' : `${compressor}-`}${key}`);
   const bootstrap = join(dir, 'image.boot');
   const blobDir = join(dir, 'blobs');
   const meta = join(dir, 'image.json');
@@ -36,13 +36,13 @@ export function ensureNydusImage(benchDir, repo, tree, log) {
     built = JSON.parse(readFileSync(meta, 'utf8'));
     log(`image: reusing ${dir}`);
   } else {
-    log(`image: nydus create ${tree.root} (v6, compressor none)`);
+    log(`image: nydus create ${tree.root} (v6, compressor ${compressor})`);
     const tmp = `${dir}.tmp`;
     rmSync(tmp, { recursive: true, force: true });
     mkdirSync(tmp, { recursive: true });
     const t0 = process.hrtime.bigint();
     const out = run(process.execPath, [join(repo, 'bin/run.js'), 'create', tree.root, '--bootstrap', join(tmp, 'image.boot'),
-      '--blob-dir', join(tmp, 'blobs'), '--fs-version', '6', '--compressor', 'none', '--json'], { cwd: repo });
+      '--blob-dir', join(tmp, 'blobs'), '--fs-version', '6', '--compressor', compressor, '--json'], { cwd: repo });
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
     const result = JSON.parse(out);
     built = { seconds, create: result };
@@ -54,7 +54,7 @@ export function ensureNydusImage(benchDir, repo, tree, log) {
   const sb = JSON.parse(run(process.execPath, [join(repo, 'bin/run.js'), 'inspect', 'superblock', bootstrap, '--json'], { cwd: repo }));
   const blobs = sb.blobs.map((b) => join(blobDir, b.blobId));
   for (const b of blobs) if (!existsSync(b)) throw new Error(`blob ${b} listed by the bootstrap is missing`);
-  return { dir, bootstrap, blobDir, blobs, buildSeconds: built.seconds, superblock: { version: sb.version, inodes: sb.inodes_count, blobs: sb.blobs.length } };
+  return { dir, compressor, bootstrap, blobDir, blobs, buildSeconds: built.seconds, superblock: { version: sb.version, inodes: sb.inodes_count, blobs: sb.blobs.length } };
 }
 
 /** squashfs image of the tree: { path, seconds } or null when mksquashfs is missing. */

@@ -140,9 +140,26 @@ function writeData(path, size, key) {
   }
 }
 
+/** Files of the open+read+close workload (issue 16: 10,000 small files). */
+const SMALL_READS = 10000;
+
+/** Writes the path lists of a plan; returns every path. */
+function writeLists(lists, p) {
+  const put = (file, paths) => writeFileSync(file, paths.join('\n') + '\n');
+  const all = [...p.dirs, ...p.files.map((f) => f.path), ...p.symlinks.map((s) => s.path)];
+  put(lists.all, all);
+  put(lists.large, p.files.filter((f) => f.kind === 'large').map((f) => f.path));
+  put(lists.medium, p.files.filter((f) => f.kind === 'medium').map((f) => f.path));
+  put(lists.small, p.files.filter((f) => f.kind === 'small').map((f) => f.path).sort().slice(0, SMALL_READS));
+  put(lists.files, p.files.map((f) => f.path));
+  put(lists.xattr, [...new Set(p.xattrs.map((x) => x.path))]);
+  return all;
+}
+
 /**
  * Make sure the tree for `profile` exists under `benchDir`; return its description:
- * { root, hash, lists: { all, large, medium, xattr }, counts }.
+ * { root, hash, lists: { all, large, medium, small, files, xattr }, counts }. `small` is the first
+ * SMALL_READS small files in path order (the open+read+close workload), `files` every regular file.
  */
 export function ensureTree(benchDir, profile, benchtool, log) {
   const recipe = PROFILES[profile];
@@ -154,13 +171,16 @@ export function ensureTree(benchDir, profile, benchtool, log) {
     all: join(base, 'all.txt'),
     large: join(base, 'large.txt'),
     medium: join(base, 'medium.txt'),
+    small: join(base, 'small.txt'),
+    files: join(base, 'files.txt'),
     xattr: join(base, 'xattr.txt'),
   };
   if (existsSync(marker)) {
     const info = JSON.parse(readFileSync(marker, 'utf8'));
     if (info.hash === hash) {
       log(`tree: reusing ${root} (recipe ${hash})`);
-      return { root, hash, lists, counts: info.counts, recipe };
+      if (!existsSync(lists.small) || !existsSync(lists.files)) writeLists(lists, plan(recipe)); // a tree made before these lists existed
+      return { root, hash, lists, counts: { ...info.counts, small_reads: Math.min(SMALL_READS, recipe.small.count) }, recipe };
     }
   }
   log(`tree: generating ${profile} tree in ${root} (recipe ${hash})`);
@@ -190,11 +210,7 @@ export function ensureTree(benchDir, profile, benchtool, log) {
   for (const d of p.dirs.slice().sort((a, b) => b.split('/').length - a.split('/').length)) utimesSync(join(root, d), when, when);
   utimesSync(root, when, when);
 
-  const all = [...p.dirs, ...p.files.map((f) => f.path), ...p.symlinks.map((s) => s.path)];
-  writeFileSync(lists.all, all.join('\n') + '\n');
-  writeFileSync(lists.large, p.files.filter((f) => f.kind === 'large').map((f) => f.path).join('\n') + '\n');
-  writeFileSync(lists.medium, p.files.filter((f) => f.kind === 'medium').map((f) => f.path).join('\n') + '\n');
-  writeFileSync(lists.xattr, [...new Set(p.xattrs.map((x) => x.path))].join('\n') + '\n');
+  const all = writeLists(lists, p);
   const sum = (kind) => p.files.filter((f) => f.kind === kind).reduce((s, f) => s + f.size, 0);
   const counts = {
     dirs: p.dirs.length,
@@ -209,6 +225,7 @@ export function ensureTree(benchDir, profile, benchtool, log) {
     medium_files: recipe.medium.count,
     medium_bytes: sum('medium'),
     small_bytes: sum('small'),
+    small_reads: Math.min(SMALL_READS, recipe.small.count),
   };
   writeFileSync(marker, JSON.stringify({ hash, recipe, counts, seconds: (Date.now() - t0) / 1000 }, null, 2));
   log(`tree: ${counts.files} files, ${counts.dirs} dirs, ${counts.symlinks} symlinks, ${(written / MiB).toFixed(0)} MiB in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

@@ -7,6 +7,8 @@
  *   benchtool readdir  ROOT MIN_SECONDS                  opendir/readdir every directory, no stat
  *   benchtool xattr    ROOT LIST MIN_SECONDS             llistxattr + lgetxattr of every name
  *   benchtool setxattr ROOT < "path\tname\thexvalue" lines
+ *   benchtool mount    SOURCE DIR FSTYPE OPTIONS       mount(2) read-only, as is (util-linux mount would
+ *                                                     put a regular-file SOURCE on a loop device)
  *
  * LIST holds paths relative to ROOT, one per line. Loops run whole passes until
  * MIN_SECONDS have elapsed (at least one pass). Each prints one JSON object on stdout. */
@@ -19,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/xattr.h>
 #include <time.h>
@@ -288,6 +291,13 @@ static int cmd_setxattr(int argc, char **argv) {
   return 0;
 }
 
+static int cmd_mount(int argc, char **argv) {
+  if (argc < 6) return 2;
+  if (mount(argv[2], argv[3], argv[4], MS_RDONLY, argv[5]) != 0) die("mount", argv[2]);
+  printf("{\"mounted\":true}\n");
+  return 0;
+}
+
 int main(int argc, char **argv) {
   int rc = 2;
   if (argc >= 2) {
@@ -297,6 +307,7 @@ int main(int argc, char **argv) {
     else if (!strcmp(argv[1], "readdir")) rc = cmd_readdir(argc, argv);
     else if (!strcmp(argv[1], "xattr")) rc = cmd_xattr(argc, argv);
     else if (!strcmp(argv[1], "setxattr")) rc = cmd_setxattr(argc, argv);
+    else if (!strcmp(argv[1], "mount")) rc = cmd_mount(argc, argv);
   }
   if (rc == 2) fprintf(stderr, "usage: see the comment at the top of benchtool.c\n");
   return rc;
