@@ -3,8 +3,8 @@
 // nydusd compatibility: `nydus --version|-V` prints nydusd's version text, and a command
 // line that starts with an option (nydusd's no-subcommand form) runs the FUSE daemon;
 // `--version`/`-V` there (or after `fuse`) wins over every other flag, as in nydusd.
-import { execute } from '@oclif/core';
-
+// A daemon command (fuse, virtiofs, blobcache, singleton, fscache) whose command line is
+// plainly valid starts without oclif (dist/src/cli/daemon-entry.js); oclif takes the rest.
 const args = process.argv.slice(2);
 const daemonForm = args.length > 0 && (args[0] === 'fuse' || args[0].startsWith('-'));
 if (daemonForm && (args.includes('--version') || args.includes('-V'))) {
@@ -12,5 +12,10 @@ if (daemonForm && (args.includes('--version') || args.includes('-V'))) {
   process.stdout.write(versionText());
 } else {
   const nydusdForm = args.length > 0 && args[0].startsWith('-') && !['--help', '-h'].includes(args[0]);
-  await execute({ dir: import.meta.url, args: nydusdForm ? ['fuse', ...args] : args });
+  const argv = nydusdForm ? ['fuse', ...args] : args;
+  const { runDaemonEntry } = await import('../dist/src/cli/daemon-entry.js');
+  if (!(await runDaemonEntry(argv))) {
+    const { execute } = await import('@oclif/core');
+    await execute({ dir: import.meta.url, args: argv });
+  }
 }

@@ -1,6 +1,8 @@
 // Generator part for schema/daemon/: each daemon kind's options schema renders (1) the oclif
-// flag definitions its command uses and (2) a typed fluent builder for library users, from
-// templates/daemon-flags.ts.ejs and templates/daemon-builders.ts.ejs. One declaration, so the
+// flag definitions its command uses, (2) the same flags as plain data with the flags <-> options
+// mapping (read by the daemon's oclif-free start-up path) and (3) a typed fluent builder for
+// library users, from templates/daemon-flags.ts.ejs, templates/daemon-options.ts.ejs and
+// templates/daemon-builders.ts.ejs. One declaration, so the
 // CLI, the library and saved daemon records cannot drift apart.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -74,6 +76,8 @@ export function renderDaemons({ root, schemas, emit, banner, jsdoc }) {
   const model = { daemons, jsdoc };
   const flagsTpl = readFileSync(join(root, 'templates/daemon-flags.ts.ejs'), 'utf8');
   emit('daemon-flags.ts', banner('schema/daemon/*.schema.json, templates/daemon-flags.ts.ejs') + ejs.render(flagsTpl, model));
+  const optionsTpl = readFileSync(join(root, 'templates/daemon-options.ts.ejs'), 'utf8');
+  emit('daemon-options.ts', banner('schema/daemon/*.schema.json, templates/daemon-options.ts.ejs') + ejs.render(optionsTpl, model));
   const buildTpl = readFileSync(join(root, 'templates/daemon-builders.ts.ejs'), 'utf8');
   emit('daemon-builders.ts', banner('schema/daemon/*.schema.json, templates/daemon-builders.ts.ejs') + ejs.render(buildTpl, model));
 }

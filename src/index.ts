@@ -15,6 +15,7 @@ export {
 } from '../generated/validate.js';
 export { schemaRegistry, schemaIds } from '../generated/schemas.js';
 export * from './config/index.js';
+export * from './config/starter.js';
 export { applyDefaults } from './schema/defaults.js';
 export { problemsFromAjv } from './schema/problems.js';
 export { NydusError, ConfigError, NativeError, type ConfigProblem } from './errors.js';

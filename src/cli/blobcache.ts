@@ -1,6 +1,6 @@
 // CLI layer: what `nydus blobcache add|remove|list` share: composing a blob cache entry (spec
 // daemon.md §2.6) from flags and rendering the answers of /api/v2/blobs (api.md §4.8).
-// Client side only; the daemon commands use src/cli/blobcache-daemon.ts.
+// Client side only; the daemon commands use src/cli/daemon-run.ts.
 import type { BlobCacheEntryInput, BlobCacheList } from '../../generated/types.js';
 import { parseConfig, readConfigText } from '../config/index.js';
 import { ConfigError, NydusError } from '../errors.js';

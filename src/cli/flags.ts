@@ -1,5 +1,6 @@
 // CLI layer: flag groups shared by several commands.
 import { Args, Flags } from '@oclif/core';
+import { blobcacheDaemonFlags } from '../../generated/daemon-flags.js';
 
 export const jsonFlag = {
   json: Flags.boolean({ description: 'print the result as JSON' }),
@@ -14,4 +15,10 @@ export const blobFlags = {
 
 export const bootstrapArg = {
   bootstrap: Args.string({ description: 'RAFS bootstrap (v5 or v6), or a data blob with the bootstrap inlined', required: true }),
+};
+
+/** `nydus blobcache`, `nydus singleton`, `nydus fscache`: the blob cache daemon's generated flags plus nydusd's --version. */
+export const blobcacheCommandFlags = {
+  ...blobcacheDaemonFlags,
+  version: Flags.boolean({ char: 'V', description: "print nydusd's version text and exit" }),
 };

@@ -3,7 +3,8 @@
 // cachefiles on-demand objects this daemon fills. Flags generated from
 // schema/daemon/blobcache.schema.json; --fscache is required here (unless --version).
 import { NydusCommand } from '../cli/base.js';
-import { blobcacheCommandFlags, runBlobcacheDaemon } from '../cli/blobcache-daemon.js';
+import { runBlobcacheDaemon } from '../cli/daemon-run.js';
+import { blobcacheCommandFlags } from '../cli/flags.js';
 
 export default class Fscache extends NydusCommand {
   static override summary = 'Run the fscache daemon: EROFS mounts of registered images read through cachefiles on-demand (nydusd singleton --fscache)';

@@ -1,10 +1,7 @@
 import { Flags } from '@oclif/core';
-import { fuseDaemon } from '../../generated/daemon-builders.js';
-import { fuseDaemonFlags, fuseFlagsToOptions } from '../../generated/daemon-flags.js';
+import { fuseDaemonFlags } from '../../generated/daemon-flags.js';
 import { NydusCommand } from '../cli/base.js';
-import { DaemonController } from '../daemon/controller.js';
-import { versionText } from '../daemon/version.js';
-import { ConfigError, NydusError } from '../errors.js';
+import { runFuseDaemon } from '../cli/daemon-run.js';
 
 export default class Fuse extends NydusCommand {
   static override summary = 'Serve RAFS images through the kernel FUSE (nydusd fuse)';
@@ -21,21 +18,6 @@ export default class Fuse extends NydusCommand {
 
   async run(): Promise<void> {
     const { flags } = await this.parse(Fuse);
-    if (flags.version) {
-      process.stdout.write(versionText());
-      return;
-    }
-    const options = fuseDaemon(fuseFlagsToOptions(flags)).build();
-    let controller: DaemonController;
-    try {
-      controller = await DaemonController.start(options);
-    } catch (err) {
-      // nydusd exits 1 on any start-up failure, a bad configuration included.
-      if (err instanceof ConfigError) throw new NydusError(err.code, err.message, 1);
-      throw err;
-    }
-    await controller.wait();
-    // Worker threads and the session's handles are gone; leave without waiting for stray timers.
-    process.exit(0);
+    await runFuseDaemon(flags);
   }
 }

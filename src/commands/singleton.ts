@@ -1,7 +1,8 @@
 // `nydus singleton`: nydusd's name for the blob cache manager daemon, for nydus-snapshotter's
 // command lines (spec daemon.md §1.13). Same flags and daemon as `nydus blobcache`; with --fscache it is `nydus fscache`.
 import { NydusCommand } from '../cli/base.js';
-import { blobcacheCommandFlags, runBlobcacheDaemon } from '../cli/blobcache-daemon.js';
+import { runBlobcacheDaemon } from '../cli/daemon-run.js';
+import { blobcacheCommandFlags } from '../cli/flags.js';
 
 export default class Singleton extends NydusCommand {
   static override summary = 'Run the blob cache manager daemon under nydusd\'s subcommand name (nydusd singleton)';

@@ -1,12 +1,9 @@
 // `nydus virtiofs`: the virtio-fs daemon (nydusd `virtiofs`, spec daemon.md §1.5, §7), the
 // vhost-user-fs backend a VMM connects to. Flags generated from schema/daemon/virtiofs.schema.json.
 import { Flags } from '@oclif/core';
-import { virtiofsDaemon } from '../../generated/daemon-builders.js';
-import { virtiofsDaemonFlags, virtiofsFlagsToOptions } from '../../generated/daemon-flags.js';
+import { virtiofsDaemonFlags } from '../../generated/daemon-flags.js';
 import { NydusCommand } from '../cli/base.js';
-import { VirtiofsController } from '../daemon/virtiofs-controller.js';
-import { versionText } from '../daemon/version.js';
-import { ConfigError, NydusError } from '../errors.js';
+import { runVirtiofsDaemon } from '../cli/daemon-run.js';
 
 export default class Virtiofs extends NydusCommand {
   static override summary = 'Serve RAFS images to a VM over virtio-fs: the vhost-user-fs backend QEMU or Cloud Hypervisor connects to (nydusd virtiofs)';
@@ -24,20 +21,7 @@ export default class Virtiofs extends NydusCommand {
 
   async run(): Promise<void> {
     const { flags } = await this.parse(Virtiofs);
-    if (flags.version) {
-      process.stdout.write(versionText());
-      return;
-    }
-    if (!flags.sock) this.error('Missing required flag sock (--sock PATH, the vhost-user socket)', { exit: 2 });
-    const options = virtiofsDaemon(virtiofsFlagsToOptions(flags)).build();
-    let controller: VirtiofsController;
-    try {
-      controller = await VirtiofsController.start(options);
-    } catch (err) {
-      if (err instanceof ConfigError) throw new NydusError(err.code, err.message, 1);
-      throw err;
-    }
-    await controller.wait();
-    process.exit(0);
+    if (!flags.sock && !flags.version) this.error('Missing required flag sock (--sock PATH, the vhost-user socket)', { exit: 2 });
+    await runVirtiofsDaemon(flags);
   }
 }

@@ -7,7 +7,7 @@
 // entries, and the /dev/cachefiles fd goes to the supervisor (§5.8). Control path.
 import { closeSync, existsSync, openSync, realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { blobcacheOptionsToArgs } from '../../generated/daemon-flags.js';
+import { blobcacheOptionsToArgs } from '../../generated/daemon-options.js';
 import type { BlobCacheEntry, BlobcacheDaemonOptions, BlobMetrics, DaemonInfo, MountCmd } from '../../generated/types.js';
 import { validateBlobCacheList } from '../../generated/validate.js';
 import { prepareBlobEntry, readConfigText, redactSecrets, type PreparedBlobEntry } from '../config/index.js';

@@ -9,13 +9,11 @@ import type { FuseDaemonOptions } from '../../generated/types.js';
 import { NydusError } from '../errors.js';
 import { FuseSession, type VfsFlavour } from '../native/fuse.js';
 import { closeFd, receiveStateFd, sendStateFd } from '../native/supervisor.js';
-import { decodeState, encodeState } from '../upgrade/state-codec.js';
-import { fuseMountInfo } from '../upgrade/daemon-process.js';
-import { fuseOptionsToArgs } from '../../generated/daemon-flags.js';
+import { fuseMountInfo } from '../upgrade/mountinfo.js';
+import { fuseOptionsToArgs } from '../../generated/daemon-options.js';
 import { failures, ApiFailure } from './api/errors.js';
 import type { DaemonApiHandler } from './api/handler.js';
 import { Logger } from './log.js';
-import { parseMetricsAddr } from './metrics/listener.js';
 import { applyNofileLimit } from './rlimit.js';
 import { DaemonBase, restartCommand, socketAlive, type BaseHooks } from './daemon-base.js';
 import { FsDaemon, initialMountCmd } from './fs-daemon.js';
@@ -72,7 +70,8 @@ export class DaemonController extends FsDaemon implements DaemonApiHandler {
     this.log.info(`nydus fuse ${buildInfo().package_ver} (${buildInfo().git_commit}) starting, node ${process.version}`);
     if (o.sharedDir) throw new NydusError('ENOTSUP', '--shared-dir (passthrough filesystem) is not supported by this implementation', 1);
     if (o.backendSource !== undefined) this.log.warn('--backend-source is accepted for nydus-snapshotter compatibility and ignored');
-    const metricsAddr = o.metricsAddr === undefined ? undefined : parseMetricsAddr(o.metricsAddr); // a usage error before anything happens
+    // A usage error before anything happens. (The takeover, metrics and API code is loaded when used: a lean start.)
+    const metricsAddr = o.metricsAddr === undefined ? undefined : (await import('./metrics/listener.js')).parseMetricsAddr(o.metricsAddr);
     const nofile = applyNofileLimit(o.rlimitNofile, (m) => this.log.warn(m));
     if (nofile !== undefined) this.log.debug(`RLIMIT_NOFILE set to ${nofile}`);
     // A mountpoint that is already a FUSE mount may be one nobody serves (a crashed
@@ -176,6 +175,7 @@ export class DaemonController extends FsDaemon implements DaemonApiHandler {
     }
     let session: FuseSession | null = null;
     try {
+      const { decodeState } = await import('../upgrade/state-codec.js');
       const st = decodeState(received.state);
       if (st.mountpoint !== this.mountpoint) this.log.warn(`takeover state is for ${st.mountpoint}, this daemon serves ${this.mountpoint}`);
       session = FuseSession.adopt({ fd: received.fd, mountpoint: this.mountpoint, connectionId: st.connectionId, negotiated: st.negotiated as never, flavour: st.flavour ?? 'rafs' });
@@ -242,6 +242,7 @@ export class DaemonController extends FsDaemon implements DaemonApiHandler {
     if (!supervisor) throw failures.upgradeManager('no supervisor configured (--supervisor and --id)');
     const session = this.session;
     if (!session?.initialized()) throw failures.notReady();
+    const { encodeState } = await import('../upgrade/state-codec.js');
     const state = encodeState(this.takeoverState(session));
     try {
       await sendStateFd(supervisor, state, session.fd);

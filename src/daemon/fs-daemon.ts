@@ -10,11 +10,10 @@ import { NydusError } from '../errors.js';
 import { FsService, readPrefetchList, type VfsHost } from '../service/fs-service.js';
 import { failures } from './api/errors.js';
 import type { DaemonApiHandler } from './api/handler.js';
-import { startApiServer } from './api/server.js';
 import { DaemonBase, type BaseDaemonOptions, type BaseHooks } from './daemon-base.js';
 import type { Logger } from './log.js';
 import { daemonFamilies } from './metrics/families.js';
-import { startMetricsListener, type MetricsAddr, type MetricsListener } from './metrics/listener.js';
+import type { MetricsAddr, MetricsListener } from './metrics/listener.js';
 import { renderExposition } from './metrics/prometheus.js';
 import { buildInfo } from './version.js';
 
@@ -84,8 +83,10 @@ export abstract class FsDaemon extends DaemonBase {
    */
   protected async serveControl(apiSock: string | undefined, metricsAddr: MetricsAddr | undefined, parked: boolean): Promise<void> {
     await this.saveRecord();
+    // The API server and the metrics listener are loaded only by a daemon that serves them.
     if (apiSock) {
       try {
+        const { startApiServer } = await import('./api/server.js');
         this.api = await startApiServer(apiSock, this as unknown as DaemonApiHandler, this.log);
       } catch (err) {
         await this.shutdown('API server failed');
@@ -94,6 +95,7 @@ export abstract class FsDaemon extends DaemonBase {
     }
     if (metricsAddr) {
       try {
+        const { startMetricsListener } = await import('./metrics/listener.js');
         this.metricsListener = await startMetricsListener(metricsAddr, () => this.prometheusMetrics(), this.log, { waitForAddress: parked });
       } catch (err) {
         await this.shutdown('metrics listener failed');

@@ -5,7 +5,10 @@
 // Writes are synchronous and small.
 import { appendFileSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+
+// zlib only for a rotation (synchronous, as every write): not loaded by a daemon that never rotates.
+const gzipSync = (data: Buffer): Buffer => (createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib')).gzipSync(data);
 
 export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
 const ORDER: readonly LogLevel[] = ['off', 'error', 'warn', 'info', 'debug', 'trace'];

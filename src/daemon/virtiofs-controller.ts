@@ -5,7 +5,7 @@
 // accepted. Upgrade and takeover are unsupported in this mode (sendfd answers 501). Control path:
 // requests are served by native workers on the virtqueues.
 import { resolve } from 'node:path';
-import { virtiofsOptionsToArgs } from '../../generated/daemon-flags.js';
+import { virtiofsOptionsToArgs } from '../../generated/daemon-options.js';
 import type { VirtiofsDaemonOptions } from '../../generated/types.js';
 import { NydusError } from '../errors.js';
 import { VirtiofsSession } from '../native/virtiofs.js';
@@ -14,7 +14,6 @@ import type { DaemonApiHandler } from './api/handler.js';
 import { DaemonBase, restartCommand, type BaseHooks } from './daemon-base.js';
 import { FsDaemon, initialMountCmd } from './fs-daemon.js';
 import { Logger } from './log.js';
-import { parseMetricsAddr } from './metrics/listener.js';
 import { applyNofileLimit } from './rlimit.js';
 import type { DaemonAction } from './state-machine.js';
 import { buildInfo } from './version.js';
@@ -73,7 +72,7 @@ export class VirtiofsController extends FsDaemon implements DaemonApiHandler {
     if (o.sharedDir) throw new NydusError('ENOTSUP', '--shared-dir (passthrough filesystem) is not supported by this implementation', 1);
     if (o.backendSource !== undefined) this.log.warn('--backend-source is accepted for nydus-snapshotter compatibility and ignored');
     if (o.hybridMode) this.log.info('--hybrid-mode is accepted and ignored (RAFS images only)');
-    const metricsAddr = o.metricsAddr === undefined ? undefined : parseMetricsAddr(o.metricsAddr);
+    const metricsAddr = o.metricsAddr === undefined ? undefined : (await import('./metrics/listener.js')).parseMetricsAddr(o.metricsAddr);
     const nofile = applyNofileLimit(o.rlimitNofile, (m) => this.log.warn(m));
     if (nofile !== undefined) this.log.debug(`RLIMIT_NOFILE set to ${nofile}`);
     this.sock = resolve(o.sock);

@@ -9,6 +9,8 @@ import type { ChildProcess } from 'node:child_process';
 import { ApiClient } from '../daemon/api/client.js';
 import { NydusError } from '../errors.js';
 import { SupervisorListener } from '../native/supervisor.js';
+
+export { fuseMountInfo } from './mountinfo.js';
 export * from './command-line.js';
 
 /** Where progress goes (a Logger or a console-like object fits). */
@@ -46,29 +48,6 @@ export async function waitPidGone(pid: number, ms: number): Promise<boolean> {
     await sleep(20);
   }
   return true;
-}
-
-function unescapeMountinfo(s: string): string {
-  return s.replace(/\\([0-7]{3})/g, (_, o: string) => String.fromCharCode(parseInt(o, 8)));
-}
-
-/** The mountinfo line fields of the FUSE mount at `mountpoint` (last one wins), or undefined. */
-export function fuseMountInfo(mountpoint: string): { mountId: number; fstype: string } | undefined {
-  let found: { mountId: number; fstype: string } | undefined;
-  let text: string;
-  try {
-    text = readFileSync('/proc/self/mountinfo', 'utf8');
-  } catch {
-    return undefined;
-  }
-  for (const line of text.split('\n')) {
-    const f = line.split(' ');
-    const sep = f.indexOf('-');
-    if (sep < 0 || unescapeMountinfo(f[4] ?? '') !== mountpoint) continue;
-    const fstype = f[sep + 1] ?? '';
-    if (fstype.startsWith('fuse')) found = { mountId: Number(f[0]), fstype };
-  }
-  return found;
 }
 
 /** Starts a daemon detached from this process (in `cwd`, the recorded one), output appended to `logFile`. */

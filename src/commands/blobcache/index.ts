@@ -1,7 +1,8 @@
 // `nydus blobcache`: the blob cache manager daemon (nydusd `singleton` without --fscache), flags
 // generated from schema/daemon/blobcache.schema.json. Its client commands are `nydus blobcache add|remove|list|metrics`.
 import { NydusCommand } from '../../cli/base.js';
-import { blobcacheCommandFlags, runBlobcacheDaemon } from '../../cli/blobcache-daemon.js';
+import { runBlobcacheDaemon } from '../../cli/daemon-run.js';
+import { blobcacheCommandFlags } from '../../cli/flags.js';
 
 export default class Blobcache extends NydusCommand {
   static override summary = 'Run the blob cache manager daemon: blob entries via /api/v2/blobs, one shared cache (nydusd singleton)';

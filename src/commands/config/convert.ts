@@ -1,7 +1,8 @@
 // `nydus config convert FILE`: prints a configuration as nydusd's v2 (v1 converted as spec §2.3).
 import { Args, Flags } from '@oclif/core';
 import { NydusCommand } from '../../cli/base.js';
-import { loadConfigFile, redactSecrets, toToml } from '../../config/index.js';
+import { loadConfigFile, redactSecrets } from '../../config/index.js';
+import { toToml } from '../../config/starter.js';
 
 export default class ConfigConvert extends NydusCommand {
   static override summary = 'Convert a configuration to version 2, with every default filled in.';

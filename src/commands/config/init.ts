@@ -2,7 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { Flags } from '@oclif/core';
 import { NydusCommand } from '../../cli/base.js';
-import { renderStarterConfig, toToml } from '../../config/index.js';
+import { renderStarterConfig, toToml } from '../../config/starter.js';
 
 export default class ConfigInit extends NydusCommand {
   static override summary = 'Print a starter nydusd configuration for a localfs or registry backend.';
