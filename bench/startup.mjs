@@ -17,7 +17,7 @@
 // target is missed; 1 on a harness error, 2 on a usage error or when not root.
 // Failover and upgrade successor start-up: npm run bench:upgrade.
 import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -209,6 +209,11 @@ async function main() {
     // The daemon starts empty (an image at / takes no mount below it); the first image
     // mounted through the API is the one every daemon has, the K after it the extra ones.
     const s = await oursStart(work, cleanup, 'api', ['--apisock', sock]);
+    // The mount may answer a moment before the API socket listens (the API server is loaded after it).
+    for (let t = 0; !existsSync(sock); t++) {
+      if (t > 3000) throw new Error(`no API socket at ${sock} 30 s after the mount answered`);
+      await sleep(10);
+    }
     const config = JSON.stringify({ device: { backend: { type: 'localfs', config: { dir: blobDir } }, cache: { type: '' } }, mode: 'direct' });
     const mount = async (at) => {
       const r = await api(sock, 'POST', `/api/v1/mount?mountpoint=${at}`, { fs_type: 'rafs', source: bootstrap, config });
