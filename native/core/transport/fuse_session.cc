@@ -4,6 +4,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
@@ -239,6 +240,25 @@ void FuseSession::ConnectionGone(const std::string& reason) {
   if (cb) cb(reason);
 }
 
+namespace {
+
+// A worker's epoll set: the session's wake fd (data 0, level-triggered) and the worker's
+// /dev/fuse fd (data 1, EPOLLEXCLUSIVE where the kernel has it).
+bool WatchForWorker(int ep, int wake_fd, int dev_fd) {
+  epoll_event ev{};
+  ev.events = EPOLLIN;
+  ev.data.u32 = 0;
+  if (epoll_ctl(ep, EPOLL_CTL_ADD, wake_fd, &ev) != 0) return false;
+  ev.events = EPOLLIN | EPOLLEXCLUSIVE;
+  ev.data.u32 = 1;
+  if (epoll_ctl(ep, EPOLL_CTL_ADD, dev_fd, &ev) == 0) return true;
+  if (errno != EINVAL) return false;
+  ev.events = EPOLLIN;  // a kernel without EPOLLEXCLUSIVE (before 4.5)
+  return epoll_ctl(ep, EPOLL_CTL_ADD, dev_fd, &ev) == 0;
+}
+
+}  // namespace
+
 void FuseSession::Run(int index) {
   Slot& slot = *slots_[index];
   const int fd = fcntl(fd_, F_DUPFD_CLOEXEC, 0);
@@ -256,16 +276,36 @@ void FuseSession::Run(int index) {
   std::unique_ptr<uint64_t[]> storage(new uint64_t[fuse::kRequestBufferSize / 8]);
   uint8_t* buf = reinterpret_cast<uint8_t*>(storage.get());
   FdSink sink(fd);
-  pollfd fds[2] = {{wake_fd_, POLLIN, 0}, {fd, POLLIN, 0}};
+  // Each worker waits in its own epoll set. /dev/fuse is registered EPOLLEXCLUSIVE, so a queued
+  // request wakes one idle worker: with poll() every request woke them all, and all but one
+  // went back to sleep after an EAGAIN, contending on the connection's lock on the way (most
+  // of the daemon's time in a cold stat walk). The wake fd stays level-triggered and shared:
+  // a stop leaves it readable and wakes every worker; an abort or unmount wakes all waiters.
+  const int ep = epoll_create1(EPOLL_CLOEXEC);
+  if (ep < 0 || !WatchForWorker(ep, wake_fd_, fd)) {
+    const std::string why = std::string("epoll for a FUSE worker: ") + std::strerror(errno);
+    if (ep >= 0) close(ep);
+    close(fd);
+    ConnectionGone(why);
+    return;
+  }
   std::string gone;
   for (;;) {
-    if (poll(fds, 2, -1) < 0) {
+    epoll_event events[2];
+    const int k = epoll_wait(ep, events, 2, -1);
+    if (k < 0) {
       if (errno == EINTR) continue;
-      gone = std::string("poll: ") + std::strerror(errno);
+      gone = std::string("epoll_wait: ") + std::strerror(errno);
       break;
     }
-    if (fds[0].revents) break;  // wake-up wins
-    if (fds[1].revents & (POLLERR | POLLHUP | POLLNVAL)) {
+    bool wake = false;
+    bool broken = false;
+    for (int i = 0; i < k; i++) {
+      if (events[i].data.u32 == 0) wake = true;
+      else if (events[i].events & (EPOLLERR | EPOLLHUP)) broken = true;
+    }
+    if (wake) break;  // wake-up wins
+    if (broken) {
       gone = "POLLERR on /dev/fuse: unmounted or aborted";
       break;
     }
@@ -294,6 +334,7 @@ void FuseSession::Run(int index) {
     }
     // Other write failures (ENOENT: the request was interrupted or aborted) are benign.
   }
+  close(ep);
   close(fd);
   if (!gone.empty()) ConnectionGone(gone);
 }
