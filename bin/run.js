@@ -5,6 +5,8 @@
 // `--version`/`-V` there (or after `fuse`) wins over every other flag, as in nydusd.
 // A daemon command (fuse, virtiofs, blobcache, singleton, fscache) whose command line is
 // plainly valid starts without oclif (dist/src/cli/daemon-entry.js); oclif takes the rest.
+// With NYDUS_STANDBY_FD set the process is a failover standby: it loads the daemon's code and
+// waits for the supervisor's go before it starts (dist/src/cli/standby.js).
 const args = process.argv.slice(2);
 const daemonForm = args.length > 0 && (args[0] === 'fuse' || args[0].startsWith('-'));
 if (daemonForm && (args.includes('--version') || args.includes('-V'))) {
@@ -13,6 +15,10 @@ if (daemonForm && (args.includes('--version') || args.includes('-V'))) {
 } else {
   const nydusdForm = args.length > 0 && args[0].startsWith('-') && !['--help', '-h'].includes(args[0]);
   const argv = nydusdForm ? ['fuse', ...args] : args;
+  if (process.env.NYDUS_STANDBY_FD !== undefined) {
+    const { standBy } = await import('../dist/src/cli/standby.js');
+    if (!(await standBy(argv))) process.exit(0);
+  }
   const { runDaemonEntry } = await import('../dist/src/cli/daemon-entry.js');
   if (!(await runDaemonEntry(argv))) {
     const { execute } = await import('@oclif/core');

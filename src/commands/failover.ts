@@ -18,6 +18,12 @@ export default class Failover extends NydusCommand {
   };
   static override flags = {
     'state-dir': Flags.string({ description: 'directory of daemon records (default: $NYDUS_STATE_DIR, else /run/nydus)' }),
+    standby: Flags.boolean({
+      description:
+        'keep a standby of the daemon (a second process of its command line with its code loaded, waiting) that a recovery starts instead of a cold process; costs an idle process\'s memory',
+      default: true,
+      allowNo: true,
+    }),
     'start-timeout': Flags.integer({ description: 'milliseconds a restarted daemon may take to answer in INIT (a slow machine or VM needs more)', default: 10_000, min: 100 }),
   };
 
@@ -35,7 +41,7 @@ export default class Failover extends NydusCommand {
     process.on('SIGTERM', stop);
     process.on('SIGINT', stop);
     try {
-      const result = await superviseFailover({ record, stateDir, log, signal: ac.signal, startTimeoutMs: flags['start-timeout'] });
+      const result = await superviseFailover({ record, stateDir, log, signal: ac.signal, startTimeoutMs: flags['start-timeout'], standby: flags.standby });
       log.info(`failover supervision of ${args.id} ended (${result.reason}) after ${result.recoveries.length} recovery(ies)`);
     } finally {
       process.off('SIGTERM', stop);

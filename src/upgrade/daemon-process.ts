@@ -9,6 +9,7 @@ import type { ChildProcess } from 'node:child_process';
 import { ApiClient } from '../daemon/api/client.js';
 import { NydusError } from '../errors.js';
 import { SupervisorListener } from '../native/supervisor.js';
+import { STANDBY_ENV } from './standby-protocol.js';
 
 export { fuseMountInfo } from './mountinfo.js';
 export * from './command-line.js';
@@ -50,12 +51,18 @@ export async function waitPidGone(pid: number, ms: number): Promise<boolean> {
   return true;
 }
 
-/** Starts a daemon detached from this process (in `cwd`, the recorded one), output appended to `logFile`. */
-export function spawnDaemon(argv: readonly string[], logFile: string, env: NodeJS.ProcessEnv = process.env, cwd?: string): ChildProcess {
+/**
+ * Starts a daemon detached from this process (in `cwd`, the recorded one), output appended to
+ * `logFile`. With `standby`, the child gets a pipe as fd 3 and NYDUS_STANDBY_FD=3: it loads
+ * its code and waits for the go byte on that pipe (src/cli/standby.ts); the write end is
+ * `child.stdio[3]`.
+ */
+export function spawnDaemon(argv: readonly string[], logFile: string, env: NodeJS.ProcessEnv = process.env, cwd?: string, standby = false): ChildProcess {
   mkdirSync(dirname(logFile), { recursive: true });
   const out = openSync(logFile, 'a', 0o644);
   try {
-    const child = spawn(argv[0], argv.slice(1), { detached: true, stdio: ['ignore', out, out], env, cwd });
+    const stdio: ('ignore' | 'pipe' | number)[] = standby ? ['ignore', out, out, 'pipe'] : ['ignore', out, out];
+    const child = spawn(argv[0], argv.slice(1), { detached: true, stdio, env: standby ? { ...env, [STANDBY_ENV]: '3' } : env, cwd });
     child.unref();
     return child;
   } finally {
@@ -83,8 +90,9 @@ export async function daemonState(sock: string): Promise<string | undefined> {
 }
 
 /**
- * Polls GET /api/v1/daemon every 50 ms until the state is one of `want`. Fails when the
- * time is up, or as soon as `alive()` says the process is gone.
+ * Polls GET /api/v1/daemon every 10 ms (a refused connect or a GET on a Unix socket costs
+ * well under a millisecond) until the state is one of `want`. Fails when the time is up, or
+ * as soon as `alive()` says the process is gone.
  */
 export async function waitDaemonState(sock: string, want: readonly string[], ms: number, alive?: () => boolean, what = 'the daemon'): Promise<string> {
   const end = Date.now() + ms;
@@ -94,7 +102,7 @@ export async function waitDaemonState(sock: string, want: readonly string[], ms:
     if (last !== undefined && want.includes(last)) return last;
     if (alive && !alive()) throw new NydusError('EDAEMON', `${what} exited while waiting for ${want.join('/')} on ${sock}`, 1);
     if (Date.now() >= end) throw new NydusError('ETIMEDOUT', `${what} did not reach ${want.join('/')} on ${sock} within ${ms} ms (last state: ${last ?? 'no answer'})`, 1);
-    await sleep(50);
+    await sleep(10);
   }
 }
 

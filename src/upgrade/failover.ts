@@ -4,8 +4,13 @@
 // connection to its API socket, plus its pid), and when it dies without unmounting, start it
 // again with the same command line (it detects the crash and parks in INIT), hand it the
 // state (takeover) and start it. A hot upgrade (`nydus upgrade`) is followed, not recovered.
+// A standby (a warm spare) of the daemon's command line waits with its code loaded
+// (src/cli/standby.ts), so a recovery skips node's start and the module loading.
+import type { ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import type { Writable } from 'node:stream';
 import { ApiClient } from '../daemon/api/client.js';
 import { NydusError } from '../errors.js';
 import { closeFd } from '../native/supervisor.js';
@@ -24,6 +29,7 @@ import {
   type StepLog,
 } from './daemon-process.js';
 import { readRecord, updateRecord, type DaemonRecord } from './records.js';
+import { STANDBY_GO } from './standby-protocol.js';
 import { describeState } from './state-codec.js';
 
 export interface FailoverOptions {
@@ -42,7 +48,25 @@ export interface FailoverOptions {
   attempts?: number;
   /** How long a restarted daemon may take to answer in INIT (default 10 s). */
   startTimeoutMs?: number;
+  /**
+   * Keep a standby of the daemon's command line (default true): started once the daemon runs,
+   * it waits with its code loaded and is what a recovery starts. Only for daemons run by this
+   * package's bin/run.js; another binary is started afresh on a recovery.
+   */
+  standby?: boolean;
 }
+
+interface Standby {
+  child: ChildProcess;
+  pid: number;
+  go: Writable;
+  /** The command line it was started with (a recovery uses it only if it still matches). */
+  key: string;
+  exited: boolean;
+}
+
+/** How long after a standby exited on its own another is started (one that keeps failing is not restarted in a loop). */
+const STANDBY_RESPAWN_MS = 5000;
 
 export interface Recovery {
   oldPid: number;
@@ -84,6 +108,9 @@ class FailoverSupervisor {
   private wake: (() => void) | null = null;
   private readonly recoveries: Recovery[] = [];
   private children = new Map<number, boolean>(); // pid -> exited
+  private standby: Standby | null = null;
+  /** When a standby last exited on its own (it is not restarted in a loop). */
+  private standbyFailedAt = 0;
   private readonly since = new Date().toISOString();
 
   constructor(private readonly opts: FailoverOptions) {
@@ -133,6 +160,7 @@ class FailoverSupervisor {
           continue;
         }
         if (++polls % 5 === 0) await this.checkMounts();
+        this.ensureStandby();
         await new Promise<void>((r) => {
           this.wake = r;
           setTimeout(() => this.notify(), this.pollMs);
@@ -142,6 +170,7 @@ class FailoverSupervisor {
     } finally {
       this.opts.signal?.removeEventListener('abort', onAbort);
       this.detach();
+      this.dropStandby();
       if (this.fd >= 0) closeFd(this.fd);
       this.fd = -1;
     }
@@ -289,6 +318,89 @@ class FailoverSupervisor {
     throw new NydusError('EFAILOVER', `cannot recover daemon ${this.id} after ${attempts} attempts: ${(lastErr as Error).message}`, 1);
   }
 
+  private logFile(): string {
+    return join(this.stateDir, `${this.id}.log`);
+  }
+
+  /** The command line a recovery starts: the recorded one, minus --upgrade (same --apisock). */
+  private restartCommand(): string[] {
+    // A FUSE daemon finds its live mount and an fscache daemon its busy /dev/cachefiles (with a
+    // dead API socket) and park in INIT by themselves (daemon.md §5.3); a blob cache daemon
+    // without fscache has nothing to detect and is told to.
+    const told = this.record.kind === 'blobcache' && !this.record.argv.includes('--fscache');
+    return told ? [...restartArgv(this.record.argv), '--upgrade'] : restartArgv(this.record.argv);
+  }
+
+  /** Starts `argv` detached (as a standby or not), tracking its exit. */
+  private startChild(argv: string[], standby: boolean): ChildProcess & { pid: number } {
+    const child = spawnDaemon(argv, this.logFile(), { ...process.env, NYDUS_STATE_DIR: this.stateDir }, this.record.cwd, standby);
+    if (child.pid === undefined) throw new NydusError('EFAILOVER', `cannot start ${argv[0]}`, 1);
+    const pid = child.pid;
+    this.children.set(pid, false);
+    child.once('exit', () => {
+      this.children.set(pid, true);
+      if (this.standby?.pid === pid) {
+        this.standby.exited = true;
+        this.standbyFailedAt = Date.now();
+        this.log.warn(`the standby of daemon ${this.id} (pid ${pid}) exited; another is started later`);
+        this.standby = null;
+      }
+      if (this.target.pid === pid) {
+        this.dead = true;
+        this.notify();
+      }
+    });
+    return child as ChildProcess & { pid: number };
+  }
+
+  /** Whether `argv` runs this package's bin/run.js, the entry that knows the standby protocol. */
+  private static standbyCapable(argv: readonly string[]): boolean {
+    const script = argv[1];
+    return argv.length > 2 && typeof script === 'string' && basename(script) === 'run.js' && existsSync(join(dirname(script), '../dist/src/cli/standby.js'));
+  }
+
+  /** Starts a standby when supervision wants one and none matches the current command line. */
+  private ensureStandby(): void {
+    if (this.opts.standby === false || this.dead || this.aborted || !this.state) return;
+    if (upgradeLockOwner(this.stateDir, this.id) !== undefined) return; // the command line is about to change
+    const argv = this.restartCommand();
+    const key = JSON.stringify([argv, this.record.cwd ?? null]);
+    if (this.standby?.key === key) return;
+    this.dropStandby();
+    if (!FailoverSupervisor.standbyCapable(argv) || Date.now() - this.standbyFailedAt < STANDBY_RESPAWN_MS) return;
+    try {
+      const child = this.startChild(argv, true);
+      const go = child.stdio[3] as Writable;
+      go.on('error', () => undefined); // a standby that died: its exit event tells
+      (go as Writable & { unref?: () => void }).unref?.();
+      this.standby = { child, pid: child.pid, go, key, exited: false };
+      this.log.info(`started a standby of daemon ${this.id} (pid ${child.pid})`);
+    } catch (err) {
+      this.log.warn(`cannot start a standby of daemon ${this.id}: ${(err as Error).message}`);
+    }
+  }
+
+  /** Ends the standby: closing its pipe makes it leave (exit 0). */
+  private dropStandby(): void {
+    const sb = this.standby;
+    this.standby = null;
+    if (!sb) return;
+    sb.go.destroy();
+  }
+
+  /** Tells the standby to start, if it runs `argv`; answers its pid, or undefined (none fits). */
+  private releaseStandby(argv: string[]): number | undefined {
+    const sb = this.standby;
+    if (!sb || sb.exited || !this.alive(sb.pid) || sb.key !== JSON.stringify([argv, this.record.cwd ?? null])) {
+      this.dropStandby();
+      return undefined;
+    }
+    this.standby = null;
+    sb.go.end(Buffer.from([STANDBY_GO]));
+    this.log.info(`daemon ${this.id}: its standby (pid ${sb.pid}) takes over`);
+    return sb.pid;
+  }
+
   /** One recovery: same command line, wait INIT, takeover, start. Returns the new pid. */
   private async recover(): Promise<number> {
     if (!this.state || this.fd < 0) throw new NydusError('EFAILOVER', 'no saved state to restore', 1);
@@ -296,20 +408,9 @@ class FailoverSupervisor {
     // A FUSE daemon finds its live mount and an fscache daemon its busy /dev/cachefiles (with a
     // dead API socket) and park in INIT by themselves (daemon.md §5.3); a blob cache daemon
     // without fscache has nothing to detect and is told to.
-    const told = this.record.kind === 'blobcache' && !this.record.argv.includes('--fscache');
-    const argv = told ? [...restartArgv(this.record.argv), '--upgrade'] : restartArgv(this.record.argv);
-    const logFile = join(this.stateDir, `${this.id}.log`);
-    const child = spawnDaemon(argv, logFile, { ...process.env, NYDUS_STATE_DIR: this.stateDir }, this.record.cwd);
-    if (child.pid === undefined) throw new NydusError('EFAILOVER', `cannot start ${argv[0]}`, 1);
-    const pid = child.pid;
-    this.children.set(pid, false);
-    child.once('exit', () => {
-      this.children.set(pid, true);
-      if (this.target.pid === pid) {
-        this.dead = true;
-        this.notify();
-      }
-    });
+    const argv = this.restartCommand();
+    const logFile = this.logFile();
+    const pid = this.releaseStandby(argv) ?? this.startChild(argv, false).pid;
     const alive = () => {
       if (this.aborted) throw new NydusError('ECANCELED', 'supervision stopped by signal', 1);
       return this.alive(pid);

@@ -1,7 +1,8 @@
 // Upgrade e2e (root, real FUSE): what test/e2e/06-upgrade-failover.test.ts does not cover —
 // a failed upgrade rolls back (old daemon keeps serving, record unchanged, no stray socket),
 // `nydus failover` follows a hot upgrade and still recovers the successor from kill -9, and
-// supervision ends with exit 0 when the daemon shuts down normally (unmounts).
+// supervision ends with exit 0 when the daemon shuts down normally (unmounts); a recovery
+// starts the supervisor's standby, which leaves when supervision ends; --no-standby starts afresh.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -109,6 +110,78 @@ e2e('failover follows a hot upgrade, recovers the successor from kill -9, and en
   } finally {
     fo.kill('SIGTERM');
     await fo;
+    await cleanup(stateDir, id, d);
+  }
+});
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    const st = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/\) [ZX] /.test(st);
+  } catch {
+    return false;
+  }
+}
+
+e2e('failover recovers through its standby, starts another, and the standby leaves when supervision ends; --no-standby starts afresh', async () => {
+  const { d, id, stateDir } = await supervised();
+  const mid = mountId(d.mnt);
+  const fo = execa(process.execPath, [cli, 'failover', id, '--state-dir', stateDir], { reject: false, all: true });
+  let out = '';
+  fo.all?.on('data', (c: Buffer) => (out += c.toString()));
+  let standby2 = 0;
+  try {
+    const standbyPid = () => Number(/started a standby of daemon \S+ \(pid (\d+)\)/.exec(out)?.[1] ?? 0);
+    await waitFor(() => standbyPid() > 0, 'a standby', 10000);
+    const standby = standbyPid();
+    // A standby touches nothing: the record still names the daemon, the API socket answers for it.
+    await new Promise((r) => setTimeout(r, 500));
+    assert.ok(pidAlive(standby), 'the standby waits');
+    const before = await readRecord(stateDir, id);
+    assert.is(before.pid, d.proc.pid);
+    assert.is(mountId(d.mnt), mid);
+    process.kill(d.proc.pid!, 'SIGKILL');
+    await waitFor(async () => {
+      const rec = await readRecord(stateDir, id);
+      return rec.pid !== before.pid && rec.state === 'RUNNING';
+    }, 'recovery', 20000);
+    assert.is((await readRecord(stateDir, id)).pid, standby, 'the standby took over');
+    assert.match(out, new RegExp(`its standby \\(pid ${standby}\\) takes over`));
+    assert.ok((await readdir(d.mnt)).length > 0);
+    assert.is(mountId(d.mnt), mid, 'the same mount throughout');
+    await waitFor(() => [...out.matchAll(/started a standby of daemon \S+ \(pid (\d+)\)/g)].length >= 2, 'a second standby', 10000);
+    standby2 = Number([...out.matchAll(/started a standby of daemon \S+ \(pid (\d+)\)/g)][1][1]);
+    assert.is.not(standby2, standby);
+    // Supervision ends: the standby leaves (its pipe closes), the daemon keeps serving.
+    fo.kill('SIGTERM');
+    const r = await fo;
+    assert.is(r.exitCode, 0, r.all);
+    await waitFor(() => !pidAlive(standby2), 'the standby to leave', 10000);
+    assert.ok(pidAlive(standby), 'the recovered daemon keeps running');
+    assert.ok((await readdir(d.mnt)).length > 0);
+    // Without a standby, a recovery starts the command line afresh.
+    const fo2 = execa(process.execPath, [cli, 'failover', id, '--state-dir', stateDir, '--no-standby'], { reject: false, all: true });
+    let out2 = '';
+    fo2.all?.on('data', (c: Buffer) => (out2 += c.toString()));
+    try {
+      await waitFor(async () => (await readRecord(stateDir, id)).failover !== undefined, 'failover to hold the state', 10000);
+      process.kill(standby, 'SIGKILL');
+      await waitFor(async () => {
+        const rec = await readRecord(stateDir, id);
+        return rec.pid !== standby && rec.state === 'RUNNING';
+      }, 'recovery without a standby', 20000);
+      assert.ok((await readdir(d.mnt)).length > 0);
+      assert.is(mountId(d.mnt), mid);
+      assert.not.match(out2, /standby/);
+    } finally {
+      fo2.kill('SIGTERM');
+      await fo2;
+    }
+  } finally {
+    fo.kill('SIGTERM');
+    await fo;
+    if (standby2 && pidAlive(standby2)) process.kill(standby2, 'SIGKILL');
     await cleanup(stateDir, id, d);
   }
 });
