@@ -3,6 +3,8 @@
 // oclif's parser gives it; whatever it declines goes to oclif. Checked against oclif's own
 // parser on hand-picked and on random command lines; and a daemon started by bin/run.js reports
 // a start-up failure as it does through oclif (same stdout, stderr, exit code) without loading oclif.
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Parser } from '@oclif/core';
 import { execa } from 'execa';
@@ -157,6 +159,32 @@ test('start-up failures through the entry: the output and exit code of the oclif
     assert.is(modules.exitCode, lean.exitCode);
     assert.match(modules.stderr, /MODULE/, 'NODE_DEBUG=module lists what require() loads');
     assert.not.match(modules.stderr, /@oclif[/\\]core/, `${args.join(' ')}: oclif loaded`);
+  }
+});
+
+test('a daemon starts from the bundle of its entry when the bundle is newer than the last tsc run, else from the modules', async () => {
+  const mtime = (p: string) => {
+    try {
+      return statSync(join(repoRoot, p)).mtimeMs;
+    } catch {
+      return -1;
+    }
+  };
+  const bundle = mtime('dist/src/cli-bundle/daemon-entry.js');
+  const current = bundle >= 0 && bundle >= mtime('dist/.tsbuildinfo');
+  const dir = tempDir('nydus-entry-');
+  const args = ['fuse', '--bootstrap', fixture.v6.bootstrap, '--localfs-dir', fixture.v6.blobs, '--mountpoint', `${dir}/missing`];
+  const r = await execa(process.execPath, [cli, ...args], { reject: false, cwd: repoRoot, env: { NODE_DEBUG: 'esm' } });
+  assert.is(r.exitCode, 1, r.stderr);
+  assert.match(r.stderr, /does not exist|ENOENT|missing/, 'the start-up failure is reported');
+  const loaded = [...r.stderr.matchAll(/file:\/\/\S+?\.js/g)].map((m) => m[0]);
+  assert.ok(loaded.length > 0, 'NODE_DEBUG=esm lists the modules loaded');
+  if (current) {
+    assert.ok(loaded.some((u) => u.includes('/dist/src/cli-bundle/daemon-entry.js')), 'the bundle is loaded');
+    assert.not.ok(loaded.some((u) => /\/dist\/src\/(daemon|cli)\//.test(u)), `modules loaded beside the bundle: ${loaded.filter((u) => /\/dist\/src\/(daemon|cli)\//.test(u)).join(' ')}`);
+  } else {
+    assert.ok(loaded.some((u) => u.includes('/dist/src/cli/daemon-entry.js')), 'a stale or missing bundle is not used');
+    assert.not.ok(loaded.some((u) => u.includes('/cli-bundle/')));
   }
 });
 
