@@ -4,6 +4,9 @@ import { Command, Errors } from '@oclif/core';
 import { NydusError } from '../errors.js';
 import { nydusErrorText } from './error-text.js';
 
+/** oclif's error printer, for the daemon entry's reports (it loads oclif only through here). */
+export { Errors };
+
 export abstract class NydusCommand extends Command {
   protected override async catch(err: Error & { exitCode?: number; oclif?: { exit?: number } }): Promise<unknown> {
     if (err instanceof NydusError) {

@@ -65,7 +65,7 @@ export async function runDaemonEntry(argv: readonly string[]): Promise<boolean> 
       process.exit(err.exitCode);
     }
     // Anything else is printed and mapped to an exit code by oclif, as under a command.
-    const [{ Errors }, { markUsageError }] = await Promise.all([import('@oclif/core'), import('./base.js')]);
+    const { Errors, markUsageError } = await import('./base.js');
     markUsageError(err as Error);
     await Errors.handle(err as Error);
   }
