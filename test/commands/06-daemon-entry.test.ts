@@ -3,7 +3,7 @@
 // oclif's parser gives it; whatever it declines goes to oclif. Checked against oclif's own
 // parser on hand-picked and on random command lines; and a daemon started by bin/run.js reports
 // a start-up failure as it does through oclif (same stdout, stderr, exit code) without loading oclif.
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Parser } from '@oclif/core';
@@ -201,6 +201,26 @@ test('a daemon starts from the one-file bundle when it is newer than the last ts
     d.kill('SIGTERM');
     await d;
   }
+});
+
+test('a bundle older than the last tsc run is not used: the daemon starts from the modules', async () => {
+  if (!existsSync(join(repoRoot, 'dist/src/cli-bundle/daemon.cjs'))) return; // nothing to go stale
+  // A package tree of its own whose dist/.tsbuildinfo is newer than the bundle it shares.
+  const pkg = tempDir('nydus-entry-stale-');
+  mkdirSync(join(pkg, 'bin'));
+  mkdirSync(join(pkg, 'dist'));
+  copyFileSync(cli, join(pkg, 'bin/run.js'));
+  symlinkSync(join(repoRoot, 'dist/src'), join(pkg, 'dist/src'));
+  writeFileSync(join(pkg, 'dist/.tsbuildinfo'), '{}');
+  const later = new Date(Date.now() + 60_000);
+  utimesSync(join(pkg, 'dist/.tsbuildinfo'), later, later);
+  const dir = tempDir('nydus-entry-');
+  const args = ['fuse', '--bootstrap', fixture.v6.bootstrap, '--localfs-dir', fixture.v6.blobs, '--mountpoint', `${dir}/missing`];
+  const r = await execa(process.execPath, [join(pkg, 'bin/run.js'), ...args], { reject: false, cwd: repoRoot, env: { NODE_DEBUG: 'esm' } });
+  assert.is(r.exitCode, 1, r.stderr);
+  assert.match(r.stderr, /missing/, 'the start-up failure is reported');
+  const loaded = [...r.stderr.matchAll(/file:\/\/\S+?\.js/g)].map((m) => m[0]);
+  assert.ok(loaded.some((u) => u.endsWith('/dist/src/cli/daemon-entry.js')), `the modules are loaded: ${loaded.join(' ')}`);
 });
 
 test.run();
