@@ -1,7 +1,8 @@
 // Builder layer: the data-blob writer of `nydus create` (storage spec §1). Chunks every
 // regular file, digests, deduplicates and compresses the chunks on the libuv pool (a bounded
 // window of chunks in flight, committed in allocation order), appends the stored chunks and,
-// for RAFS v6, the blob-toc tail; then names the blob file by its blob id (§1.14).
+// for RAFS v6, the blob-toc tail; then names the blob file by its blob id: the SHA-256 of the
+// whole file, so the blob can be pushed to a registry as a layer under that digest.
 import { createHash, randomBytes, type Hash } from 'node:crypto';
 import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -22,7 +23,7 @@ const align4k = (n: number): number => Math.ceil(n / ALIGN) * ALIGN;
 const windowFor = (chunkSize: number): number => Math.max(4, Math.min(16, Math.floor((128 << 20) / chunkSize)));
 const COMPRESSORS = ['none', 'lz4_block', 'zstd'];
 
-/** Sequential writer of the blob file; feeds the blob-id hash unless told not to. */
+/** Sequential writer of the blob file; feeds the blob-id hash (the file's SHA-256). */
 class BlobOutput {
   pos = 0;
   readonly idHash: Hash = createHash('sha256');
@@ -33,9 +34,9 @@ class BlobOutput {
 
   constructor(private readonly fh: FileHandle) {}
 
-  async write(buf: Buffer, inBlobId = true): Promise<void> {
+  async write(buf: Buffer): Promise<void> {
     if (buf.length === 0) return;
-    if (inBlobId) this.idHash.update(buf);
+    this.idHash.update(buf);
     this.dataHash?.update(buf);
     this.pending.push(buf);
     this.pendingBytes += buf.length;
@@ -91,15 +92,32 @@ function checkOptions(o: BuildOptions): void {
 }
 
 /**
+ * Chunks a build may reference instead of storing them again (a chunk dictionary, or the
+ * blobs of earlier layers of the same conversion), by plain-chunk digest (latin1 string of
+ * the digest bytes). Each record's `blobIndex` is the blob's index in the image being built.
+ */
+export type ChunkDict = Map<string, ChunkRecord>;
+
+export interface BlobPlacement {
+  /** Index of this blob in the image's blob list (its chunks' `blobIndex`); default 0. */
+  blobIndex?: number;
+  /** Chunks found here are referenced, not stored. */
+  dict?: ChunkDict;
+}
+
+/**
  * Writes the data blob of `files` (regular-file nodes in chunk allocation order, one node
  * per hard-link group) into `outDir/<blobId>` and fills each node's `chunks`.
- * An image without any chunk gets no blob file: the result has blobId "" and zero sizes.
+ * An image without any chunk to store gets no blob file: the result has blobId "" and zero
+ * sizes (with a dictionary, every chunk may be referenced from it).
  * `progress` hears the files and plain bytes (holes excluded) to do, then each committed chunk
  * and each file whose last chunk is committed.
  */
 export async function writeBlob(
-  files: BuildNode[], options: BuildOptions, outDir: string, progress?: WorkProgress,
+  files: BuildNode[], options: BuildOptions, outDir: string, progress?: WorkProgress, placement: BlobPlacement = {},
 ): Promise<BlobResult> {
+  const blobIndex = placement.blobIndex ?? 0;
+  const dict = placement.dict;
   checkOptions(options);
   const { fsVersion, compressor, digester, chunkSize } = options;
   let bytesTotal = 0;
@@ -140,7 +158,7 @@ export async function writeBlob(
         // Skip compressing a repeat whose first occurrence is earlier in allocation order.
         const key = d.toString('latin1');
         const owner = claimed.get(key);
-        if (committed.has(key) || (owner !== undefined && owner < job.seq)) return;
+        if (committed.has(key) || dict?.has(key) || (owner !== undefined && owner < job.seq)) return;
         claimed.set(key, job.seq);
         job.stored = job.data;
         if (compressor === 'none') return;
@@ -156,7 +174,7 @@ export async function writeBlob(
     const commit = async (job: Job): Promise<void> => {
       await job.done;
       const key = job.digest!.toString('latin1');
-      let rec = committed.get(key);
+      let rec = committed.get(key) ?? dict?.get(key);
       if (!rec) {
         if (!job.stored) throw new Error(`blob writer: chunk ${job.seq} has no stored form`);
         const uoff = nextUoff;
@@ -164,7 +182,7 @@ export async function writeBlob(
         nextUoff = fsVersion === 6 ? uoff + align4k(usize) : uoff + usize;
         if (inPlace) await out.zeros(uoff - out.pos);
         rec = {
-          blobIndex: 0, index: unique.length, digest: job.digest!, crc32: crc32c(job.data),
+          blobIndex, index: unique.length, digest: job.digest!, crc32: crc32c(job.data),
           compressed: job.compressed, compressedOffset: out.pos, compressedSize: job.stored.length,
           uncompressedOffset: uoff, uncompressedSize: usize, fileOffset: 0,
         };
@@ -269,8 +287,14 @@ async function writeV6PlainTail(out: BlobOutput, chunks: ChunkRecord[], imageSiz
 
 /**
  * The `--features blob-toc` tail (§1.5): tar(image.blob) ‖ CI ‖ CI-header ‖ tar(blob.meta) ‖
- * digest array ‖ tar(blob.digest) ‖ ToC entries ‖ tar(rafs.blob.toc). Only the digest
- * array's payload is left out of the blob id (§1.14). The CI array is stored uncompressed.
+ * digest array ‖ tar(blob.digest) ‖ ToC entries ‖ tar(rafs.blob.toc). The CI array is stored
+ * uncompressed.
+ *
+ * Blob id: nydus-image create leaves the digest array's payload out of the id (§1.14), so
+ * its blob cannot be fetched from a registry under that id; nydus-snapshotter's converter and
+ * nydusify reconcile the two afterwards (`nydus-image merge --blob-digests` records the layer
+ * digest, the SHA-256 of the whole blob file, as the blob id in the final bootstrap). We
+ * record that pushable id from the start: every byte is part of it.
  */
 async function writeV6Tail(out: BlobOutput, chunks: ChunkRecord[], imageSize: number, r: BlobResult): Promise<void> {
   const dataSize = out.pos;
@@ -290,7 +314,7 @@ async function writeV6Tail(out: BlobOutput, chunks: ChunkRecord[], imageSize: nu
 
   const digests = Buffer.concat(chunks.map((c) => c.digest));
   const digestOffset = out.pos;
-  await out.write(digests, false);
+  await out.write(digests);
   await out.write(encodeTarHeader('blob.digest', digests.length));
 
   const entry = (name: string, offset: number, content: Buffer) => encodeTocEntry({

@@ -82,8 +82,8 @@ export interface BuildOptions {
   /**
    * v6: write the blob-toc tail (tar headers, chunk digest array, ToC; nydus-image's
    * `--features blob-toc`). Default true. Without it the tail is just the chunk-info array and
-   * its header, and the blob id is the SHA-256 of the blob file, so the blob can be pushed to
-   * a registry under its id (storage §1.14).
+   * its header. Either way the blob id is the SHA-256 of the blob file, so the blob can be
+   * pushed to a registry as a layer under its id (as nydusify's images record it).
    */
   blobToc?: boolean;
 }
@@ -108,6 +108,19 @@ export interface BlobResult {
   /** Total file bytes before dedup, and after. */
   bytesIn: number;
   bytesStored: number;
+}
+
+/**
+ * The blobs a bootstrap writer is given: one (`nydus create`), several (a merged image: a
+ * chunk's `blobIndex` selects its blob), or none.
+ */
+export type BlobsArg = BlobResult | BlobResult[] | null;
+
+/** The blob list of a writer's argument; a lone blob without chunks is dropped (as nydus does). */
+export function blobList(arg: BlobsArg): BlobResult[] {
+  if (arg === null) return [];
+  if (Array.isArray(arg)) return arg;
+  return arg.chunkCount > 0 ? [arg] : [];
 }
 
 /** Resolves an absolute path in the tree without following symlinks. */

@@ -100,15 +100,16 @@ function assignIndexes(root: BuildNode): { entries: V5Entry[]; subdirs: Map<V5En
 }
 
 /** Checks a regular file's chunks against the reader's rules; returns whether it has holes. */
-function checkChunks(e: V5Entry, options: BuildOptions, blob: BlobResult | null): boolean {
+function checkChunks(e: V5Entry, options: BuildOptions, blobs: BlobResult[]): boolean {
   const { path } = e.node;
   const cs = options.chunkSize;
   let end = 0;
   let holes = e.chunks.length !== Math.ceil(e.size / cs);
   e.chunks.forEach((c, k) => {
     const bad = (what: string) => fail('EINVAL', `${path}: chunk ${k}: ${what}`);
-    if (!blob) throw bad('no blob was written');
-    if (c.blobIndex !== 0) throw bad(`blob index ${c.blobIndex}, but the image has one blob`);
+    if (blobs.length === 0) throw bad('no blob was written');
+    const blob = blobs[c.blobIndex];
+    if (!blob) throw bad(`blob index ${c.blobIndex}, but the image has ${blobs.length} blob(s)`);
     if (c.digest.length !== 32) throw bad(`digest of ${c.digest.length} bytes, expected 32`);
     if (c.uncompressedSize < 1 || c.uncompressedSize > cs) throw bad(`uncompressed size ${c.uncompressedSize} not in [1, ${cs}]`);
     if (c.compressedSize < 1) throw bad('compressed size 0');
@@ -125,7 +126,7 @@ function checkChunks(e: V5Entry, options: BuildOptions, blob: BlobResult | null)
 }
 
 /** Fills a non-directory entry from its attributes node: flags, size, symlink, chunks. */
-function fillLeaf(e: V5Entry, options: BuildOptions, blob: BlobResult | null): void {
+function fillLeaf(e: V5Entry, options: BuildOptions, blobs: BlobResult[]): void {
   const a = e.attrs;
   if (isType(a.mode, S_IFLNK)) {
     const target = a.target ?? Buffer.alloc(0);
@@ -141,11 +142,11 @@ function fillLeaf(e: V5Entry, options: BuildOptions, blob: BlobResult | null): v
     if (a.size > 0 && !a.chunks) throw fail('EINVAL', `${e.node.path}: ${a.size}-byte file has no chunk list (blob not written?)`);
     e.chunks = a.chunks ?? [];
     e.childCount = e.chunks.length;
-    if (checkChunks(e, options, blob)) e.flags |= INODE_HAS_HOLE;
+    if (checkChunks(e, options, blobs)) e.flags |= INODE_HAS_HOLE;
   }
 }
 
-export function planV5(root: BuildNode, options: BuildOptions, blob: BlobResult | null): V5Plan {
+export function planV5(root: BuildNode, options: BuildOptions, blobs: BlobResult[]): V5Plan {
   const { entries, subdirs } = assignIndexes(root);
   const byNode = new Map<BuildNode, V5Entry>();
   const groups = new Map<BuildNode, V5Entry[]>();
@@ -194,7 +195,7 @@ export function planV5(root: BuildNode, options: BuildOptions, blob: BlobResult 
       e.size = children.length === 0 ? 4096 : align4k(names);
       e.nlink = 2 + subdirs.get(e)!;
     } else {
-      fillLeaf(e, options, blob);
+      fillLeaf(e, options, blobs);
     }
     e.blocks = Math.ceil((e.size + (e.xattrTable ? align8(pairArea) : 0)) / 512);
     e.recordSize = V5_INODE_SIZE + align8(e.name.length) + align8(e.symlink.length) +

@@ -4,7 +4,7 @@
 import { NydusError } from '../errors.js';
 import { digest } from '../native/binding.js';
 import { findNode, S_IFDIR, S_IFLNK, S_IFMT, S_IFREG } from './model.js';
-import type { BlobResult, BuildNode, BuildOptions } from './model.js';
+import type { BlobResult, BlobsArg, BuildNode, BuildOptions } from './model.js';
 import { planV5, type V5Entry, type V5Plan } from './v5-plan.js';
 import {
   SB_HAS_XATTR, V5_EXT_BLOB_ENTRY_SIZE, V5_INODE_SIZE, V5_CHUNK_SIZE, V5_SUPERBLOCK_SIZE, align8, superFlags,
@@ -58,25 +58,32 @@ function prefetchInodes(root: BuildNode, plan: V5Plan, paths: string[]): number[
   return inos;
 }
 
-/** Blob table (§3.5): readahead 0/0 and the id, no NUL after the last entry, padded to 8. */
-function blobTable(blob: BlobResult | null): Buffer {
-  if (!blob) return Buffer.alloc(0);
-  const id = Buffer.from(blob.blobId, 'latin1');
-  if (id.length === 0 || id.length > MAX_BLOB_ID || id.includes(0)) {
-    throw new NydusError('EINVAL', `RAFS v5: blob id '${blob.blobId}' must be 1..${MAX_BLOB_ID} bytes without NUL`);
-  }
-  const table = Buffer.alloc(align8(8 + id.length));
-  id.copy(table, 8);
-  return table;
+/**
+ * Blob table (§3.5): per blob readahead 0/0 and the id, a NUL between entries (none after
+ * the last), padded to 8.
+ */
+function blobTable(blobs: BlobResult[]): Buffer {
+  if (blobs.length === 0) return Buffer.alloc(0);
+  const parts = blobs.map((blob, i) => {
+    const id = Buffer.from(blob.blobId, 'latin1');
+    if (id.length === 0 || id.length > MAX_BLOB_ID || id.includes(0)) {
+      throw new NydusError('EINVAL', `RAFS v5: blob id '${blob.blobId}' must be 1..${MAX_BLOB_ID} bytes without NUL`);
+    }
+    return Buffer.concat([Buffer.alloc(8), id, Buffer.alloc(i < blobs.length - 1 ? 1 : 0)]);
+  });
+  const bytes = Buffer.concat(parts);
+  return Buffer.concat([bytes, Buffer.alloc(align8(bytes.length) - bytes.length)]);
 }
 
-function extBlobTable(blob: BlobResult | null): Buffer {
-  if (!blob) return Buffer.alloc(0);
-  const table = Buffer.alloc(V5_EXT_BLOB_ENTRY_SIZE);
-  table.writeUInt32LE(blob.chunkCount, 0);
-  // features (4) stay 0: v5 blobs carry no chunk-info array or ToC.
-  table.writeBigUInt64LE(BigInt(blob.uncompressedSize), 8);
-  table.writeBigUInt64LE(BigInt(blob.compressedSize), 16);
+function extBlobTable(blobs: BlobResult[]): Buffer {
+  const table = Buffer.alloc(V5_EXT_BLOB_ENTRY_SIZE * blobs.length);
+  blobs.forEach((blob, i) => {
+    const o = i * V5_EXT_BLOB_ENTRY_SIZE;
+    table.writeUInt32LE(blob.chunkCount, o);
+    // features (4) stay 0: v5 blobs carry no chunk-info array or ToC.
+    table.writeBigUInt64LE(BigInt(blob.uncompressedSize), o + 8);
+    table.writeBigUInt64LE(BigInt(blob.compressedSize), o + 16);
+  });
   return table;
 }
 
@@ -104,17 +111,19 @@ function writeRecord(out: Buffer, off: number, e: V5Entry, digestBytes: Buffer):
 }
 
 /**
- * The RAFS v5 bootstrap of `root` whose file chunks live in `blob` (null when no file has
- * data). Deterministic: the same tree and blob give the same bytes. Sets `node.ino` on
- * every node. Throws NydusError for trees the v5 format or its reader cannot represent.
+ * The RAFS v5 bootstrap of `root` whose file chunks live in `blobArg` (one blob, several
+ * blobs selected by each chunk's `blobIndex`, or null when no file has data).
+ * Deterministic: the same tree and blobs give the same bytes. Sets `node.ino` on every
+ * node. Throws NydusError for trees the v5 format or its reader cannot represent.
  */
-export function writeV5Bootstrap(root: BuildNode, blob: BlobResult | null, options: BuildOptions): Buffer {
+export function writeV5Bootstrap(root: BuildNode, blobArg: BlobsArg, options: BuildOptions): Buffer {
   checkOptions(options);
   const flags = superFlags(options.compressor, options.digester);
-  const plan = planV5(root, options, blob);
+  const list = Array.isArray(blobArg) ? blobArg : blobArg ? [blobArg] : [];
+  const plan = planV5(root, options, list);
   const prefetch = prefetchInodes(root, plan, options.prefetchFiles);
-  const blobs = blobTable(blob);
-  const ext = extBlobTable(blob);
+  const blobs = blobTable(list);
+  const ext = extBlobTable(list);
   const { entries } = plan;
 
   const inodeTableOffset = V5_SUPERBLOCK_SIZE;

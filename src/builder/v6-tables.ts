@@ -72,11 +72,11 @@ export interface ExtSuperFields {
   prefetchTableSize: number;
 }
 
-export function encodeExtSuperblock(out: Buffer, options: BuildOptions, blob: BlobResult | null, f: ExtSuperFields): void {
+export function encodeExtSuperblock(out: Buffer, options: BuildOptions, blobs: BlobResult[], f: ExtSuperFields): void {
   const { compressor, digester } = algorithms(options);
   let flags = compressor.flag | digester.flag | SUPER_EXPLICIT_UID_GID;
   if (f.hasXattr) flags |= SUPER_HAS_XATTR;
-  if (blob && (blob.features & BLOB_INLINED_CHUNK_DIGEST) !== 0) flags |= SUPER_INLINED_CHUNK_DIGEST;
+  if (blobs.some((b) => (b.features & BLOB_INLINED_CHUNK_DIGEST) !== 0)) flags |= SUPER_INLINED_CHUNK_DIGEST;
   const o = EXT_SUPER_OFFSET;
   writeU64(out, flags, o);
   writeU64(out, f.blobTableOffset, o + 8);

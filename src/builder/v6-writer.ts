@@ -11,22 +11,27 @@ import {
   BLOB_ENTRY_SIZE, CHUNK_RECORD_SIZE, DEVICE_SLOT_SIZE, DEVT_SLOTOFF, algorithms, checkBlob, chunkTableOrder,
   encodeBlobEntry, encodeDeviceSlot, encodeExtSuperblock, encodeSuperblock,
 } from './v6-tables.js';
-import type { BlobResult, BuildNode, BuildOptions, ChunkRecord } from './model.js';
-import { S_IFDIR, S_IFLNK, S_IFMT } from './model.js';
+import type { BlobsArg, BuildNode, BuildOptions, ChunkRecord } from './model.js';
+import { blobList, S_IFDIR, S_IFLNK, S_IFMT } from './model.js';
 
 /** nydus aligns each blob's place in the flat block-device view to 512 KiB (§4.4). */
 const MAPPED_BLKADDR_ALIGN = 128;
 
-/** The bootstrap bytes; also sets `ino` (the nid) on every tree node. Deterministic. */
-export function writeV6Bootstrap(root: BuildNode, blob: BlobResult | null, options: BuildOptions): Buffer {
+/**
+ * The bootstrap bytes; also sets `ino` (the nid) on every tree node. Deterministic. With
+ * several blobs (a merged image) each gets a device slot and a blob table entry in order, and
+ * a chunk's `blobIndex` says which blob holds it.
+ */
+export function writeV6Bootstrap(root: BuildNode, blobArg: BlobsArg, options: BuildOptions): Buffer {
   const { chunkSize } = options;
   if (!Number.isInteger(Math.log2(chunkSize)) || chunkSize < 0x1000 || chunkSize > 0x100_0000) {
     throw v6Error(`chunk size ${chunkSize} is not a power of two between 4 KiB and 16 MiB`, 'EINVAL', 2);
   }
   algorithms(options);
   // A blob without chunks (only empty files) needs no device: nydus drops such a blob too.
-  const blobs = blob && blob.chunkCount > 0 ? [blob] : [];
+  const blobs = blobList(blobArg);
   blobs.forEach(checkBlob);
+  if (blobs.length > 255) throw v6Error(`${blobs.length} blobs: a RAFS v6 image holds at most 255`);
 
   const { inodes, byKey } = collectInodes(root);
   planInodes(inodes, byKey, chunkSize);
@@ -39,7 +44,7 @@ export function writeV6Bootstrap(root: BuildNode, blob: BlobResult | null, optio
   const metaBase = metaBlkaddr * BLOCK_SIZE;
   const inodesEnd = placeInodes(inodes, metaBase, metaBase + BLOCK_SIZE);
   const dataEnd = placeDataBlocks(inodes, align(inodesEnd, BLOCK_SIZE) / BLOCK_SIZE) * BLOCK_SIZE;
-  const chunks = blobs.length > 0 ? chunkTableOrder(blobs[0].chunks) : [];
+  const chunks = chunkTableOrder(blobs.flatMap((b, i) => b.chunks.map((c) => (c.blobIndex === i ? c : { ...c, blobIndex: i }))));
   const chunkTableSize = chunks.length * CHUNK_RECORD_SIZE;
   const out = Buffer.alloc(align(dataEnd + chunkTableSize, BLOCK_SIZE));
 
@@ -51,7 +56,7 @@ export function writeV6Bootstrap(root: BuildNode, blob: BlobResult | null, optio
     metaBlkaddr,
     extraDevices: blobs.length,
   });
-  encodeExtSuperblock(out, options, blobs[0] ?? null, {
+  encodeExtSuperblock(out, options, blobs, {
     hasXattr: inodes.some((i) => i.icount > 0),
     blobTableOffset,
     blobTableSize,
@@ -68,7 +73,7 @@ export function writeV6Bootstrap(root: BuildNode, blob: BlobResult | null, optio
   });
   prefetch.forEach((ino, i) => out.writeUInt32LE(ino.nid, prefetchOffset + i * 4));
 
-  const chunkMap = new Map<number, ChunkRecord>((blobs[0]?.chunks ?? []).map((c) => [c.index, c]));
+  const chunkMap: ChunkMap = blobs.map((b) => new Map(b.chunks.map((c) => [c.index, c])));
   for (const ino of inodes) writeInode(out, ino, chunkSize, chunkMap);
   // The same 80-byte record as v5 (§3.9); file_offset means nothing in this table.
   chunks.forEach((c, i) => writeChunk(out, dataEnd + i * CHUNK_RECORD_SIZE, { ...c, fileOffset: 0 }));
@@ -76,7 +81,10 @@ export function writeV6Bootstrap(root: BuildNode, blob: BlobResult | null, optio
   return out;
 }
 
-function writeInode(out: Buffer, ino: V6Inode, chunkSize: number, chunkMap: Map<number, ChunkRecord>): void {
+/** Per blob: its chunk records by chunk index. */
+type ChunkMap = Array<Map<number, ChunkRecord>>;
+
+function writeInode(out: Buffer, ino: V6Inode, chunkSize: number, chunkMap: ChunkMap): void {
   const n = ino.node;
   const type = n.mode & S_IFMT;
   let iu = 0;
@@ -103,7 +111,7 @@ function writeInode(out: Buffer, ino: V6Inode, chunkSize: number, chunkMap: Map<
 }
 
 /** The file's chunk indexes in file order; chunks the blob writer did not produce are holes. */
-function writeChunkIndexes(out: Buffer, ino: V6Inode, chunkSize: number, chunkMap: Map<number, ChunkRecord>): void {
+function writeChunkIndexes(out: Buffer, ino: V6Inode, chunkSize: number, chunkMap: ChunkMap): void {
   const n = ino.node;
   const at = ino.offset + chunkIndexesAt(ino);
   const seen = new Set<number>();
@@ -117,8 +125,8 @@ function writeChunkIndexes(out: Buffer, ino: V6Inode, chunkSize: number, chunkMa
     }
     seen.add(k);
     const expected = Math.min(chunkSize, ino.size - c.fileOffset);
-    const stored = chunkMap.get(c.index);
-    if (c.blobIndex !== 0 || !stored || stored.uncompressedOffset !== c.uncompressedOffset) {
+    const stored = chunkMap[c.blobIndex]?.get(c.index);
+    if (!stored || stored.uncompressedOffset !== c.uncompressedOffset) {
       throw v6Error(`${where} refers to blob ${c.blobIndex} chunk ${c.index}, which the blob does not hold`);
     }
     if (c.uncompressedSize !== expected) {

@@ -22,7 +22,7 @@ export default class Create extends NydusCommand {
   static override summary = 'Build a RAFS image (bootstrap + data blob) from a directory or an OCI layer tarball.';
   static override description =
     'Like nydus-image create: RAFS v6 by default (v5 on request), zstd chunks, BLAKE3 digests, 1 MiB chunks, ' +
-    'deduplicated within the image. The blob is named by its SHA-256 (blob id). The same input and flags give ' +
+    'deduplicated within the image. The blob is named by its SHA-256 (blob id), the digest it has as a registry layer. The same input and flags give ' +
     'byte-identical outputs. Outputs appear whole or not at all.';
   static override examples = [
     '<%= config.bin %> create ./rootfs --bootstrap image.boot --blob-dir ./blobs',
@@ -40,7 +40,7 @@ export default class Create extends NydusCommand {
     'prefetch-files': Flags.string({ description: 'file listing absolute paths to prefetch, one per line' }),
     'blob-toc': Flags.boolean({
       description: 'v6: end the blob with the blob-toc tail (chunk digest array + ToC, like nydus-image --features blob-toc); ' +
-        '--no-blob-toc keeps only the chunk-info array, so the blob id is the SHA-256 of the blob file and the blob can be pushed to a registry under it',
+        '--no-blob-toc keeps only the chunk-info array. Either way the blob id is the SHA-256 of the blob file, so the blob can be pushed to a registry under it',
       default: true,
       allowNo: true,
     }),
