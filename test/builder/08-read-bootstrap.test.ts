@@ -176,6 +176,27 @@ test('nydus-image v6 fixture: two files, their chunks from the chunk table, dige
     ['be7d77eeb719f70884758d1aa800ed0fb09d701aaec469964e9d54325f0d5fef', 0x70000021, 14554, 36864, 1024, 8314, 32, 32, 'cfc89ed0739aef4eb1bf0904f0dfdb1c857134eca7319465baae95a99b84acde']);
 });
 
+test('v6 without a chunk table: chunk indexes and uncompressed ranges only, and digestsKnown says so', async () => {
+  const out = join(work, 'no-chunk-table');
+  const summary = await createImage({ fsVersion: 6, compressor: 'zstd', digester: 'blake3', chunkSize: 0x10000, prefetchFiles: [], source: await tree(), bootstrap: join(out, 'image.boot'), blobDir: join(out, 'blobs') });
+  const full = readBootstrap(summary.bootstrap);
+  assert.ok(full.digestsKnown);
+  // The extended superblock (at 1152) names the chunk table at +24 (offset) and +32 (size).
+  const bytes = Buffer.from(readFileSync(summary.bootstrap));
+  assert.ok(bytes.readBigUInt64LE(1152 + 32) > 0n, 'the writer wrote a chunk table');
+  bytes.writeBigUInt64LE(0n, 1152 + 24);
+  bytes.writeBigUInt64LE(0n, 1152 + 32);
+  const file = join(out, 'no-table.boot');
+  writeFileSync(file, bytes);
+  const bare = readBootstrap(file);
+  assert.not.ok(bare.digestsKnown);
+  const keep = (c: ChunkRecord) => [c.blobIndex, c.index, c.uncompressedOffset, c.uncompressedSize, c.fileOffset];
+  const tool = (r: typeof full) => findNode(r.root, '/bin/tool')!.chunks!;
+  assert.equal(tool(bare).map(keep), tool(full).map(keep));
+  assert.ok(tool(bare).every((c) => c.digest.equals(Buffer.alloc(32)) && c.compressedSize === 0));
+  assert.equal(bare.blobs[0].chunks.map(keep), full.blobs[0].chunks.map(keep));
+});
+
 test('a corrupt, truncated or missing bootstrap gives a NydusError naming the file', async () => {
   const good = readFileSync(fixture.v6.bootstrap);
   const cases: Array<[string, Buffer | null]> = [
