@@ -13,6 +13,14 @@ const META_PREFIX = Buffer.from('.wh..wh.');
 
 const isDir = (n: BuildNode): boolean => (n.mode & S_IFMT) === S_IFDIR;
 
+/**
+ * A directory the layer does not list itself (a tar's root without a "./" entry, or a parent
+ * a scanner had to make up) has no attributes of its own: over a lower directory it keeps the
+ * lower one's, as an unpacker leaves an existing directory alone. Optional and not in
+ * model.ts yet: scanTarball does not set it, so today such directories count as listed.
+ */
+export type LayerNode = BuildNode & { implicit?: boolean };
+
 /** True for names that are whiteout markers (the image spec reserves every `.wh.` name). */
 export function isWhiteout(name: Buffer): boolean {
   return name.length >= WHITEOUT_PREFIX.length && name.subarray(0, WHITEOUT_PREFIX.length).equals(WHITEOUT_PREFIX);
@@ -71,6 +79,9 @@ function mergeDir(lower: BuildNode | null, upper: BuildNode): BuildNode {
   }
   merged.push(...below.values());
   upper.children = sortChildren(merged);
+  const made = upper as LayerNode;
+  if (made.implicit && lower) Object.assign(upper, { mode: lower.mode, uid: lower.uid, gid: lower.gid, mtime: lower.mtime, mtimeNsec: lower.mtimeNsec, xattrs: lower.xattrs });
+  delete made.implicit;
   return upper;
 }
 
