@@ -34,7 +34,8 @@ export function isWhiteout(name: Buffer): boolean {
  * Whiteouts apply to the lower tree only: `.wh.X` next to an X of the same layer removes the
  * lower X and keeps the layer's own X (as an unpacker that applies whiteouts before the
  * layer's entries, and overlayfs, which never sees both in one layer, agree). The merged root
- * and every directory merged over a lower one take the upper directory's own attributes.
+ * and every directory merged over a lower one take the upper directory's own attributes
+ * (unless it is `implicit`). Hard-link groups must not span layers (scanners refuse them).
  */
 export function applyLayer(lower: BuildNode | null, upper: BuildNode): BuildNode {
   if (!isDir(upper)) throw new NydusError('EINVAL', `layer root ${upper.path} is not a directory`, 1);
