@@ -13,6 +13,14 @@ const META_PREFIX = Buffer.from('.wh..wh.');
 
 const isDir = (n: BuildNode): boolean => (n.mode & S_IFMT) === S_IFDIR;
 
+/**
+ * A directory the layer does not list itself (a tar's root without a "./" entry, or a parent
+ * a scanner had to make up) has no attributes of its own: over a lower directory it keeps the
+ * lower one's, as an unpacker leaves an existing directory alone. Optional and not in
+ * model.ts yet: scanTarball does not set it, so today such directories count as listed.
+ */
+export type LayerNode = BuildNode & { implicit?: boolean };
+
 /** True for names that are whiteout markers (the image spec reserves every `.wh.` name). */
 export function isWhiteout(name: Buffer): boolean {
   return name.length >= WHITEOUT_PREFIX.length && name.subarray(0, WHITEOUT_PREFIX.length).equals(WHITEOUT_PREFIX);
@@ -26,7 +34,8 @@ export function isWhiteout(name: Buffer): boolean {
  * Whiteouts apply to the lower tree only: `.wh.X` next to an X of the same layer removes the
  * lower X and keeps the layer's own X (as an unpacker that applies whiteouts before the
  * layer's entries, and overlayfs, which never sees both in one layer, agree). The merged root
- * and every directory merged over a lower one take the upper directory's own attributes.
+ * and every directory merged over a lower one take the upper directory's own attributes
+ * (unless it is `implicit`). Hard-link groups must not span layers (scanners refuse them).
  */
 export function applyLayer(lower: BuildNode | null, upper: BuildNode): BuildNode {
   if (!isDir(upper)) throw new NydusError('EINVAL', `layer root ${upper.path} is not a directory`, 1);
@@ -71,6 +80,9 @@ function mergeDir(lower: BuildNode | null, upper: BuildNode): BuildNode {
   }
   merged.push(...below.values());
   upper.children = sortChildren(merged);
+  const made = upper as LayerNode;
+  if (made.implicit && lower) Object.assign(upper, { mode: lower.mode, uid: lower.uid, gid: lower.gid, mtime: lower.mtime, mtimeNsec: lower.mtimeNsec, xattrs: lower.xattrs });
+  delete made.implicit;
   return upper;
 }
 

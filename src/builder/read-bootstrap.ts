@@ -19,9 +19,11 @@ export interface ReadImage {
   /** Paths of the prefetch table (a hard-linked inode gives its first path), else []. */
   prefetch: string[];
   /**
-   * Every chunk record carries its digest (v5 always; v6 when the bootstrap has a chunk
-   * table, as ours and nydus-image's do). A chunk dictionary needs them: false means the
-   * records' `digest` fields are zeros and must not be matched.
+   * Every chunk record carries its details (v5 always; v6 when the bootstrap has a chunk
+   * table, as ours and nydus-image's do). False: a v6 bootstrap without a chunk table, whose
+   * records hold only blob, index and uncompressed offset and size; digest, CRC, compressed
+   * flag, offset and size are zeros (they live in the blob's chunk-info array, which this
+   * reader does not open). A chunk dictionary needs digests, and a writer the stored ranges.
    */
   digestsKnown: boolean;
 }

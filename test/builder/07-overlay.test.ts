@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { applyLayer, isWhiteout, mergeLayers } from '../../src/builder/overlay.js';
+import { applyLayer, isWhiteout, type LayerNode, mergeLayers } from '../../src/builder/overlay.js';
 import { type BuildNode, type ChunkRecord, findNode, S_IFDIR, S_IFMT, S_IFREG } from '../../src/builder/model.js';
 import { scanTarball } from '../../src/builder/scan-tar.js';
 import { tempDir } from '../helpers.js';
@@ -130,6 +130,21 @@ test('an upper directory over a lower one merges children and takes its own mode
   assert.equal(xd.xattrs.map(([k, v]) => [k, v.toString()]), [['user.b', '2']]);
   assert.equal(paths(root), ['/', '/xd', '/xd/low', '/xd/up']);
   assertWellFormed(root);
+});
+
+test('a directory the layer does not list itself (implicit) keeps the lower directory\'s attributes', () => {
+  const d = (name: string, mode: number, children: BuildNode[], more: Partial<LayerNode> = {}): LayerNode => ({
+    name: Buffer.from(name), path: '', mode: S_IFDIR | mode, uid: 0, gid: 0, mtime: 0, mtimeNsec: 0, size: 0, rdev: 0, nlink: 2, xattrs: [], children, ...more,
+  });
+  const f = (name: string): BuildNode => ({ name: Buffer.from(name), path: '', mode: S_IFREG | 0o644, uid: 0, gid: 0, mtime: 0, mtimeNsec: 0, size: 0, rdev: 0, nlink: 1, xattrs: [] });
+  const lower = d('/', 0o700, [d('etc', 0o750, [f('a')], { uid: 9, mtime: 123, xattrs: [['user.x', Buffer.from('1')]] })], { mtime: 55 });
+  const upper = d('/', 0o755, [d('etc', 0o755, [f('b')], { implicit: true }), d('new', 0o755, [], { implicit: true })], { implicit: true });
+  const root = applyLayer(lower, upper) as LayerNode;
+  assert.equal([root.mode, root.mtime, root.implicit], [S_IFDIR | 0o700, 55, undefined]);
+  const etc = findNode(root, '/etc')! as LayerNode;
+  assert.equal([etc.mode, etc.uid, etc.mtime, etc.xattrs.length, etc.implicit], [S_IFDIR | 0o750, 9, 123, 1, undefined]);
+  assert.equal(paths(root), ['/', '/etc', '/etc/a', '/etc/b', '/new']);
+  assert.is(findNode(root, '/new')!.mode, S_IFDIR | 0o755, 'with nothing below, a made-up directory stays as made');
 });
 
 test('a whiteout of a name missing below is ignored; whiteouts of the first layer are dropped', async () => {

@@ -8,12 +8,15 @@ import * as assert from 'uvu/assert';
 import { writeBlob } from '../../src/builder/blob-writer.js';
 import { blobOrder, createImage } from '../../src/builder/build.js';
 import { type BlobResult, type BuildNode, type BuildOptions, type ChunkRecord, findNode } from '../../src/builder/model.js';
+import { mergeLayers } from '../../src/builder/overlay.js';
 import { readBootstrap } from '../../src/builder/read-bootstrap.js';
 import { scanDirectory } from '../../src/builder/scan-dir.js';
+import { scanTarball } from '../../src/builder/scan-tar.js';
 import { writeV5Bootstrap } from '../../src/builder/v5-writer.js';
 import { writeV6Bootstrap } from '../../src/builder/v6-writer.js';
 import { NydusError } from '../../src/errors.js';
 import { fixture, readExpected, tempDir } from '../helpers.js';
+import { file, hardlink, type LayerEntry, makeLayer, opaque, whiteout } from './layer-fixture.js';
 import { makeTree } from './tree-fixture.js';
 
 const work = tempDir('nydus-read-boot-test-');
@@ -175,6 +178,66 @@ test('nydus-image v6 fixture: two files, their chunks from the chunk table, dige
   assert.equal([b.blobId, b.features, b.compressedSize, b.uncompressedSize, b.tocSize, b.ciOffset, b.ciCompressedSize, b.ciUncompressedSize, b.tocDigest.toString('hex')],
     ['be7d77eeb719f70884758d1aa800ed0fb09d701aaec469964e9d54325f0d5fef', 0x70000021, 14554, 36864, 1024, 8314, 32, 32, 'cfc89ed0739aef4eb1bf0904f0dfdb1c857134eca7319465baae95a99b84acde']);
 });
+
+test('v6 without a chunk table: chunk indexes and uncompressed ranges only, and digestsKnown says so', async () => {
+  const out = join(work, 'no-chunk-table');
+  const summary = await createImage({ fsVersion: 6, compressor: 'zstd', digester: 'blake3', chunkSize: 0x10000, prefetchFiles: [], source: await tree(), bootstrap: join(out, 'image.boot'), blobDir: join(out, 'blobs') });
+  const full = readBootstrap(summary.bootstrap);
+  assert.ok(full.digestsKnown);
+  // The extended superblock (at 1152) names the chunk table at +24 (offset) and +32 (size).
+  const bytes = Buffer.from(readFileSync(summary.bootstrap));
+  assert.ok(bytes.readBigUInt64LE(1152 + 32) > 0n, 'the writer wrote a chunk table');
+  bytes.writeBigUInt64LE(0n, 1152 + 24);
+  bytes.writeBigUInt64LE(0n, 1152 + 32);
+  const file = join(out, 'no-table.boot');
+  writeFileSync(file, bytes);
+  const bare = readBootstrap(file);
+  assert.not.ok(bare.digestsKnown);
+  const keep = (c: ChunkRecord) => [c.blobIndex, c.index, c.uncompressedOffset, c.uncompressedSize, c.fileOffset];
+  const tool = (r: typeof full) => findNode(r.root, '/bin/tool')!.chunks!;
+  assert.equal(tool(bare).map(keep), tool(full).map(keep));
+  assert.ok(tool(bare).every((c) => c.digest.equals(Buffer.alloc(32)) && c.compressedSize === 0));
+  assert.equal(bare.blobs[0].chunks.map(keep), full.blobs[0].chunks.map(keep));
+});
+
+test('layer bootstraps read back merge like their tarballs (nydus merge), files keeping their layer\'s blob', async () => {
+  const layers: Array<Record<string, LayerEntry>> = [
+    { 'etc/passwd': file('v1'), 'etc/shadow': file('s'), 'opt/a': file(Buffer.alloc(0x25000, 1)), h1: file('hl'), h2: hardlink('h1') },
+    { 'etc/passwd': file('v2'), 'etc/shadow': whiteout, opt: opaque, 'opt/b': file('b'), h1: whiteout },
+  ];
+  const trees: BuildNode[] = [];
+  const scanned: BuildNode[] = [];
+  for (const [i, spec] of layers.entries()) {
+    const tar = makeLayer(work, `layer${i}`, spec);
+    scanned.push(await scanTarball(tar, work));
+    const summary = await createImage({ fsVersion: 6, compressor: 'zstd', digester: 'blake3', chunkSize: 0x10000, prefetchFiles: [], source: tar, bootstrap: join(work, `layer${i}.boot`), blobDir: join(work, 'layer-blobs') });
+    const read = readBootstrap(summary.bootstrap);
+    assert.is(read.blobs[0].blobId, summary.blob_id);
+    // The merged image's blob table lists the layers' blobs in order: layer i is blob i.
+    const rebase = (n: BuildNode) => {
+      if (!n.linkLeader || n.linkLeader === n) for (const c of n.chunks ?? []) c.blobIndex = i;
+      n.children?.forEach(rebase);
+    };
+    rebase(read.root);
+    trees.push(read.root);
+  }
+  const merged = mergeLayers(trees);
+  const expected = mergeLayers(scanned);
+  const shape = (root: BuildNode) => [...describeBuildTreeShape(root)];
+  assert.equal(shape(merged), shape(expected));
+  assert.equal(findNode(merged, '/etc/passwd')!.chunks!.map((c) => c.blobIndex), [1]);
+  assert.equal(findNode(merged, '/opt/b')!.chunks!.map((c) => c.blobIndex), [1]);
+  assert.equal(findNode(merged, '/h2')!.chunks!.map((c) => c.blobIndex), [0], 'the surviving hard link keeps layer 0\'s data');
+  assert.is(findNode(merged, '/h2')!.nlink, 1);
+  assert.is(findNode(merged, '/etc/shadow'), undefined);
+  assert.is(findNode(merged, '/opt/a'), undefined);
+});
+
+/** Path, mode, size, link target and group size of every node (what merging decides). */
+function* describeBuildTreeShape(root: BuildNode): Generator<string> {
+  yield `${root.path} ${root.mode.toString(8)} ${root.children ? 0 : root.size} ${root.target?.toString() ?? ''} ${root.nlink}`;
+  for (const c of root.children ?? []) yield* describeBuildTreeShape(c);
+}
 
 test('a corrupt, truncated or missing bootstrap gives a NydusError naming the file', async () => {
   const good = readFileSync(fixture.v6.bootstrap);
