@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { builderFingerprint } from './lib/images.mjs';
 import { ensureTree, plan, PROFILES } from './lib/tree.mjs';
-import { alive, buildBenchtool, Cleanup, Interrupted, median, mountType, run, runMain, sleep, stopPidSync, unmountSync, UsageError, which } from './lib/util.mjs';
+import { alive, buildBenchtool, childPids, Cleanup, Interrupted, median, mountType, run, runMain, sleep, stopPidSync, unmountSync, UsageError, which } from './lib/util.mjs';
 
 const benchSrc = dirname(fileURLToPath(import.meta.url));
 const repo = dirname(benchSrc);
@@ -170,19 +170,6 @@ function dropCaches() {
   writeFileSync('/proc/sys/vm/drop_caches', '3');
 }
 
-/** Children of this process whose command line mentions `needle` (test servers we started). */
-function childPids(needle) {
-  const out = [];
-  for (const e of readdirSync('/proc')) {
-    if (!/^\d+$/.test(e)) continue;
-    try {
-      const st = readFileSync(`/proc/${e}/stat`, 'utf8');
-      const ppid = Number(st.slice(st.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === process.pid && readFileSync(`/proc/${e}/cmdline`, 'utf8').includes(needle)) out.push(Number(e));
-    } catch { /* gone */ }
-  }
-  return out;
-}
 
 /** GET url into a file; { bytes }. */
 function httpToFile(url, file) {

@@ -48,6 +48,11 @@ export interface BuildNode {
   chunks?: ChunkRecord[];
   /** Filled by the format writer: inode number (v5) or nid (v6). */
   ino?: number;
+  /**
+   * A directory a layer tarball does not list itself (its root without "./", parents of
+   * listed paths): merged over a lower layer's directory, the lower attributes stay.
+   */
+  implicit?: boolean;
 }
 
 /** One chunk occurrence in a file (deduplicated chunks share blob offsets). */

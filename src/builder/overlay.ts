@@ -14,12 +14,12 @@ const META_PREFIX = Buffer.from('.wh..wh.');
 const isDir = (n: BuildNode): boolean => (n.mode & S_IFMT) === S_IFDIR;
 
 /**
- * A directory the layer does not list itself (a tar's root without a "./" entry, or a parent
- * a scanner had to make up) has no attributes of its own: over a lower directory it keeps the
- * lower one's, as an unpacker leaves an existing directory alone. Optional and not in
- * model.ts yet: scanTarball does not set it, so today such directories count as listed.
+ * A layer tree's node. A directory marked `implicit` (the layer does not list it itself: a
+ * tar's root without a "./" entry, or a parent scanTarball had to make up) has no attributes
+ * of its own: over a lower directory it keeps the lower one's, as an unpacker leaves an
+ * existing directory alone.
  */
-export type LayerNode = BuildNode & { implicit?: boolean };
+export type LayerNode = BuildNode;
 
 /** True for names that are whiteout markers (the image spec reserves every `.wh.` name). */
 export function isWhiteout(name: Buffer): boolean {

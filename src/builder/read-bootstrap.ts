@@ -1,10 +1,12 @@
 // Builder layer: reads a RAFS v5 or v6 bootstrap back into a build tree (for `nydus merge` and
 // `--chunk-dict`): files carry the chunk records the bootstrap names, blobs their table
 // entries. Metadata only, through the native reader (RafsImage): no blob is opened.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { NydusError } from '../errors.js';
 import { type ChunkInfo, RafsImage } from '../native/image.js';
 import type { BlobResult, BuildNode, ChunkRecord, Compressor, DigestName } from './model.js';
 import { S_IFDIR, S_IFLNK, S_IFMT, S_IFREG } from './model.js';
+import { CHUNK_RECORD_SIZE, EXT_SUPER_OFFSET } from './v6-tables.js';
 
 /** A blob table entry as read; `ciCompressor` is the field encodeBlobEntry takes when present. */
 export type ReadBlob = BlobResult & { ciCompressor: number };
@@ -65,6 +67,37 @@ export function readBootstrap(path: string): ReadImage {
     throw corrupt(path, 'reading its metadata failed', err);
   } finally {
     image.close();
+  }
+}
+
+/** The v6 chunk table (rafs-format §4: 80-byte v5 chunk records at the ext superblock's offset). */
+function readChunkTable(path: string): ChunkRecord[] {
+  const fd = openSync(path, 'r');
+  try {
+    const ext = Buffer.alloc(40);
+    readSync(fd, ext, 0, 40, EXT_SUPER_OFFSET);
+    const offset = Number(ext.readBigUInt64LE(24));
+    const size = Number(ext.readBigUInt64LE(32));
+    if (size === 0) return [];
+    const fileSize = fstatSync(fd).size;
+    if (size % CHUNK_RECORD_SIZE !== 0 || offset + size > fileSize) {
+      throw corrupt(path, `chunk table [${offset}, ${offset + size}) does not fit the ${fileSize}-byte file in whole records`);
+    }
+    const buf = Buffer.alloc(size);
+    readSync(fd, buf, 0, size, offset);
+    const out: ChunkRecord[] = [];
+    for (let o = 0; o < size; o += CHUNK_RECORD_SIZE) {
+      const flags = buf.readUInt32LE(o + 36);
+      out.push({
+        digest: Buffer.from(buf.subarray(o, o + 32)), blobIndex: buf.readUInt32LE(o + 32), compressed: (flags & CHUNK_COMPRESSED) !== 0,
+        compressedSize: buf.readUInt32LE(o + 40), uncompressedSize: buf.readUInt32LE(o + 44),
+        compressedOffset: Number(buf.readBigUInt64LE(o + 48)), uncompressedOffset: Number(buf.readBigUInt64LE(o + 56)),
+        fileOffset: 0, index: buf.readUInt32LE(o + 72), crc32: flags & CHUNK_HAS_CRC32 ? buf.readUInt32LE(o + 76) : 0,
+      });
+    }
+    return out;
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -148,6 +181,15 @@ function readOpened(image: RafsImage, path: string): ReadImage {
     return node;
   };
   const root = visit(sb.rootIno, Buffer.from('/'), '/', 0);
+  // v6: the chunk table lists every chunk the blobs hold, also those no file uses any more
+  // (a layer's files hidden by an upper layer); a chunk dictionary wants them all.
+  if (sb.version === 6 && digestsKnown) {
+    for (const c of readChunkTable(path)) {
+      const table = unique[c.blobIndex];
+      if (!table) throw corrupt(path, `the chunk table names blob ${c.blobIndex}, but the blob table has ${sb.blobs.length}`);
+      if (!table.has(c.index)) table.set(c.index, c);
+    }
+  }
 
   const blobs: ReadBlob[] = sb.blobs.map((b, i) => {
     const chunks = [...unique[i].values()].sort((x, y) => x.index - y.index);

@@ -85,7 +85,9 @@ async function plainTar(tarball: string, workDir: string): Promise<string> {
 
 export async function scanTarball(tarball: string, workDir: string): Promise<BuildNode> {
   const tar = await plainTar(tarball, workDir);
-  const root: BuildNode = { name: Buffer.from('/'), path: '/', mode: S_IFDIR | 0o755, uid: 0, gid: 0, mtime: 0, mtimeNsec: 0, size: 0, rdev: 0, nlink: 2, xattrs: [], children: [] };
+  // Directories the archive does not list itself (the root without a "./" entry, parents of
+  // listed paths) are `implicit`: merged over a lower layer they keep the lower attributes.
+  const root: BuildNode = { name: Buffer.from('/'), path: '/', mode: S_IFDIR | 0o755, uid: 0, gid: 0, mtime: 0, mtimeNsec: 0, size: 0, rdev: 0, nlink: 2, xattrs: [], children: [], implicit: true };
   const byPath = new Map<string, BuildNode>([['/', root]]);
   const dirOf = (parts: string[]): BuildNode => {
     let cur = root;
@@ -94,7 +96,7 @@ export async function scanTarball(tarball: string, workDir: string): Promise<Bui
       path += `/${p}`;
       let next = byPath.get(path);
       if (!next) {
-        next = { name: Buffer.from(p), path, mode: S_IFDIR | 0o755, uid: 0, gid: 0, mtime: 0, mtimeNsec: 0, size: 0, rdev: 0, nlink: 2, xattrs: [], children: [] };
+        next = { name: Buffer.from(p), path, mode: S_IFDIR | 0o755, uid: 0, gid: 0, mtime: 0, mtimeNsec: 0, size: 0, rdev: 0, nlink: 2, xattrs: [], children: [], implicit: true };
         cur.children!.push(next);
         byPath.set(path, next);
       }
@@ -157,21 +159,27 @@ export async function scanTarball(tarball: string, workDir: string): Promise<Bui
       longName = longLink = undefined;
       if (attrs.has('GNU.sparse.major') || attrs.has('GNU.sparse.map')) throw bad(tarball, `${rawName.toString()}: GNU sparse entries are not supported`);
       const parts = normalizeTarPath(rawName.toString(), tarball);
-      if (parts.length === 0) {
-        if (bits === S_IFDIR) {
-          root.mode = S_IFDIR | (num(header, 100, 8) & 0o7777);
-          root.uid = num(header, 108, 8);
-          root.gid = num(header, 116, 8);
-        }
-        continue;
-      }
-      const parent = dirOf(parts.slice(0, -1));
-      const path = `/${parts.join('/')}`;
       const mtimeText = attrs.get('mtime')?.toString();
       const [sec, frac = ''] = (mtimeText ?? String(num(header, 136, 12))).split('.');
       const xattrs: Array<[string, Buffer]> = [];
       for (const [k, v] of attrs) if (k.startsWith('SCHILY.xattr.')) xattrs.push([k.slice('SCHILY.xattr.'.length), v]);
       xattrs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      if (parts.length === 0) {
+        if (bits === S_IFDIR) {
+          Object.assign(root, {
+            mode: S_IFDIR | (num(header, 100, 8) & 0o7777),
+            uid: attrs.has('uid') ? Number(attrs.get('uid')!.toString()) : num(header, 108, 8),
+            gid: attrs.has('gid') ? Number(attrs.get('gid')!.toString()) : num(header, 116, 8),
+            mtime: Number(sec) || 0,
+            mtimeNsec: Number(frac.padEnd(9, '0').slice(0, 9)) || 0,
+            xattrs,
+          });
+          delete root.implicit;
+        }
+        continue;
+      }
+      const parent = dirOf(parts.slice(0, -1));
+      const path = `/${parts.join('/')}`;
       const node: BuildNode = {
         name: Buffer.from(parts[parts.length - 1]),
         path,
@@ -210,6 +218,7 @@ export async function scanTarball(tarball: string, workDir: string): Promise<Bui
         // A later entry for the same path wins; a directory keeps its children.
         if ((existing.mode & S_IFMT) === S_IFDIR && bits === S_IFDIR) {
           Object.assign(existing, { mode: node.mode, uid: node.uid, gid: node.gid, mtime: node.mtime, mtimeNsec: node.mtimeNsec, xattrs: node.xattrs });
+          delete existing.implicit;
           continue;
         }
         parent.children = parent.children!.filter((c) => c !== existing);

@@ -1,5 +1,6 @@
 // CLI layer: flag groups shared by several commands.
 import { Args, Flags } from '@oclif/core';
+import { NydusError } from '../errors.js';
 import { blobcacheDaemonFlags } from '../../generated/daemon-flags.js';
 
 export const jsonFlag = {
@@ -22,3 +23,33 @@ export const blobcacheCommandFlags = {
   ...blobcacheDaemonFlags,
   version: Flags.boolean({ char: 'V', description: "print nydusd's version text and exit" }),
 };
+
+/** A size flag: 0x100000, 1048576, 1M, 1MiB, 64k. */
+export function parseSize(text: string): number {
+  const m = /^(0x[0-9a-f]+|\d+)([kmg]i?b?)?$/i.exec(text.trim());
+  if (!m) throw new NydusError('EINVAL', `--chunk-size: expected a size like 0x100000, 1048576 or 1M, found "${text}"`, 2);
+  const base = m[1].toLowerCase().startsWith('0x') ? parseInt(m[1], 16) : Number(m[1]);
+  const unit = (m[2] ?? '').toLowerCase()[0];
+  return base * (unit === 'k' ? 1024 : unit === 'm' ? 1 << 20 : unit === 'g' ? 1 << 30 : 1);
+}
+
+/** The image-format flags of the builders (create, convert, merge's output). */
+export const buildFlags = {
+    'fs-version': Flags.string({ description: 'RAFS version', options: ['5', '6'], default: '6' }),
+    compressor: Flags.string({ char: 'c', description: 'chunk compression', options: ['none', 'lz4_block', 'zstd'], default: 'zstd' }),
+    digester: Flags.string({ char: 'd', description: 'chunk digest', options: ['sha256', 'blake3'], default: 'blake3' }),
+    'chunk-size': Flags.string({ description: 'chunk size: a power of two, 0x1000 .. 0x1000000', default: '0x100000' }),
+    'prefetch-files': Flags.string({ description: 'file listing absolute paths to prefetch, one per line' }),
+};
+
+/** Build options from `buildFlags` (the prefetch list is read by the caller). */
+export function buildOptionsOf(flags: { 'fs-version': string; compressor: string; digester: string; 'chunk-size': string }): {
+  fsVersion: 5 | 6; compressor: 'none' | 'lz4_block' | 'zstd'; digester: 'sha256' | 'blake3'; chunkSize: number;
+} {
+  return {
+    fsVersion: Number(flags['fs-version']) as 5 | 6,
+    compressor: flags.compressor as 'none' | 'lz4_block' | 'zstd',
+    digester: flags.digester as 'sha256' | 'blake3',
+    chunkSize: parseSize(flags['chunk-size']),
+  };
+}

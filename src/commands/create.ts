@@ -2,17 +2,8 @@
 import { Args, Flags } from '@oclif/core';
 import { createImage, readPrefetchList, type CreateSummary } from '../builder/build.js';
 import { NydusCommand } from '../cli/base.js';
-import { jsonFlag } from '../cli/flags.js';
+import { buildFlags, buildOptionsOf, jsonFlag } from '../cli/flags.js';
 import { progressFlag, withProgress } from '../cli/progress.js';
-import { NydusError } from '../errors.js';
-
-function parseSize(text: string): number {
-  const m = /^(0x[0-9a-f]+|\d+)([kmg]i?b?)?$/i.exec(text.trim());
-  if (!m) throw new NydusError('EINVAL', `--chunk-size: expected a size like 0x100000, 1048576 or 1M, found "${text}"`, 2);
-  const base = m[1].toLowerCase().startsWith('0x') ? parseInt(m[1], 16) : Number(m[1]);
-  const unit = (m[2] ?? '').toLowerCase()[0];
-  return base * (unit === 'k' ? 1024 : unit === 'm' ? 1 << 20 : unit === 'g' ? 1 << 30 : 1);
-}
 
 function mib(n: number): string {
   return `${(n / (1 << 20)).toFixed(1)} MiB`;
@@ -33,11 +24,7 @@ export default class Create extends NydusCommand {
   static override flags = {
     bootstrap: Flags.string({ char: 'B', description: 'bootstrap file to write', required: true }),
     'blob-dir': Flags.string({ char: 'D', description: 'directory to write the data blob into (named by blob id)', required: true }),
-    'fs-version': Flags.string({ description: 'RAFS version', options: ['5', '6'], default: '6' }),
-    compressor: Flags.string({ char: 'c', description: 'chunk compression', options: ['none', 'lz4_block', 'zstd'], default: 'zstd' }),
-    digester: Flags.string({ char: 'd', description: 'chunk digest', options: ['sha256', 'blake3'], default: 'blake3' }),
-    'chunk-size': Flags.string({ description: 'chunk size: a power of two, 0x1000 .. 0x1000000', default: '0x100000' }),
-    'prefetch-files': Flags.string({ description: 'file listing absolute paths to prefetch, one per line' }),
+    ...buildFlags,
     'blob-toc': Flags.boolean({
       description: 'v6: end the blob with the blob-toc tail (chunk digest array + ToC, like nydus-image --features blob-toc); ' +
         '--no-blob-toc keeps only the chunk-info array. Either way the blob id is the SHA-256 of the blob file, so the blob can be pushed to a registry under it',
@@ -55,10 +42,7 @@ export default class Create extends NydusCommand {
       source: args.source,
       bootstrap: flags.bootstrap,
       blobDir: flags['blob-dir'],
-      fsVersion: Number(flags['fs-version']) as 5 | 6,
-      compressor: flags.compressor as 'none' | 'lz4_block' | 'zstd',
-      digester: flags.digester as 'sha256' | 'blake3',
-      chunkSize: parseSize(flags['chunk-size']),
+      ...buildOptionsOf(flags),
       prefetchFiles,
       blobToc: flags['blob-toc'],
       progress,
