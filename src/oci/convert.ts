@@ -28,6 +28,7 @@ import {
   type ImageIndex, type ImageManifest, MEDIA_DOCKER_LAYER_GZIP, MEDIA_DOCKER_LAYER_TAR, MEDIA_NYDUS_BLOB, MEDIA_OCI_CONFIG,
   MEDIA_OCI_INDEX, MEDIA_OCI_LAYER_GZIP, MEDIA_OCI_LAYER_TAR, MEDIA_OCI_MANIFEST, OS_FEATURE_NYDUS, type Platform,
 } from './media-types.js';
+import { formatPlatform } from './platform.js';
 import { formatReference, parseReference, type ImageRef } from './reference.js';
 import { RegistryClient, type RegistryClientOptions } from './registry-client.js';
 
@@ -94,15 +95,6 @@ const sha256 = (b: Buffer): string => `sha256:${createHash('sha256').update(b).d
 function convertError(message: string, code = 'EINVAL', exitCode = 1, cause?: unknown): NydusError {
   return new NydusError(code, message, exitCode, cause === undefined ? undefined : { cause });
 }
-
-/** "linux/amd64/v8" -> a platform; `os.features` and the like are not matched. */
-export function parsePlatform(text: string): Platform {
-  const [os, architecture, variant, ...rest] = text.split('/');
-  if (!os || !architecture || rest.length > 0) throw convertError(`--platform: expected os/arch[/variant], found "${text}"`, 'EINVAL', 2);
-  return variant ? { os, architecture, variant } : { os, architecture };
-}
-
-export const platformText = (p: Platform): string => [p.os, p.architecture, p.variant].filter(Boolean).join('/');
 
 /** The chunk dictionary: its blobs (indexes 0..n-1 of the new image) and chunks by digest. */
 interface LoadedDict {
@@ -187,7 +179,7 @@ function choosePlatforms(index: ImageIndex | undefined, wanted: string[] | undef
   if (wanted.length === 1 && wanted[0] === 'all') {
     const all = index.manifests
       .filter((d) => d.platform && d.platform.os !== 'unknown' && !(d.platform['os.features'] ?? []).includes(OS_FEATURE_NYDUS))
-      .map((d) => platformText(d.platform!));
+      .map((d) => formatPlatform(d.platform!));
     return [...new Set(all)];
   }
   return wanted;
@@ -311,7 +303,7 @@ async function buildPlatform(
   const plat: Platform = {
     os: config.os ?? 'linux', architecture: config.architecture ?? 'amd64', ...(config.variant ? { variant: config.variant } : {}),
   };
-  log(`${platformText(plat)}: ${manifest.layers.length} layers, ${image.manifestDigest}`);
+  log(`${formatPlatform(plat)}: ${manifest.layers.length} layers, ${image.manifestDigest}`);
 
   // Fetch the layers (verified against their digests), a few at a time.
   const files = manifest.layers.map((_, i) => join(dir, `layer-${i}`));
@@ -538,7 +530,7 @@ async function pushPlatform(
   return {
     pushed,
     result: {
-      platform: platformText(b.platform),
+      platform: formatPlatform(b.platform),
       source_manifest: b.sourceManifest,
       manifest: manifestDigest,
       manifest_size: b.manifestBytes.length,

@@ -204,6 +204,43 @@ it('--chunk-dict: a second version with one changed file uploads only that file\
   }
 });
 
+it('a two-platform Docker manifest list: --platform all gives an OCI index of nydus manifests, --platform picks one; --prefetch-files fills the prefetch table', async () => {
+  const amd = await pushImage(registry.url, 'multi', 'amd64', [layers[0]], auth, { docker: true, platform: { os: 'linux', architecture: 'amd64' } });
+  const arm = await pushImage(registry.url, 'multi', 'arm64', [layers[0], layers[1]], auth, { docker: true, platform: { os: 'linux', architecture: 'arm64' } });
+  const list = Buffer.from(JSON.stringify({
+    schemaVersion: 2, mediaType: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    manifests: [
+      { mediaType: 'application/vnd.docker.distribution.manifest.v2+json', digest: amd.manifestDigest, size: (await getManifest(registry.url, 'multi', 'amd64', auth))!.bytes.length, platform: { os: 'linux', architecture: 'amd64' } },
+      { mediaType: 'application/vnd.docker.distribution.manifest.v2+json', digest: arm.manifestDigest, size: (await getManifest(registry.url, 'multi', 'arm64', auth))!.bytes.length, platform: { os: 'linux', architecture: 'arm64', variant: 'v8' } },
+    ],
+  }));
+  await putManifest(registry.url, 'multi', 'list', 'application/vnd.docker.distribution.manifest.list.v2+json', list, auth);
+  const prefetch = join(fresh('pf'), 'list.txt');
+  writeFileSync(prefetch, '/etc/keep.txt\n/bin/tool\n');
+  const r = await convert(['--source', `${registry.host}/multi:list`, '--target', `${registry.host}/multi:list-nydus`, ...authFlags,
+    '--platform', 'all', '--prefetch-files', prefetch, '--json']);
+  assert.is(r.exitCode, 0, r.stderr);
+  const index = await getManifest(registry.url, 'multi', 'list-nydus', auth);
+  assert.is(index!.json.mediaType, 'application/vnd.oci.image.index.v1+json');
+  assert.equal(index!.json.manifests.map((m: any) => `${m.platform.os}/${m.platform.architecture}`), ['linux/amd64', 'linux/arm64']);
+  for (const m of index!.json.manifests) assert.ok(m.platform['os.features'].includes('nydus.remoteimage.v1'));
+  const armManifest = await getManifest(registry.url, 'multi', index!.json.manifests[1].digest, auth);
+  assert.is(armManifest!.json.layers.length, 3, 'two blob layers and the bootstrap');
+
+  const one = await convert(['--source', `${registry.host}/multi:list`, '--target', `${registry.host}/multi:arm-nydus`, ...authFlags, '--platform', 'linux/arm64', '--json']);
+  assert.is(one.exitCode, 0, one.stderr);
+  const { manifest } = await fetchBootstrap('multi', 'arm-nydus');
+  assert.is(manifest.layers.length, 3);
+  const config = JSON.parse((await getBlob(registry.url, 'multi', manifest.config.digest, auth)).toString());
+  assert.is(config.architecture, 'arm64');
+  const { boot: pfBoot } = await fetchBootstrap('multi', index!.json.manifests[0].digest);
+  const sb = JSON.parse((await execa(process.execPath, [cli, 'inspect', 'superblock', pfBoot, '--json'])).stdout);
+  assert.is(sb.prefetch.length, 2, `the prefetch table names the two files: ${JSON.stringify(sb.prefetch)}`);
+  const unknown = await convert(['--source', `${registry.host}/multi:list`, '--target', `${registry.host}/multi:x`, ...authFlags, '--platform', 'linux/s390x']);
+  assert.is.not(unknown.exitCode, 0);
+  assert.match(unknown.stderr, /linux\/amd64/, 'the error lists the platforms the index has');
+});
+
 it('bad sources: a missing tag, an unknown layer media type, a corrupt layer, a tar escaping with ../ — clear errors naming the layer, nothing tagged', async () => {
   const target = (t: string) => `${registry.host}/bad:${t}`;
   const missing = await convert(['--source', `${registry.host}/app:nope`, '--target', target('a'), ...authFlags]);
