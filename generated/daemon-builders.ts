@@ -29,6 +29,12 @@ export class FuseDaemonBuilder {
     return this;
   }
 
+  /** OCI reference of a nydus image in a registry ("host[:port]/repo:tag" or "@sha256:..."), mounted at start instead of --bootstrap: the manifest for this machine's platform is resolved when the daemon starts, its bootstrap layer fetched into the cache directory (reused by later starts) and its blobs read through a registry backend for the image's repository. --config supplies the cache, the filesystem options and, with a registry backend, the credentials. */
+  image(value: string): this {
+    this.doc["image"] = value;
+    return this;
+  }
+
   /** Daemon configuration file (nydusd v1 or v2, JSON or TOML) for the bootstrap mounted at start; not read when nothing is mounted at start. */
   config(value: string): this {
     this.doc["config"] = value;

@@ -16,7 +16,11 @@ export const fuseDaemonFlags = {
   "bootstrap": Flags.string({
     description: "RAFS bootstrap (or a data blob with the bootstrap inlined) mounted at start at the virtual mountpoint. Needs config or localfsDir.",
     char: "B",
-    exclusive: ["shared-dir"],
+    exclusive: ["shared-dir","image"],
+  }),
+  "image": Flags.string({
+    description: "OCI reference of a nydus image in a registry (\"host[:port]/repo:tag\" or \"@sha256:...\"), mounted at start instead of --bootstrap: the manifest for this machine's platform is resolved when the daemon starts, its bootstrap layer fetched into the cache directory (reused by later starts) and its blobs read through a registry backend for the image's repository. --config supplies the cache, the filesystem options and, with a registry backend, the credentials.",
+    exclusive: ["bootstrap","localfs-dir","shared-dir"],
   }),
   "config": Flags.string({
     description: "Daemon configuration file (nydusd v1 or v2, JSON or TOML) for the bootstrap mounted at start; not read when nothing is mounted at start.",
@@ -26,12 +30,12 @@ export const fuseDaemonFlags = {
   "localfs-dir": Flags.string({
     description: "Built-in configuration: localfs backend reading blobs from this directory, blobcache work dir the same directory (daemon.md §1.8).",
     char: "D",
-    exclusive: ["config"],
+    exclusive: ["config","image"],
   }),
   "shared-dir": Flags.string({
     description: "Share a host directory through the passthrough filesystem instead of RAFS (not supported by this implementation yet: the daemon refuses to start).",
     char: "s",
-    exclusive: ["bootstrap"],
+    exclusive: ["bootstrap","image"],
   }),
   "prefetch-files": Flags.string({
     description: "File listing absolute paths to prefetch, one per line (blank lines skipped). Requires bootstrap.",

@@ -22,10 +22,11 @@ export interface DaemonFlagSpec {
 /** The fuse daemon's flags (daemon-flags.ts: fuseDaemonFlags) as data. */
 export const fuseDaemonFlagSpecs: Readonly<Record<string, DaemonFlagSpec>> = {
   "mountpoint": {"kind":"string","char":"M","required":true},
-  "bootstrap": {"kind":"string","char":"B","exclusive":["shared-dir"]},
+  "bootstrap": {"kind":"string","char":"B","exclusive":["shared-dir","image"]},
+  "image": {"kind":"string","exclusive":["bootstrap","localfs-dir","shared-dir"]},
   "config": {"kind":"string","char":"C","exclusive":["localfs-dir"]},
-  "localfs-dir": {"kind":"string","char":"D","exclusive":["config"]},
-  "shared-dir": {"kind":"string","char":"s","exclusive":["bootstrap"]},
+  "localfs-dir": {"kind":"string","char":"D","exclusive":["config","image"]},
+  "shared-dir": {"kind":"string","char":"s","exclusive":["bootstrap","image"]},
   "prefetch-files": {"kind":"string","dependsOn":["bootstrap"]},
   "virtual-mountpoint": {"kind":"string","char":"m","default":"/"},
   "apisock": {"kind":"string","char":"A"},
@@ -50,6 +51,7 @@ export function fuseFlagsToOptions(flags: Record<string, unknown>): FuseDaemonOp
   const out: Record<string, unknown> = {};
   if (flags["mountpoint"] !== undefined) out["mountpoint"] = flags["mountpoint"];
   if (flags["bootstrap"] !== undefined) out["bootstrap"] = flags["bootstrap"];
+  if (flags["image"] !== undefined) out["image"] = flags["image"];
   if (flags["config"] !== undefined) out["config"] = flags["config"];
   if (flags["localfs-dir"] !== undefined) out["localfsDir"] = flags["localfs-dir"];
   if (flags["shared-dir"] !== undefined) out["sharedDir"] = flags["shared-dir"];
@@ -78,6 +80,7 @@ export function fuseOptionsToArgs(options: Partial<Record<keyof FuseDaemonOption
   const args: string[] = [];
   if (options.mountpoint !== undefined) args.push("--mountpoint", String(options.mountpoint));
   if (options.bootstrap !== undefined) args.push("--bootstrap", String(options.bootstrap));
+  if (options.image !== undefined) args.push("--image", String(options.image));
   if (options.config !== undefined) args.push("--config", String(options.config));
   if (options.localfsDir !== undefined) args.push("--localfs-dir", String(options.localfsDir));
   if (options.sharedDir !== undefined) args.push("--shared-dir", String(options.sharedDir));

@@ -3444,6 +3444,20 @@ export const schemaRegistry: SchemaRegistry = {
           "name": "bootstrap",
           "char": "B",
           "exclusive": [
+            "shared-dir",
+            "image"
+          ]
+        }
+      },
+      "image": {
+        "type": "string",
+        "minLength": 1,
+        "description": "OCI reference of a nydus image in a registry (\"host[:port]/repo:tag\" or \"@sha256:...\"), mounted at start instead of --bootstrap: the manifest for this machine's platform is resolved when the daemon starts, its bootstrap layer fetched into the cache directory (reused by later starts) and its blobs read through a registry backend for the image's repository. --config supplies the cache, the filesystem options and, with a registry backend, the credentials.",
+        "x-flag": {
+          "name": "image",
+          "exclusive": [
+            "bootstrap",
+            "localfs-dir",
             "shared-dir"
           ]
         }
@@ -3473,7 +3487,8 @@ export const schemaRegistry: SchemaRegistry = {
           "name": "localfs-dir",
           "char": "D",
           "exclusive": [
-            "config"
+            "config",
+            "image"
           ]
         }
       },
@@ -3485,7 +3500,8 @@ export const schemaRegistry: SchemaRegistry = {
           "name": "shared-dir",
           "char": "s",
           "exclusive": [
-            "bootstrap"
+            "bootstrap",
+            "image"
           ]
         }
       },
@@ -3716,6 +3732,42 @@ export const schemaRegistry: SchemaRegistry = {
           "required": [
             "localfsDir",
             "configDocument"
+          ]
+        }
+      },
+      {
+        "not": {
+          "properties": {
+            "bootstrap": true,
+            "image": true
+          },
+          "required": [
+            "bootstrap",
+            "image"
+          ]
+        }
+      },
+      {
+        "not": {
+          "properties": {
+            "image": true,
+            "localfsDir": true
+          },
+          "required": [
+            "image",
+            "localfsDir"
+          ]
+        }
+      },
+      {
+        "not": {
+          "properties": {
+            "image": true,
+            "sharedDir": true
+          },
+          "required": [
+            "image",
+            "sharedDir"
           ]
         }
       }

@@ -656,6 +656,10 @@ export interface FuseDaemonOptions {
    */
   bootstrap?: string;
   /**
+   * OCI reference of a nydus image in a registry ("host[:port]/repo:tag" or "@sha256:..."), mounted at start instead of --bootstrap: the manifest for this machine's platform is resolved when the daemon starts, its bootstrap layer fetched into the cache directory (reused by later starts) and its blobs read through a registry backend for the image's repository. --config supplies the cache, the filesystem options and, with a registry backend, the credentials.
+   */
+  image?: string;
+  /**
    * Daemon configuration file (nydusd v1 or v2, JSON or TOML) for the bootstrap mounted at start; not read when nothing is mounted at start.
    */
   config?: string;
@@ -2670,6 +2674,10 @@ export interface FuseDaemonOptionsInput {
    * RAFS bootstrap (or a data blob with the bootstrap inlined) mounted at start at the virtual mountpoint. Needs config or localfsDir.
    */
   bootstrap?: string;
+  /**
+   * OCI reference of a nydus image in a registry ("host[:port]/repo:tag" or "@sha256:..."), mounted at start instead of --bootstrap: the manifest for this machine's platform is resolved when the daemon starts, its bootstrap layer fetched into the cache directory (reused by later starts) and its blobs read through a registry backend for the image's repository. --config supplies the cache, the filesystem options and, with a registry backend, the credentials.
+   */
+  image?: string;
   /**
    * Daemon configuration file (nydusd v1 or v2, JSON or TOML) for the bootstrap mounted at start; not read when nothing is mounted at start.
    */

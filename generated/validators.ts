@@ -6544,7 +6544,7 @@ return errors === 0;
 validate116.evaluated = {"props":{"fs_type":true,"source":true,"config":true,"mountpoint":true,"prefetch_files":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateFuseDaemonOptions = validate117;
-const schema50 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/daemon/fuse.schema.json","title":"FuseDaemonOptions","description":"Options of a FUSE daemon, as nydusd's `fuse` subcommand takes them (spec daemon.md §1.2-§1.4, §1.14). One declaration renders the `nydus fuse` flags (x-flag) and the library's fuseDaemon() builder.","type":"object","properties":{"mountpoint":{"type":"string","minLength":1,"description":"Host directory where the FUSE filesystem is mounted; must exist and be a directory.","x-flag":{"name":"mountpoint","char":"M"}},"bootstrap":{"type":"string","minLength":1,"description":"RAFS bootstrap (or a data blob with the bootstrap inlined) mounted at start at the virtual mountpoint. Needs config or localfsDir.","x-flag":{"name":"bootstrap","char":"B","exclusive":["shared-dir"]}},"config":{"type":"string","minLength":1,"description":"Daemon configuration file (nydusd v1 or v2, JSON or TOML) for the bootstrap mounted at start; not read when nothing is mounted at start.","x-flag":{"name":"config","char":"C","exclusive":["localfs-dir"]}},"configDocument":{"type":"object","description":"Library only: a configuration document (v1 or v2 object) used instead of reading the config file.","additionalProperties":true},"localfsDir":{"type":"string","minLength":1,"description":"Built-in configuration: localfs backend reading blobs from this directory, blobcache work dir the same directory (daemon.md §1.8).","x-flag":{"name":"localfs-dir","char":"D","exclusive":["config"]}},"sharedDir":{"type":"string","minLength":1,"description":"Share a host directory through the passthrough filesystem instead of RAFS (not supported by this implementation yet: the daemon refuses to start).","x-flag":{"name":"shared-dir","char":"s","exclusive":["bootstrap"]}},"prefetchFiles":{"type":"string","minLength":1,"description":"File listing absolute paths to prefetch, one per line (blank lines skipped). Requires bootstrap.","x-flag":{"name":"prefetch-files","dependsOn":["bootstrap"]}},"virtualMountpoint":{"type":"string","default":"/","description":"Path inside the FUSE tree where the initial filesystem is attached.","x-flag":{"name":"virtual-mountpoint","char":"m"}},"apiSock":{"type":"string","minLength":1,"description":"Unix socket of the HTTP administration API; without it no API server runs.","x-flag":{"name":"apisock","char":"A"}},"metricsAddr":{"type":"string","minLength":1,"description":"HOST:PORT ([v6]:PORT) of a plain-HTTP listener serving the Prometheus metrics at GET /metrics (also at GET /api/v1/metrics/prometheus on the API socket). Unauthenticated: bind it to loopback unless the network is trusted. Without it no listener runs.","x-flag":{"name":"metrics-addr"}},"id":{"type":"string","minLength":1,"description":"Service instance identifier, reported in daemon info. Requires supervisor.","x-flag":{"name":"id","dependsOn":["supervisor"]}},"supervisor":{"type":"string","minLength":1,"description":"Unix socket of the supervisor (state and fd keeper) for hot upgrade and failover. Requires id.","x-flag":{"name":"supervisor","dependsOn":["id"]}},"stateDir":{"type":"string","minLength":1,"description":"Directory of daemon records (read by nydus upgrade / nydus failover); the daemon writes <dir>/<id>.json when started with --id and --supervisor. Default: env NYDUS_STATE_DIR, else /run/nydus.","x-flag":{"name":"state-dir"}},"upgrade":{"type":"boolean","default":false,"description":"Start in upgrade mode: mount nothing, stay in INIT waiting for a takeover.","x-flag":{"name":"upgrade"}},"logLevel":{"enum":["trace","debug","info","warn","error"],"default":"info","description":"Maximum log level (changeable at run time through the API).","x-flag":{"name":"log-level","char":"l"}},"logFile":{"type":"string","minLength":1,"description":"Log to this file (appended; `.log` added when the name has no extension) instead of stderr.","x-flag":{"name":"log-file","char":"L"}},"logRotationSize":{"type":"integer","minimum":0,"default":0,"description":"Rotate the log file when it exceeds this many MiB; 0 disables rotation.","x-flag":{"name":"log-rotation-size"}},"rlimitNofile":{"type":"integer","minimum":0,"default":1000000,"description":"Target RLIMIT_NOFILE (daemon.md §1.10); 0 leaves the limit unchanged.","x-flag":{"name":"rlimit-nofile"}},"failoverPolicy":{"enum":["none","resend","flush"],"default":"resend","description":"What to do with in-flight FUSE requests after a takeover.","x-flag":{"name":"failover-policy"}},"fuseThreads":{"type":"integer","minimum":1,"maximum":1024,"default":4,"description":"Number of FUSE worker threads.","x-flag":{"name":"fuse-threads","aliases":["thread-num"]}},"writable":{"type":"boolean","default":false,"description":"Mount without MS_RDONLY (RAFS itself stays read-only).","x-flag":{"name":"writable"}},"dedupDb":{"type":"string","minLength":1,"description":"Accepted for nydusd compatibility (chunk de-duplication database); ignored.","x-flag":{"name":"dedup-db"}},"backendSource":{"type":"string","description":"Accepted for nydus-snapshotter compatibility (its backend-source feature); ignored with a warning.","x-flag":{"name":"backend-source"}}},"required":["mountpoint"],"additionalProperties":false,"dependentRequired":{"id":["supervisor"],"supervisor":["id"],"prefetchFiles":["bootstrap"]},"allOf":[{"not":{"properties":{"bootstrap":true,"sharedDir":true},"required":["bootstrap","sharedDir"]}},{"not":{"properties":{"config":true,"localfsDir":true},"required":["config","localfsDir"]}},{"not":{"properties":{"config":true,"configDocument":true},"required":["config","configDocument"]}},{"not":{"properties":{"localfsDir":true,"configDocument":true},"required":["localfsDir","configDocument"]}}]};
+const schema50 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/daemon/fuse.schema.json","title":"FuseDaemonOptions","description":"Options of a FUSE daemon, as nydusd's `fuse` subcommand takes them (spec daemon.md §1.2-§1.4, §1.14). One declaration renders the `nydus fuse` flags (x-flag) and the library's fuseDaemon() builder.","type":"object","properties":{"mountpoint":{"type":"string","minLength":1,"description":"Host directory where the FUSE filesystem is mounted; must exist and be a directory.","x-flag":{"name":"mountpoint","char":"M"}},"bootstrap":{"type":"string","minLength":1,"description":"RAFS bootstrap (or a data blob with the bootstrap inlined) mounted at start at the virtual mountpoint. Needs config or localfsDir.","x-flag":{"name":"bootstrap","char":"B","exclusive":["shared-dir","image"]}},"image":{"type":"string","minLength":1,"description":"OCI reference of a nydus image in a registry (\"host[:port]/repo:tag\" or \"@sha256:...\"), mounted at start instead of --bootstrap: the manifest for this machine's platform is resolved when the daemon starts, its bootstrap layer fetched into the cache directory (reused by later starts) and its blobs read through a registry backend for the image's repository. --config supplies the cache, the filesystem options and, with a registry backend, the credentials.","x-flag":{"name":"image","exclusive":["bootstrap","localfs-dir","shared-dir"]}},"config":{"type":"string","minLength":1,"description":"Daemon configuration file (nydusd v1 or v2, JSON or TOML) for the bootstrap mounted at start; not read when nothing is mounted at start.","x-flag":{"name":"config","char":"C","exclusive":["localfs-dir"]}},"configDocument":{"type":"object","description":"Library only: a configuration document (v1 or v2 object) used instead of reading the config file.","additionalProperties":true},"localfsDir":{"type":"string","minLength":1,"description":"Built-in configuration: localfs backend reading blobs from this directory, blobcache work dir the same directory (daemon.md §1.8).","x-flag":{"name":"localfs-dir","char":"D","exclusive":["config","image"]}},"sharedDir":{"type":"string","minLength":1,"description":"Share a host directory through the passthrough filesystem instead of RAFS (not supported by this implementation yet: the daemon refuses to start).","x-flag":{"name":"shared-dir","char":"s","exclusive":["bootstrap","image"]}},"prefetchFiles":{"type":"string","minLength":1,"description":"File listing absolute paths to prefetch, one per line (blank lines skipped). Requires bootstrap.","x-flag":{"name":"prefetch-files","dependsOn":["bootstrap"]}},"virtualMountpoint":{"type":"string","default":"/","description":"Path inside the FUSE tree where the initial filesystem is attached.","x-flag":{"name":"virtual-mountpoint","char":"m"}},"apiSock":{"type":"string","minLength":1,"description":"Unix socket of the HTTP administration API; without it no API server runs.","x-flag":{"name":"apisock","char":"A"}},"metricsAddr":{"type":"string","minLength":1,"description":"HOST:PORT ([v6]:PORT) of a plain-HTTP listener serving the Prometheus metrics at GET /metrics (also at GET /api/v1/metrics/prometheus on the API socket). Unauthenticated: bind it to loopback unless the network is trusted. Without it no listener runs.","x-flag":{"name":"metrics-addr"}},"id":{"type":"string","minLength":1,"description":"Service instance identifier, reported in daemon info. Requires supervisor.","x-flag":{"name":"id","dependsOn":["supervisor"]}},"supervisor":{"type":"string","minLength":1,"description":"Unix socket of the supervisor (state and fd keeper) for hot upgrade and failover. Requires id.","x-flag":{"name":"supervisor","dependsOn":["id"]}},"stateDir":{"type":"string","minLength":1,"description":"Directory of daemon records (read by nydus upgrade / nydus failover); the daemon writes <dir>/<id>.json when started with --id and --supervisor. Default: env NYDUS_STATE_DIR, else /run/nydus.","x-flag":{"name":"state-dir"}},"upgrade":{"type":"boolean","default":false,"description":"Start in upgrade mode: mount nothing, stay in INIT waiting for a takeover.","x-flag":{"name":"upgrade"}},"logLevel":{"enum":["trace","debug","info","warn","error"],"default":"info","description":"Maximum log level (changeable at run time through the API).","x-flag":{"name":"log-level","char":"l"}},"logFile":{"type":"string","minLength":1,"description":"Log to this file (appended; `.log` added when the name has no extension) instead of stderr.","x-flag":{"name":"log-file","char":"L"}},"logRotationSize":{"type":"integer","minimum":0,"default":0,"description":"Rotate the log file when it exceeds this many MiB; 0 disables rotation.","x-flag":{"name":"log-rotation-size"}},"rlimitNofile":{"type":"integer","minimum":0,"default":1000000,"description":"Target RLIMIT_NOFILE (daemon.md §1.10); 0 leaves the limit unchanged.","x-flag":{"name":"rlimit-nofile"}},"failoverPolicy":{"enum":["none","resend","flush"],"default":"resend","description":"What to do with in-flight FUSE requests after a takeover.","x-flag":{"name":"failover-policy"}},"fuseThreads":{"type":"integer","minimum":1,"maximum":1024,"default":4,"description":"Number of FUSE worker threads.","x-flag":{"name":"fuse-threads","aliases":["thread-num"]}},"writable":{"type":"boolean","default":false,"description":"Mount without MS_RDONLY (RAFS itself stays read-only).","x-flag":{"name":"writable"}},"dedupDb":{"type":"string","minLength":1,"description":"Accepted for nydusd compatibility (chunk de-duplication database); ignored.","x-flag":{"name":"dedup-db"}},"backendSource":{"type":"string","description":"Accepted for nydus-snapshotter compatibility (its backend-source feature); ignored with a warning.","x-flag":{"name":"backend-source"}}},"required":["mountpoint"],"additionalProperties":false,"dependentRequired":{"id":["supervisor"],"supervisor":["id"],"prefetchFiles":["bootstrap"]},"allOf":[{"not":{"properties":{"bootstrap":true,"sharedDir":true},"required":["bootstrap","sharedDir"]}},{"not":{"properties":{"config":true,"localfsDir":true},"required":["config","localfsDir"]}},{"not":{"properties":{"config":true,"configDocument":true},"required":["config","configDocument"]}},{"not":{"properties":{"localfsDir":true,"configDocument":true},"required":["localfsDir","configDocument"]}},{"not":{"properties":{"bootstrap":true,"image":true},"required":["bootstrap","image"]}},{"not":{"properties":{"image":true,"localfsDir":true},"required":["image","localfsDir"]}},{"not":{"properties":{"image":true,"sharedDir":true},"required":["image","sharedDir"]}}]};
 const func3 = Object.prototype.hasOwnProperty;
 
 function validate117(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -6706,9 +6706,12 @@ vErrors = null;
 }
 }
 }
+const _errs14 = errors;
+const _errs15 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.mountpoint === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mountpoint"},message:"must have required property '"+"mountpoint"+"'",schema:schema50.required,parentSchema:schema50,data};
+let missing4;
+if(((data.bootstrap === undefined) && (missing4 = "bootstrap")) || ((data.image === undefined) && (missing4 = "image"))){
+const err8 = {};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6717,9 +6720,10 @@ vErrors.push(err8);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func3.call(schema50.properties, key0))){
-const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema50,data};
+}
+var valid5 = _errs15 === errors;
+if(valid5){
+const err9 = {instancePath,schemaPath:"#/allOf/4/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema50.allOf[4].not,parentSchema:schema50.allOf[4],data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6728,12 +6732,23 @@ vErrors.push(err9);
 }
 errors++;
 }
+else {
+errors = _errs14;
+if(vErrors !== null){
+if(_errs14){
+vErrors.length = _errs14;
 }
-if(data.mountpoint !== undefined){
-let data0 = data.mountpoint;
-if(typeof data0 === "string"){
-if(func1(data0) < 1){
-const err10 = {instancePath:instancePath+"/mountpoint",schemaPath:"#/properties/mountpoint/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.mountpoint,data:data0};
+else {
+vErrors = null;
+}
+}
+}
+const _errs17 = errors;
+const _errs18 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing5;
+if(((data.image === undefined) && (missing5 = "image")) || ((data.localfsDir === undefined) && (missing5 = "localfsDir"))){
+const err10 = {};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6743,8 +6758,9 @@ vErrors.push(err10);
 errors++;
 }
 }
-else {
-const err11 = {instancePath:instancePath+"/mountpoint",schemaPath:"#/properties/mountpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.mountpoint.type,parentSchema:schema50.properties.mountpoint,data:data0};
+var valid6 = _errs18 === errors;
+if(valid6){
+const err11 = {instancePath,schemaPath:"#/allOf/5/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema50.allOf[5].not,parentSchema:schema50.allOf[5],data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6753,12 +6769,23 @@ vErrors.push(err11);
 }
 errors++;
 }
+else {
+errors = _errs17;
+if(vErrors !== null){
+if(_errs17){
+vErrors.length = _errs17;
 }
-if(data.bootstrap !== undefined){
-let data1 = data.bootstrap;
-if(typeof data1 === "string"){
-if(func1(data1) < 1){
-const err12 = {instancePath:instancePath+"/bootstrap",schemaPath:"#/properties/bootstrap/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.bootstrap,data:data1};
+else {
+vErrors = null;
+}
+}
+}
+const _errs20 = errors;
+const _errs21 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing6;
+if(((data.image === undefined) && (missing6 = "image")) || ((data.sharedDir === undefined) && (missing6 = "sharedDir"))){
+const err12 = {};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6768,8 +6795,9 @@ vErrors.push(err12);
 errors++;
 }
 }
-else {
-const err13 = {instancePath:instancePath+"/bootstrap",schemaPath:"#/properties/bootstrap/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.bootstrap.type,parentSchema:schema50.properties.bootstrap,data:data1};
+var valid7 = _errs21 === errors;
+if(valid7){
+const err13 = {instancePath,schemaPath:"#/allOf/6/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema50.allOf[6].not,parentSchema:schema50.allOf[6],data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6778,12 +6806,20 @@ vErrors.push(err13);
 }
 errors++;
 }
+else {
+errors = _errs20;
+if(vErrors !== null){
+if(_errs20){
+vErrors.length = _errs20;
 }
-if(data.config !== undefined){
-let data2 = data.config;
-if(typeof data2 === "string"){
-if(func1(data2) < 1){
-const err14 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.config,data:data2};
+else {
+vErrors = null;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.mountpoint === undefined){
+const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mountpoint"},message:"must have required property '"+"mountpoint"+"'",schema:schema50.required,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6792,9 +6828,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-else {
-const err15 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.config.type,parentSchema:schema50.properties.config,data:data2};
+for(const key0 in data){
+if(!(func3.call(schema50.properties, key0))){
+const err15 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6804,12 +6840,11 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.configDocument !== undefined){
-let data3 = data.configDocument;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-}
-else {
-const err16 = {instancePath:instancePath+"/configDocument",schemaPath:"#/properties/configDocument/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.properties.configDocument.type,parentSchema:schema50.properties.configDocument,data:data3};
+if(data.mountpoint !== undefined){
+let data0 = data.mountpoint;
+if(typeof data0 === "string"){
+if(func1(data0) < 1){
+const err16 = {instancePath:instancePath+"/mountpoint",schemaPath:"#/properties/mountpoint/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.mountpoint,data:data0};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6819,11 +6854,8 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.localfsDir !== undefined){
-let data4 = data.localfsDir;
-if(typeof data4 === "string"){
-if(func1(data4) < 1){
-const err17 = {instancePath:instancePath+"/localfsDir",schemaPath:"#/properties/localfsDir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.localfsDir,data:data4};
+else {
+const err17 = {instancePath:instancePath+"/mountpoint",schemaPath:"#/properties/mountpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.mountpoint.type,parentSchema:schema50.properties.mountpoint,data:data0};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6833,8 +6865,11 @@ vErrors.push(err17);
 errors++;
 }
 }
-else {
-const err18 = {instancePath:instancePath+"/localfsDir",schemaPath:"#/properties/localfsDir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.localfsDir.type,parentSchema:schema50.properties.localfsDir,data:data4};
+if(data.bootstrap !== undefined){
+let data1 = data.bootstrap;
+if(typeof data1 === "string"){
+if(func1(data1) < 1){
+const err18 = {instancePath:instancePath+"/bootstrap",schemaPath:"#/properties/bootstrap/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.bootstrap,data:data1};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6844,11 +6879,8 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.sharedDir !== undefined){
-let data5 = data.sharedDir;
-if(typeof data5 === "string"){
-if(func1(data5) < 1){
-const err19 = {instancePath:instancePath+"/sharedDir",schemaPath:"#/properties/sharedDir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.sharedDir,data:data5};
+else {
+const err19 = {instancePath:instancePath+"/bootstrap",schemaPath:"#/properties/bootstrap/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.bootstrap.type,parentSchema:schema50.properties.bootstrap,data:data1};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6858,8 +6890,11 @@ vErrors.push(err19);
 errors++;
 }
 }
-else {
-const err20 = {instancePath:instancePath+"/sharedDir",schemaPath:"#/properties/sharedDir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.sharedDir.type,parentSchema:schema50.properties.sharedDir,data:data5};
+if(data.image !== undefined){
+let data2 = data.image;
+if(typeof data2 === "string"){
+if(func1(data2) < 1){
+const err20 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.image,data:data2};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6869,11 +6904,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.prefetchFiles !== undefined){
-let data6 = data.prefetchFiles;
-if(typeof data6 === "string"){
-if(func1(data6) < 1){
-const err21 = {instancePath:instancePath+"/prefetchFiles",schemaPath:"#/properties/prefetchFiles/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.prefetchFiles,data:data6};
+else {
+const err21 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.image.type,parentSchema:schema50.properties.image,data:data2};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -6883,8 +6915,11 @@ vErrors.push(err21);
 errors++;
 }
 }
-else {
-const err22 = {instancePath:instancePath+"/prefetchFiles",schemaPath:"#/properties/prefetchFiles/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.prefetchFiles.type,parentSchema:schema50.properties.prefetchFiles,data:data6};
+if(data.config !== undefined){
+let data3 = data.config;
+if(typeof data3 === "string"){
+if(func1(data3) < 1){
+const err22 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.config,data:data3};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -6894,10 +6929,8 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.virtualMountpoint !== undefined){
-let data7 = data.virtualMountpoint;
-if(typeof data7 !== "string"){
-const err23 = {instancePath:instancePath+"/virtualMountpoint",schemaPath:"#/properties/virtualMountpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.virtualMountpoint.type,parentSchema:schema50.properties.virtualMountpoint,data:data7};
+else {
+const err23 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.config.type,parentSchema:schema50.properties.config,data:data3};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -6907,11 +6940,12 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.apiSock !== undefined){
-let data8 = data.apiSock;
-if(typeof data8 === "string"){
-if(func1(data8) < 1){
-const err24 = {instancePath:instancePath+"/apiSock",schemaPath:"#/properties/apiSock/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.apiSock,data:data8};
+if(data.configDocument !== undefined){
+let data4 = data.configDocument;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+}
+else {
+const err24 = {instancePath:instancePath+"/configDocument",schemaPath:"#/properties/configDocument/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.properties.configDocument.type,parentSchema:schema50.properties.configDocument,data:data4};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -6921,8 +6955,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-else {
-const err25 = {instancePath:instancePath+"/apiSock",schemaPath:"#/properties/apiSock/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.apiSock.type,parentSchema:schema50.properties.apiSock,data:data8};
+if(data.localfsDir !== undefined){
+let data5 = data.localfsDir;
+if(typeof data5 === "string"){
+if(func1(data5) < 1){
+const err25 = {instancePath:instancePath+"/localfsDir",schemaPath:"#/properties/localfsDir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.localfsDir,data:data5};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -6932,11 +6969,8 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.metricsAddr !== undefined){
-let data9 = data.metricsAddr;
-if(typeof data9 === "string"){
-if(func1(data9) < 1){
-const err26 = {instancePath:instancePath+"/metricsAddr",schemaPath:"#/properties/metricsAddr/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.metricsAddr,data:data9};
+else {
+const err26 = {instancePath:instancePath+"/localfsDir",schemaPath:"#/properties/localfsDir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.localfsDir.type,parentSchema:schema50.properties.localfsDir,data:data5};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -6946,8 +6980,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-else {
-const err27 = {instancePath:instancePath+"/metricsAddr",schemaPath:"#/properties/metricsAddr/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.metricsAddr.type,parentSchema:schema50.properties.metricsAddr,data:data9};
+if(data.sharedDir !== undefined){
+let data6 = data.sharedDir;
+if(typeof data6 === "string"){
+if(func1(data6) < 1){
+const err27 = {instancePath:instancePath+"/sharedDir",schemaPath:"#/properties/sharedDir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.sharedDir,data:data6};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -6957,11 +6994,8 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.id !== undefined){
-let data10 = data.id;
-if(typeof data10 === "string"){
-if(func1(data10) < 1){
-const err28 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.id,data:data10};
+else {
+const err28 = {instancePath:instancePath+"/sharedDir",schemaPath:"#/properties/sharedDir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.sharedDir.type,parentSchema:schema50.properties.sharedDir,data:data6};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -6971,8 +7005,11 @@ vErrors.push(err28);
 errors++;
 }
 }
-else {
-const err29 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.id.type,parentSchema:schema50.properties.id,data:data10};
+if(data.prefetchFiles !== undefined){
+let data7 = data.prefetchFiles;
+if(typeof data7 === "string"){
+if(func1(data7) < 1){
+const err29 = {instancePath:instancePath+"/prefetchFiles",schemaPath:"#/properties/prefetchFiles/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.prefetchFiles,data:data7};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -6982,11 +7019,8 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data.supervisor !== undefined){
-let data11 = data.supervisor;
-if(typeof data11 === "string"){
-if(func1(data11) < 1){
-const err30 = {instancePath:instancePath+"/supervisor",schemaPath:"#/properties/supervisor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.supervisor,data:data11};
+else {
+const err30 = {instancePath:instancePath+"/prefetchFiles",schemaPath:"#/properties/prefetchFiles/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.prefetchFiles.type,parentSchema:schema50.properties.prefetchFiles,data:data7};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -6996,8 +7030,10 @@ vErrors.push(err30);
 errors++;
 }
 }
-else {
-const err31 = {instancePath:instancePath+"/supervisor",schemaPath:"#/properties/supervisor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.supervisor.type,parentSchema:schema50.properties.supervisor,data:data11};
+if(data.virtualMountpoint !== undefined){
+let data8 = data.virtualMountpoint;
+if(typeof data8 !== "string"){
+const err31 = {instancePath:instancePath+"/virtualMountpoint",schemaPath:"#/properties/virtualMountpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.virtualMountpoint.type,parentSchema:schema50.properties.virtualMountpoint,data:data8};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -7007,11 +7043,11 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.stateDir !== undefined){
-let data12 = data.stateDir;
-if(typeof data12 === "string"){
-if(func1(data12) < 1){
-const err32 = {instancePath:instancePath+"/stateDir",schemaPath:"#/properties/stateDir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.stateDir,data:data12};
+if(data.apiSock !== undefined){
+let data9 = data.apiSock;
+if(typeof data9 === "string"){
+if(func1(data9) < 1){
+const err32 = {instancePath:instancePath+"/apiSock",schemaPath:"#/properties/apiSock/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.apiSock,data:data9};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -7022,7 +7058,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/stateDir",schemaPath:"#/properties/stateDir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.stateDir.type,parentSchema:schema50.properties.stateDir,data:data12};
+const err33 = {instancePath:instancePath+"/apiSock",schemaPath:"#/properties/apiSock/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.apiSock.type,parentSchema:schema50.properties.apiSock,data:data9};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -7032,10 +7068,11 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data.upgrade !== undefined){
-let data13 = data.upgrade;
-if(typeof data13 !== "boolean"){
-const err34 = {instancePath:instancePath+"/upgrade",schemaPath:"#/properties/upgrade/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema50.properties.upgrade.type,parentSchema:schema50.properties.upgrade,data:data13};
+if(data.metricsAddr !== undefined){
+let data10 = data.metricsAddr;
+if(typeof data10 === "string"){
+if(func1(data10) < 1){
+const err34 = {instancePath:instancePath+"/metricsAddr",schemaPath:"#/properties/metricsAddr/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.metricsAddr,data:data10};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -7045,10 +7082,8 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.logLevel !== undefined){
-let data14 = data.logLevel;
-if(!(((((data14 === "trace") || (data14 === "debug")) || (data14 === "info")) || (data14 === "warn")) || (data14 === "error"))){
-const err35 = {instancePath:instancePath+"/logLevel",schemaPath:"#/properties/logLevel/enum",keyword:"enum",params:{allowedValues: schema50.properties.logLevel.enum},message:"must be equal to one of the allowed values",schema:schema50.properties.logLevel.enum,parentSchema:schema50.properties.logLevel,data:data14};
+else {
+const err35 = {instancePath:instancePath+"/metricsAddr",schemaPath:"#/properties/metricsAddr/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.metricsAddr.type,parentSchema:schema50.properties.metricsAddr,data:data10};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -7058,11 +7093,11 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data.logFile !== undefined){
-let data15 = data.logFile;
-if(typeof data15 === "string"){
-if(func1(data15) < 1){
-const err36 = {instancePath:instancePath+"/logFile",schemaPath:"#/properties/logFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.logFile,data:data15};
+if(data.id !== undefined){
+let data11 = data.id;
+if(typeof data11 === "string"){
+if(func1(data11) < 1){
+const err36 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.id,data:data11};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -7073,7 +7108,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/logFile",schemaPath:"#/properties/logFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.logFile.type,parentSchema:schema50.properties.logFile,data:data15};
+const err37 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.id.type,parentSchema:schema50.properties.id,data:data11};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -7083,10 +7118,11 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data.logRotationSize !== undefined){
-let data16 = data.logRotationSize;
-if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-const err38 = {instancePath:instancePath+"/logRotationSize",schemaPath:"#/properties/logRotationSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.properties.logRotationSize.type,parentSchema:schema50.properties.logRotationSize,data:data16};
+if(data.supervisor !== undefined){
+let data12 = data.supervisor;
+if(typeof data12 === "string"){
+if(func1(data12) < 1){
+const err38 = {instancePath:instancePath+"/supervisor",schemaPath:"#/properties/supervisor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.supervisor,data:data12};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -7095,9 +7131,9 @@ vErrors.push(err38);
 }
 errors++;
 }
-if((typeof data16 == "number") && (isFinite(data16))){
-if(data16 < 0 || isNaN(data16)){
-const err39 = {instancePath:instancePath+"/logRotationSize",schemaPath:"#/properties/logRotationSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema50.properties.logRotationSize,data:data16};
+}
+else {
+const err39 = {instancePath:instancePath+"/supervisor",schemaPath:"#/properties/supervisor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.supervisor.type,parentSchema:schema50.properties.supervisor,data:data12};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -7107,11 +7143,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
-if(data.rlimitNofile !== undefined){
-let data17 = data.rlimitNofile;
-if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
-const err40 = {instancePath:instancePath+"/rlimitNofile",schemaPath:"#/properties/rlimitNofile/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.properties.rlimitNofile.type,parentSchema:schema50.properties.rlimitNofile,data:data17};
+if(data.stateDir !== undefined){
+let data13 = data.stateDir;
+if(typeof data13 === "string"){
+if(func1(data13) < 1){
+const err40 = {instancePath:instancePath+"/stateDir",schemaPath:"#/properties/stateDir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.stateDir,data:data13};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -7120,9 +7156,9 @@ vErrors.push(err40);
 }
 errors++;
 }
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 < 0 || isNaN(data17)){
-const err41 = {instancePath:instancePath+"/rlimitNofile",schemaPath:"#/properties/rlimitNofile/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema50.properties.rlimitNofile,data:data17};
+}
+else {
+const err41 = {instancePath:instancePath+"/stateDir",schemaPath:"#/properties/stateDir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.stateDir.type,parentSchema:schema50.properties.stateDir,data:data13};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -7132,11 +7168,10 @@ vErrors.push(err41);
 errors++;
 }
 }
-}
-if(data.failoverPolicy !== undefined){
-let data18 = data.failoverPolicy;
-if(!(((data18 === "none") || (data18 === "resend")) || (data18 === "flush"))){
-const err42 = {instancePath:instancePath+"/failoverPolicy",schemaPath:"#/properties/failoverPolicy/enum",keyword:"enum",params:{allowedValues: schema50.properties.failoverPolicy.enum},message:"must be equal to one of the allowed values",schema:schema50.properties.failoverPolicy.enum,parentSchema:schema50.properties.failoverPolicy,data:data18};
+if(data.upgrade !== undefined){
+let data14 = data.upgrade;
+if(typeof data14 !== "boolean"){
+const err42 = {instancePath:instancePath+"/upgrade",schemaPath:"#/properties/upgrade/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema50.properties.upgrade.type,parentSchema:schema50.properties.upgrade,data:data14};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -7146,10 +7181,10 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data.fuseThreads !== undefined){
-let data19 = data.fuseThreads;
-if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-const err43 = {instancePath:instancePath+"/fuseThreads",schemaPath:"#/properties/fuseThreads/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.properties.fuseThreads.type,parentSchema:schema50.properties.fuseThreads,data:data19};
+if(data.logLevel !== undefined){
+let data15 = data.logLevel;
+if(!(((((data15 === "trace") || (data15 === "debug")) || (data15 === "info")) || (data15 === "warn")) || (data15 === "error"))){
+const err43 = {instancePath:instancePath+"/logLevel",schemaPath:"#/properties/logLevel/enum",keyword:"enum",params:{allowedValues: schema50.properties.logLevel.enum},message:"must be equal to one of the allowed values",schema:schema50.properties.logLevel.enum,parentSchema:schema50.properties.logLevel,data:data15};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -7158,9 +7193,12 @@ vErrors.push(err43);
 }
 errors++;
 }
-if((typeof data19 == "number") && (isFinite(data19))){
-if(data19 > 1024 || isNaN(data19)){
-const err44 = {instancePath:instancePath+"/fuseThreads",schemaPath:"#/properties/fuseThreads/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1024},message:"must be <= 1024",schema:1024,parentSchema:schema50.properties.fuseThreads,data:data19};
+}
+if(data.logFile !== undefined){
+let data16 = data.logFile;
+if(typeof data16 === "string"){
+if(func1(data16) < 1){
+const err44 = {instancePath:instancePath+"/logFile",schemaPath:"#/properties/logFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.logFile,data:data16};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -7169,8 +7207,9 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(data19 < 1 || isNaN(data19)){
-const err45 = {instancePath:instancePath+"/fuseThreads",schemaPath:"#/properties/fuseThreads/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema50.properties.fuseThreads,data:data19};
+}
+else {
+const err45 = {instancePath:instancePath+"/logFile",schemaPath:"#/properties/logFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.logFile.type,parentSchema:schema50.properties.logFile,data:data16};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -7180,11 +7219,10 @@ vErrors.push(err45);
 errors++;
 }
 }
-}
-if(data.writable !== undefined){
-let data20 = data.writable;
-if(typeof data20 !== "boolean"){
-const err46 = {instancePath:instancePath+"/writable",schemaPath:"#/properties/writable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema50.properties.writable.type,parentSchema:schema50.properties.writable,data:data20};
+if(data.logRotationSize !== undefined){
+let data17 = data.logRotationSize;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+const err46 = {instancePath:instancePath+"/logRotationSize",schemaPath:"#/properties/logRotationSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.properties.logRotationSize.type,parentSchema:schema50.properties.logRotationSize,data:data17};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -7193,12 +7231,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-if(data.dedupDb !== undefined){
-let data21 = data.dedupDb;
-if(typeof data21 === "string"){
-if(func1(data21) < 1){
-const err47 = {instancePath:instancePath+"/dedupDb",schemaPath:"#/properties/dedupDb/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.dedupDb,data:data21};
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 < 0 || isNaN(data17)){
+const err47 = {instancePath:instancePath+"/logRotationSize",schemaPath:"#/properties/logRotationSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema50.properties.logRotationSize,data:data17};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -7208,8 +7243,11 @@ vErrors.push(err47);
 errors++;
 }
 }
-else {
-const err48 = {instancePath:instancePath+"/dedupDb",schemaPath:"#/properties/dedupDb/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.dedupDb.type,parentSchema:schema50.properties.dedupDb,data:data21};
+}
+if(data.rlimitNofile !== undefined){
+let data18 = data.rlimitNofile;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+const err48 = {instancePath:instancePath+"/rlimitNofile",schemaPath:"#/properties/rlimitNofile/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.properties.rlimitNofile.type,parentSchema:schema50.properties.rlimitNofile,data:data18};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -7218,11 +7256,9 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-if(data.backendSource !== undefined){
-let data22 = data.backendSource;
-if(typeof data22 !== "string"){
-const err49 = {instancePath:instancePath+"/backendSource",schemaPath:"#/properties/backendSource/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.backendSource.type,parentSchema:schema50.properties.backendSource,data:data22};
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 < 0 || isNaN(data18)){
+const err49 = {instancePath:instancePath+"/rlimitNofile",schemaPath:"#/properties/rlimitNofile/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema50.properties.rlimitNofile,data:data18};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -7232,12 +7268,11 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data.id !== undefined){
-if(data.supervisor === undefined){
-const err50 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "id",
-    missingProperty: "supervisor",
-    depsCount: 1,
-    deps: "supervisor"},message:"must have property supervisor when property id is present",schema:schema50.dependentRequired,parentSchema:schema50,data};
+}
+if(data.failoverPolicy !== undefined){
+let data19 = data.failoverPolicy;
+if(!(((data19 === "none") || (data19 === "resend")) || (data19 === "flush"))){
+const err50 = {instancePath:instancePath+"/failoverPolicy",schemaPath:"#/properties/failoverPolicy/enum",keyword:"enum",params:{allowedValues: schema50.properties.failoverPolicy.enum},message:"must be equal to one of the allowed values",schema:schema50.properties.failoverPolicy.enum,parentSchema:schema50.properties.failoverPolicy,data:data19};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -7247,12 +7282,10 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data.supervisor !== undefined){
-if(data.id === undefined){
-const err51 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "supervisor",
-    missingProperty: "id",
-    depsCount: 1,
-    deps: "id"},message:"must have property id when property supervisor is present",schema:schema50.dependentRequired,parentSchema:schema50,data};
+if(data.fuseThreads !== undefined){
+let data20 = data.fuseThreads;
+if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
+const err51 = {instancePath:instancePath+"/fuseThreads",schemaPath:"#/properties/fuseThreads/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.properties.fuseThreads.type,parentSchema:schema50.properties.fuseThreads,data:data20};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -7261,13 +7294,9 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-if(data.prefetchFiles !== undefined){
-if(data.bootstrap === undefined){
-const err52 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "prefetchFiles",
-    missingProperty: "bootstrap",
-    depsCount: 1,
-    deps: "bootstrap"},message:"must have property bootstrap when property prefetchFiles is present",schema:schema50.dependentRequired,parentSchema:schema50,data};
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 > 1024 || isNaN(data20)){
+const err52 = {instancePath:instancePath+"/fuseThreads",schemaPath:"#/properties/fuseThreads/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1024},message:"must be <= 1024",schema:1024,parentSchema:schema50.properties.fuseThreads,data:data20};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -7276,15 +7305,122 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-}
-else {
-const err53 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
+if(data20 < 1 || isNaN(data20)){
+const err53 = {instancePath:instancePath+"/fuseThreads",schemaPath:"#/properties/fuseThreads/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema50.properties.fuseThreads,data:data20};
 if(vErrors === null){
 vErrors = [err53];
 }
 else {
 vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+if(data.writable !== undefined){
+let data21 = data.writable;
+if(typeof data21 !== "boolean"){
+const err54 = {instancePath:instancePath+"/writable",schemaPath:"#/properties/writable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema50.properties.writable.type,parentSchema:schema50.properties.writable,data:data21};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data.dedupDb !== undefined){
+let data22 = data.dedupDb;
+if(typeof data22 === "string"){
+if(func1(data22) < 1){
+const err55 = {instancePath:instancePath+"/dedupDb",schemaPath:"#/properties/dedupDb/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.dedupDb,data:data22};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/dedupDb",schemaPath:"#/properties/dedupDb/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.dedupDb.type,parentSchema:schema50.properties.dedupDb,data:data22};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data.backendSource !== undefined){
+let data23 = data.backendSource;
+if(typeof data23 !== "string"){
+const err57 = {instancePath:instancePath+"/backendSource",schemaPath:"#/properties/backendSource/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.backendSource.type,parentSchema:schema50.properties.backendSource,data:data23};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+if(data.supervisor === undefined){
+const err58 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "id",
+    missingProperty: "supervisor",
+    depsCount: 1,
+    deps: "supervisor"},message:"must have property supervisor when property id is present",schema:schema50.dependentRequired,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data.supervisor !== undefined){
+if(data.id === undefined){
+const err59 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "supervisor",
+    missingProperty: "id",
+    depsCount: 1,
+    deps: "id"},message:"must have property id when property supervisor is present",schema:schema50.dependentRequired,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data.prefetchFiles !== undefined){
+if(data.bootstrap === undefined){
+const err60 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "prefetchFiles",
+    missingProperty: "bootstrap",
+    depsCount: 1,
+    deps: "bootstrap"},message:"must have property bootstrap when property prefetchFiles is present",schema:schema50.dependentRequired,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+}
+else {
+const err61 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
 }
 errors++;
 }

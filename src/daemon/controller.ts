@@ -90,7 +90,7 @@ export class DaemonController extends FsDaemon implements DaemonApiHandler {
     this.mountpoint = mp;
 
     // Everything the initial mount needs is checked before the kernel mount exists.
-    const initial = o.bootstrap ? await initialMountCmd(o) : undefined;
+    const initial = o.bootstrap || o.image ? await initialMountCmd(o, (level, msg) => this.log[level](msg)) : undefined;
 
     let park = o.upgrade;
     if (!park && o.apiSock && live && existsSync(o.apiSock) && !(await socketAlive(o.apiSock))) {

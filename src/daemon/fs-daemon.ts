@@ -28,13 +28,24 @@ export function localfsDirConfig(dir: string): string {
 }
 
 /** The options that describe the image mounted at start (the same in `nydus fuse` and `nydus virtiofs`). */
-export type InitialMountOptions = Pick<FuseDaemonOptions, 'bootstrap' | 'config' | 'configDocument' | 'localfsDir' | 'prefetchFiles' | 'virtualMountpoint'>;
+export type InitialMountOptions = Pick<FuseDaemonOptions, 'bootstrap' | 'image' | 'config' | 'configDocument' | 'localfsDir' | 'prefetchFiles' | 'virtualMountpoint'>;
 
-/** The mount command of --bootstrap (with --config, --localfs-dir or a config document), validated before anything is mounted. */
-export async function initialMountCmd(o: InitialMountOptions): Promise<MountCmd> {
+/**
+ * The mount command of --bootstrap (with --config, --localfs-dir or a config document) or of
+ * --image (resolved in the registry now, so a restart resolves it again), validated before
+ * anything is mounted.
+ */
+export async function initialMountCmd(o: InitialMountOptions, log?: (level: 'info' | 'warn', msg: string) => void): Promise<MountCmd> {
   let text: string;
   let source = 'built-in --localfs-dir configuration';
-  if (o.localfsDir) text = localfsDirConfig(resolve(o.localfsDir));
+  let bootstrap = o.bootstrap;
+  if (o.image) {
+    const { resolveImageMount } = await import('../oci/image-mount.js');
+    const m = await resolveImageMount({ image: o.image, config: o.config, configDocument: o.configDocument, log });
+    text = m.config;
+    source = `configuration for --image ${o.image}`;
+    bootstrap = m.bootstrap;
+  } else if (o.localfsDir) text = localfsDirConfig(resolve(o.localfsDir));
   else if (o.configDocument) {
     text = JSON.stringify(o.configDocument);
     source = 'configuration document';
@@ -45,7 +56,7 @@ export async function initialMountCmd(o: InitialMountOptions): Promise<MountCmd>
   // Validate now so that a bad config is a clear error before anything is mounted.
   const loaded = parseConfig(text, { source, strictness: 'mount' });
   const auth = process.env.IMAGE_PULL_AUTH;
-  if (auth && o.config && loaded.config.backend?.type === 'registry' && loaded.config.backend.registry) {
+  if (auth && o.config && !o.image && loaded.config.backend?.type === 'registry' && loaded.config.backend.registry) {
     loaded.config.backend.registry.auth = auth;
     text = JSON.stringify(loaded.config);
   }
@@ -55,7 +66,7 @@ export async function initialMountCmd(o: InitialMountOptions): Promise<MountCmd>
     if (prefetch.some((p) => !p.startsWith('/'))) throw new NydusError('EINVAL', `invalid prefetch file list in ${o.prefetchFiles}`, 1);
   }
   // Absolute, so the takeover state names the same file whatever the successor's cwd.
-  return { fs_type: 'rafs', source: resolve(o.bootstrap as string), config: text, mountpoint: o.virtualMountpoint, prefetch_files: prefetch };
+  return { fs_type: 'rafs', source: resolve(bootstrap as string), config: text, mountpoint: o.virtualMountpoint, prefetch_files: prefetch };
 }
 
 export abstract class FsDaemon extends DaemonBase {
