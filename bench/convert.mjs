@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench:convert [-- --full] [--runs N] [--help]
+// npm run bench:convert [-- --full | --mixed MIB] [--runs N] [--help]
 // Conversion benchmark: the bench tree split into three gzip layers of an OCI image in a
 // local docker-registry; `nydus convert` to a nydus image in the same registry. Reports the
 // conversion throughput (MiB/s of compressed and uncompressed layer input), the converted
@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ensureMixedTree } from './lib/mixed-tree.mjs';
 import { ensureTree, plan, PROFILES } from './lib/tree.mjs';
 import { buildBenchtool, childPids, Cleanup, median, mountType, run, runMain, sleep, stopPidSync, unmountSync, UsageError } from './lib/util.mjs';
 
@@ -22,18 +23,24 @@ const MiB = 1 << 20;
 const log = (line) => process.stderr.write(`[bench:convert] ${line}\n`);
 
 function parseArgs(argv) {
-  const o = { profile: 'quick', runs: 3 };
+  const o = { profile: 'quick', runs: 3, mixed: 0 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') o.profile = 'quick';
     else if (a === '--full') o.profile = 'full';
     else if (a === '--runs') o.runs = Number(argv[++i]);
+    else if (a === '--mixed') o.mixed = Number(argv[++i]);
     else if (a === '--help' || a === '-h') {
-      process.stdout.write('usage: npm run bench:convert [-- --full] [--runs N]\n\nneeds root (drop_caches, FUSE) and /usr/bin/docker-registry; BENCH_DIR (default /var/tmp/nydus-bench)\n');
+      process.stdout.write('usage: npm run bench:convert [-- --full | --mixed MIB] [--runs N]\n\n' +
+        '  --quick / --full  the bench tree (incompressible file data); --quick is the default\n' +
+        '  --mixed MIB       the blob cache bench\'s mixed tree of MIB MiB (random, text-like and sparse files)\n' +
+        '  --runs N          conversions and cold starts per peer (default 3; medians are reported)\n\n' +
+        'needs root (drop_caches, FUSE) and /usr/bin/docker-registry; BENCH_DIR (default /var/tmp/nydus-bench)\n');
       process.exit(0);
     } else throw new UsageError(`unknown argument ${a}`);
   }
   if (!Number.isInteger(o.runs) || o.runs < 1) throw new UsageError('--runs: a positive integer');
+  if (!Number.isInteger(o.mixed) || o.mixed < 0) throw new UsageError('--mixed: a size in MiB');
   return o;
 }
 
@@ -45,13 +52,16 @@ function dropCaches() {
   writeFileSync('/proc/sys/vm/drop_caches', '3');
 }
 
-/** The startup list: 5% of the small files, 5 medium and 1 large, picked by a hash of the path. */
-function startupList(profile) {
-  const p = plan(PROFILES[profile]);
-  const pick = (kind, n) => p.files.filter((f) => f.kind === kind).map((f) => ({ path: f.path, h: sha256(`startup:${f.path}`) }))
+/**
+ * The startup list: 5% of the files under 64 KiB, 5 of up to 4 MiB and 1 larger, picked by a
+ * hash of the path. `files`: [{ path, size }].
+ */
+function startupList(files) {
+  const pick = (keep, n) => files.filter(keep).map((f) => ({ path: f.path, h: sha256(`startup:${f.path}`) }))
     .sort((a, b) => (a.h < b.h ? -1 : 1)).slice(0, n).map((f) => f.path);
-  const small = p.files.filter((f) => f.kind === 'small').length;
-  return [...pick('small', Math.ceil(small * 0.05)), ...pick('medium', 5), ...pick('large', 1)];
+  const isSmall = (f) => f.size < 64 * 1024;
+  const isMedium = (f) => !isSmall(f) && f.size <= 4 * MiB;
+  return [...pick(isSmall, Math.ceil(files.filter(isSmall).length * 0.05)), ...pick(isMedium, 5), ...pick((f) => f.size > 4 * MiB, 1)];
 }
 
 function readList(root, list) {
@@ -81,13 +91,15 @@ async function main() {
   const benchDir = process.env.BENCH_DIR || '/var/tmp/nydus-bench';
   const cleanup = new Cleanup();
   cleanup.install();
-  const tree = ensureTree(benchDir, opts.profile, buildBenchtool(benchDir), log);
+  const tree = opts.mixed > 0 ? ensureMixedTree(benchDir, opts.mixed, log) : ensureTree(benchDir, opts.profile, buildBenchtool(benchDir), log);
+  const treeFiles = opts.mixed > 0 ? tree.manifest.files : plan(PROFILES[opts.profile]).files;
+  const treeName = opts.mixed > 0 ? `mixed-${opts.mixed}m` : opts.profile;
   const work = join(benchDir, 'convert-work');
   rmSync(work, { recursive: true, force: true });
   mkdirSync(join(work, 'tmp'), { recursive: true });
   cleanup.add(`rm -rf ${work}`, () => rmSync(work, { recursive: true, force: true }));
   process.env.TMPDIR = join(work, 'tmp');
-  const list = startupList(opts.profile);
+  const list = startupList(treeFiles);
 
   // Three layers: the top-level entries dealt round-robin (sorted by name).
   const top = readdirSync(tree.root).sort();
@@ -187,7 +199,7 @@ async function main() {
 
   const results = {
     date: new Date().toISOString(),
-    profile: opts.profile,
+    tree: treeName,
     runs: opts.runs,
     host: { cpus: cpus().length, node: process.version, loadavg: loadavg().map((x) => +x.toFixed(2)) },
     source: { layers: 3, compressed_bytes: srcBytes, tar_bytes: plainBytes },
@@ -197,7 +209,7 @@ async function main() {
       mib_per_s_compressed: +(srcBytes / MiB / (convertMs / 1000)).toFixed(1),
       mib_per_s_tar: +(plainBytes / MiB / (convertMs / 1000)).toFixed(1),
     },
-    image: { nydus_bytes: nydusBytes, vs_source_compressed: +(nydusBytes / srcBytes).toFixed(3), blobs: summary.platforms[0].blobs.length, bootstrap_layer_bytes: summary.platforms[0].bootstrap_size },
+    image: { nydus_bytes: nydusBytes, vs_source_compressed: +(nydusBytes / srcBytes).toFixed(4), blobs: summary.platforms[0].blobs.length, bootstrap_layer_bytes: summary.platforms[0].bootstrap_size },
     cold_start: {
       startup_files: list.length,
       pull_ms: +median(pullRuns).toFixed(0),
@@ -206,7 +218,7 @@ async function main() {
     },
   };
   mkdirSync(join(repo, 'bench/results'), { recursive: true });
-  writeFileSync(join(repo, 'bench/results', `convert-${opts.profile}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(repo, 'bench/results', `convert-${treeName}.json`), `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(
     `conversion: ${(results.convert.median_ms / 1000).toFixed(2)} s median of ${opts.runs}: ` +
       `${results.convert.mib_per_s_compressed} MiB/s of gzip layers (${results.convert.mib_per_s_tar} MiB/s of tar)\n` +
