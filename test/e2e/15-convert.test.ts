@@ -103,7 +103,7 @@ it('the overlay oracle itself: whiteouts, opaque dir and replaced entries applie
   assert.ok(!Object.keys(expected).some((p) => p.includes('.wh.')));
 });
 
-it('convert v6: pushed layout (nydus blob layers, annotated bootstrap layer, diff_ids); the FUSE mount from the registry equals the overlay of the layers', async () => {
+it('convert v6: pushed layout (nydus blob layers, annotated bootstrap layer, diff_ids); `nydus fuse --image` mounts it and the tree equals the overlay of the layers', async () => {
   const r = await convert(['--source', `${registry.host}/app:1`, '--target', `${registry.host}/app:1-nydus`, ...authFlags, '--json']);
   assert.is(r.exitCode, 0, r.stderr);
   const s = r.json;
@@ -128,8 +128,9 @@ it('convert v6: pushed layout (nydus blob layers, annotated bootstrap layer, dif
   const ids = (JSON.parse(info.stdout).blobs as Array<{ blob_id?: string; blobId?: string }>).map((b) => b.blob_id ?? b.blobId);
   assert.equal(ids, manifest.layers.slice(0, 3).map((l: any) => l.digest.slice(7)));
 
+  // Mounted by reference, as a user of the converted image would (the config lends the auth).
   const mnt = fresh('mnt');
-  const d = await startDaemon(['--bootstrap', boot, '--config', registryConfig('app')], mnt);
+  const d = await startDaemon(['--image', `${registry.host}/app:1-nydus`, '--config', registryConfig('app')], mnt);
   try {
     const diff = diffTrees(snapshotTree(mnt), expected);
     assert.equal(diff, [], diff.slice(0, 10).join('\n'));
