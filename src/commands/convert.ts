@@ -46,6 +46,7 @@ export default class Convert extends NydusCommand {
 
   async run(): Promise<void> {
     const { flags } = await this.parse(Convert);
+    const started = performance.now();
     const prefetchFiles = flags['prefetch-files'] ? await readPrefetchList(flags['prefetch-files']) : [];
     const fromConfig = await dockerConfigAuth();
     const srcAuth = credentials('source-auth', flags['source-auth']);
@@ -65,7 +66,7 @@ export default class Convert extends NydusCommand {
       prefetchFiles,
       auth,
       workDir: flags['work-dir'],
-      log: flags.json ? undefined : (line) => process.stderr.write(`${line}\n`),
+      log: flags.json ? undefined : (line) => process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(2).padStart(6)}s] ${line}\n`),
     });
     if (flags.json) {
       this.printJson(summary);

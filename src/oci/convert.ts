@@ -320,6 +320,7 @@ async function buildPlatform(
     }
   };
   await Promise.all([fetchOne(), fetchOne(), fetchOne()]);
+  log(`${formatPlatform(plat)}: ${manifest.layers.length} layers fetched (${manifest.layers.reduce((s, l) => s + l.size, 0)} bytes)`);
 
   // One blob per layer; chunks seen in the dictionary or an earlier layer are referenced.
   const chunks: ChunkDict = new Map(dict?.chunks);
