@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { NydusError } from '../errors.js';
-import { type BuildNode, S_IFDIR, S_IFLNK, S_IFMT, S_IFREG } from './model.js';
+import { type BuildNode, findNode, S_IFDIR, S_IFLNK, S_IFMT, S_IFREG } from './model.js';
 import { MAX_NAME, sortChildren } from './scan-dir.js';
 
 const BLOCK = 512;
@@ -83,7 +83,15 @@ async function plainTar(tarball: string, workDir: string): Promise<string> {
   return out;
 }
 
-export async function scanTarball(tarball: string, workDir: string): Promise<BuildNode> {
+export interface ScanTarOptions {
+  /**
+   * The tree of the layers below (an image conversion): a hard link whose target is not in
+   * this archive may name a regular file there; it joins that file's link group.
+   */
+  lower?: BuildNode;
+}
+
+export async function scanTarball(tarball: string, workDir: string, options: ScanTarOptions = {}): Promise<BuildNode> {
   const tar = await plainTar(tarball, workDir);
   // Directories the archive does not list itself (the root without a "./" entry, parents of
   // listed paths) are `implicit`: merged over a lower layer they keep the lower attributes.
@@ -199,8 +207,11 @@ export async function scanTarball(tarball: string, workDir: string): Promise<Bui
         node.rdev = ((major & 0xfff) << 8) | (minor & 0xff) | ((minor & ~0xff) << 12);
       }
       if (type === '1') {
-        const target = byPath.get(`/${normalizeTarPath(linkName.toString(), tarball).join('/')}`);
-        if (!target || (target.mode & S_IFMT) !== S_IFREG) throw bad(tarball, `${path}: hard link to "${linkName.toString()}", which is not a regular file earlier in the archive`);
+        const targetPath = `/${normalizeTarPath(linkName.toString(), tarball).join('/')}`;
+        const target = byPath.get(targetPath) ?? (options.lower ? findNode(options.lower, targetPath) : undefined);
+        if (!target || (target.mode & S_IFMT) !== S_IFREG) {
+          throw bad(tarball, `${path}: hard link to "${linkName.toString()}", which is not a regular file earlier in the archive${options.lower ? ' or in a lower layer' : ''}`);
+        }
         const leader = target.linkLeader ?? target;
         target.linkLeader = leader;
         Object.assign(node, { size: target.size, source: target.source, extents: target.extents, linkLeader: leader, mode: target.mode, uid: target.uid, gid: target.gid, mtime: target.mtime, mtimeNsec: target.mtimeNsec, xattrs: target.xattrs });

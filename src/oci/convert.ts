@@ -13,8 +13,8 @@ import { gzipSync } from 'node:zlib';
 import { type ChunkDict, writeBlob } from '../builder/blob-writer.js';
 import { blobOrder } from '../builder/build.js';
 import type { BlobResult, BuildNode, BuildOptions, ChunkRecord } from '../builder/model.js';
-import { S_IFMT, S_IFREG } from '../builder/model.js';
-import { mergeLayers } from '../builder/overlay.js';
+import { findNode, S_IFDIR, S_IFMT, S_IFREG } from '../builder/model.js';
+import { applyLayer } from '../builder/overlay.js';
 import { readBootstrap } from '../builder/read-bootstrap.js';
 import { scanTarball } from '../builder/scan-tar.js';
 import { writeV5Bootstrap } from '../builder/v5-writer.js';
@@ -325,7 +325,8 @@ async function buildPlatform(
   // One blob per layer; chunks seen in the dictionary or an earlier layer are referenced.
   const chunks: ChunkDict = new Map(dict?.chunks);
   const blobs: BuiltBlob[] = (dict?.blobs ?? []).map((blob) => ({ blob, from: { chunkDict: dict!.name } }));
-  const trees: BuildNode[] = [];
+  // The layers merged so far: a layer's hard link may name a file of a lower layer.
+  let merged: BuildNode | null = null;
   const blobDir = join(dir, 'blobs');
   await mkdir(blobDir, { recursive: true });
   let bytesIn = 0;
@@ -335,11 +336,11 @@ async function buildPlatform(
     await mkdir(layerWork, { recursive: true });
     let tree: BuildNode;
     try {
-      tree = await scanTarball(files[i], layerWork);
+      tree = await scanTarball(files[i], layerWork, { lower: merged ?? undefined });
     } catch (err) {
       throw convertError(`${req.source}: layer ${i} (${l.digest}): ${(err as Error).message}`, (err as NydusError).code ?? 'EINVAL', 1, err);
     }
-    const inLayer = opts.prefetchFiles.filter((p) => findPath(tree, p));
+    const inLayer = opts.prefetchFiles.filter((p) => findNode(tree, p) !== undefined);
     const order = blobOrder(tree, inLayer);
     const blob = await writeBlob(order, opts, blobDir, req.progress, { blobIndex: blobs.length, dict: chunks });
     shareLinkChunks(tree);
@@ -352,10 +353,10 @@ async function buildPlatform(
     } else {
       log(`layer ${i} (${l.digest}): no new chunk, no blob`);
     }
-    trees.push(tree);
+    merged = applyLayer(merged, tree);
   }
 
-  const root = mergeLayers(trees);
+  const root = merged ?? applyLayer(null, emptyRoot());
   const used = keepUsedBlobs(root, blobs);
   const blobResults = used.map((b) => b.blob);
   let bootstrap: Buffer;
@@ -383,15 +384,11 @@ async function buildPlatform(
   };
 }
 
-function findPath(root: BuildNode, path: string): boolean {
-  let node: BuildNode | undefined = root;
-  for (const part of path.split('/').filter((p) => p !== '' && p !== '.')) {
-    const name = Buffer.from(part, 'utf8');
-    node = node.children?.find((c) => c.name.equals(name));
-    if (!node) return false;
-  }
-  return true;
+/** The root of an image without layers. */
+function emptyRoot(): BuildNode {
+  return { name: Buffer.from('/'), path: '/', mode: S_IFDIR | 0o755, uid: 0, gid: 0, mtime: 0, mtimeNsec: 0, size: 0, rdev: 0, nlink: 2, xattrs: [], children: [] };
 }
+
 
 /** Hard-link members share their leader's chunks (as `nydus create` does). */
 function shareLinkChunks(n: BuildNode): void {

@@ -7,7 +7,7 @@
 // registry killed mid-push must leave nothing under the target tag.
 import { execa } from 'execa';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -200,6 +200,49 @@ it('--chunk-dict: a second version with one changed file uploads only that file\
   try {
     const diff = diffTrees(snapshotTree(mnt), snapshotTree(union));
     assert.equal(diff, [], diff.slice(0, 10).join('\n'));
+  } finally {
+    await d.stop();
+  }
+});
+
+it('a hard link in an upper layer to a file of a lower layer joins its link group (one inode, nlink 2, the lower content)', async () => {
+  const lower = fresh('hl-lower');
+  put(lower, 'usr/bin/tool', 'the tool '.repeat(20000), { mode: 0o755 });
+  fixTimes(lower);
+  // The upper layer's tar: GNU tar writes tool as a file and alias as a link to it; deleting
+  // tool from the archive leaves a hard link to a file only the lower layer has.
+  const stage = fresh('hl-upper');
+  put(stage, 'usr/bin/tool', 'the tool '.repeat(20000), { mode: 0o755 });
+  sh('ln', [join(stage, 'usr/bin/tool'), join(stage, 'usr/bin/alias')]);
+  fixTimes(stage);
+  const tarFile = join(fresh('hl-tar'), 'upper.tar');
+  sh('tar', ['--sort=name', '--numeric-owner', '-C', stage, '-cf', tarFile, './usr/bin/alias', './usr/bin/tool']);
+  sh('tar', ['--delete', '-f', tarFile, './usr/bin/tool']);
+  const listing = sh('tar', ['-tvf', tarFile]).toString();
+  assert.match(listing, /alias link to/, listing);
+  const upperTar = readFileSync(tarFile);
+  const lowerTar = sh('tar', ['--sort=name', '--numeric-owner', '-C', lower, '-cf', '-', '.']);
+  const blobs = [gzipSync(lowerTar), gzipSync(upperTar)];
+  for (const b of blobs) await pushBlob(registry.url, 'hl', b, auth);
+  const cfg = Buffer.from(JSON.stringify({ os: 'linux', architecture: 'amd64', rootfs: { type: 'layers', diff_ids: [sha(lowerTar), sha(upperTar)] } }));
+  await pushBlob(registry.url, 'hl', cfg, auth);
+  const m = Buffer.from(JSON.stringify({
+    schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json',
+    config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: sha(cfg), size: cfg.length },
+    layers: blobs.map((b) => ({ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: sha(b), size: b.length })),
+  }));
+  await putManifest(registry.url, 'hl', '1', 'application/vnd.oci.image.manifest.v1+json', m, auth);
+  const r = await convert(['--source', `${registry.host}/hl:1`, '--target', `${registry.host}/hl:1-nydus`, ...authFlags]);
+  assert.is(r.exitCode, 0, r.stderr);
+  const mnt = fresh('mnt');
+  const d = await startDaemon(['--image', `${registry.host}/hl:1-nydus`, '--config', registryConfig('hl')], mnt);
+  try {
+    const a = statSync(join(mnt, 'usr/bin/tool'));
+    const b = statSync(join(mnt, 'usr/bin/alias'));
+    assert.is(a.ino, b.ino, 'one inode');
+    assert.is(a.nlink, 2);
+    assert.is(b.nlink, 2);
+    assert.ok(readFileSync(join(mnt, 'usr/bin/alias')).equals(readFileSync(join(lower, 'usr/bin/tool'))));
   } finally {
     await d.stop();
   }
