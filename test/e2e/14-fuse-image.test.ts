@@ -3,7 +3,8 @@
 // pushed as a nydus image (data blob layer, gzip tar bootstrap layer, config, OCI manifest) with
 // the registry client; the daemon resolves the tag, fetches the bootstrap and serves the same
 // tree. Also: the default config (no --config), the cached bootstrap reused while the registry is
-// down, a missing tag refused with no mount, and --image with --bootstrap a usage error.
+// down, hot upgrades (the successor resolves the image again, also with the registry down), a
+// missing tag refused with no mount, and --image with --bootstrap a usage error.
 import { createHash, randomBytes } from 'node:crypto';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +16,8 @@ import {
   MEDIA_NYDUS_BLOB, MEDIA_OCI_CONFIG, MEDIA_OCI_LAYER_GZIP, MEDIA_OCI_MANIFEST,
 } from '../../src/oci/media-types.js';
 import { RegistryClient } from '../../src/oci/registry-client.js';
-import { isFuseMounted, isRoot, startDaemon, unmountAndRemove } from '../daemon-helpers.js';
+import { readRecord } from '../../src/upgrade/records.js';
+import { isFuseMounted, isRoot, mountId, startDaemon, stopPid, unmountAndRemove, waitForRecord } from '../daemon-helpers.js';
 import { cli, perTest, tempDir } from '../helpers.js';
 import { skipReason } from '../servers/common.js';
 import { REGISTRY_BIN, startRegistry, type RegistryServer } from '../servers/registry.js';
@@ -178,6 +180,37 @@ imageTest('a restart while the registry is down mounts the cached bootstrap (cac
     }
   } finally {
     await registry.restart();
+  }
+});
+
+imageTest('nydus upgrade of an --image daemon: the record keeps --image; successors take over the same mount, also with the registry down', async () => {
+  const id = `img${n++}`;
+  const stateDir = fresh('state');
+  const mnt = fresh('mnt');
+  const supervisor = join(fresh('sup'), 'supervisor.sock');
+  const d = track(await startDaemon(['--image', `${registry.host}/${REPO}:v1`, '--config', configFile(fresh('cache')), '--id', id, '--supervisor', supervisor, '--state-dir', stateDir], mnt, join(fresh('sock'), 'api.sock')));
+  try {
+    await waitForRecord(stateDir, id);
+    const rec = await readRecord(stateDir, id);
+    assert.ok(rec.argv.join(' ').includes(`--image ${registry.host}/${REPO}:v1`), rec.argv.join(' '));
+    assert.equal(tree(mnt), tree(src));
+    const mount0 = mountId(mnt);
+    for (const down of [false, true]) {
+      if (down) await registry.kill();
+      try {
+        const r = await execa(process.execPath, [cli, 'upgrade', id, '--state-dir', stateDir], { reject: false, timeout: 60_000 });
+        assert.is(r.exitCode, 0, `${r.stdout}\n${r.stderr}`);
+        assert.is((await readRecord(stateDir, id)).state, 'RUNNING');
+        assert.is(mountId(mnt), mount0, 'the same mount');
+        assert.is(readFileSync(join(mnt, 'etc/conf.d/c3.conf'), 'utf8'), readFileSync(join(src, 'etc/conf.d/c3.conf'), 'utf8'));
+      } finally {
+        if (down) await registry.restart();
+      }
+    }
+  } finally {
+    const rec = await readRecord(stateDir, id).catch(() => null);
+    if (rec?.pid) await stopPid(rec.pid, mnt);
+    await d.stop();
   }
 });
 
