@@ -35,7 +35,8 @@ export function send(ex: Exchange): Promise<IncomingMessage> {
   return new Promise<IncomingMessage>((resolve, reject) => {
     const req = mod.request(ex.url, { method: ex.method, headers, agent: false });
     req.setTimeout(ex.timeoutMs, () => req.destroy(new NydusError('EIO', `${what}: no progress for ${ex.timeoutMs} ms`)));
-    req.once('error', (err) => reject(ioError(what, err)));
+    // `on`, not `once`: a request still uploading when its answer came may fail later too.
+    req.on('error', (err) => reject(ioError(what, err)));
     req.once('response', resolve);
     const body = ex.body;
     if (!body) req.end();

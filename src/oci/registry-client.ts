@@ -12,6 +12,7 @@ import { Transform } from 'node:stream';
 import { NydusError } from '../errors.js';
 import { parseChallenge } from '../storage/registry.js';
 import { type Body, drain, ioError, readBody, send, statusError } from './http.js';
+import { decodeManifest } from './manifest.js';
 import { type ImageConfig, type ImageIndex, type ImageManifest, INDEX_MEDIA_TYPES, MANIFEST_MEDIA_TYPES } from './media-types.js';
 import { pickPlatform } from './platform.js';
 import { formatReference, type ImageRef, isDigest, isLoopbackRegistry, registryEndpoint } from './reference.js';
@@ -308,26 +309,4 @@ export class RegistryClient {
     if (!token) throw new NydusError('EACCES', `token server ${realm.origin}${realm.pathname} answered without a token`);
     return `Bearer ${token}`;
   }
-}
-
-/** Media type and JSON of manifest bytes; the Content-Type wins over the document's mediaType. */
-export function decodeManifest(contentType: string, bytes: Buffer, what: string): { mediaType: string; json: ImageManifest | ImageIndex } {
-  let json: ImageManifest | ImageIndex & { mediaType?: string };
-  try {
-    json = JSON.parse(bytes.toString('utf8')) as ImageManifest | ImageIndex;
-  } catch (err) {
-    throw new NydusError('EINVAL', `${what}: manifest is not JSON: ${(err as Error).message}`);
-  }
-  const known = [...MANIFEST_MEDIA_TYPES, ...INDEX_MEDIA_TYPES];
-  let mediaType = known.includes(contentType) ? contentType : json.mediaType ?? contentType;
-  // A registry that does not keep the type may answer application/json: guess from the shape.
-  if (!known.includes(mediaType) && (contentType === 'application/json' || contentType === '') && !json.mediaType) {
-    if ('manifests' in json) mediaType = INDEX_MEDIA_TYPES[0];
-    else if ('layers' in json) mediaType = MANIFEST_MEDIA_TYPES[0];
-  }
-  if (!known.includes(mediaType)) {
-    throw new NydusError('EINVAL', `${what}: unsupported manifest media type "${mediaType}" (expected one of ${known.join(', ')})`);
-  }
-  if (json.schemaVersion !== 2) throw new NydusError('EINVAL', `${what}: schemaVersion ${String(json.schemaVersion)} is not supported (expected 2)`);
-  return { mediaType, json };
 }
