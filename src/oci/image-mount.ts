@@ -105,6 +105,8 @@ export async function resolveImageMount(o: ImageMountOptions): Promise<ImageMoun
     auth: decodeAuth(auth),
     plainHttp: registryCfg?.scheme === 'http',
     timeoutMs: Math.max(1, registryCfg?.timeout ?? 30) * 1000,
+    skipVerify: registryCfg?.skip_verify ?? false,
+    caCertFiles: registryCfg?.ca_cert_files ?? [],
   });
 
   let manifestDigest: string;

@@ -3,7 +3,7 @@
 // file, upload, cross-repository mount). Anonymous first; a 401 is answered with Basic or with a
 // Bearer token fetched per scope, the same challenge handling as the registry blob backend.
 import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { rename, unlink } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { basename, dirname, join } from 'node:path';
@@ -23,6 +23,10 @@ export interface RegistryClientOptions {
   plainHttp?: boolean;
   /** Inactivity limit of one exchange (connect, headers, each body chunk); default 30 s. */
   timeoutMs?: number;
+  /** https: do not verify the registry's certificate. */
+  skipVerify?: boolean;
+  /** https: PEM files of CA certificates trusted besides the system's. */
+  caCertFiles?: string[];
 }
 
 export interface ManifestAnswer {
@@ -58,9 +62,18 @@ function checkDigest(digest: string): void {
   if (!/^sha256:[a-f0-9]{64}$/.test(digest)) throw new NydusError('EINVAL', `"${digest}" is not a sha256 digest (sha256:<64 hex digits>)`, 2);
 }
 
+function readCaFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new NydusError('EINVAL', `cannot read the CA certificate file ${file}: ${(err as Error).message}`, 2);
+  }
+}
+
 export class RegistryClient {
   private readonly base: string;
   private readonly timeoutMs: number;
+  private readonly tls: { skipVerify?: boolean; ca?: string[] };
   private readonly basic: string | null;
   /** Set once the registry asked for Basic: every later request sends it up front. */
   private basicFirst = false;
@@ -71,6 +84,7 @@ export class RegistryClient {
     const plain = opts.plainHttp ?? isLoopbackRegistry(registry);
     this.base = `${plain ? 'http' : 'https'}://${registryEndpoint(registry)}/v2/${repository}`;
     this.timeoutMs = opts.timeoutMs ?? 30_000;
+    this.tls = { skipVerify: opts.skipVerify, ca: (opts.caCertFiles ?? []).map(readCaFile) };
     this.basic = opts.auth ? Buffer.from(`${opts.auth.username}:${opts.auth.password}`).toString('base64') : null;
   }
 
@@ -230,7 +244,7 @@ export class RegistryClient {
       if (hops === 5) throw new NydusError('EIO', `${what}: too many redirects`);
       const url = new URL(res.headers.location, `${this.base}/blobs/${digest}`);
       await drain(res);
-      res = await send({ method: 'GET', url, timeoutMs: this.timeoutMs });
+      res = await send({ method: 'GET', url, timeoutMs: this.timeoutMs, tls: this.tls });
     }
     if (res.statusCode === 404) {
       await drain(res);
@@ -257,7 +271,7 @@ export class RegistryClient {
     const scopes = [`repository:${this.repository}:${access === 'push' ? 'pull,push' : 'pull'}`, ...(mountFrom ? [`repository:${mountFrom}:pull`] : [])];
     const key = scopes.join(' ');
     const cached = this.basicFirst && this.basic ? `Basic ${this.basic}` : this.tokens.get(key);
-    const attempt = (authorization: string | undefined) => send({ method, url, headers: authorization ? { ...headers, Authorization: authorization } : headers, body, timeoutMs: this.timeoutMs });
+    const attempt = (authorization: string | undefined) => send({ method, url, headers: authorization ? { ...headers, Authorization: authorization } : headers, body, timeoutMs: this.timeoutMs, tls: this.tls });
     let res = await attempt(cached);
     if (res.statusCode !== 401) return res;
     const challenge = res.headers['www-authenticate'];
@@ -293,7 +307,7 @@ export class RegistryClient {
     const resource = (s: string) => s.slice(0, s.lastIndexOf(':'));
     const extra = (challenge.params.scope ?? '').split(' ').filter((s) => s && !scopes.some((o) => resource(o) === resource(s)));
     realm.searchParams.set('scope', [...scopes, ...extra].join(' '));
-    const res = await send({ method: 'GET', url: realm, headers: this.basic ? { Authorization: `Basic ${this.basic}` } : {}, timeoutMs: this.timeoutMs });
+    const res = await send({ method: 'GET', url: realm, headers: this.basic ? { Authorization: `Basic ${this.basic}` } : {}, timeoutMs: this.timeoutMs, tls: this.tls });
     if (res.statusCode !== 200) {
       const err = await statusError(res, `token request to ${realm.origin}${realm.pathname}`);
       throw err.code === 'EACCES' ? this.denied(err.message) : err;
