@@ -62,6 +62,13 @@ function checkDigest(digest: string): void {
   if (!/^sha256:[a-f0-9]{64}$/.test(digest)) throw new NydusError('EINVAL', `"${digest}" is not a sha256 digest (sha256:<64 hex digits>)`, 2);
 }
 
+/** A tag or a digest: anything else would change the request path. */
+function checkReference(reference: string): void {
+  if (!isDigest(reference) && !/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(reference)) {
+    throw new NydusError('EINVAL', `"${reference}" is neither a tag nor a digest`, 2);
+  }
+}
+
 function readCaFile(file: string): string {
   try {
     return readFileSync(file, 'utf8');
@@ -98,6 +105,7 @@ export class RegistryClient {
 
   /** Fetches a manifest or index by tag or digest, verifies its digest and names its media type. */
   async getManifest(reference: string): Promise<ManifestAnswer> {
+    checkReference(reference);
     const what = this.name(reference);
     const res = await this.request('GET', `/manifests/${reference}`, 'pull', { Accept: ACCEPT });
     if (res.statusCode === 404) {
@@ -212,13 +220,14 @@ export class RegistryClient {
     await drain(res);
     // Cancel the upload session the registry opened instead (it would expire on its own).
     if (res.headers.location) {
-      await this.request('DELETE', new URL(res.headers.location, `${this.base}/blobs/uploads/`), 'push').then(drain, () => undefined);
+      await this.request('DELETE', new URL(res.headers.location, `${this.base}/blobs/uploads/`), 'push', {}, undefined, fromRepository).then(drain, () => undefined);
     }
     return false;
   }
 
   /** Stores a manifest or index under a tag or digest; returns its digest. */
   async putManifest(reference: string, mediaType: string, bytes: Buffer): Promise<string> {
+    checkReference(reference);
     const digest = sha256(bytes);
     if (isDigest(reference) && reference !== digest) throw new NydusError('EINVAL', `putManifest: reference ${reference} is not the digest of the bytes (${digest})`, 2);
     const res = await this.request('PUT', `/manifests/${reference}`, 'push', { 'Content-Type': mediaType }, bytes);

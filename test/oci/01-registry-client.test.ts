@@ -267,6 +267,14 @@ async function fakeRegistry(handler: http.RequestListener): Promise<{ host: stri
   };
 }
 
+test('a reference that is neither a tag nor a digest, and a malformed blob digest, are EINVAL before any request', async () => {
+  const c = new RegistryClient('127.0.0.1:1', 'x/y');
+  for (const bad of ['../v1', 'a/b', 'sha256:xyz', '']) assert.is((await rejection(c.getManifest(bad))).code, 'EINVAL', bad);
+  assert.is((await rejection(c.putManifest('a b', MEDIA_OCI_MANIFEST, Buffer.from('{}')))).code, 'EINVAL');
+  assert.is((await rejection(c.fetchBlob('sha256:abc', join(work, 'never')))).code, 'EINVAL');
+  assert.is((await rejection(c.pushBlob('md5:abc', Buffer.from('x'), 1))).code, 'EINVAL');
+});
+
 test('a manifest of an unknown media type is EINVAL naming the type', async () => {
   const fake = await fakeRegistry((_req, res) => res.writeHead(200, { 'Content-Type': 'application/vnd.example.unknown+json' }).end('{"schemaVersion":2}'));
   try {
