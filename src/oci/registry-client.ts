@@ -4,7 +4,7 @@
 // Bearer token fetched per scope, the same challenge handling as the registry blob backend.
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, readFileSync } from 'node:fs';
-import { rename, unlink } from 'node:fs/promises';
+import { rename, stat, unlink } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -192,7 +192,10 @@ export class RegistryClient {
   /** Uploads a blob unless the registry has it: HEAD, POST uploads/, PUT ?digest= (monolithic). */
   async pushBlob(digest: string, source: string | Buffer, size: number): Promise<boolean> {
     checkDigest(digest);
-    if (Buffer.isBuffer(source) && source.length !== size) throw new NydusError('EINVAL', `pushBlob ${digest}: buffer has ${source.length} bytes, size says ${size}`, 2);
+    const actual = Buffer.isBuffer(source) ? source.length : await stat(source).then((st) => st.size, (err: Error) => {
+      throw new NydusError('ENOENT', `pushBlob ${digest}: cannot read ${source}: ${err.message}`);
+    });
+    if (actual !== size) throw new NydusError('EINVAL', `pushBlob ${digest}: ${Buffer.isBuffer(source) ? 'the buffer' : source} has ${actual} bytes, size says ${size}`, 2);
     if (await this.headBlob(digest, 'push')) return false;
     const what = `upload of ${digest} to ${this.registry}/${this.repository}`;
     const start = await this.request('POST', '/blobs/uploads/', 'push');

@@ -273,6 +273,9 @@ test('a reference that is neither a tag nor a digest, and a malformed blob diges
   assert.is((await rejection(c.putManifest('a b', MEDIA_OCI_MANIFEST, Buffer.from('{}')))).code, 'EINVAL');
   assert.is((await rejection(c.fetchBlob('sha256:abc', join(work, 'never')))).code, 'EINVAL');
   assert.is((await rejection(c.pushBlob('md5:abc', Buffer.from('x'), 1))).code, 'EINVAL');
+  const d = sha256(Buffer.from('x'));
+  assert.match((await rejection(c.pushBlob(d, Buffer.from('x'), 2))).message, 'has 1 bytes, size says 2');
+  assert.is((await rejection(c.pushBlob(d, join(work, 'no-such-file'), 1))).code, 'ENOENT');
 });
 
 test('a manifest of an unknown media type is EINVAL naming the type', async () => {
