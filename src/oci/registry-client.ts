@@ -1,7 +1,7 @@
 // OCI layer: a client of the OCI distribution API for whole-image work (convert, fuse --image):
 // manifests and indexes (read, verify, pick a platform, write), blobs (verified download to a
 // file, upload, cross-repository mount). Anonymous first; a 401 is answered with Basic or with a
-// Bearer token fetched per scope, the same challenge handling as the registry blob backend.
+// Bearer token fetched per scope (./registry-auth.ts).
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, readFileSync } from 'node:fs';
 import { rename, stat, unlink } from 'node:fs/promises';
@@ -10,9 +10,9 @@ import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { NydusError } from '../errors.js';
-import { parseChallenge } from '../storage/registry.js';
 import { type Body, drain, ioError, readBody, send, statusError } from './http.js';
 import { decodeManifest } from './manifest.js';
+import { RegistryAuth } from './registry-auth.js';
 import { type ImageConfig, type ImageIndex, type ImageManifest, INDEX_MEDIA_TYPES, MANIFEST_MEDIA_TYPES } from './media-types.js';
 import { pickPlatform } from './platform.js';
 import { formatReference, type ImageRef, isDigest, isLoopbackRegistry, registryEndpoint } from './reference.js';
@@ -81,18 +81,14 @@ export class RegistryClient {
   private readonly base: string;
   private readonly timeoutMs: number;
   private readonly tls: { skipVerify?: boolean; ca?: string[] };
-  private readonly basic: string | null;
-  /** Set once the registry asked for Basic: every later request sends it up front. */
-  private basicFirst = false;
-  /** Bearer Authorization headers by scope ("repository:r:pull"…), reused until a 401. */
-  private readonly tokens = new Map<string, string>();
+  private readonly auth: RegistryAuth;
 
-  constructor(readonly registry: string, readonly repository: string, private readonly opts: RegistryClientOptions = {}) {
+  constructor(readonly registry: string, readonly repository: string, opts: RegistryClientOptions = {}) {
     const plain = opts.plainHttp ?? isLoopbackRegistry(registry);
     this.base = `${plain ? 'http' : 'https'}://${registryEndpoint(registry)}/v2/${repository}`;
     this.timeoutMs = opts.timeoutMs ?? 30_000;
     this.tls = { skipVerify: opts.skipVerify, ca: (opts.caCertFiles ?? []).map(readCaFile) };
-    this.basic = opts.auth ? Buffer.from(`${opts.auth.username}:${opts.auth.password}`).toString('base64') : null;
+    this.auth = new RegistryAuth(`${registry}/${repository}`, opts.auth, { timeoutMs: this.timeoutMs, tls: this.tls });
   }
 
   static forRef(ref: ImageRef, opts?: RegistryClientOptions): RegistryClient {
@@ -281,58 +277,19 @@ export class RegistryClient {
   private async request(method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE', path: string | URL, access: 'pull' | 'push', headers: Record<string, string> = {}, body?: Body, mountFrom?: string): Promise<IncomingMessage> {
     const url = typeof path === 'string' ? new URL(`${this.base}${path}`) : path;
     const scopes = [`repository:${this.repository}:${access === 'push' ? 'pull,push' : 'pull'}`, ...(mountFrom ? [`repository:${mountFrom}:pull`] : [])];
-    const key = scopes.join(' ');
-    const cached = this.basicFirst && this.basic ? `Basic ${this.basic}` : this.tokens.get(key);
     const attempt = (authorization: string | undefined) => send({ method, url, headers: authorization ? { ...headers, Authorization: authorization } : headers, body, timeoutMs: this.timeoutMs, tls: this.tls });
-    let res = await attempt(cached);
+    let res = await attempt(this.auth.header(scopes));
     if (res.statusCode !== 401) return res;
     const challenge = res.headers['www-authenticate'];
     await drain(res);
-    const authorization = await this.authorize(challenge, scopes, `${method} ${url.origin}${url.pathname}`);
+    const what = `${method} ${url.origin}${url.pathname}`;
+    const authorization = await this.auth.answer(challenge, scopes, what);
     res = await attempt(authorization);
     if (res.statusCode === 401) {
       await drain(res);
-      this.tokens.delete(key);
-      throw this.denied(`${method} ${url.origin}${url.pathname} answered 401 after authenticating`);
+      throw this.auth.refused(scopes, `${what} answered 401 after authenticating`);
     }
-    if (authorization.startsWith('Bearer ')) this.tokens.set(key, authorization);
+    this.auth.worked(scopes, authorization);
     return res;
-  }
-
-  private denied(detail: string): NydusError {
-    const who = this.opts.auth ? ` as user "${this.opts.auth.username}"` : ' (no credentials given)';
-    return new NydusError('EACCES', `${this.registry}/${this.repository}: access denied: ${detail}${who}`);
-  }
-
-  private async authorize(header: string | undefined, scopes: string[], what: string): Promise<string> {
-    const challenge = parseChallenge(header);
-    if (challenge?.scheme === 'basic') {
-      if (!this.basic) throw this.denied(`${what} needs Basic authentication`);
-      this.basicFirst = true;
-      return `Basic ${this.basic}`;
-    }
-    if (challenge?.scheme !== 'bearer' || !challenge.params.realm) throw this.denied(`${what}: 401 with an unusable WWW-Authenticate "${header ?? ''}"`);
-    const realm = new URL(challenge.params.realm);
-    if (challenge.params.service) realm.searchParams.set('service', challenge.params.service);
-    // One space-separated scope parameter, as containerd's GET token request sends it.
-    // The challenge's scopes are added for resources ours do not name (ours cover the rest).
-    const resource = (s: string) => s.slice(0, s.lastIndexOf(':'));
-    const extra = (challenge.params.scope ?? '').split(' ').filter((s) => s && !scopes.some((o) => resource(o) === resource(s)));
-    realm.searchParams.set('scope', [...scopes, ...extra].join(' '));
-    const res = await send({ method: 'GET', url: realm, headers: this.basic ? { Authorization: `Basic ${this.basic}` } : {}, timeoutMs: this.timeoutMs, tls: this.tls });
-    if (res.statusCode !== 200) {
-      const err = await statusError(res, `token request to ${realm.origin}${realm.pathname}`);
-      throw err.code === 'EACCES' ? this.denied(err.message) : err;
-    }
-    const text = (await readBody(res, `token from ${realm.origin}${realm.pathname}`, 1 << 20)).toString('utf8');
-    let token: string | undefined;
-    try {
-      const parsed = JSON.parse(text) as { token?: string; access_token?: string };
-      token = parsed.token ?? parsed.access_token;
-    } catch {
-      /* reported below */
-    }
-    if (!token) throw new NydusError('EACCES', `token server ${realm.origin}${realm.pathname} answered without a token`);
-    return `Bearer ${token}`;
   }
 }
