@@ -4,6 +4,7 @@
 import { createReadStream } from 'node:fs';
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
+import tls from 'node:tls';
 import { NydusError } from '../errors.js';
 import { describeUrl, USER_AGENT } from '../storage/http.js';
 
@@ -17,6 +18,8 @@ export interface Exchange {
   body?: Body;
   /** No progress (connect, headers, body bytes) for this long fails the exchange with EIO. */
   timeoutMs: number;
+  /** https only: accept any certificate, or trust these PEM certificates besides the system's. */
+  tls?: { skipVerify?: boolean; ca?: string[] };
 }
 
 /** Wraps anything thrown by node's http stack as EIO naming what was being done. */
@@ -33,9 +36,11 @@ export function send(ex: Exchange): Promise<IncomingMessage> {
   else if (ex.method === 'POST' || ex.method === 'PUT') headers['Content-Length'] = '0';
   const mod = ex.url.protocol === 'https:' ? https : http;
   return new Promise<IncomingMessage>((resolve, reject) => {
-    const req = mod.request(ex.url, { method: ex.method, headers, agent: false });
+    const tlsOptions = ex.tls && ex.url.protocol === 'https:' ? { rejectUnauthorized: !ex.tls.skipVerify, ...(ex.tls.ca?.length ? { ca: [...tls.rootCertificates, ...ex.tls.ca] } : {}) } : {};
+    const req = mod.request(ex.url, { method: ex.method, headers, agent: false, ...tlsOptions });
     req.setTimeout(ex.timeoutMs, () => req.destroy(new NydusError('EIO', `${what}: no progress for ${ex.timeoutMs} ms`)));
-    req.once('error', (err) => reject(ioError(what, err)));
+    // `on`, not `once`: a request still uploading when its answer came may fail later too.
+    req.on('error', (err) => reject(ioError(what, err)));
     req.once('response', resolve);
     const body = ex.body;
     if (!body) req.end();

@@ -2,7 +2,7 @@
 // manifest of REF for this machine, its bootstrap layer fetched into the cache directory and
 // the bootstrap extracted there (both named by the layer digest, so later starts reuse them),
 // and a v2 configuration whose backend is a registry backend for REF's repository.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
@@ -105,6 +105,8 @@ export async function resolveImageMount(o: ImageMountOptions): Promise<ImageMoun
     auth: decodeAuth(auth),
     plainHttp: registryCfg?.scheme === 'http',
     timeoutMs: Math.max(1, registryCfg?.timeout ?? 30) * 1000,
+    skipVerify: registryCfg?.skip_verify ?? false,
+    caCertFiles: registryCfg?.ca_cert_files ?? [],
   });
 
   let manifestDigest: string;
@@ -130,10 +132,14 @@ export async function resolveImageMount(o: ImageMountOptions): Promise<ImageMoun
   if (!existsSync(bootstrap)) {
     await mkdir(cacheDir, { recursive: true });
     if (layer.mediaType?.endsWith('+zstd')) throw new NydusError('ENOTSUP', `${name}: bootstrap layer ${layer.digest} is zstd-compressed (${layer.mediaType}); only gzip and plain tar are supported`);
-    const layerFile = join(cacheDir, `${layer.digest.slice('sha256:'.length)}.bootstrap-layer`);
-    if (!existsSync(layerFile)) await client.fetchBlob(layer.digest, layerFile);
-    await extractBootstrap(layerFile, bootstrap, `${name} layer ${layer.digest}`);
-    await unlink(layerFile).catch(() => undefined);
+    // A name of its own: daemons starting together each fetch and extract, and renames are atomic.
+    const layerFile = join(cacheDir, `.${layer.digest.slice('sha256:'.length)}.layer-${process.pid}-${randomBytes(4).toString('hex')}`);
+    try {
+      await client.fetchBlob(layer.digest, layerFile);
+      await extractBootstrap(layerFile, bootstrap, `${name} layer ${layer.digest}`);
+    } finally {
+      await unlink(layerFile).catch(() => undefined);
+    }
     log('info', `${name}: bootstrap of manifest ${manifestDigest} extracted to ${bootstrap}`);
   } else {
     log('info', `${name}: using the cached bootstrap ${bootstrap} (manifest ${manifestDigest})`);

@@ -1,17 +1,18 @@
 // OCI layer: a client of the OCI distribution API for whole-image work (convert, fuse --image):
 // manifests and indexes (read, verify, pick a platform, write), blobs (verified download to a
 // file, upload, cross-repository mount). Anonymous first; a 401 is answered with Basic or with a
-// Bearer token fetched per scope, the same challenge handling as the registry blob backend.
+// Bearer token fetched per scope (./registry-auth.ts).
 import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { rename, unlink } from 'node:fs/promises';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { rename, stat, unlink } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { NydusError } from '../errors.js';
-import { parseChallenge } from '../storage/registry.js';
 import { type Body, drain, ioError, readBody, send, statusError } from './http.js';
+import { decodeManifest } from './manifest.js';
+import { RegistryAuth } from './registry-auth.js';
 import { type ImageConfig, type ImageIndex, type ImageManifest, INDEX_MEDIA_TYPES, MANIFEST_MEDIA_TYPES } from './media-types.js';
 import { pickPlatform } from './platform.js';
 import { formatReference, type ImageRef, isDigest, isLoopbackRegistry, registryEndpoint } from './reference.js';
@@ -22,6 +23,10 @@ export interface RegistryClientOptions {
   plainHttp?: boolean;
   /** Inactivity limit of one exchange (connect, headers, each body chunk); default 30 s. */
   timeoutMs?: number;
+  /** https: do not verify the registry's certificate. */
+  skipVerify?: boolean;
+  /** https: PEM files of CA certificates trusted besides the system's. */
+  caCertFiles?: string[];
 }
 
 export interface ManifestAnswer {
@@ -57,20 +62,33 @@ function checkDigest(digest: string): void {
   if (!/^sha256:[a-f0-9]{64}$/.test(digest)) throw new NydusError('EINVAL', `"${digest}" is not a sha256 digest (sha256:<64 hex digits>)`, 2);
 }
 
+/** A tag or a digest: anything else would change the request path. */
+function checkReference(reference: string): void {
+  if (!isDigest(reference) && !/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(reference)) {
+    throw new NydusError('EINVAL', `"${reference}" is neither a tag nor a digest`, 2);
+  }
+}
+
+function readCaFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new NydusError('EINVAL', `cannot read the CA certificate file ${file}: ${(err as Error).message}`, 2);
+  }
+}
+
 export class RegistryClient {
   private readonly base: string;
   private readonly timeoutMs: number;
-  private readonly basic: string | null;
-  /** Set once the registry asked for Basic: every later request sends it up front. */
-  private basicFirst = false;
-  /** Bearer Authorization headers by scope ("repository:r:pull"…), reused until a 401. */
-  private readonly tokens = new Map<string, string>();
+  private readonly tls: { skipVerify?: boolean; ca?: string[] };
+  private readonly auth: RegistryAuth;
 
-  constructor(readonly registry: string, readonly repository: string, private readonly opts: RegistryClientOptions = {}) {
+  constructor(readonly registry: string, readonly repository: string, opts: RegistryClientOptions = {}) {
     const plain = opts.plainHttp ?? isLoopbackRegistry(registry);
     this.base = `${plain ? 'http' : 'https'}://${registryEndpoint(registry)}/v2/${repository}`;
     this.timeoutMs = opts.timeoutMs ?? 30_000;
-    this.basic = opts.auth ? Buffer.from(`${opts.auth.username}:${opts.auth.password}`).toString('base64') : null;
+    this.tls = { skipVerify: opts.skipVerify, ca: (opts.caCertFiles ?? []).map(readCaFile) };
+    this.auth = new RegistryAuth(`${registry}/${repository}`, opts.auth, { timeoutMs: this.timeoutMs, tls: this.tls });
   }
 
   static forRef(ref: ImageRef, opts?: RegistryClientOptions): RegistryClient {
@@ -83,6 +101,7 @@ export class RegistryClient {
 
   /** Fetches a manifest or index by tag or digest, verifies its digest and names its media type. */
   async getManifest(reference: string): Promise<ManifestAnswer> {
+    checkReference(reference);
     const what = this.name(reference);
     const res = await this.request('GET', `/manifests/${reference}`, 'pull', { Accept: ACCEPT });
     if (res.statusCode === 404) {
@@ -169,7 +188,10 @@ export class RegistryClient {
   /** Uploads a blob unless the registry has it: HEAD, POST uploads/, PUT ?digest= (monolithic). */
   async pushBlob(digest: string, source: string | Buffer, size: number): Promise<boolean> {
     checkDigest(digest);
-    if (Buffer.isBuffer(source) && source.length !== size) throw new NydusError('EINVAL', `pushBlob ${digest}: buffer has ${source.length} bytes, size says ${size}`, 2);
+    const actual = Buffer.isBuffer(source) ? source.length : await stat(source).then((st) => st.size, (err: Error) => {
+      throw new NydusError('ENOENT', `pushBlob ${digest}: cannot read ${source}: ${err.message}`);
+    });
+    if (actual !== size) throw new NydusError('EINVAL', `pushBlob ${digest}: ${Buffer.isBuffer(source) ? 'the buffer' : source} has ${actual} bytes, size says ${size}`, 2);
     if (await this.headBlob(digest, 'push')) return false;
     const what = `upload of ${digest} to ${this.registry}/${this.repository}`;
     const start = await this.request('POST', '/blobs/uploads/', 'push');
@@ -197,13 +219,14 @@ export class RegistryClient {
     await drain(res);
     // Cancel the upload session the registry opened instead (it would expire on its own).
     if (res.headers.location) {
-      await this.request('DELETE', new URL(res.headers.location, `${this.base}/blobs/uploads/`), 'push').then(drain, () => undefined);
+      await this.request('DELETE', new URL(res.headers.location, `${this.base}/blobs/uploads/`), 'push', {}, undefined, fromRepository).then(drain, () => undefined);
     }
     return false;
   }
 
   /** Stores a manifest or index under a tag or digest; returns its digest. */
   async putManifest(reference: string, mediaType: string, bytes: Buffer): Promise<string> {
+    checkReference(reference);
     const digest = sha256(bytes);
     if (isDigest(reference) && reference !== digest) throw new NydusError('EINVAL', `putManifest: reference ${reference} is not the digest of the bytes (${digest})`, 2);
     const res = await this.request('PUT', `/manifests/${reference}`, 'push', { 'Content-Type': mediaType }, bytes);
@@ -229,7 +252,7 @@ export class RegistryClient {
       if (hops === 5) throw new NydusError('EIO', `${what}: too many redirects`);
       const url = new URL(res.headers.location, `${this.base}/blobs/${digest}`);
       await drain(res);
-      res = await send({ method: 'GET', url, timeoutMs: this.timeoutMs });
+      res = await send({ method: 'GET', url, timeoutMs: this.timeoutMs, tls: this.tls });
     }
     if (res.statusCode === 404) {
       await drain(res);
@@ -254,80 +277,19 @@ export class RegistryClient {
   private async request(method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE', path: string | URL, access: 'pull' | 'push', headers: Record<string, string> = {}, body?: Body, mountFrom?: string): Promise<IncomingMessage> {
     const url = typeof path === 'string' ? new URL(`${this.base}${path}`) : path;
     const scopes = [`repository:${this.repository}:${access === 'push' ? 'pull,push' : 'pull'}`, ...(mountFrom ? [`repository:${mountFrom}:pull`] : [])];
-    const key = scopes.join(' ');
-    const cached = this.basicFirst && this.basic ? `Basic ${this.basic}` : this.tokens.get(key);
-    const attempt = (authorization: string | undefined) => send({ method, url, headers: authorization ? { ...headers, Authorization: authorization } : headers, body, timeoutMs: this.timeoutMs });
-    let res = await attempt(cached);
+    const attempt = (authorization: string | undefined) => send({ method, url, headers: authorization ? { ...headers, Authorization: authorization } : headers, body, timeoutMs: this.timeoutMs, tls: this.tls });
+    let res = await attempt(this.auth.header(scopes));
     if (res.statusCode !== 401) return res;
     const challenge = res.headers['www-authenticate'];
     await drain(res);
-    const authorization = await this.authorize(challenge, scopes, `${method} ${url.origin}${url.pathname}`);
+    const what = `${method} ${url.origin}${url.pathname}`;
+    const authorization = await this.auth.answer(challenge, scopes, what);
     res = await attempt(authorization);
     if (res.statusCode === 401) {
       await drain(res);
-      this.tokens.delete(key);
-      throw this.denied(`${method} ${url.origin}${url.pathname} answered 401 after authenticating`);
+      throw this.auth.refused(scopes, `${what} answered 401 after authenticating`);
     }
-    if (authorization.startsWith('Bearer ')) this.tokens.set(key, authorization);
+    this.auth.worked(scopes, authorization);
     return res;
   }
-
-  private denied(detail: string): NydusError {
-    const who = this.opts.auth ? ` as user "${this.opts.auth.username}"` : ' (no credentials given)';
-    return new NydusError('EACCES', `${this.registry}/${this.repository}: access denied: ${detail}${who}`);
-  }
-
-  private async authorize(header: string | undefined, scopes: string[], what: string): Promise<string> {
-    const challenge = parseChallenge(header);
-    if (challenge?.scheme === 'basic') {
-      if (!this.basic) throw this.denied(`${what} needs Basic authentication`);
-      this.basicFirst = true;
-      return `Basic ${this.basic}`;
-    }
-    if (challenge?.scheme !== 'bearer' || !challenge.params.realm) throw this.denied(`${what}: 401 with an unusable WWW-Authenticate "${header ?? ''}"`);
-    const realm = new URL(challenge.params.realm);
-    if (challenge.params.service) realm.searchParams.set('service', challenge.params.service);
-    // One space-separated scope parameter, as containerd's GET token request sends it.
-    // The challenge's scopes are added for resources ours do not name (ours cover the rest).
-    const resource = (s: string) => s.slice(0, s.lastIndexOf(':'));
-    const extra = (challenge.params.scope ?? '').split(' ').filter((s) => s && !scopes.some((o) => resource(o) === resource(s)));
-    realm.searchParams.set('scope', [...scopes, ...extra].join(' '));
-    const res = await send({ method: 'GET', url: realm, headers: this.basic ? { Authorization: `Basic ${this.basic}` } : {}, timeoutMs: this.timeoutMs });
-    if (res.statusCode !== 200) {
-      const err = await statusError(res, `token request to ${realm.origin}${realm.pathname}`);
-      throw err.code === 'EACCES' ? this.denied(err.message) : err;
-    }
-    const text = (await readBody(res, `token from ${realm.origin}${realm.pathname}`, 1 << 20)).toString('utf8');
-    let token: string | undefined;
-    try {
-      const parsed = JSON.parse(text) as { token?: string; access_token?: string };
-      token = parsed.token ?? parsed.access_token;
-    } catch {
-      /* reported below */
-    }
-    if (!token) throw new NydusError('EACCES', `token server ${realm.origin}${realm.pathname} answered without a token`);
-    return `Bearer ${token}`;
-  }
-}
-
-/** Media type and JSON of manifest bytes; the Content-Type wins over the document's mediaType. */
-export function decodeManifest(contentType: string, bytes: Buffer, what: string): { mediaType: string; json: ImageManifest | ImageIndex } {
-  let json: ImageManifest | ImageIndex & { mediaType?: string };
-  try {
-    json = JSON.parse(bytes.toString('utf8')) as ImageManifest | ImageIndex;
-  } catch (err) {
-    throw new NydusError('EINVAL', `${what}: manifest is not JSON: ${(err as Error).message}`);
-  }
-  const known = [...MANIFEST_MEDIA_TYPES, ...INDEX_MEDIA_TYPES];
-  let mediaType = known.includes(contentType) ? contentType : json.mediaType ?? contentType;
-  // A registry that does not keep the type may answer application/json: guess from the shape.
-  if (!known.includes(mediaType) && (contentType === 'application/json' || contentType === '') && !json.mediaType) {
-    if ('manifests' in json) mediaType = INDEX_MEDIA_TYPES[0];
-    else if ('layers' in json) mediaType = MANIFEST_MEDIA_TYPES[0];
-  }
-  if (!known.includes(mediaType)) {
-    throw new NydusError('EINVAL', `${what}: unsupported manifest media type "${mediaType}" (expected one of ${known.join(', ')})`);
-  }
-  if (json.schemaVersion !== 2) throw new NydusError('EINVAL', `${what}: schemaVersion ${String(json.schemaVersion)} is not supported (expected 2)`);
-  return { mediaType, json };
 }

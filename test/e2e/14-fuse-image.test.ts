@@ -1,11 +1,13 @@
-// e2e: `nydus fuse --image REF` against Debian's docker-registry with htpasswd Basic auth. A
-// tree built with `nydus create` (v6, --no-blob-toc: the blob id is the blob file's SHA-256) is
+// e2e: `nydus fuse --image REF` against Debian's docker-registry with htpasswd Basic auth (and
+// once with token auth). A tree built with `nydus create` (v6, --no-blob-toc: the blob id is the blob file's SHA-256) is
 // pushed as a nydus image (data blob layer, gzip tar bootstrap layer, config, OCI manifest) with
 // the registry client; the daemon resolves the tag, fetches the bootstrap and serves the same
 // tree. Also: the default config (no --config), the cached bootstrap reused while the registry is
-// down, a missing tag refused with no mount, and --image with --bootstrap a usage error.
+// down, hot upgrades (the successor resolves the image again, also with the registry down), a
+// missing tag refused with no mount, and --image with --bootstrap a usage error.
 import { createHash, randomBytes } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { lstat, readdir, readFile, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { test } from 'uvu';
@@ -15,10 +17,12 @@ import {
   MEDIA_NYDUS_BLOB, MEDIA_OCI_CONFIG, MEDIA_OCI_LAYER_GZIP, MEDIA_OCI_MANIFEST,
 } from '../../src/oci/media-types.js';
 import { RegistryClient } from '../../src/oci/registry-client.js';
-import { isFuseMounted, isRoot, startDaemon, unmountAndRemove } from '../daemon-helpers.js';
+import { readRecord } from '../../src/upgrade/records.js';
+import { isFuseMounted, isRoot, mountId, startDaemon, stopPid, unmountAndRemove, waitForRecord } from '../daemon-helpers.js';
 import { cli, perTest, tempDir } from '../helpers.js';
 import { skipReason } from '../servers/common.js';
 import { REGISTRY_BIN, startRegistry, type RegistryServer } from '../servers/registry.js';
+import { startTokenServer, type TokenServer } from '../servers/token-server.js';
 
 const why = !isRoot ? 'needs root (FUSE mounts)' : skipReason(REGISTRY_BIN) ?? skipReason('/usr/bin/htpasswd');
 if (why) console.log(`14-fuse-image: skipped, ${why}`);
@@ -30,6 +34,8 @@ const USER = { name: 'nydus', password: 'image-s3cret' };
 const AUTH = Buffer.from(`${USER.name}:${USER.password}`).toString('base64');
 const REPO = 'library/fused';
 let registry: RegistryServer;
+let tokens: TokenServer;
+let tokened: RegistryServer;
 let src = '';
 let bootstrapLayer = '';
 let n = 0;
@@ -42,22 +48,26 @@ function fresh(name: string): string {
   return d;
 }
 
-/** Every entry below `root`: type, mode, size, content digest or link target. */
-function tree(root: string): Record<string, string> {
+/**
+ * Every entry below `root`: type, mode, size, content digest or link target. Asynchronous: the
+ * token server runs in this process, and a synchronous read of the mount would block the event
+ * loop that has to answer the daemon's token request.
+ */
+async function tree(root: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  const walk = (rel: string) => {
-    for (const name of readdirSync(join(root, rel)).sort()) {
+  const walk = async (rel: string) => {
+    for (const name of (await readdir(join(root, rel))).sort()) {
       const p = rel ? `${rel}/${name}` : name;
-      const st = lstatSync(join(root, p));
+      const st = await lstat(join(root, p));
       const mode = (st.mode & 0o7777).toString(8);
-      if (st.isSymbolicLink()) out[p] = `link -> ${readlinkSync(join(root, p))}`;
+      if (st.isSymbolicLink()) out[p] = `link -> ${await readlink(join(root, p))}`;
       else if (st.isDirectory()) {
         out[p] = `dir ${mode}`;
-        walk(p);
-      } else out[p] = `file ${mode} ${st.size} ${sha256(readFileSync(join(root, p)))}`;
+        await walk(p);
+      } else out[p] = `file ${mode} ${st.size} ${sha256(await readFile(join(root, p)))}`;
     }
   };
-  walk('');
+  await walk('');
   return out;
 }
 
@@ -96,7 +106,14 @@ test.before(async () => {
   bootstrapLayer = sha256(layer);
 
   registry = await startRegistry({ auth: 'htpasswd', users: [USER] });
-  const client = new RegistryClient(registry.host, REPO, { auth: { username: USER.name, password: USER.password } });
+  tokens = await startTokenServer({ users: [USER] });
+  tokened = await startRegistry({ auth: 'token', tokenServer: tokens });
+  for (const server of [registry, tokened]) await pushImage(server, blobs, blobId, blob, bootDir, layer);
+});
+
+/** Pushes the data blob, the bootstrap layer, a config and the manifest (tag v1) to `server`. */
+async function pushImage(server: RegistryServer, blobs: string, blobId: string, blob: Buffer, bootDir: string, layer: Buffer): Promise<void> {
+  const client = new RegistryClient(server.host, REPO, { auth: { username: USER.name, password: USER.password } });
   const config = Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [sha256(blob), sha256(readFileSync(join(bootDir, 'image/image.boot')))] } }));
   await client.pushBlob(`sha256:${blobId}`, join(blobs, blobId), blob.length);
   await client.pushBlob(bootstrapLayer, layer, layer.length);
@@ -110,10 +127,10 @@ test.before(async () => {
     ],
   };
   await client.putManifest('v1', MEDIA_OCI_MANIFEST, Buffer.from(JSON.stringify(manifest)));
-});
+}
 
 test.after(async () => {
-  await registry?.stop();
+  await Promise.all([registry?.stop(), tokened?.stop(), tokens?.stop()]);
   await unmountAndRemove(work);
 });
 
@@ -125,7 +142,7 @@ imageTest('fuse --image with --config mounts the pushed image: same tree and con
   const mnt = fresh('mnt');
   const d = track(await startDaemon(['--image', `${registry.host}/${REPO}:v1`, '--config', cfg], mnt, join(work, `api${n++}.sock`)));
   try {
-    assert.equal(tree(mnt), tree(src));
+    assert.equal(await tree(mnt), await tree(src));
   } finally {
     assert.is(await d.stop(), 0);
   }
@@ -148,7 +165,7 @@ imageTest('fuse --image without --config: default config (registry backend, blob
   const mnt = fresh('mnt');
   const d = track(await startDaemon(['--image', `${registry.host}/${REPO}:v1`], mnt, undefined, { XDG_CACHE_HOME: xdg, IMAGE_PULL_AUTH: AUTH }));
   try {
-    assert.equal(tree(mnt), tree(src));
+    assert.equal(await tree(mnt), await tree(src));
   } finally {
     await d.stop();
   }
@@ -157,13 +174,26 @@ imageTest('fuse --image without --config: default config (registry backend, blob
   assert.ok(cached.some((f) => f.endsWith('.blob.data')), `blob cache files in the default cache dir: ${cached.join(',')}`);
 });
 
+imageTest('fuse --image against a token-auth registry: manifest and blobs read with Bearer tokens', async () => {
+  const mnt = fresh('mnt');
+  const before = tokens.requests.length;
+  const d = track(await startDaemon(['--image', `${tokened.host}/${REPO}:v1`, '--config', configFile(fresh('cache'))], mnt));
+  try {
+    assert.equal(await tree(mnt), await tree(src));
+  } finally {
+    await d.stop();
+  }
+  const asked = tokens.requests.slice(before);
+  assert.ok(asked.length > 0 && asked.every((r) => r.granted && r.user === USER.name), JSON.stringify(asked));
+});
+
 imageTest('a restart while the registry is down mounts the cached bootstrap (cached data readable)', async () => {
   const cache = fresh('cache');
   const cfg = configFile(cache);
   const mnt = fresh('mnt');
   const first = track(await startDaemon(['--image', `${registry.host}/${REPO}:v1`, '--config', cfg], mnt));
   try {
-    assert.equal(tree(mnt), tree(src)); // warms the blob cache
+    assert.equal(await tree(mnt), await tree(src)); // warms the blob cache
   } finally {
     await first.stop();
   }
@@ -178,6 +208,37 @@ imageTest('a restart while the registry is down mounts the cached bootstrap (cac
     }
   } finally {
     await registry.restart();
+  }
+});
+
+imageTest('nydus upgrade of an --image daemon: the record keeps --image; successors take over the same mount, also with the registry down', async () => {
+  const id = `img${n++}`;
+  const stateDir = fresh('state');
+  const mnt = fresh('mnt');
+  const supervisor = join(fresh('sup'), 'supervisor.sock');
+  const d = track(await startDaemon(['--image', `${registry.host}/${REPO}:v1`, '--config', configFile(fresh('cache')), '--id', id, '--supervisor', supervisor, '--state-dir', stateDir], mnt, join(fresh('sock'), 'api.sock')));
+  try {
+    await waitForRecord(stateDir, id);
+    const rec = await readRecord(stateDir, id);
+    assert.ok(rec.argv.join(' ').includes(`--image ${registry.host}/${REPO}:v1`), rec.argv.join(' '));
+    assert.equal(await tree(mnt), await tree(src));
+    const mount0 = mountId(mnt);
+    for (const down of [false, true]) {
+      if (down) await registry.kill();
+      try {
+        const r = await execa(process.execPath, [cli, 'upgrade', id, '--state-dir', stateDir], { reject: false, timeout: 60_000 });
+        assert.is(r.exitCode, 0, `${r.stdout}\n${r.stderr}`);
+        assert.is((await readRecord(stateDir, id)).state, 'RUNNING');
+        assert.is(mountId(mnt), mount0, 'the same mount');
+        assert.is(readFileSync(join(mnt, 'etc/conf.d/c3.conf'), 'utf8'), readFileSync(join(src, 'etc/conf.d/c3.conf'), 'utf8'));
+      } finally {
+        if (down) await registry.restart();
+      }
+    }
+  } finally {
+    const rec = await readRecord(stateDir, id).catch(() => null);
+    if (rec?.pid) await stopPid(rec.pid, mnt);
+    await d.stop();
   }
 });
 

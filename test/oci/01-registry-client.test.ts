@@ -1,10 +1,13 @@
 // OCI layer: image references, and the registry client against Debian's docker-registry with
 // htpasswd Basic auth and with token auth: blob push (twice), verified fetch, cross-repository
 // mount, manifests and indexes (platform choice), missing tags, corrupt blobs, media types the
-// client does not know, refused credentials, and network failures that end in EIO, not a hang.
+// client does not know, refused credentials, https certificate checks, and network failures
+// that end in EIO, not a hang.
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { test } from 'uvu';
@@ -264,6 +267,17 @@ async function fakeRegistry(handler: http.RequestListener): Promise<{ host: stri
   };
 }
 
+test('a reference that is neither a tag nor a digest, and a malformed blob digest, are EINVAL before any request', async () => {
+  const c = new RegistryClient('127.0.0.1:1', 'x/y');
+  for (const bad of ['../v1', 'a/b', 'sha256:xyz', '']) assert.is((await rejection(c.getManifest(bad))).code, 'EINVAL', bad);
+  assert.is((await rejection(c.putManifest('a b', MEDIA_OCI_MANIFEST, Buffer.from('{}')))).code, 'EINVAL');
+  assert.is((await rejection(c.fetchBlob('sha256:abc', join(work, 'never')))).code, 'EINVAL');
+  assert.is((await rejection(c.pushBlob('md5:abc', Buffer.from('x'), 1))).code, 'EINVAL');
+  const d = sha256(Buffer.from('x'));
+  assert.match((await rejection(c.pushBlob(d, Buffer.from('x'), 2))).message, 'has 1 bytes, size says 2');
+  assert.is((await rejection(c.pushBlob(d, join(work, 'no-such-file'), 1))).code, 'ENOENT');
+});
+
 test('a manifest of an unknown media type is EINVAL naming the type', async () => {
   const fake = await fakeRegistry((_req, res) => res.writeHead(200, { 'Content-Type': 'application/vnd.example.unknown+json' }).end('{"schemaVersion":2}'));
   try {
@@ -285,6 +299,28 @@ test('a manifest fetched by digest whose bytes do not match is EBADMSG', async (
     assert.match(err.message, other);
   } finally {
     await fake.close();
+  }
+});
+
+test('https: the certificate is verified; caCertFiles trusts a CA, skipVerify accepts any', async () => {
+  const dir = tempDir('nydus-oci-tls-');
+  const key = join(dir, 'key.pem');
+  const cert = join(dir, 'cert.pem');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+  const body = JSON.stringify({ schemaVersion: 2, mediaType: MEDIA_OCI_MANIFEST, config: {}, layers: [] });
+  const server = https.createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (_req, res) => res.writeHead(200, { 'Content-Type': MEDIA_OCI_MANIFEST }).end(body));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    const untrusted = await rejection(new RegistryClient(host, 'x/y', { plainHttp: false }).getManifest('v1'));
+    assert.is(untrusted.code, 'EIO');
+    assert.match(untrusted.message, /certificate/i);
+    assert.is((await new RegistryClient(host, 'x/y', { plainHttp: false, caCertFiles: [cert] }).getManifest('v1')).mediaType, MEDIA_OCI_MANIFEST);
+    assert.is((await new RegistryClient(host, 'x/y', { plainHttp: false, skipVerify: true }).getManifest('v1')).mediaType, MEDIA_OCI_MANIFEST);
+    assert.is(reject(() => new RegistryClient(host, 'x/y', { caCertFiles: [join(dir, 'missing.pem')] })).code, 'EINVAL');
+  } finally {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 });
 
