@@ -24,6 +24,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("blake3KeyedXof", Napi::Function::New(env, Blake3KeyedXof, "blake3KeyedXof"));
   exports.Set("blake3DeriveKey", Napi::Function::New(env, Blake3DeriveKey, "blake3DeriveKey"));
   exports.Set("crc32c", Napi::Function::New(env, Crc32c, "crc32c"));
+  exports.Set("ZstdDecoder", ZstdDecoderWrap::Define(env));
   exports.Set("nativeInfo", Napi::Function::New(env, NativeInfo, "nativeInfo"));
   exports.Set("readXattrs", Napi::Function::New(env, ReadXattrs, "readXattrs"));
   exports.Set("dataExtents", Napi::Function::New(env, DataExtents, "dataExtents"));

@@ -146,4 +146,29 @@ Napi::Value Crc32c(const Napi::CallbackInfo& info) {
   return Napi::Number::New(info.Env(), storage::Crc32c(*data));
 }
 
+Napi::Function ZstdDecoderWrap::Define(Napi::Env env) {
+  return DefineClass(env, "ZstdDecoder",
+                     {InstanceMethod<&ZstdDecoderWrap::Decode>("decode"),
+                      InstanceMethod<&ZstdDecoderWrap::Finish>("finish")});
+}
+
+ZstdDecoderWrap::ZstdDecoderWrap(const Napi::CallbackInfo& info)
+    : Napi::ObjectWrap<ZstdDecoderWrap>(info), decoder_(std::make_unique<storage::ZstdStreamDecoder>()) {}
+
+Napi::Value ZstdDecoderWrap::Decode(const Napi::CallbackInfo& info) {
+  const std::optional<ByteView> data = BytesArg(info, 0, "data");
+  if (!data) return info.Env().Undefined();
+  std::vector<uint8_t> out;
+  if (Status s = decoder_->Decode(*data, out); !s.ok()) {
+    ThrowStatus(info.Env(), s);
+    return info.Env().Undefined();
+  }
+  return Napi::Buffer<uint8_t>::Copy(info.Env(), out.data(), out.size());
+}
+
+Napi::Value ZstdDecoderWrap::Finish(const Napi::CallbackInfo& info) {
+  if (Status s = decoder_->Finish(); !s.ok()) ThrowStatus(info.Env(), s);
+  return info.Env().Undefined();
+}
+
 }  // namespace nydus::binding

@@ -1,4 +1,4 @@
-// Builder layer: turns an OCI layer tarball (plain or gzip; ustar, GNU and PAX headers) into
+// Builder layer: turns an OCI layer tarball (plain, gzip or zstd; ustar, GNU and PAX headers) into
 // the image tree. Whiteouts stay as the entries they are; a path that leaves the root
 // ("../x") is refused. File contents stay in the (decompressed) tar and are read later.
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { NydusError } from '../errors.js';
+import { zstdDecodeStream } from '../native/binding.js';
 import { type BuildNode, findNode, S_IFDIR, S_IFLNK, S_IFMT, S_IFREG } from './model.js';
 import { MAX_NAME, sortChildren } from './scan-dir.js';
 
@@ -52,6 +53,9 @@ function parsePax(data: Buffer): Map<string, Buffer> {
   return out;
 }
 
+/** The first bytes of a zstd frame (RFC 8878). */
+const ZSTD_MAGIC = Buffer.from([0x28, 0xb5, 0x2f, 0xfd]);
+
 /** Splits a tar path into image components, refusing any that leave the root. */
 export function normalizeTarPath(raw: string, tar: string): string[] {
   const parts: string[] = [];
@@ -64,21 +68,26 @@ export function normalizeTarPath(raw: string, tar: string): string[] {
   return parts;
 }
 
-/** Decompresses a gzip layer into `workDir`, or returns the path of a plain tar as is. */
+/**
+ * Decompresses a gzip or zstd layer (told by their magic numbers) into `workDir`, or returns
+ * the path of a plain tar as is.
+ */
 async function plainTar(tarball: string, workDir: string): Promise<string> {
   const fh = await open(tarball, 'r');
-  const magic = Buffer.alloc(2);
+  const magic = Buffer.alloc(4);
   try {
-    await fh.read(magic, 0, 2, 0);
+    await fh.read(magic, 0, 4, 0);
   } finally {
     await fh.close();
   }
-  if (magic[0] !== 0x1f || magic[1] !== 0x8b) return tarball;
+  const gzip = magic[0] === 0x1f && magic[1] === 0x8b;
+  const zstd = magic.equals(ZSTD_MAGIC);
+  if (!gzip && !zstd) return tarball;
   const out = join(workDir, 'layer.tar');
   try {
-    await pipeline(createReadStream(tarball), createGunzip(), createWriteStream(out));
+    await pipeline(createReadStream(tarball), gzip ? createGunzip() : zstdDecodeStream(), createWriteStream(out));
   } catch (err) {
-    throw bad(tarball, `not a valid gzip stream: ${(err as Error).message}`);
+    throw bad(tarball, `not a valid ${gzip ? 'gzip' : 'zstd'} stream: ${(err as Error).message}`);
   }
   return out;
 }

@@ -20,7 +20,7 @@ export default class Create extends NydusCommand {
     '<%= config.bin %> create layer.tar.gz --bootstrap image.boot --blob-dir ./blobs --fs-version 5 --compressor lz4_block --digester sha256',
     '<%= config.bin %> create ./rootfs --bootstrap image.boot --blob-dir ./blobs --compressor none --chunk-size 0x10000 --json',
   ];
-  static override args = { source: Args.string({ description: 'source directory, or a layer tarball (plain or gzip)', required: true }) };
+  static override args = { source: Args.string({ description: 'source directory, or a layer tarball (plain, gzip or zstd)', required: true }) };
   static override flags = {
     bootstrap: Flags.string({ char: 'B', description: 'bootstrap file to write', required: true }),
     'blob-dir': Flags.string({ char: 'D', description: 'directory to write the data blob into (named by blob id)', required: true }),

@@ -5,6 +5,7 @@ import { constants as bufferConstants } from 'node:buffer';
 import { constants as osConstants } from 'node:os';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { Transform } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { NativeError } from '../errors.js';
 
@@ -48,6 +49,7 @@ interface Addon {
   blake3DeriveKey(context: string, material: Bytes, outLen: number): Buffer;
   crc32c(data: Bytes): number;
   nativeInfo(): NativeInfo;
+  ZstdDecoder: new () => { decode(data: Bytes): Buffer; finish(): void };
 }
 
 // This file runs as dist/src/native/binding.js: the package root is three levels up.
@@ -147,6 +149,32 @@ function checkLevel(alg: Compressor, level: unknown): asserts level is number | 
 }
 
 // --- compression -------------------------------------------------------------------------
+
+/**
+ * A Transform decoding a zstd stream of unknown length (any number of concatenated frames,
+ * e.g. a `tar+zstd` image layer). A corrupt or truncated stream fails the stream with a
+ * NativeError (EINVAL). Decoding runs on the JS thread, piece by piece.
+ */
+export function zstdDecodeStream(): Transform {
+  const decoder = callSync((a) => new a.ZstdDecoder());
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      try {
+        done(null, callSync(() => decoder.decode(chunk)));
+      } catch (err) {
+        done(err as Error);
+      }
+    },
+    flush(done) {
+      try {
+        callSync(() => decoder.finish());
+        done();
+      } catch (err) {
+        done(err as Error);
+      }
+    },
+  });
+}
 
 /**
  * Compresses `data` as one chunk would be stored. `level` applies to zstd (default 3, as

@@ -1,5 +1,5 @@
-// OCI layer: the bootstrap out of a nydus image's bootstrap layer (a tar, gzip-compressed or
-// not, holding image/image.boot, or image.boot in older images). A small streaming tar reader
+// OCI layer: the bootstrap out of a nydus image's bootstrap layer (a tar: plain, gzip or
+// zstd, holding image/image.boot, or image.boot in older images). A small streaming tar reader
 // (ustar, GNU long names, pax path records); an entry with an absolute or ".." name makes the
 // whole layer refused as hostile. Only the bootstrap is written, to a temp file then renamed.
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { NydusError } from '../errors.js';
+import { zstdDecodeStream } from '../native/binding.js';
 import { BOOTSTRAP_IN_LAYER, LEGACY_BOOTSTRAP_IN_LAYER } from './media-types.js';
 
 /** Reads exact byte counts from a stream. */
@@ -52,6 +53,9 @@ class ExactReader {
   }
 }
 
+/** The first bytes of a zstd frame (RFC 8878). */
+const ZSTD_MAGIC = Buffer.from([0x28, 0xb5, 0x2f, 0xfd]);
+
 const text = (b: Buffer) => b.toString('utf8').replace(/\0.*$/s, '');
 const octal = (b: Buffer) => {
   const s = text(b).trim();
@@ -87,17 +91,18 @@ function normalise(name: string, layer: string): string {
  * layer in messages. Throws EINVAL when the layer holds no bootstrap or is not a (gzip) tar.
  */
 export async function extractBootstrap(layerFile: string, dest: string, what: string): Promise<void> {
-  const head = Buffer.alloc(2);
+  const head = Buffer.alloc(4);
   const fh = await open(layerFile, 'r');
   try {
-    await fh.read(head, 0, 2, 0);
+    await fh.read(head, 0, 4, 0);
   } finally {
     await fh.close();
   }
   const file = createReadStream(layerFile);
   const gzip = head[0] === 0x1f && head[1] === 0x8b;
-  const stream = gzip ? file.pipe(createGunzip()) : file;
-  if (gzip) file.once('error', (err) => stream.destroy(err));
+  const zstd = head.equals(ZSTD_MAGIC);
+  const stream = gzip ? file.pipe(createGunzip()) : zstd ? file.pipe(zstdDecodeStream()) : file;
+  if (gzip || zstd) file.once('error', (err) => stream.destroy(err));
   const reader = new ExactReader(stream as AsyncIterable<Buffer>);
   const temp = join(dirname(dest), `.${basename(dest)}.part-${process.pid}-${randomBytes(4).toString('hex')}`);
   let found: string | null = null;

@@ -26,15 +26,16 @@ import {
   ANNOTATION_NYDUS_BLOB, ANNOTATION_NYDUS_BOOTSTRAP, ANNOTATION_NYDUS_FS_VERSION, ANNOTATION_NYDUS_SOURCE_DIGEST,
   ANNOTATION_NYDUS_SOURCE_REFERENCE, ANNOTATION_UNCOMPRESSED, BOOTSTRAP_IN_LAYER, type Descriptor, type ImageConfig,
   type ImageIndex, type ImageManifest, MEDIA_DOCKER_LAYER_GZIP, MEDIA_DOCKER_LAYER_TAR, MEDIA_NYDUS_BLOB, MEDIA_OCI_CONFIG,
-  MEDIA_OCI_INDEX, MEDIA_OCI_LAYER_GZIP, MEDIA_OCI_LAYER_TAR, MEDIA_OCI_MANIFEST, OS_FEATURE_NYDUS, type Platform,
+  MEDIA_OCI_INDEX, MEDIA_OCI_LAYER_GZIP, MEDIA_OCI_LAYER_TAR, MEDIA_OCI_LAYER_ZSTD, MEDIA_OCI_MANIFEST, OS_FEATURE_NYDUS, type Platform,
 } from './media-types.js';
 import { formatPlatform } from './platform.js';
 import { formatReference, parseReference, type ImageRef } from './reference.js';
 import { RegistryClient, type RegistryClientOptions } from './registry-client.js';
 
-/** Layer media types a converter can read (tar, gzip tar; OCI and Docker names). */
-const LAYER_TYPES = new Set([MEDIA_OCI_LAYER_TAR, MEDIA_OCI_LAYER_GZIP, MEDIA_DOCKER_LAYER_TAR, MEDIA_DOCKER_LAYER_GZIP,
-  'application/vnd.oci.image.layer.nondistributable.v1.tar+gzip', 'application/vnd.docker.image.rootfs.foreign.diff.tar.gzip']);
+/** Layer media types a converter can read (tar, gzip tar, zstd tar; OCI and Docker names). */
+const LAYER_TYPES = new Set([MEDIA_OCI_LAYER_TAR, MEDIA_OCI_LAYER_GZIP, MEDIA_OCI_LAYER_ZSTD, MEDIA_DOCKER_LAYER_TAR, MEDIA_DOCKER_LAYER_GZIP,
+  'application/vnd.oci.image.layer.nondistributable.v1.tar', 'application/vnd.oci.image.layer.nondistributable.v1.tar+gzip',
+  'application/vnd.oci.image.layer.nondistributable.v1.tar+zstd', 'application/vnd.docker.image.rootfs.foreign.diff.tar.gzip']);
 
 export type AuthLookup = (registry: string) => RegistryClientOptions['auth'];
 
@@ -296,7 +297,7 @@ async function buildPlatform(
       throw convertError(`${req.source}: layer ${i} (${l.digest}) is already a nydus layer; the source must be an OCI or Docker image`);
     }
     if (!LAYER_TYPES.has(l.mediaType)) {
-      throw convertError(`${req.source}: layer ${i} (${l.digest}) has media type ${l.mediaType}, which the converter cannot read (tar or gzip tar layers only)`);
+      throw convertError(`${req.source}: layer ${i} (${l.digest}) has media type ${l.mediaType}, which the converter cannot read (tar, gzip or zstd tar layers only)`);
     }
   }
   if (!config.rootfs || !Array.isArray(config.rootfs.diff_ids)) throw convertError(`${req.source}: the image config has no rootfs.diff_ids`);

@@ -131,7 +131,6 @@ export async function resolveImageMount(o: ImageMountOptions): Promise<ImageMoun
   const bootstrap = bootPath(cacheDir, layer.digest);
   if (!existsSync(bootstrap)) {
     await mkdir(cacheDir, { recursive: true });
-    if (layer.mediaType?.endsWith('+zstd')) throw new NydusError('ENOTSUP', `${name}: bootstrap layer ${layer.digest} is zstd-compressed (${layer.mediaType}); only gzip and plain tar are supported`);
     // A name of its own: daemons starting together each fetch and extract, and renames are atomic.
     const layerFile = join(cacheDir, `.${layer.digest.slice('sha256:'.length)}.layer-${process.pid}-${randomBytes(4).toString('hex')}`);
     try {

@@ -9,6 +9,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createImage } from '../../src/builder/build.js';
 import type { BuildOptions } from '../../src/builder/model.js';
+import { compress } from '../../src/native/binding.js';
 import { RafsImage } from '../../src/native/image.js';
 import { walk } from '../../src/inspect/walk.js';
 import { cli, perTest, tempDir } from '../helpers.js';
@@ -158,6 +159,31 @@ test('a gzip layer tarball (PAX, xattrs, hard links, whiteouts) builds and reads
   assert.is(image.readlink(image.lookupPath('/usr/bin/applink')).toString(), 'app');
   assert.ok(image.lookupPath('/.wh.removed') > 0, 'whiteouts are kept as entries');
   assert.ok(image.lookupPath('/usr/.wh..wh..opq') > 0);
+});
+
+test('a zstd layer tarball (two concatenated frames) builds the same image as the plain tar; a truncated one is refused', async () => {
+  const t = join(work, 'zst-src');
+  mkdirSync(join(t, 'etc'), { recursive: true });
+  writeFileSync(join(t, 'etc/conf'), 'setting = 1\n'.repeat(5000));
+  writeFileSync(join(t, 'blob.bin'), createHash('sha256').update('seed').digest().toString('hex').repeat(40000));
+  const tar = execFileSync('tar', ['--sort=name', '--numeric-owner', '--mtime=@1700000000', '-cf', '-', '-C', t, '.'], { maxBuffer: 1 << 28 });
+  const plain = join(work, 'layer.tar');
+  writeFileSync(plain, tar);
+  // Two frames, as streaming compressors (zstd -T, containerd) write them.
+  const half = Math.floor(tar.length / 2);
+  const zst = join(work, 'layer.tar.zst');
+  writeFileSync(zst, Buffer.concat([compress('zstd', tar.subarray(0, half)), compress('zstd', tar.subarray(half))]));
+  const a = await createImage({ ...defaults, source: plain, bootstrap: join(work, 'zst-a', 'image.boot'), blobDir: join(work, 'zst-a', 'blobs') });
+  const b = await createImage({ ...defaults, source: zst, bootstrap: join(work, 'zst-b', 'image.boot'), blobDir: join(work, 'zst-b', 'blobs') });
+  assert.is(b.blob_id, a.blob_id);
+  assert.ok(readFileSync(b.bootstrap).equals(readFileSync(a.bootstrap)), 'byte-identical bootstraps');
+  const cut = join(work, 'cut.tar.zst');
+  const whole = readFileSync(zst);
+  writeFileSync(cut, whole.subarray(0, whole.length - 7)); // inside the second frame
+  const r = await execa(process.execPath, [cli, 'create', cut, '--bootstrap', join(work, 'zst-c', 'image.boot'), '--blob-dir', join(work, 'zst-c', 'blobs')], { reject: false });
+  assert.is(r.exitCode, 1);
+  assert.match(r.stderr, /not a valid zstd stream/);
+  assert.not.ok(existsSync(join(work, 'zst-c', 'image.boot')));
 });
 
 test('a tarball with a ../ entry is refused and leaves no output', async () => {

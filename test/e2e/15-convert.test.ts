@@ -14,6 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { isRoot, startDaemon, unmountAndRemove } from '../daemon-helpers.js';
+import { compress } from '../../src/native/binding.js';
 import { mountErofs } from '../erofs-helpers.js';
 import { canMountFuse, cli, tempDir } from '../helpers.js';
 import { applyLayers, fixTimes, getBlob, getManifest, pushImage, put, putManifest, sampleLayers, sh, snapshotTree, type EntrySnapshot } from '../oci/oci-fixture.js';
@@ -243,6 +244,32 @@ it('a hard link in an upper layer to a file of a lower layer joins its link grou
     assert.is(a.nlink, 2);
     assert.is(b.nlink, 2);
     assert.ok(readFileSync(join(mnt, 'usr/bin/alias')).equals(readFileSync(join(lower, 'usr/bin/tool'))));
+  } finally {
+    await d.stop();
+  }
+});
+
+it('tar+zstd layers (OCI media type) convert like gzip ones', async () => {
+  const tars = [layers[0], layers[2]].map((dir) => sh('tar', ['--sort=name', '--numeric-owner', '--xattrs', '--xattrs-include=user.*', '-C', dir, '-cf', '-', '.']));
+  const zsts = tars.map((t) => compress('zstd', t));
+  for (const z of zsts) await pushBlob(registry.url, 'zst', z, auth);
+  const cfg = Buffer.from(JSON.stringify({ os: 'linux', architecture: 'amd64', rootfs: { type: 'layers', diff_ids: tars.map(sha) } }));
+  await pushBlob(registry.url, 'zst', cfg, auth);
+  const m = Buffer.from(JSON.stringify({
+    schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json',
+    config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: sha(cfg), size: cfg.length },
+    layers: zsts.map((z) => ({ mediaType: 'application/vnd.oci.image.layer.v1.tar+zstd', digest: sha(z), size: z.length })),
+  }));
+  await putManifest(registry.url, 'zst', '1', 'application/vnd.oci.image.manifest.v1+json', m, auth);
+  const r = await convert(['--source', `${registry.host}/zst:1`, '--target', `${registry.host}/zst:1-nydus`, ...authFlags]);
+  assert.is(r.exitCode, 0, r.stderr);
+  const union = fresh('zst-union');
+  applyLayers([layers[0], layers[2]], union, fresh('scratch'));
+  const mnt = fresh('mnt');
+  const d = await startDaemon(['--image', `${registry.host}/zst:1-nydus`, '--config', registryConfig('zst')], mnt);
+  try {
+    const diff = diffTrees(snapshotTree(mnt), snapshotTree(union));
+    assert.equal(diff, [], diff.slice(0, 10).join('\n'));
   } finally {
     await d.stop();
   }

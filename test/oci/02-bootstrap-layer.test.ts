@@ -1,4 +1,4 @@
-// OCI layer: the bootstrap out of a bootstrap layer, from tars GNU tar writes (gzip or plain,
+// OCI layer: the bootstrap out of a bootstrap layer, from tars GNU tar writes (gzip, zstd or plain,
 // gnu and pax formats with long names, the legacy top-level image.boot), and the refusals:
 // unsafe entry names, no bootstrap, not a tar; a refused layer leaves no file behind. Also the
 // choice of the bootstrap layer in a manifest and the default cache directory.
@@ -9,6 +9,7 @@ import { execa } from 'execa';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { NydusError } from '../../src/errors.js';
+import { compress } from '../../src/native/binding.js';
 import { extractBootstrap } from '../../src/oci/bootstrap-layer.js';
 import { bootstrapLayerOf, defaultCacheDir } from '../../src/oci/image-mount.js';
 import { ANNOTATION_NYDUS_BOOTSTRAP, type ImageManifest, MEDIA_NYDUS_BLOB, MEDIA_OCI_LAYER_GZIP } from '../../src/oci/media-types.js';
@@ -53,6 +54,22 @@ test('image/image.boot comes out of a gzip tar and of a plain tar', async () => 
     await extractBootstrap(layer, dest, 'layer');
     assert.equal(readFileSync(dest), boot);
   }
+});
+
+test('image/image.boot comes out of a zstd tar (concatenated frames); a truncated zstd layer is refused, leaving no file', async () => {
+  const plain = readFileSync(await tarOf({ 'image/image.boot': boot }, ['image'], []));
+  const zst = Buffer.concat([compress('zstd', plain.subarray(0, 10_000)), compress('zstd', plain.subarray(10_000))]);
+  const layer = join(work, `layer${n++}.tar.zst`);
+  writeFileSync(layer, zst);
+  const dest = join(outDir(), 'b.boot');
+  await extractBootstrap(layer, dest, 'layer');
+  assert.equal(readFileSync(dest), boot);
+  const cut = join(work, `layer${n++}.tar.zst`);
+  writeFileSync(cut, zst.subarray(0, Math.floor(zst.length / 2)));
+  const dir = outDir();
+  const err = await rejection(extractBootstrap(cut, join(dir, 'b.boot'), 'layer'));
+  assert.match(err.message, /zstd|truncated/);
+  assert.equal(readdirSync(dir), []);
 });
 
 test('entries with long names (gnu and pax formats) are skipped correctly', async () => {

@@ -248,4 +248,44 @@ Result<std::vector<uint8_t>> Decompress(Compression algo, ByteView input, size_t
   return out;
 }
 
+// --- zstd streams ----------------------------------------------------------------------
+
+struct ZstdStreamDecoder::Context {
+  ZSTD_DCtx* dctx = ZSTD_createDCtx();
+  ~Context() { ZSTD_freeDCtx(dctx); }
+};
+
+ZstdStreamDecoder::ZstdStreamDecoder() : ctx_(new Context) {}
+
+ZstdStreamDecoder::~ZstdStreamDecoder() { delete ctx_; }
+
+Status ZstdStreamDecoder::Decode(ByteView input, std::vector<uint8_t>& out) {
+  if (ctx_->dctx == nullptr) return Status(ENOMEM, "zstd: cannot create a decompression context");
+  if (failed_) return Status(EINVAL, "zstd: the stream is corrupt (an earlier piece failed)");
+  if (input.size > 0) fed_ = true;
+  ZSTD_inBuffer in{input.data, input.size, 0};
+  const size_t step = ZSTD_DStreamOutSize();
+  for (;;) {
+    const size_t base = out.size();
+    if (Status s = Allocate(out, base + step); !s.ok()) return s;
+    ZSTD_outBuffer o{out.data() + base, step, 0};
+    const size_t r = ZSTD_decompressStream(ctx_->dctx, &o, &in);
+    out.resize(base + o.pos);
+    if (ZSTD_isError(r)) {
+      failed_ = true;
+      return Status(EINVAL, std::string("zstd: ") + ZSTD_getErrorName(r));
+    }
+    mid_frame_ = r != 0;
+    // Done when the input is consumed and the decoder did not fill the output (nothing held back).
+    if (in.pos == in.size && o.pos < o.size) return Status::Ok();
+  }
+}
+
+Status ZstdStreamDecoder::Finish() const {
+  if (failed_) return Status(EINVAL, "zstd: the stream is corrupt");
+  if (!fed_) return Status(EINVAL, "zstd: empty stream (no frame)");
+  if (mid_frame_) return Status(EINVAL, "zstd: the stream ends inside a frame (truncated)");
+  return Status::Ok();
+}
+
 }  // namespace nydus::storage

@@ -44,4 +44,28 @@ Status DecompressInto(Compression algo, ByteView input, uint8_t* out, size_t out
 // DecompressInto a new buffer of `expected_size` bytes (ENOMEM if it cannot be allocated).
 Result<std::vector<uint8_t>> Decompress(Compression algo, ByteView input, size_t expected_size);
 
+// A zstd stream of unknown length (a `tar+zstd` image layer): any number of concatenated
+// frames, fed in pieces of any size. Not thread-safe; one stream per decoder.
+class ZstdStreamDecoder {
+ public:
+  ZstdStreamDecoder();
+  ~ZstdStreamDecoder();
+  ZstdStreamDecoder(const ZstdStreamDecoder&) = delete;
+  ZstdStreamDecoder& operator=(const ZstdStreamDecoder&) = delete;
+
+  // Decodes `input`, appending the plain bytes to `out`. EINVAL for corrupt input (the
+  // decoder is then unusable), ENOMEM when no context could be made.
+  Status Decode(ByteView input, std::vector<uint8_t>& out);
+  // At the end of the input: EINVAL when it stopped inside a frame (truncated stream), or
+  // when nothing was fed at all.
+  Status Finish() const;
+
+ private:
+  struct Context;
+  Context* ctx_;
+  bool mid_frame_ = false;
+  bool fed_ = false;
+  bool failed_ = false;
+};
+
 }  // namespace nydus::storage

@@ -1,6 +1,7 @@
 // Unit tests for storage/compressor: round trips of every algorithm, the on-disk formats
 // (raw LZ4 block, zstd frame with content size, gzip member), and rejection of corrupt,
 // truncated and wrongly sized input. Core layer tests (ctest).
+#include <algorithm>
 #include <cstring>
 
 #include "storage/compressor.h"
@@ -191,6 +192,36 @@ TEST("none requires the stored length to equal the expected size") {
   CHECK(Decompress(Compression::kNone, in, 3).value() == in);
   CHECK_EQ(Decompress(Compression::kNone, in, 4).status().error_number(), EIO);
   CHECK(Decompress(Compression::kNone, {}, 0).ok());
+}
+
+TEST("zstd streams: concatenated frames fed in pieces of any size; truncated and corrupt streams fail") {
+  const std::vector<uint8_t> a = MixedBytes(300 << 10);
+  const std::vector<uint8_t> b = RandomBytes(70 << 10, 3);
+  std::vector<uint8_t> stream = Compress(Compression::kZstd, a).value();
+  const std::vector<uint8_t> second = Compress(Compression::kZstd, b).value();
+  stream.insert(stream.end(), second.begin(), second.end());
+  std::vector<uint8_t> want = a;
+  want.insert(want.end(), b.begin(), b.end());
+  for (size_t piece : {size_t{1} << 20, size_t{4096}, size_t{7}}) {
+    ZstdStreamDecoder d;
+    std::vector<uint8_t> out;
+    for (size_t at = 0; at < stream.size(); at += piece) {
+      REQUIRE_OK(d.Decode(ByteView(stream.data() + at, std::min(piece, stream.size() - at)), out));
+    }
+    REQUIRE_OK(d.Finish());
+    CHECK(out == want);
+  }
+  ZstdStreamDecoder cut;
+  std::vector<uint8_t> out;
+  REQUIRE_OK(cut.Decode(ByteView(stream.data(), stream.size() / 2), out));
+  CHECK_EQ(cut.Finish().error_number(), EINVAL);
+  ZstdStreamDecoder bad;
+  const std::vector<uint8_t> junk = RandomBytes(1000, 9);
+  CHECK_EQ(bad.Decode(junk, out).error_number(), EINVAL);
+  CHECK_EQ(bad.Decode(stream, out).error_number(), EINVAL);
+  CHECK_EQ(bad.Finish().error_number(), EINVAL);
+  ZstdStreamDecoder none;
+  CHECK_EQ(none.Finish().error_number(), EINVAL);
 }
 
 NYDUS_TEST_MAIN()
