@@ -17,8 +17,8 @@ import { isRoot, startDaemon, unmountAndRemove } from '../daemon-helpers.js';
 import { compress } from '../../src/native/binding.js';
 import { mountErofs } from '../erofs-helpers.js';
 import { canMountFuse, cli, tempDir } from '../helpers.js';
-import { applyLayers, fixTimes, getBlob, getManifest, pushImage, put, putManifest, sampleLayers, sh, snapshotTree, type EntrySnapshot } from '../oci/oci-fixture.js';
-import { pushBlob, REGISTRY_BIN, startRegistry, type RegistryServer } from '../servers/registry.js';
+import { applyLayers, fixTimes, getBlob, getManifest, pushImage, pushRawImage, put, putManifest, sampleLayers, sh, snapshotTree, type EntrySnapshot } from '../oci/oci-fixture.js';
+import { REGISTRY_BIN, startRegistry, type RegistryServer } from '../servers/registry.js';
 
 const why = !isRoot ? 'needs root' : !existsSync(REGISTRY_BIN) ? `${REGISTRY_BIN} missing` : !canMountFuse() ? 'no FUSE' : '';
 const it = why ? test.skip : test;
@@ -223,16 +223,7 @@ it('a hard link in an upper layer to a file of a lower layer joins its link grou
   assert.match(listing, /alias link to/, listing);
   const upperTar = readFileSync(tarFile);
   const lowerTar = sh('tar', ['--sort=name', '--numeric-owner', '-C', lower, '-cf', '-', '.']);
-  const blobs = [gzipSync(lowerTar), gzipSync(upperTar)];
-  for (const b of blobs) await pushBlob(registry.url, 'hl', b, auth);
-  const cfg = Buffer.from(JSON.stringify({ os: 'linux', architecture: 'amd64', rootfs: { type: 'layers', diff_ids: [sha(lowerTar), sha(upperTar)] } }));
-  await pushBlob(registry.url, 'hl', cfg, auth);
-  const m = Buffer.from(JSON.stringify({
-    schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json',
-    config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: sha(cfg), size: cfg.length },
-    layers: blobs.map((b) => ({ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: sha(b), size: b.length })),
-  }));
-  await putManifest(registry.url, 'hl', '1', 'application/vnd.oci.image.manifest.v1+json', m, auth);
+  await pushRawImage(registry.url, 'hl', '1', [lowerTar, upperTar].map((t) => ({ blob: gzipSync(t), mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', diffId: sha(t) })), auth);
   const r = await convert(['--source', `${registry.host}/hl:1`, '--target', `${registry.host}/hl:1-nydus`, ...authFlags]);
   assert.is(r.exitCode, 0, r.stderr);
   const mnt = fresh('mnt');
@@ -251,16 +242,7 @@ it('a hard link in an upper layer to a file of a lower layer joins its link grou
 
 it('tar+zstd layers (OCI media type) convert like gzip ones', async () => {
   const tars = [layers[0], layers[2]].map((dir) => sh('tar', ['--sort=name', '--numeric-owner', '--xattrs', '--xattrs-include=user.*', '-C', dir, '-cf', '-', '.']));
-  const zsts = tars.map((t) => compress('zstd', t));
-  for (const z of zsts) await pushBlob(registry.url, 'zst', z, auth);
-  const cfg = Buffer.from(JSON.stringify({ os: 'linux', architecture: 'amd64', rootfs: { type: 'layers', diff_ids: tars.map(sha) } }));
-  await pushBlob(registry.url, 'zst', cfg, auth);
-  const m = Buffer.from(JSON.stringify({
-    schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json',
-    config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: sha(cfg), size: cfg.length },
-    layers: zsts.map((z) => ({ mediaType: 'application/vnd.oci.image.layer.v1.tar+zstd', digest: sha(z), size: z.length })),
-  }));
-  await putManifest(registry.url, 'zst', '1', 'application/vnd.oci.image.manifest.v1+json', m, auth);
+  await pushRawImage(registry.url, 'zst', '1', tars.map((t) => ({ blob: compress('zstd', t), mediaType: 'application/vnd.oci.image.layer.v1.tar+zstd', diffId: sha(t) })), auth);
   const r = await convert(['--source', `${registry.host}/zst:1`, '--target', `${registry.host}/zst:1-nydus`, ...authFlags]);
   assert.is(r.exitCode, 0, r.stderr);
   const union = fresh('zst-union');
@@ -320,16 +302,7 @@ it('bad sources: a missing tag, an unknown layer media type, a corrupt layer, a 
   assert.match(missing.stderr, /manifest unknown|not found|ENOENT/i);
 
   // A manifest whose layer has a media type the converter cannot read.
-  const odd = Buffer.from('not a tar');
-  await pushBlob(registry.url, 'bad', odd, auth);
-  const cfg = Buffer.from(JSON.stringify({ os: 'linux', architecture: 'amd64', rootfs: { type: 'layers', diff_ids: ['sha256:' + '0'.repeat(64)] } }));
-  await pushBlob(registry.url, 'bad', cfg, auth);
-  const manifest = Buffer.from(JSON.stringify({
-    schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json',
-    config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: sha(cfg), size: cfg.length },
-    layers: [{ mediaType: 'application/x-made-up-layer', digest: sha(odd), size: odd.length }],
-  }));
-  await putManifest(registry.url, 'bad', 'odd', 'application/vnd.oci.image.manifest.v1+json', manifest, auth);
+  await pushRawImage(registry.url, 'bad', 'odd', [{ blob: Buffer.from('not a tar'), mediaType: 'application/x-made-up-layer', diffId: `sha256:${'0'.repeat(64)}` }], auth);
   const r1 = await convert(['--source', `${registry.host}/bad:odd`, '--target', target('b'), ...authFlags]);
   assert.is.not(r1.exitCode, 0);
   assert.match(r1.stderr, /layer 0/);
@@ -351,16 +324,7 @@ it('bad sources: a missing tag, an unknown layer media type, a corrupt layer, a 
   const evil = fresh('evil');
   put(evil, 'evil', 'x');
   const tar = sh('tar', ['--transform', 's,^\\./evil$,../evil,', '-C', evil, '-cf', '-', './evil']);
-  const gz = gzipSync(tar);
-  await pushBlob(registry.url, 'bad', gz, auth);
-  const cfg2 = Buffer.from(JSON.stringify({ os: 'linux', architecture: 'amd64', rootfs: { type: 'layers', diff_ids: [sha(tar)] } }));
-  await pushBlob(registry.url, 'bad', cfg2, auth);
-  const m2 = Buffer.from(JSON.stringify({
-    schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json',
-    config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: sha(cfg2), size: cfg2.length },
-    layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: sha(gz), size: gz.length }],
-  }));
-  await putManifest(registry.url, 'bad', 'evil', 'application/vnd.oci.image.manifest.v1+json', m2, auth);
+  await pushRawImage(registry.url, 'bad', 'evil', [{ blob: gzipSync(tar), mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', diffId: sha(tar) }], auth);
   const r3 = await convert(['--source', `${registry.host}/bad:evil`, '--target', target('d'), ...authFlags]);
   assert.is.not(r3.exitCode, 0);
   assert.match(r3.stderr, /layer 0/);

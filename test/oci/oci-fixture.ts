@@ -71,6 +71,26 @@ export async function getBlob(registryUrl: string, repo: string, digest: string,
   return Buffer.from(await res.arrayBuffer());
 }
 
+/** A layer blob as pushed: its bytes, media type and the digest of its plain tar. */
+export interface RawLayer {
+  blob: Buffer;
+  mediaType: string;
+  diffId: string;
+}
+
+/** Pushes an OCI image of ready-made layer blobs (any media type) as repo:tag; returns the manifest digest. */
+export async function pushRawImage(registryUrl: string, repo: string, tag: string, layers: RawLayer[], auth?: Auth): Promise<string> {
+  for (const l of layers) await pushBlob(registryUrl, repo, l.blob, auth);
+  const config = Buffer.from(JSON.stringify({ os: 'linux', architecture: 'amd64', rootfs: { type: 'layers', diff_ids: layers.map((l) => l.diffId) } }));
+  await pushBlob(registryUrl, repo, config, auth);
+  const manifest = Buffer.from(JSON.stringify({
+    schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json',
+    config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: sha256(config), size: config.length },
+    layers: layers.map((l) => ({ mediaType: l.mediaType, digest: sha256(l.blob), size: l.blob.length })),
+  }));
+  return putManifest(registryUrl, repo, tag, 'application/vnd.oci.image.manifest.v1+json', manifest, auth);
+}
+
 /**
  * Pushes an OCI image (gzip layers, or Docker media types with `docker`) made of the layer
  * directories, lowest first, as repo:tag.
