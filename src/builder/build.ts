@@ -6,7 +6,8 @@ import { dirname, join } from 'node:path';
 import { NydusError } from '../errors.js';
 import type { WorkProgress } from '../work-progress.js';
 import { writeBlob } from './blob-writer.js';
-import { type BlobResult, type BuildNode, type BuildOptions, findNode, S_IFMT, S_IFREG } from './model.js';
+import { type BlobResult, type BlobsArg, type BuildNode, type BuildOptions, findNode, S_IFMT, S_IFREG } from './model.js';
+import { chunkDictFromBootstrap, keepUsedBlobs } from './chunk-dict.js';
 import { scanDirectory } from './scan-dir.js';
 import { scanTarball } from './scan-tar.js';
 import { writeV5Bootstrap } from './v5-writer.js';
@@ -16,6 +17,8 @@ export interface CreateRequest extends BuildOptions {
   source: string;
   bootstrap: string;
   blobDir: string;
+  /** A bootstrap whose chunks are referenced instead of stored again (nydus-image --chunk-dict). */
+  chunkDict?: string;
   /** Hears the files and bytes to write once the source is scanned, then the blob writer's ticks. */
   progress?: WorkProgress;
 }
@@ -25,6 +28,8 @@ export interface CreateSummary {
   bootstrap_size: number;
   blob_id: string;
   blob_path: string | null;
+  /** Blobs of the chunk dictionary the image refers to (its blob table lists them first). */
+  chunk_dict_blobs: string[];
   blob_size: number;
   uncompressed_size: number;
   chunk_count: number;
@@ -94,17 +99,26 @@ export async function createImage(req: CreateRequest): Promise<CreateSummary> {
   const tmpBoot = join(dirname(req.bootstrap), `.${Date.now()}.${process.pid}.boot.tmp`);
   let blob: BlobResult | null = null;
   try {
+    const dict = req.chunkDict ? chunkDictFromBootstrap(req.chunkDict, req.chunkDict, req) : undefined;
     const root = srcStat.isDirectory() ? await scanDirectory(req.source) : await scanTarball(req.source, work);
     const files = blobOrder(root, req.prefetchFiles);
-    blob = await writeBlob(files, req, req.blobDir, req.progress);
+    blob = await writeBlob(files, req, req.blobDir, req.progress, { blobIndex: dict?.blobs.length ?? 0, dict: dict?.chunks });
     // Hard-link members share their leader's chunks.
     const share = (n: BuildNode) => {
       if (n.linkLeader && n.linkLeader !== n) n.chunks = n.linkLeader.chunks;
       n.children?.forEach(share);
     };
     share(root);
-    const usable = blob.blobId ? blob : null;
-    const bytes = req.fsVersion === 5 ? writeV5Bootstrap(root, usable, req) : writeV6Bootstrap(root, usable, req);
+    let blobs: BlobsArg = blob.blobId ? blob : null;
+    let dictBlobs: string[] = [];
+    if (dict) {
+      // The dictionary's blobs some file uses, then the new blob (if any chunk was new).
+      const list = [...dict.blobs, ...(blob.blobId ? [blob] : [])].map((b) => ({ blob: b, own: b === blob }));
+      const kept = keepUsedBlobs(root, list, (e) => e.own);
+      blobs = kept.map((e) => e.blob);
+      dictBlobs = kept.filter((e) => !e.own).map((e) => e.blob.blobId);
+    }
+    const bytes = req.fsVersion === 5 ? writeV5Bootstrap(root, blobs, req) : writeV6Bootstrap(root, blobs, req);
     await writeFile(tmpBoot, bytes);
     await rename(tmpBoot, req.bootstrap);
     return {
@@ -112,6 +126,7 @@ export async function createImage(req: CreateRequest): Promise<CreateSummary> {
       bootstrap_size: bytes.length,
       blob_id: blob.blobId,
       blob_path: blob.blobId ? join(req.blobDir, blob.blobId) : null,
+      chunk_dict_blobs: dictBlobs,
       blob_size: blob.compressedSize,
       uncompressed_size: blob.uncompressedSize,
       chunk_count: blob.chunkCount,

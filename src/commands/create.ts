@@ -25,6 +25,7 @@ export default class Create extends NydusCommand {
     bootstrap: Flags.string({ char: 'B', description: 'bootstrap file to write', required: true }),
     'blob-dir': Flags.string({ char: 'D', description: 'directory to write the data blob into (named by blob id)', required: true }),
     ...buildFlags,
+    'chunk-dict': Flags.string({ description: 'a bootstrap whose chunks the new image references instead of storing them again (its blobs join the blob table; they must be where the image is read from)' }),
     'blob-toc': Flags.boolean({
       description: 'v6: end the blob with the blob-toc tail (chunk digest array + ToC, like nydus-image --features blob-toc); ' +
         '--no-blob-toc keeps only the chunk-info array. Either way the blob id is the SHA-256 of the blob file, so the blob can be pushed to a registry under it',
@@ -44,6 +45,7 @@ export default class Create extends NydusCommand {
       blobDir: flags['blob-dir'],
       ...buildOptionsOf(flags),
       prefetchFiles,
+      chunkDict: flags['chunk-dict'],
       blobToc: flags['blob-toc'],
       progress,
     }));
@@ -51,7 +53,8 @@ export default class Create extends NydusCommand {
     else {
       process.stdout.write(
         `bootstrap ${summary.bootstrap} (RAFS v${summary.fs_version}, ${summary.bootstrap_size} bytes)\n` +
-          `blob ${summary.blob_id || '(none: no file data)'} (${summary.blob_size} bytes, ${summary.chunk_count} chunks)\n` +
+          `blob ${summary.blob_id || '(none: no new file data)'} (${summary.blob_size} bytes, ${summary.chunk_count} chunks)\n` +
+          (summary.chunk_dict_blobs.length > 0 ? `chunk dictionary blobs used: ${summary.chunk_dict_blobs.join(', ')}\n` : '') +
           `${summary.files} files, ${mib(summary.bytes_in)} in, ${mib(summary.bytes_stored)} unique, dedup ratio ${summary.dedup_ratio}, ${summary.seconds.toFixed(2)} s\n`,
       );
     }

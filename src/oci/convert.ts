@@ -12,10 +12,10 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type ChunkDict, writeBlob } from '../builder/blob-writer.js';
 import { blobOrder } from '../builder/build.js';
-import type { BlobResult, BuildNode, BuildOptions, ChunkRecord } from '../builder/model.js';
-import { findNode, S_IFDIR, S_IFMT, S_IFREG } from '../builder/model.js';
+import type { BlobResult, BuildNode, BuildOptions } from '../builder/model.js';
+import { findNode, S_IFDIR } from '../builder/model.js';
 import { applyLayer } from '../builder/overlay.js';
-import { readBootstrap } from '../builder/read-bootstrap.js';
+import { chunkDictFromBootstrap, type ChunkDictionary, keepUsedBlobs } from '../builder/chunk-dict.js';
 import { scanTarball } from '../builder/scan-tar.js';
 import { writeV5Bootstrap } from '../builder/v5-writer.js';
 import { writeV6Bootstrap } from '../builder/v6-writer.js';
@@ -97,12 +97,8 @@ function convertError(message: string, code = 'EINVAL', exitCode = 1, cause?: un
   return new NydusError(code, message, exitCode, cause === undefined ? undefined : { cause });
 }
 
-/** The chunk dictionary: its blobs (indexes 0..n-1 of the new image) and chunks by digest. */
-interface LoadedDict {
-  name: string;
-  blobs: BlobResult[];
-  chunks: ChunkDict;
-  /** Where the dictionary's blobs can be fetched from when the target lacks them. */
+/** The chunk dictionary, and where its blobs can be fetched from when the target lacks them. */
+interface LoadedDict extends ChunkDictionary {
   repo?: { client: RegistryClient; ref: ImageRef };
 }
 
@@ -117,34 +113,12 @@ async function loadChunkDict(spec: string, opts: BuildOptions, work: string, aut
   } else {
     kind = await readFile(spec).then(() => 'file' as const, () => 'ref' as const);
   }
-  let bootstrap = what;
-  let repo: LoadedDict['repo'];
-  if (kind === 'ref') {
-    const ref = parseReference(what);
-    const client = RegistryClient.forRef(ref, { auth: auth?.(ref.registry) });
-    bootstrap = join(work, 'chunk-dict.boot');
-    await fetchNydusBootstrap(client, ref, bootstrap, work);
-    repo = { client, ref };
-  }
-  let image;
-  try {
-    image = readBootstrap(bootstrap);
-  } catch (err) {
-    throw convertError(`--chunk-dict ${spec}: ${(err as Error).message}`, (err as NydusError).code ?? 'EINVAL', 1, err);
-  }
-  const mismatch = [
-    image.fsVersion !== opts.fsVersion && `RAFS v${image.fsVersion} (converting to v${opts.fsVersion})`,
-    image.digester !== opts.digester && `digester ${image.digester} (converting with ${opts.digester})`,
-    image.chunkSize !== opts.chunkSize && `chunk size 0x${image.chunkSize.toString(16)} (converting with 0x${opts.chunkSize.toString(16)})`,
-    image.compressor !== opts.compressor && `compressor ${image.compressor} (converting with ${opts.compressor})`,
-  ].filter(Boolean);
-  if (mismatch.length > 0) throw convertError(`--chunk-dict ${spec}: the dictionary image has ${mismatch.join(', ')}; its chunks cannot be shared`);
-  if ((image as { digestsKnown?: boolean }).digestsKnown === false) {
-    throw convertError(`--chunk-dict ${spec}: the bootstrap carries no chunk digests, so it cannot serve as a chunk dictionary`);
-  }
-  const chunks: ChunkDict = new Map();
-  for (const b of image.blobs) for (const c of b.chunks) if (!chunks.has(c.digest.toString('latin1'))) chunks.set(c.digest.toString('latin1'), c);
-  return { name: spec, blobs: image.blobs, chunks, repo };
+  if (kind === 'file') return chunkDictFromBootstrap(spec, what, opts);
+  const ref = parseReference(what);
+  const client = RegistryClient.forRef(ref, { auth: auth?.(ref.registry) });
+  const bootstrap = join(work, 'chunk-dict.boot');
+  await fetchNydusBootstrap(client, ref, bootstrap, work);
+  return { ...chunkDictFromBootstrap(spec, bootstrap, opts), repo: { client, ref } };
 }
 
 /** Reads credentials for a registry from the Docker client config ($DOCKER_CONFIG or ~/.docker/config.json). */
@@ -358,7 +332,9 @@ async function buildPlatform(
   }
 
   const root = merged ?? applyLayer(null, emptyRoot());
-  const used = keepUsedBlobs(root, blobs);
+  // Every layer blob stays (a layer's blob is part of the image even when upper layers hide
+  // all its files, as nydusify keeps it); dictionary blobs only when a file uses them.
+  const used = keepUsedBlobs(root, blobs, (b) => 'layer' in b.from);
   const blobResults = used.map((b) => b.blob);
   let bootstrap: Buffer;
   try {
@@ -395,36 +371,6 @@ function emptyRoot(): BuildNode {
 function shareLinkChunks(n: BuildNode): void {
   if (n.linkLeader && n.linkLeader !== n) n.chunks = n.linkLeader.chunks;
   n.children?.forEach(shareLinkChunks);
-}
-
-/**
- * The blobs the merged tree needs, renumbered: every layer blob (a layer's blob stays part of
- * the image even when later layers hide all its files, as nydusify keeps it) and the
- * dictionary blobs some surviving chunk refers to. Chunk records get the new indexes.
- */
-function keepUsedBlobs(root: BuildNode, blobs: BuiltBlob[]): BuiltBlob[] {
-  const referenced = new Set<number>();
-  const visit = (n: BuildNode, f: (c: ChunkRecord) => void): void => {
-    if ((n.mode & S_IFMT) === S_IFREG) n.chunks?.forEach(f);
-    n.children?.forEach((c) => visit(c, f));
-  };
-  visit(root, (c) => referenced.add(c.blobIndex));
-  const keep = blobs.map((b, i) => ('layer' in b.from) || referenced.has(i));
-  const remap = new Map<number, number>();
-  const out: BuiltBlob[] = [];
-  blobs.forEach((b, i) => {
-    if (!keep[i]) return;
-    remap.set(i, out.length);
-    out.push(b);
-  });
-  const seen = new Set<ChunkRecord>();
-  visit(root, (c) => {
-    if (seen.has(c)) return;
-    seen.add(c);
-    c.blobIndex = remap.get(c.blobIndex)!;
-  });
-  // Each blob's own chunk list: copies, so a record shared with a file is not renumbered twice.
-  return out.map((b, i) => ({ ...b, blob: { ...b.blob, chunks: b.blob.chunks.map((c) => ({ ...c, blobIndex: i })) } }));
 }
 
 /** The bootstrap layer's tar: the directory `image/` and `image/image.boot` (mode 0644, mtime 0). */

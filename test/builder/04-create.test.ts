@@ -186,6 +186,35 @@ test('a zstd layer tarball (two concatenated frames) builds the same image as th
   assert.not.ok(existsSync(join(work, 'zst-c', 'image.boot')));
 });
 
+test('--chunk-dict: a second version with one changed file stores only that file\'s chunk; the image reads back; a dictionary of another format is refused', async () => {
+  const v1 = join(work, 'dict-v1');
+  mkdirSync(join(v1, 'lib'), { recursive: true });
+  const big = Buffer.alloc(3 << 20);
+  for (let i = 0; i < big.length; i += 32) createHash('sha256').update(String(i)).digest().copy(big, i);
+  writeFileSync(join(v1, 'lib/big.so'), big);
+  writeFileSync(join(v1, 'app.conf'), 'version = 1\n');
+  const blobs = join(work, 'dict-blobs');
+  const a = await createImage({ ...defaults, source: v1, bootstrap: join(work, 'dict-a.boot'), blobDir: blobs });
+  const v2 = join(work, 'dict-v2');
+  execFileSync('cp', ['-a', v1, v2]);
+  writeFileSync(join(v2, 'app.conf'), 'version = 2\n');
+  const b = await createImage({ ...defaults, source: v2, bootstrap: join(work, 'dict-b.boot'), blobDir: blobs, chunkDict: a.bootstrap });
+  assert.is(b.chunk_count, 1, 'only the changed file\'s chunk is new');
+  assert.equal(b.chunk_dict_blobs, [a.blob_id]);
+  const image = track(RafsImage.open(b.bootstrap, { dir: blobs }));
+  assert.equal(image.superblock().blobs.map((x) => x.blobId), [a.blob_id, b.blob_id]);
+  assert.ok((await image.read(image.lookupPath('/lib/big.so'), 0, big.length)).equals(big));
+  assert.is((await image.read(image.lookupPath('/app.conf'), 0, 100)).toString(), 'version = 2\n');
+  // Nothing changed: no new blob at all, the dictionary's blob serves everything.
+  const c = await createImage({ ...defaults, source: v1, bootstrap: join(work, 'dict-c.boot'), blobDir: blobs, chunkDict: a.bootstrap });
+  assert.is(c.blob_id, '');
+  assert.equal(c.chunk_dict_blobs, [a.blob_id]);
+  const r = await execa(process.execPath, [cli, 'create', v2, '--bootstrap', join(work, 'dict-d.boot'), '--blob-dir', blobs, '--digester', 'sha256', '--chunk-dict', a.bootstrap], { reject: false });
+  assert.is(r.exitCode, 1);
+  assert.match(r.stderr, /--chunk-dict .*digester blake3/);
+  assert.not.ok(existsSync(join(work, 'dict-d.boot')));
+});
+
 test('a tarball with a ../ entry is refused and leaves no output', async () => {
   const t = join(work, 'evil');
   mkdirSync(join(t, 'a'), { recursive: true });
