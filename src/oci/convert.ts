@@ -172,6 +172,7 @@ export async function convertImage(req: ConvertRequest): Promise<ConvertSummary>
   const dst = RegistryClient.forRef(dstRef, { auth: req.auth?.(dstRef.registry) });
   const work = req.workDir ?? await mkdtemp(join(tmpdir(), 'nydus-convert-'));
   if (req.workDir) await mkdir(work, { recursive: true });
+  let pusher: BlobPusher | undefined;
   try {
     const srcTag = srcRef.digest ?? srcRef.tag ?? 'latest';
     const top = await src.getManifest(srcTag);
@@ -180,19 +181,21 @@ export async function convertImage(req: ConvertRequest): Promise<ConvertSummary>
     const platforms = choosePlatforms(index, req.platforms) ?? [req.platforms?.[0] ?? ''];
     if (platforms.length === 0) throw convertError(`${req.source}: the index names no platform to convert`);
     const dict = req.chunkDict ? await loadChunkDict(req.chunkDict, opts, work, req.auth) : undefined;
+    pusher = new BlobPusher(dst, dstRef, dict);
 
-    // Build every platform first, push afterwards: a build error pushes nothing.
+    // Data blobs go up while later layers convert; the manifests only once every platform
+    // is built and every blob is up, so a failure leaves nothing under the target tag.
     const built: BuiltPlatform[] = [];
     for (const [k, p] of platforms.entries()) {
       const dir = join(work, `p${k}`);
       await mkdir(dir, { recursive: true });
-      built.push(await buildPlatform(src, srcTag, p || undefined, opts, dict, dir, req, log));
+      built.push(await buildPlatform(src, srcTag, p || undefined, opts, dict, dir, req, log, pusher));
     }
 
     let pushedBytes = 0;
     const results: ConvertedPlatform[] = [];
     for (const b of built) {
-      const r = await pushPlatform(dst, dstRef, b, dict, srcRef, req, log);
+      const r = await pushPlatform(dst, b, pusher, srcRef, req, log);
       pushedBytes += r.pushed;
       results.push(r.result);
     }
@@ -235,6 +238,8 @@ export async function convertImage(req: ConvertRequest): Promise<ConvertSummary>
       seconds: Number(process.hrtime.bigint() - started) / 1e9,
     };
   } finally {
+    // Nothing may still read the work files when they go.
+    await pusher?.cancel();
     if (!req.workDir) await rm(work, { recursive: true, force: true });
   }
 }
@@ -262,7 +267,7 @@ interface BuiltPlatform {
 
 async function buildPlatform(
   src: RegistryClient, srcTag: string, platform: string | undefined, opts: BuildOptions, dict: LoadedDict | undefined,
-  dir: string, req: ConvertRequest, log: (l: string) => void,
+  dir: string, req: ConvertRequest, log: (l: string) => void, pusher: BlobPusher,
 ): Promise<BuiltPlatform> {
   const image = await src.resolveImage(srcTag, platform);
   const { manifest, config } = image;
@@ -323,7 +328,9 @@ async function buildPlatform(
     bytesStored += blob.bytesStored;
     if (blob.blobId) {
       for (const c of blob.chunks) chunks.set(c.digest.toString('latin1'), c);
-      blobs.push({ blob, path: join(blobDir, blob.blobId), from: { layer: i } });
+      const built: BuiltBlob = { blob, path: join(blobDir, blob.blobId), from: { layer: i } };
+      blobs.push(built);
+      void pusher.start(built);
       log(`layer ${i} (${l.digest}): blob ${blob.blobId}, ${blob.chunkCount} chunks, ${blob.compressedSize} bytes`);
     } else {
       log(`layer ${i} (${l.digest}): no new chunk, no blob`);
@@ -400,39 +407,74 @@ export function bootstrapTar(bootstrap: Buffer): Buffer {
   ]);
 }
 
+/**
+ * Uploads data blobs in the background, one at a time, each digest once: a layer's blob goes
+ * up while the next layer is being converted. After cancel() the queued ones are skipped.
+ */
+class BlobPusher {
+  private readonly flights = new Map<string, Promise<boolean>>();
+  private chain: Promise<unknown> = Promise.resolve();
+  private cancelled = false;
+
+  constructor(private readonly dst: RegistryClient, private readonly dstRef: ImageRef, private readonly dict: LoadedDict | undefined) {}
+
+  /** Queues `x` (once per blob id); resolves to whether it was uploaded (false: already there). */
+  start(x: BuiltBlob): Promise<boolean> {
+    let flight = this.flights.get(x.blob.blobId);
+    if (!flight) {
+      flight = this.chain.then(() => {
+        if (this.cancelled) throw convertError('push cancelled', 'ECANCELED');
+        return this.push(x);
+      });
+      flight.catch(() => undefined); // observed by whoever awaits start()
+      this.flights.set(x.blob.blobId, flight);
+      this.chain = flight.catch(() => undefined);
+    }
+    return flight;
+  }
+
+  /** Skips what is queued and waits for the upload in progress. */
+  async cancel(): Promise<void> {
+    this.cancelled = true;
+    await Promise.allSettled(this.flights.values());
+  }
+
+  private async push(x: BuiltBlob): Promise<boolean> {
+    const { dst, dstRef } = this;
+    const digest = `sha256:${x.blob.blobId}`;
+    try {
+      if (x.path) return await dst.pushBlob(digest, x.path, x.blob.compressedSize);
+      if (await dst.hasBlob(digest)) return false;
+      // A dictionary blob the target repository lacks: mount it from the dictionary's
+      // repository on the same registry, else copy it through a temp file.
+      const from = this.dict?.repo;
+      if (!from) throw convertError(`chunk dictionary blob ${digest} is not in ${dstRef.registry}/${dstRef.repository}, and the dictionary is a local bootstrap`, 'ENOENT');
+      const mounted = from.ref.registry === dstRef.registry && await dst.mountBlob(digest, from.ref.repository);
+      if (!mounted) {
+        const tmp = join(tmpdir(), `nydus-dict-${process.pid}-${x.blob.blobId}`);
+        try {
+          await from.client.fetchBlob(digest, tmp);
+          await dst.pushBlob(digest, tmp, x.blob.compressedSize);
+        } finally {
+          await rm(tmp, { force: true });
+        }
+      }
+      return true;
+    } catch (err) {
+      const what = 'layer' in x.from ? `the blob of source layer ${x.from.layer}` : 'a chunk dictionary blob';
+      throw convertError(`push of ${what} (${digest}) to ${formatReference(dstRef)}: ${(err as Error).message}`, (err as NydusError).code ?? 'EIO', 1, err);
+    }
+  }
+}
+
 async function pushPlatform(
-  dst: RegistryClient, dstRef: ImageRef, b: BuiltPlatform, dict: LoadedDict | undefined, srcRef: ImageRef,
-  req: ConvertRequest, log: (l: string) => void,
+  dst: RegistryClient, b: BuiltPlatform, pusher: BlobPusher, srcRef: ImageRef, req: ConvertRequest, log: (l: string) => void,
 ): Promise<{ pushed: number; result: ConvertedPlatform }> {
   let pushed = 0;
   const blobs: ConvertedBlob[] = [];
   for (const x of b.blobs) {
     const digest = `sha256:${x.blob.blobId}`;
-    let did = false;
-    try {
-      if (x.path) {
-        did = await dst.pushBlob(digest, x.path, x.blob.compressedSize);
-      } else if (!(await dst.hasBlob(digest))) {
-        // A dictionary blob the target repository lacks: mount it from the dictionary's
-        // repository on the same registry, else copy it through a temp file.
-        const from = dict?.repo;
-        if (!from) throw convertError(`chunk dictionary blob ${digest} is not in ${dstRef.registry}/${dstRef.repository}, and the dictionary is a local bootstrap`, 'ENOENT');
-        const mounted = from.ref.registry === dstRef.registry && await dst.mountBlob(digest, from.ref.repository);
-        if (!mounted) {
-          const tmp = join(tmpdir(), `nydus-dict-${process.pid}-${x.blob.blobId}`);
-          try {
-            await from.client.fetchBlob(digest, tmp);
-            await dst.pushBlob(digest, tmp, x.blob.compressedSize);
-          } finally {
-            await rm(tmp, { force: true });
-          }
-        }
-        did = true;
-      }
-    } catch (err) {
-      const what = 'layer' in x.from ? `the blob of source layer ${x.from.layer}` : 'a chunk dictionary blob';
-      throw convertError(`push of ${what} (${digest}) to ${formatReference(dstRef)}: ${(err as Error).message}`, (err as NydusError).code ?? 'EIO', 1, err);
-    }
+    const did = await pusher.start(x);
     if (did) pushed += x.blob.compressedSize;
     blobs.push({ digest, size: x.blob.compressedSize, from: x.from, pushed: did });
     log(`blob ${digest} (${x.blob.compressedSize} bytes): ${did ? 'pushed' : 'already there'}`);
