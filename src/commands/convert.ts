@@ -6,7 +6,7 @@ import { NydusCommand } from '../cli/base.js';
 import { buildFlags, buildOptionsOf, jsonFlag } from '../cli/flags.js';
 import { formatBytes } from '../cli/progress.js';
 import { NydusError } from '../errors.js';
-import { type AuthLookup, convertImage, dockerConfigAuth } from '../oci/convert.js';
+import { type AuthLookup, convertImage, dockerConfigAuth, type RegistryAccess } from '../oci/convert.js';
 
 /** "user:password" of a credentials flag. */
 function credentials(flag: string, text: string | undefined): { username: string; password: string } | undefined {
@@ -14,6 +14,11 @@ function credentials(flag: string, text: string | undefined): { username: string
   const at = text.indexOf(':');
   if (at <= 0) throw new NydusError('EINVAL', `--${flag}: expected user:password`, 2);
   return { username: text.slice(0, at), password: text.slice(at + 1) };
+}
+
+/** Registry access from the flags; undefined fields keep the client's defaults. */
+function access(plainHttp: boolean, insecure: boolean): RegistryAccess {
+  return { ...(plainHttp ? { plainHttp: true } : {}), ...(insecure ? { skipVerify: true } : {}) };
 }
 
 export default class Convert extends NydusCommand {
@@ -39,6 +44,10 @@ export default class Convert extends NydusCommand {
     'chunk-dict': Flags.string({ description: 'a nydus image reference or bootstrap file whose chunks the new image references instead of storing them again (also bootstrap:registry:REF, bootstrap:local:FILE)' }),
     'source-auth': Flags.string({ description: 'user:password for the source registry' }),
     'target-auth': Flags.string({ description: 'user:password for the target registry (and the chunk dictionary\'s)' }),
+    'source-insecure': Flags.boolean({ description: 'https to the source registry without verifying its certificate' }),
+    'target-insecure': Flags.boolean({ description: 'https to the target registry without verifying its certificate' }),
+    'source-plain-http': Flags.boolean({ description: 'plain http to the source registry (the default only for 127.0.0.0/8, localhost and [::1])' }),
+    'target-plain-http': Flags.boolean({ description: 'plain http to the target registry (the default only for 127.0.0.0/8, localhost and [::1])' }),
     'work-dir': Flags.string({ description: 'keep the layers, blobs and bootstrap here (default: a temp dir, removed afterwards)' }),
     ...buildFlags,
     ...jsonFlag,
@@ -62,6 +71,8 @@ export default class Convert extends NydusCommand {
       target: flags.target,
       platforms: flags.platform ? flags.platform.split(',').map((p) => p.trim()).filter((p) => p !== '') : undefined,
       chunkDict: flags['chunk-dict'],
+      sourceAccess: access(flags['source-plain-http'], flags['source-insecure']),
+      targetAccess: access(flags['target-plain-http'], flags['target-insecure']),
       ...buildOptionsOf(flags),
       prefetchFiles,
       auth,

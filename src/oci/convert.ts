@@ -39,9 +39,15 @@ const LAYER_TYPES = new Set([MEDIA_OCI_LAYER_TAR, MEDIA_OCI_LAYER_GZIP, MEDIA_OC
 
 export type AuthLookup = (registry: string) => RegistryClientOptions['auth'];
 
+/** How to reach a registry: plain http, or https without certificate checks. */
+export type RegistryAccess = Pick<RegistryClientOptions, 'plainHttp' | 'skipVerify'>;
+
 export interface ConvertRequest extends Omit<BuildOptions, 'blobToc'> {
   source: string;
   target: string;
+  /** Default: https (plain http for loopback hosts), certificates verified. */
+  sourceAccess?: RegistryAccess;
+  targetAccess?: RegistryAccess;
   /** "os/arch[/variant]" list, or ["all"]; default: this machine's platform. */
   platforms?: string[];
   /** A nydus image reference or a bootstrap file whose chunks are referenced, not pushed again. */
@@ -102,7 +108,7 @@ interface LoadedDict extends ChunkDictionary {
   repo?: { client: RegistryClient; ref: ImageRef };
 }
 
-async function loadChunkDict(spec: string, opts: BuildOptions, work: string, auth: AuthLookup | undefined): Promise<LoadedDict> {
+async function loadChunkDict(spec: string, opts: BuildOptions, work: string, req: ConvertRequest): Promise<LoadedDict> {
   // nydusify's form "bootstrap:registry:REF" and "bootstrap:local:FILE" are accepted too.
   let kind: 'file' | 'ref' | undefined;
   let what = spec;
@@ -115,7 +121,10 @@ async function loadChunkDict(spec: string, opts: BuildOptions, work: string, aut
   }
   if (kind === 'file') return chunkDictFromBootstrap(spec, what, opts);
   const ref = parseReference(what);
-  const client = RegistryClient.forRef(ref, { auth: auth?.(ref.registry) });
+  // A dictionary on the source's or the target's registry is reached the same way.
+  const access = ref.registry === parseReference(req.target).registry ? req.targetAccess
+    : ref.registry === parseReference(req.source).registry ? req.sourceAccess : undefined;
+  const client = RegistryClient.forRef(ref, { auth: req.auth?.(ref.registry), ...access });
   const bootstrap = join(work, 'chunk-dict.boot');
   await fetchNydusBootstrap(client, ref, bootstrap, work);
   return { ...chunkDictFromBootstrap(spec, bootstrap, opts), repo: { client, ref } };
@@ -168,8 +177,8 @@ export async function convertImage(req: ConvertRequest): Promise<ConvertSummary>
   const srcRef = parseReference(req.source);
   const dstRef = parseReference(req.target);
   if (dstRef.digest) throw convertError(`--target ${req.target}: name a tag, not a digest`, 'EINVAL', 2);
-  const src = RegistryClient.forRef(srcRef, { auth: req.auth?.(srcRef.registry) });
-  const dst = RegistryClient.forRef(dstRef, { auth: req.auth?.(dstRef.registry) });
+  const src = RegistryClient.forRef(srcRef, { auth: req.auth?.(srcRef.registry), ...req.sourceAccess });
+  const dst = RegistryClient.forRef(dstRef, { auth: req.auth?.(dstRef.registry), ...req.targetAccess });
   const work = req.workDir ?? await mkdtemp(join(tmpdir(), 'nydus-convert-'));
   if (req.workDir) await mkdir(work, { recursive: true });
   let pusher: BlobPusher | undefined;
@@ -180,7 +189,7 @@ export async function convertImage(req: ConvertRequest): Promise<ConvertSummary>
     if ((top.json as ImageIndex).manifests) index = top.json as ImageIndex;
     const platforms = choosePlatforms(index, req.platforms) ?? [req.platforms?.[0] ?? ''];
     if (platforms.length === 0) throw convertError(`${req.source}: the index names no platform to convert`);
-    const dict = req.chunkDict ? await loadChunkDict(req.chunkDict, opts, work, req.auth) : undefined;
+    const dict = req.chunkDict ? await loadChunkDict(req.chunkDict, opts, work, req) : undefined;
     pusher = new BlobPusher(dst, dstRef, dict);
 
     // Data blobs go up while later layers convert; the manifests only once every platform

@@ -309,7 +309,11 @@ it('bad sources: a missing tag, an unknown layer media type, a corrupt layer, a 
   assert.match(r1.stderr, /application\/x-made-up-layer/);
 
   // A layer whose stored bytes no longer match its digest (corrupted in the registry's storage).
-  const pushed = await pushImage(registry.url, 'bad', 'corrupt', [layers[2]], auth);
+  // A layer of its own: the registry stores a blob once for all repositories, so corrupting a
+  // shared one would corrupt other tests' images too.
+  const own = fresh('corrupt-layer');
+  put(own, 'data.bin', randomBytes(4096));
+  const pushed = await pushImage(registry.url, 'bad', 'corrupt', [own], auth);
   const hex = pushed.layers[0].digest.slice(7);
   const data = join(dirname(registry.logFile), 'data/docker/registry/v2/blobs/sha256', hex.slice(0, 2), hex, 'data');
   const bytes = readFileSync(data);
@@ -332,6 +336,17 @@ it('bad sources: a missing tag, an unknown layer media type, a corrupt layer, a 
 
   for (const t of ['a', 'b', 'c', 'd']) assert.is(await getManifest(registry.url, 'bad', t, auth), null, `nothing under bad:${t}`);
   assert.is(readdirSync(join(dirname(registry.logFile), 'data/docker/registry/v2/repositories/bad/_manifests/tags')).sort().join(','), 'corrupt,evil,odd');
+});
+
+it('a registry named other than 127.0.0.0/8 or localhost is https by default; --source-plain-http/--target-plain-http reach it over http', async () => {
+  // [::ffff:127.0.0.1] reaches the registry's IPv4 socket but is not one of the default-http names.
+  const host = `[::ffff:127.0.0.1]:${registry.port}`;
+  const refused = await convert(['--source', `${host}/app:1`, '--target', `${host}/app:1-plain`, ...authFlags]);
+  assert.is.not(refused.exitCode, 0);
+  assert.match(refused.stderr, /https:\/\/\[::ffff:/);
+  const r = await convert(['--source', `${host}/app:1`, '--target', `${host}/app:1-plain`, ...authFlags, '--source-plain-http', '--target-plain-http']);
+  assert.is(r.exitCode, 0, r.stderr);
+  assert.ok(await getManifest(registry.url, 'app', '1-plain', auth), 'the target tag exists');
 });
 
 it('the registry dies mid-push: a clear error, no manifest under the target tag', async () => {
