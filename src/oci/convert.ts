@@ -333,6 +333,9 @@ async function buildPlatform(
     const order = blobOrder(tree, inLayer);
     const blob = await writeBlob(order, opts, blobDir, req.progress, { blobIndex: blobs.length, dict: chunks });
     shareLinkChunks(tree);
+    // The layer's bytes are in the blob now: its download and unpacked tar can go.
+    await rm(layerWork, { recursive: true, force: true });
+    await rm(files[i], { force: true });
     bytesIn += blob.bytesIn;
     bytesStored += blob.bytesStored;
     if (blob.blobId) {
