@@ -59,7 +59,7 @@ export class FuseDaemonBuilder {
     return this;
   }
 
-  /** File listing absolute paths to prefetch, one per line (blank lines skipped). Requires bootstrap. */
+  /** File listing absolute paths to prefetch, one per line (blank lines skipped). Requires bootstrap or image. */
   prefetchFiles(value: string): this {
     this.doc["prefetchFiles"] = value;
     return this;

@@ -1,5 +1,5 @@
 // Generated from schema/daemon/*.schema.json, templates/daemon-flags.ts.ejs by `npm run generate` (scripts/generate.mjs). Do not edit.
-// oclif flag definitions of each daemon command. Usage rules (exclusive, dependsOn) come from
+// oclif flag definitions of each daemon command. Usage rules (exclusive, dependsOn, dependsOnAny) come from
 // the schema too. The same flags as plain data, and the mapping from parsed flags to the
 // daemon's options object and back, are in daemon-options.ts (no oclif; re-exported here).
 import { Flags } from '@oclif/core';
@@ -38,8 +38,8 @@ export const fuseDaemonFlags = {
     exclusive: ["bootstrap","image"],
   }),
   "prefetch-files": Flags.string({
-    description: "File listing absolute paths to prefetch, one per line (blank lines skipped). Requires bootstrap.",
-    dependsOn: ["bootstrap"],
+    description: "File listing absolute paths to prefetch, one per line (blank lines skipped). Requires bootstrap or image.",
+    relationships: [{ type: 'some', flags: ["bootstrap","image"] }],
   }),
   "virtual-mountpoint": Flags.string({
     description: "Path inside the FUSE tree where the initial filesystem is attached.",

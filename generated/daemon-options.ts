@@ -17,6 +17,8 @@ export interface DaemonFlagSpec {
   readonly required?: boolean;
   readonly exclusive?: readonly string[];
   readonly dependsOn?: readonly string[];
+  /** At least one of these flags must be given too. */
+  readonly dependsOnAny?: readonly string[];
 }
 
 /** The fuse daemon's flags (daemon-flags.ts: fuseDaemonFlags) as data. */
@@ -27,7 +29,7 @@ export const fuseDaemonFlagSpecs: Readonly<Record<string, DaemonFlagSpec>> = {
   "config": {"kind":"string","char":"C","exclusive":["localfs-dir"]},
   "localfs-dir": {"kind":"string","char":"D","exclusive":["config","image"]},
   "shared-dir": {"kind":"string","char":"s","exclusive":["bootstrap","image"]},
-  "prefetch-files": {"kind":"string","dependsOn":["bootstrap"]},
+  "prefetch-files": {"kind":"string","dependsOnAny":["bootstrap","image"]},
   "virtual-mountpoint": {"kind":"string","char":"m","default":"/"},
   "apisock": {"kind":"string","char":"A"},
   "metrics-addr": {"kind":"string"},

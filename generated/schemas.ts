@@ -3508,11 +3508,12 @@ export const schemaRegistry: SchemaRegistry = {
       "prefetchFiles": {
         "type": "string",
         "minLength": 1,
-        "description": "File listing absolute paths to prefetch, one per line (blank lines skipped). Requires bootstrap.",
+        "description": "File listing absolute paths to prefetch, one per line (blank lines skipped). Requires bootstrap or image.",
         "x-flag": {
           "name": "prefetch-files",
-          "dependsOn": [
-            "bootstrap"
+          "dependsOnAny": [
+            "bootstrap",
+            "image"
           ]
         }
       },
@@ -3681,12 +3682,39 @@ export const schemaRegistry: SchemaRegistry = {
       ],
       "supervisor": [
         "id"
-      ],
-      "prefetchFiles": [
-        "bootstrap"
       ]
     },
     "allOf": [
+      {
+        "if": {
+          "properties": {
+            "prefetchFiles": true
+          },
+          "required": [
+            "prefetchFiles"
+          ]
+        },
+        "then": {
+          "anyOf": [
+            {
+              "properties": {
+                "bootstrap": true
+              },
+              "required": [
+                "bootstrap"
+              ]
+            },
+            {
+              "properties": {
+                "image": true
+              },
+              "required": [
+                "image"
+              ]
+            }
+          ]
+        }
+      },
       {
         "not": {
           "properties": {

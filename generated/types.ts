@@ -678,7 +678,7 @@ export interface FuseDaemonOptions {
    */
   sharedDir?: string;
   /**
-   * File listing absolute paths to prefetch, one per line (blank lines skipped). Requires bootstrap.
+   * File listing absolute paths to prefetch, one per line (blank lines skipped). Requires bootstrap or image.
    */
   prefetchFiles?: string;
   /**
@@ -2697,7 +2697,7 @@ export interface FuseDaemonOptionsInput {
    */
   sharedDir?: string;
   /**
-   * File listing absolute paths to prefetch, one per line (blank lines skipped). Requires bootstrap.
+   * File listing absolute paths to prefetch, one per line (blank lines skipped). Requires bootstrap or image.
    */
   prefetchFiles?: string;
   /**

@@ -6544,7 +6544,7 @@ return errors === 0;
 validate116.evaluated = {"props":{"fs_type":true,"source":true,"config":true,"mountpoint":true,"prefetch_files":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateFuseDaemonOptions = validate117;
-const schema50 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/daemon/fuse.schema.json","title":"FuseDaemonOptions","description":"Options of a FUSE daemon, as nydusd's `fuse` subcommand takes them (spec daemon.md §1.2-§1.4, §1.14). One declaration renders the `nydus fuse` flags (x-flag) and the library's fuseDaemon() builder.","type":"object","properties":{"mountpoint":{"type":"string","minLength":1,"description":"Host directory where the FUSE filesystem is mounted; must exist and be a directory.","x-flag":{"name":"mountpoint","char":"M"}},"bootstrap":{"type":"string","minLength":1,"description":"RAFS bootstrap (or a data blob with the bootstrap inlined) mounted at start at the virtual mountpoint. Needs config or localfsDir.","x-flag":{"name":"bootstrap","char":"B","exclusive":["shared-dir","image"]}},"image":{"type":"string","minLength":1,"description":"OCI reference of a nydus image in a registry (\"host[:port]/repo:tag\" or \"@sha256:...\"), mounted at start instead of --bootstrap: the manifest for this machine's platform is resolved when the daemon starts, its bootstrap layer fetched into the cache directory (reused by later starts) and its blobs read through a registry backend for the image's repository. --config supplies the cache, the filesystem options and, with a registry backend, the credentials.","x-flag":{"name":"image","exclusive":["bootstrap","localfs-dir","shared-dir"]}},"config":{"type":"string","minLength":1,"description":"Daemon configuration file (nydusd v1 or v2, JSON or TOML) for the bootstrap mounted at start; not read when nothing is mounted at start.","x-flag":{"name":"config","char":"C","exclusive":["localfs-dir"]}},"configDocument":{"type":"object","description":"Library only: a configuration document (v1 or v2 object) used instead of reading the config file.","additionalProperties":true},"localfsDir":{"type":"string","minLength":1,"description":"Built-in configuration: localfs backend reading blobs from this directory, blobcache work dir the same directory (daemon.md §1.8).","x-flag":{"name":"localfs-dir","char":"D","exclusive":["config","image"]}},"sharedDir":{"type":"string","minLength":1,"description":"Share a host directory through the passthrough filesystem instead of RAFS (not supported by this implementation yet: the daemon refuses to start).","x-flag":{"name":"shared-dir","char":"s","exclusive":["bootstrap","image"]}},"prefetchFiles":{"type":"string","minLength":1,"description":"File listing absolute paths to prefetch, one per line (blank lines skipped). Requires bootstrap.","x-flag":{"name":"prefetch-files","dependsOn":["bootstrap"]}},"virtualMountpoint":{"type":"string","default":"/","description":"Path inside the FUSE tree where the initial filesystem is attached.","x-flag":{"name":"virtual-mountpoint","char":"m"}},"apiSock":{"type":"string","minLength":1,"description":"Unix socket of the HTTP administration API; without it no API server runs.","x-flag":{"name":"apisock","char":"A"}},"metricsAddr":{"type":"string","minLength":1,"description":"HOST:PORT ([v6]:PORT) of a plain-HTTP listener serving the Prometheus metrics at GET /metrics (also at GET /api/v1/metrics/prometheus on the API socket). Unauthenticated: bind it to loopback unless the network is trusted. Without it no listener runs.","x-flag":{"name":"metrics-addr"}},"id":{"type":"string","minLength":1,"description":"Service instance identifier, reported in daemon info. Requires supervisor.","x-flag":{"name":"id","dependsOn":["supervisor"]}},"supervisor":{"type":"string","minLength":1,"description":"Unix socket of the supervisor (state and fd keeper) for hot upgrade and failover. Requires id.","x-flag":{"name":"supervisor","dependsOn":["id"]}},"stateDir":{"type":"string","minLength":1,"description":"Directory of daemon records (read by nydus upgrade / nydus failover); the daemon writes <dir>/<id>.json when started with --id and --supervisor. Default: env NYDUS_STATE_DIR, else /run/nydus.","x-flag":{"name":"state-dir"}},"upgrade":{"type":"boolean","default":false,"description":"Start in upgrade mode: mount nothing, stay in INIT waiting for a takeover.","x-flag":{"name":"upgrade"}},"logLevel":{"enum":["trace","debug","info","warn","error"],"default":"info","description":"Maximum log level (changeable at run time through the API).","x-flag":{"name":"log-level","char":"l"}},"logFile":{"type":"string","minLength":1,"description":"Log to this file (appended; `.log` added when the name has no extension) instead of stderr.","x-flag":{"name":"log-file","char":"L"}},"logRotationSize":{"type":"integer","minimum":0,"default":0,"description":"Rotate the log file when it exceeds this many MiB; 0 disables rotation.","x-flag":{"name":"log-rotation-size"}},"rlimitNofile":{"type":"integer","minimum":0,"default":1000000,"description":"Target RLIMIT_NOFILE (daemon.md §1.10); 0 leaves the limit unchanged.","x-flag":{"name":"rlimit-nofile"}},"failoverPolicy":{"enum":["none","resend","flush"],"default":"resend","description":"What to do with in-flight FUSE requests after a takeover.","x-flag":{"name":"failover-policy"}},"fuseThreads":{"type":"integer","minimum":1,"maximum":1024,"default":4,"description":"Number of FUSE worker threads.","x-flag":{"name":"fuse-threads","aliases":["thread-num"]}},"writable":{"type":"boolean","default":false,"description":"Mount without MS_RDONLY (RAFS itself stays read-only).","x-flag":{"name":"writable"}},"dedupDb":{"type":"string","minLength":1,"description":"Accepted for nydusd compatibility (chunk de-duplication database); ignored.","x-flag":{"name":"dedup-db"}},"backendSource":{"type":"string","description":"Accepted for nydus-snapshotter compatibility (its backend-source feature); ignored with a warning.","x-flag":{"name":"backend-source"}}},"required":["mountpoint"],"additionalProperties":false,"dependentRequired":{"id":["supervisor"],"supervisor":["id"],"prefetchFiles":["bootstrap"]},"allOf":[{"not":{"properties":{"bootstrap":true,"sharedDir":true},"required":["bootstrap","sharedDir"]}},{"not":{"properties":{"config":true,"localfsDir":true},"required":["config","localfsDir"]}},{"not":{"properties":{"config":true,"configDocument":true},"required":["config","configDocument"]}},{"not":{"properties":{"localfsDir":true,"configDocument":true},"required":["localfsDir","configDocument"]}},{"not":{"properties":{"bootstrap":true,"image":true},"required":["bootstrap","image"]}},{"not":{"properties":{"image":true,"localfsDir":true},"required":["image","localfsDir"]}},{"not":{"properties":{"image":true,"sharedDir":true},"required":["image","sharedDir"]}}]};
+const schema50 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://nydus-service.invalid/schema/daemon/fuse.schema.json","title":"FuseDaemonOptions","description":"Options of a FUSE daemon, as nydusd's `fuse` subcommand takes them (spec daemon.md §1.2-§1.4, §1.14). One declaration renders the `nydus fuse` flags (x-flag) and the library's fuseDaemon() builder.","type":"object","properties":{"mountpoint":{"type":"string","minLength":1,"description":"Host directory where the FUSE filesystem is mounted; must exist and be a directory.","x-flag":{"name":"mountpoint","char":"M"}},"bootstrap":{"type":"string","minLength":1,"description":"RAFS bootstrap (or a data blob with the bootstrap inlined) mounted at start at the virtual mountpoint. Needs config or localfsDir.","x-flag":{"name":"bootstrap","char":"B","exclusive":["shared-dir","image"]}},"image":{"type":"string","minLength":1,"description":"OCI reference of a nydus image in a registry (\"host[:port]/repo:tag\" or \"@sha256:...\"), mounted at start instead of --bootstrap: the manifest for this machine's platform is resolved when the daemon starts, its bootstrap layer fetched into the cache directory (reused by later starts) and its blobs read through a registry backend for the image's repository. --config supplies the cache, the filesystem options and, with a registry backend, the credentials.","x-flag":{"name":"image","exclusive":["bootstrap","localfs-dir","shared-dir"]}},"config":{"type":"string","minLength":1,"description":"Daemon configuration file (nydusd v1 or v2, JSON or TOML) for the bootstrap mounted at start; not read when nothing is mounted at start.","x-flag":{"name":"config","char":"C","exclusive":["localfs-dir"]}},"configDocument":{"type":"object","description":"Library only: a configuration document (v1 or v2 object) used instead of reading the config file.","additionalProperties":true},"localfsDir":{"type":"string","minLength":1,"description":"Built-in configuration: localfs backend reading blobs from this directory, blobcache work dir the same directory (daemon.md §1.8).","x-flag":{"name":"localfs-dir","char":"D","exclusive":["config","image"]}},"sharedDir":{"type":"string","minLength":1,"description":"Share a host directory through the passthrough filesystem instead of RAFS (not supported by this implementation yet: the daemon refuses to start).","x-flag":{"name":"shared-dir","char":"s","exclusive":["bootstrap","image"]}},"prefetchFiles":{"type":"string","minLength":1,"description":"File listing absolute paths to prefetch, one per line (blank lines skipped). Requires bootstrap or image.","x-flag":{"name":"prefetch-files","dependsOnAny":["bootstrap","image"]}},"virtualMountpoint":{"type":"string","default":"/","description":"Path inside the FUSE tree where the initial filesystem is attached.","x-flag":{"name":"virtual-mountpoint","char":"m"}},"apiSock":{"type":"string","minLength":1,"description":"Unix socket of the HTTP administration API; without it no API server runs.","x-flag":{"name":"apisock","char":"A"}},"metricsAddr":{"type":"string","minLength":1,"description":"HOST:PORT ([v6]:PORT) of a plain-HTTP listener serving the Prometheus metrics at GET /metrics (also at GET /api/v1/metrics/prometheus on the API socket). Unauthenticated: bind it to loopback unless the network is trusted. Without it no listener runs.","x-flag":{"name":"metrics-addr"}},"id":{"type":"string","minLength":1,"description":"Service instance identifier, reported in daemon info. Requires supervisor.","x-flag":{"name":"id","dependsOn":["supervisor"]}},"supervisor":{"type":"string","minLength":1,"description":"Unix socket of the supervisor (state and fd keeper) for hot upgrade and failover. Requires id.","x-flag":{"name":"supervisor","dependsOn":["id"]}},"stateDir":{"type":"string","minLength":1,"description":"Directory of daemon records (read by nydus upgrade / nydus failover); the daemon writes <dir>/<id>.json when started with --id and --supervisor. Default: env NYDUS_STATE_DIR, else /run/nydus.","x-flag":{"name":"state-dir"}},"upgrade":{"type":"boolean","default":false,"description":"Start in upgrade mode: mount nothing, stay in INIT waiting for a takeover.","x-flag":{"name":"upgrade"}},"logLevel":{"enum":["trace","debug","info","warn","error"],"default":"info","description":"Maximum log level (changeable at run time through the API).","x-flag":{"name":"log-level","char":"l"}},"logFile":{"type":"string","minLength":1,"description":"Log to this file (appended; `.log` added when the name has no extension) instead of stderr.","x-flag":{"name":"log-file","char":"L"}},"logRotationSize":{"type":"integer","minimum":0,"default":0,"description":"Rotate the log file when it exceeds this many MiB; 0 disables rotation.","x-flag":{"name":"log-rotation-size"}},"rlimitNofile":{"type":"integer","minimum":0,"default":1000000,"description":"Target RLIMIT_NOFILE (daemon.md §1.10); 0 leaves the limit unchanged.","x-flag":{"name":"rlimit-nofile"}},"failoverPolicy":{"enum":["none","resend","flush"],"default":"resend","description":"What to do with in-flight FUSE requests after a takeover.","x-flag":{"name":"failover-policy"}},"fuseThreads":{"type":"integer","minimum":1,"maximum":1024,"default":4,"description":"Number of FUSE worker threads.","x-flag":{"name":"fuse-threads","aliases":["thread-num"]}},"writable":{"type":"boolean","default":false,"description":"Mount without MS_RDONLY (RAFS itself stays read-only).","x-flag":{"name":"writable"}},"dedupDb":{"type":"string","minLength":1,"description":"Accepted for nydusd compatibility (chunk de-duplication database); ignored.","x-flag":{"name":"dedup-db"}},"backendSource":{"type":"string","description":"Accepted for nydus-snapshotter compatibility (its backend-source feature); ignored with a warning.","x-flag":{"name":"backend-source"}}},"required":["mountpoint"],"additionalProperties":false,"dependentRequired":{"id":["supervisor"],"supervisor":["id"]},"allOf":[{"if":{"properties":{"prefetchFiles":true},"required":["prefetchFiles"]},"then":{"anyOf":[{"properties":{"bootstrap":true},"required":["bootstrap"]},{"properties":{"image":true},"required":["image"]}]}},{"not":{"properties":{"bootstrap":true,"sharedDir":true},"required":["bootstrap","sharedDir"]}},{"not":{"properties":{"config":true,"localfsDir":true},"required":["config","localfsDir"]}},{"not":{"properties":{"config":true,"configDocument":true},"required":["config","configDocument"]}},{"not":{"properties":{"localfsDir":true,"configDocument":true},"required":["localfsDir","configDocument"]}},{"not":{"properties":{"bootstrap":true,"image":true},"required":["bootstrap","image"]}},{"not":{"properties":{"image":true,"localfsDir":true},"required":["image","localfsDir"]}},{"not":{"properties":{"image":true,"sharedDir":true},"required":["image","sharedDir"]}}]};
 const func3 = Object.prototype.hasOwnProperty;
 
 function validate117(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -6559,10 +6559,11 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 const _errs2 = errors;
+let valid1 = true;
 const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((data.bootstrap === undefined) && (missing0 = "bootstrap")) || ((data.sharedDir === undefined) && (missing0 = "sharedDir"))){
+if((data.prefetchFiles === undefined) && (missing0 = "prefetchFiles")){
 const err0 = {};
 if(vErrors === null){
 vErrors = [err0];
@@ -6573,18 +6574,7 @@ vErrors.push(err0);
 errors++;
 }
 }
-var valid1 = _errs3 === errors;
-if(valid1){
-const err1 = {instancePath,schemaPath:"#/allOf/0/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema50.allOf[0].not,parentSchema:schema50.allOf[0],data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-else {
+var _valid0 = _errs3 === errors;
 errors = _errs2;
 if(vErrors !== null){
 if(_errs2){
@@ -6594,13 +6584,33 @@ else {
 vErrors = null;
 }
 }
-}
+if(_valid0){
+const _errs4 = errors;
 const _errs5 = errors;
+let valid2 = false;
 const _errs6 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing1;
-if(((data.config === undefined) && (missing1 = "config")) || ((data.localfsDir === undefined) && (missing1 = "localfsDir"))){
-const err2 = {};
+if(data.bootstrap === undefined){
+const err1 = {instancePath,schemaPath:"#/allOf/0/then/anyOf/0/required",keyword:"required",params:{missingProperty: "bootstrap"},message:"must have required property '"+"bootstrap"+"'",schema:schema50.allOf[0].then.anyOf[0].required,parentSchema:schema50.allOf[0].then.anyOf[0],data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+var _valid1 = _errs6 === errors;
+valid2 = valid2 || _valid1;
+if(_valid1){
+var props0 = {};
+props0.bootstrap = true;
+}
+const _errs7 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.image === undefined){
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/anyOf/1/required",keyword:"required",params:{missingProperty: "image"},message:"must have required property '"+"image"+"'",schema:schema50.allOf[0].then.anyOf[1].required,parentSchema:schema50.allOf[0].then.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6610,9 +6620,16 @@ vErrors.push(err2);
 errors++;
 }
 }
-var valid2 = _errs6 === errors;
-if(valid2){
-const err3 = {instancePath,schemaPath:"#/allOf/1/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema50.allOf[1].not,parentSchema:schema50.allOf[1],data};
+var _valid1 = _errs7 === errors;
+valid2 = valid2 || _valid1;
+if(_valid1){
+if(props0 !== true){
+props0 = props0 || {};
+props0.image = true;
+}
+}
+if(!valid2){
+const err3 = {instancePath,schemaPath:"#/allOf/0/then/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema50.allOf[0].then.anyOf,parentSchema:schema50.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6632,12 +6649,17 @@ vErrors = null;
 }
 }
 }
-const _errs8 = errors;
-const _errs9 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing2;
-if(((data.config === undefined) && (missing2 = "config")) || ((data.configDocument === undefined) && (missing2 = "configDocument"))){
-const err4 = {};
+var _valid0 = _errs4 === errors;
+valid1 = _valid0;
+if(valid1){
+if(props0 !== true){
+props0 = props0 || {};
+props0.prefetchFiles = true;
+}
+}
+}
+if(!valid1){
+const err4 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema50.allOf[0].if,parentSchema:schema50.allOf[0],data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6646,10 +6668,12 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-var valid3 = _errs9 === errors;
-if(valid3){
-const err5 = {instancePath,schemaPath:"#/allOf/2/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema50.allOf[2].not,parentSchema:schema50.allOf[2],data};
+const _errs9 = errors;
+const _errs10 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+if(((data.bootstrap === undefined) && (missing1 = "bootstrap")) || ((data.sharedDir === undefined) && (missing1 = "sharedDir"))){
+const err5 = {};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6658,23 +6682,10 @@ vErrors.push(err5);
 }
 errors++;
 }
-else {
-errors = _errs8;
-if(vErrors !== null){
-if(_errs8){
-vErrors.length = _errs8;
 }
-else {
-vErrors = null;
-}
-}
-}
-const _errs11 = errors;
-const _errs12 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing3;
-if(((data.localfsDir === undefined) && (missing3 = "localfsDir")) || ((data.configDocument === undefined) && (missing3 = "configDocument"))){
-const err6 = {};
+var valid3 = _errs10 === errors;
+if(valid3){
+const err6 = {instancePath,schemaPath:"#/allOf/1/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema50.allOf[1].not,parentSchema:schema50.allOf[1],data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6683,10 +6694,23 @@ vErrors.push(err6);
 }
 errors++;
 }
+else {
+errors = _errs9;
+if(vErrors !== null){
+if(_errs9){
+vErrors.length = _errs9;
 }
-var valid4 = _errs12 === errors;
-if(valid4){
-const err7 = {instancePath,schemaPath:"#/allOf/3/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema50.allOf[3].not,parentSchema:schema50.allOf[3],data};
+else {
+vErrors = null;
+}
+}
+}
+const _errs12 = errors;
+const _errs13 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing2;
+if(((data.config === undefined) && (missing2 = "config")) || ((data.localfsDir === undefined) && (missing2 = "localfsDir"))){
+const err7 = {};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6695,23 +6719,10 @@ vErrors.push(err7);
 }
 errors++;
 }
-else {
-errors = _errs11;
-if(vErrors !== null){
-if(_errs11){
-vErrors.length = _errs11;
 }
-else {
-vErrors = null;
-}
-}
-}
-const _errs14 = errors;
-const _errs15 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing4;
-if(((data.bootstrap === undefined) && (missing4 = "bootstrap")) || ((data.image === undefined) && (missing4 = "image"))){
-const err8 = {};
+var valid4 = _errs13 === errors;
+if(valid4){
+const err8 = {instancePath,schemaPath:"#/allOf/2/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema50.allOf[2].not,parentSchema:schema50.allOf[2],data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6720,10 +6731,23 @@ vErrors.push(err8);
 }
 errors++;
 }
+else {
+errors = _errs12;
+if(vErrors !== null){
+if(_errs12){
+vErrors.length = _errs12;
 }
-var valid5 = _errs15 === errors;
-if(valid5){
-const err9 = {instancePath,schemaPath:"#/allOf/4/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema50.allOf[4].not,parentSchema:schema50.allOf[4],data};
+else {
+vErrors = null;
+}
+}
+}
+const _errs15 = errors;
+const _errs16 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing3;
+if(((data.config === undefined) && (missing3 = "config")) || ((data.configDocument === undefined) && (missing3 = "configDocument"))){
+const err9 = {};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6732,23 +6756,10 @@ vErrors.push(err9);
 }
 errors++;
 }
-else {
-errors = _errs14;
-if(vErrors !== null){
-if(_errs14){
-vErrors.length = _errs14;
 }
-else {
-vErrors = null;
-}
-}
-}
-const _errs17 = errors;
-const _errs18 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing5;
-if(((data.image === undefined) && (missing5 = "image")) || ((data.localfsDir === undefined) && (missing5 = "localfsDir"))){
-const err10 = {};
+var valid5 = _errs16 === errors;
+if(valid5){
+const err10 = {instancePath,schemaPath:"#/allOf/3/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema50.allOf[3].not,parentSchema:schema50.allOf[3],data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6757,10 +6768,23 @@ vErrors.push(err10);
 }
 errors++;
 }
+else {
+errors = _errs15;
+if(vErrors !== null){
+if(_errs15){
+vErrors.length = _errs15;
 }
-var valid6 = _errs18 === errors;
-if(valid6){
-const err11 = {instancePath,schemaPath:"#/allOf/5/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema50.allOf[5].not,parentSchema:schema50.allOf[5],data};
+else {
+vErrors = null;
+}
+}
+}
+const _errs18 = errors;
+const _errs19 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing4;
+if(((data.localfsDir === undefined) && (missing4 = "localfsDir")) || ((data.configDocument === undefined) && (missing4 = "configDocument"))){
+const err11 = {};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6769,23 +6793,10 @@ vErrors.push(err11);
 }
 errors++;
 }
-else {
-errors = _errs17;
-if(vErrors !== null){
-if(_errs17){
-vErrors.length = _errs17;
 }
-else {
-vErrors = null;
-}
-}
-}
-const _errs20 = errors;
-const _errs21 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing6;
-if(((data.image === undefined) && (missing6 = "image")) || ((data.sharedDir === undefined) && (missing6 = "sharedDir"))){
-const err12 = {};
+var valid6 = _errs19 === errors;
+if(valid6){
+const err12 = {instancePath,schemaPath:"#/allOf/4/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema50.allOf[4].not,parentSchema:schema50.allOf[4],data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6794,10 +6805,23 @@ vErrors.push(err12);
 }
 errors++;
 }
+else {
+errors = _errs18;
+if(vErrors !== null){
+if(_errs18){
+vErrors.length = _errs18;
 }
-var valid7 = _errs21 === errors;
-if(valid7){
-const err13 = {instancePath,schemaPath:"#/allOf/6/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema50.allOf[6].not,parentSchema:schema50.allOf[6],data};
+else {
+vErrors = null;
+}
+}
+}
+const _errs21 = errors;
+const _errs22 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing5;
+if(((data.bootstrap === undefined) && (missing5 = "bootstrap")) || ((data.image === undefined) && (missing5 = "image"))){
+const err13 = {};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6806,20 +6830,10 @@ vErrors.push(err13);
 }
 errors++;
 }
-else {
-errors = _errs20;
-if(vErrors !== null){
-if(_errs20){
-vErrors.length = _errs20;
 }
-else {
-vErrors = null;
-}
-}
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.mountpoint === undefined){
-const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mountpoint"},message:"must have required property '"+"mountpoint"+"'",schema:schema50.required,parentSchema:schema50,data};
+var valid7 = _errs22 === errors;
+if(valid7){
+const err14 = {instancePath,schemaPath:"#/allOf/5/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema50.allOf[5].not,parentSchema:schema50.allOf[5],data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6828,9 +6842,23 @@ vErrors.push(err14);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func3.call(schema50.properties, key0))){
-const err15 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema50,data};
+else {
+errors = _errs21;
+if(vErrors !== null){
+if(_errs21){
+vErrors.length = _errs21;
+}
+else {
+vErrors = null;
+}
+}
+}
+const _errs24 = errors;
+const _errs25 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing6;
+if(((data.image === undefined) && (missing6 = "image")) || ((data.localfsDir === undefined) && (missing6 = "localfsDir"))){
+const err15 = {};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6840,11 +6868,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.mountpoint !== undefined){
-let data0 = data.mountpoint;
-if(typeof data0 === "string"){
-if(func1(data0) < 1){
-const err16 = {instancePath:instancePath+"/mountpoint",schemaPath:"#/properties/mountpoint/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.mountpoint,data:data0};
+var valid8 = _errs25 === errors;
+if(valid8){
+const err16 = {instancePath,schemaPath:"#/allOf/6/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema50.allOf[6].not,parentSchema:schema50.allOf[6],data};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6853,9 +6879,23 @@ vErrors.push(err16);
 }
 errors++;
 }
+else {
+errors = _errs24;
+if(vErrors !== null){
+if(_errs24){
+vErrors.length = _errs24;
 }
 else {
-const err17 = {instancePath:instancePath+"/mountpoint",schemaPath:"#/properties/mountpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.mountpoint.type,parentSchema:schema50.properties.mountpoint,data:data0};
+vErrors = null;
+}
+}
+}
+const _errs27 = errors;
+const _errs28 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing7;
+if(((data.image === undefined) && (missing7 = "image")) || ((data.sharedDir === undefined) && (missing7 = "sharedDir"))){
+const err17 = {};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6865,11 +6905,9 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.bootstrap !== undefined){
-let data1 = data.bootstrap;
-if(typeof data1 === "string"){
-if(func1(data1) < 1){
-const err18 = {instancePath:instancePath+"/bootstrap",schemaPath:"#/properties/bootstrap/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.bootstrap,data:data1};
+var valid9 = _errs28 === errors;
+if(valid9){
+const err18 = {instancePath,schemaPath:"#/allOf/7/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema50.allOf[7].not,parentSchema:schema50.allOf[7],data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6878,9 +6916,20 @@ vErrors.push(err18);
 }
 errors++;
 }
+else {
+errors = _errs27;
+if(vErrors !== null){
+if(_errs27){
+vErrors.length = _errs27;
 }
 else {
-const err19 = {instancePath:instancePath+"/bootstrap",schemaPath:"#/properties/bootstrap/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.bootstrap.type,parentSchema:schema50.properties.bootstrap,data:data1};
+vErrors = null;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.mountpoint === undefined){
+const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mountpoint"},message:"must have required property '"+"mountpoint"+"'",schema:schema50.required,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6889,12 +6938,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-if(data.image !== undefined){
-let data2 = data.image;
-if(typeof data2 === "string"){
-if(func1(data2) < 1){
-const err20 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.image,data:data2};
+for(const key0 in data){
+if(!(func3.call(schema50.properties, key0))){
+const err20 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6904,8 +6950,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-else {
-const err21 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.image.type,parentSchema:schema50.properties.image,data:data2};
+if(data.mountpoint !== undefined){
+let data0 = data.mountpoint;
+if(typeof data0 === "string"){
+if(func1(data0) < 1){
+const err21 = {instancePath:instancePath+"/mountpoint",schemaPath:"#/properties/mountpoint/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.mountpoint,data:data0};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -6915,11 +6964,8 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.config !== undefined){
-let data3 = data.config;
-if(typeof data3 === "string"){
-if(func1(data3) < 1){
-const err22 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.config,data:data3};
+else {
+const err22 = {instancePath:instancePath+"/mountpoint",schemaPath:"#/properties/mountpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.mountpoint.type,parentSchema:schema50.properties.mountpoint,data:data0};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -6929,8 +6975,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-else {
-const err23 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.config.type,parentSchema:schema50.properties.config,data:data3};
+if(data.bootstrap !== undefined){
+let data1 = data.bootstrap;
+if(typeof data1 === "string"){
+if(func1(data1) < 1){
+const err23 = {instancePath:instancePath+"/bootstrap",schemaPath:"#/properties/bootstrap/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.bootstrap,data:data1};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -6940,12 +6989,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.configDocument !== undefined){
-let data4 = data.configDocument;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-}
 else {
-const err24 = {instancePath:instancePath+"/configDocument",schemaPath:"#/properties/configDocument/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.properties.configDocument.type,parentSchema:schema50.properties.configDocument,data:data4};
+const err24 = {instancePath:instancePath+"/bootstrap",schemaPath:"#/properties/bootstrap/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.bootstrap.type,parentSchema:schema50.properties.bootstrap,data:data1};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -6955,11 +7000,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.localfsDir !== undefined){
-let data5 = data.localfsDir;
-if(typeof data5 === "string"){
-if(func1(data5) < 1){
-const err25 = {instancePath:instancePath+"/localfsDir",schemaPath:"#/properties/localfsDir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.localfsDir,data:data5};
+if(data.image !== undefined){
+let data2 = data.image;
+if(typeof data2 === "string"){
+if(func1(data2) < 1){
+const err25 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.image,data:data2};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -6970,7 +7015,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/localfsDir",schemaPath:"#/properties/localfsDir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.localfsDir.type,parentSchema:schema50.properties.localfsDir,data:data5};
+const err26 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.image.type,parentSchema:schema50.properties.image,data:data2};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -6980,11 +7025,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.sharedDir !== undefined){
-let data6 = data.sharedDir;
-if(typeof data6 === "string"){
-if(func1(data6) < 1){
-const err27 = {instancePath:instancePath+"/sharedDir",schemaPath:"#/properties/sharedDir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.sharedDir,data:data6};
+if(data.config !== undefined){
+let data3 = data.config;
+if(typeof data3 === "string"){
+if(func1(data3) < 1){
+const err27 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.config,data:data3};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -6995,7 +7040,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/sharedDir",schemaPath:"#/properties/sharedDir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.sharedDir.type,parentSchema:schema50.properties.sharedDir,data:data6};
+const err28 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.config.type,parentSchema:schema50.properties.config,data:data3};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -7005,11 +7050,12 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data.prefetchFiles !== undefined){
-let data7 = data.prefetchFiles;
-if(typeof data7 === "string"){
-if(func1(data7) < 1){
-const err29 = {instancePath:instancePath+"/prefetchFiles",schemaPath:"#/properties/prefetchFiles/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.prefetchFiles,data:data7};
+if(data.configDocument !== undefined){
+let data4 = data.configDocument;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+}
+else {
+const err29 = {instancePath:instancePath+"/configDocument",schemaPath:"#/properties/configDocument/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.properties.configDocument.type,parentSchema:schema50.properties.configDocument,data:data4};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -7019,8 +7065,11 @@ vErrors.push(err29);
 errors++;
 }
 }
-else {
-const err30 = {instancePath:instancePath+"/prefetchFiles",schemaPath:"#/properties/prefetchFiles/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.prefetchFiles.type,parentSchema:schema50.properties.prefetchFiles,data:data7};
+if(data.localfsDir !== undefined){
+let data5 = data.localfsDir;
+if(typeof data5 === "string"){
+if(func1(data5) < 1){
+const err30 = {instancePath:instancePath+"/localfsDir",schemaPath:"#/properties/localfsDir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.localfsDir,data:data5};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -7030,10 +7079,8 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.virtualMountpoint !== undefined){
-let data8 = data.virtualMountpoint;
-if(typeof data8 !== "string"){
-const err31 = {instancePath:instancePath+"/virtualMountpoint",schemaPath:"#/properties/virtualMountpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.virtualMountpoint.type,parentSchema:schema50.properties.virtualMountpoint,data:data8};
+else {
+const err31 = {instancePath:instancePath+"/localfsDir",schemaPath:"#/properties/localfsDir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.localfsDir.type,parentSchema:schema50.properties.localfsDir,data:data5};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -7043,11 +7090,11 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.apiSock !== undefined){
-let data9 = data.apiSock;
-if(typeof data9 === "string"){
-if(func1(data9) < 1){
-const err32 = {instancePath:instancePath+"/apiSock",schemaPath:"#/properties/apiSock/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.apiSock,data:data9};
+if(data.sharedDir !== undefined){
+let data6 = data.sharedDir;
+if(typeof data6 === "string"){
+if(func1(data6) < 1){
+const err32 = {instancePath:instancePath+"/sharedDir",schemaPath:"#/properties/sharedDir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.sharedDir,data:data6};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -7058,7 +7105,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/apiSock",schemaPath:"#/properties/apiSock/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.apiSock.type,parentSchema:schema50.properties.apiSock,data:data9};
+const err33 = {instancePath:instancePath+"/sharedDir",schemaPath:"#/properties/sharedDir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.sharedDir.type,parentSchema:schema50.properties.sharedDir,data:data6};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -7068,11 +7115,11 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data.metricsAddr !== undefined){
-let data10 = data.metricsAddr;
-if(typeof data10 === "string"){
-if(func1(data10) < 1){
-const err34 = {instancePath:instancePath+"/metricsAddr",schemaPath:"#/properties/metricsAddr/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.metricsAddr,data:data10};
+if(data.prefetchFiles !== undefined){
+let data7 = data.prefetchFiles;
+if(typeof data7 === "string"){
+if(func1(data7) < 1){
+const err34 = {instancePath:instancePath+"/prefetchFiles",schemaPath:"#/properties/prefetchFiles/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.prefetchFiles,data:data7};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -7083,7 +7130,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/metricsAddr",schemaPath:"#/properties/metricsAddr/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.metricsAddr.type,parentSchema:schema50.properties.metricsAddr,data:data10};
+const err35 = {instancePath:instancePath+"/prefetchFiles",schemaPath:"#/properties/prefetchFiles/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.prefetchFiles.type,parentSchema:schema50.properties.prefetchFiles,data:data7};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -7093,11 +7140,10 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data.id !== undefined){
-let data11 = data.id;
-if(typeof data11 === "string"){
-if(func1(data11) < 1){
-const err36 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.id,data:data11};
+if(data.virtualMountpoint !== undefined){
+let data8 = data.virtualMountpoint;
+if(typeof data8 !== "string"){
+const err36 = {instancePath:instancePath+"/virtualMountpoint",schemaPath:"#/properties/virtualMountpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.virtualMountpoint.type,parentSchema:schema50.properties.virtualMountpoint,data:data8};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -7107,8 +7153,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-else {
-const err37 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.id.type,parentSchema:schema50.properties.id,data:data11};
+if(data.apiSock !== undefined){
+let data9 = data.apiSock;
+if(typeof data9 === "string"){
+if(func1(data9) < 1){
+const err37 = {instancePath:instancePath+"/apiSock",schemaPath:"#/properties/apiSock/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.apiSock,data:data9};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -7118,11 +7167,8 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data.supervisor !== undefined){
-let data12 = data.supervisor;
-if(typeof data12 === "string"){
-if(func1(data12) < 1){
-const err38 = {instancePath:instancePath+"/supervisor",schemaPath:"#/properties/supervisor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.supervisor,data:data12};
+else {
+const err38 = {instancePath:instancePath+"/apiSock",schemaPath:"#/properties/apiSock/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.apiSock.type,parentSchema:schema50.properties.apiSock,data:data9};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -7132,8 +7178,11 @@ vErrors.push(err38);
 errors++;
 }
 }
-else {
-const err39 = {instancePath:instancePath+"/supervisor",schemaPath:"#/properties/supervisor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.supervisor.type,parentSchema:schema50.properties.supervisor,data:data12};
+if(data.metricsAddr !== undefined){
+let data10 = data.metricsAddr;
+if(typeof data10 === "string"){
+if(func1(data10) < 1){
+const err39 = {instancePath:instancePath+"/metricsAddr",schemaPath:"#/properties/metricsAddr/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.metricsAddr,data:data10};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -7143,11 +7192,8 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data.stateDir !== undefined){
-let data13 = data.stateDir;
-if(typeof data13 === "string"){
-if(func1(data13) < 1){
-const err40 = {instancePath:instancePath+"/stateDir",schemaPath:"#/properties/stateDir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.stateDir,data:data13};
+else {
+const err40 = {instancePath:instancePath+"/metricsAddr",schemaPath:"#/properties/metricsAddr/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.metricsAddr.type,parentSchema:schema50.properties.metricsAddr,data:data10};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -7157,8 +7203,11 @@ vErrors.push(err40);
 errors++;
 }
 }
-else {
-const err41 = {instancePath:instancePath+"/stateDir",schemaPath:"#/properties/stateDir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.stateDir.type,parentSchema:schema50.properties.stateDir,data:data13};
+if(data.id !== undefined){
+let data11 = data.id;
+if(typeof data11 === "string"){
+if(func1(data11) < 1){
+const err41 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.id,data:data11};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -7168,10 +7217,8 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data.upgrade !== undefined){
-let data14 = data.upgrade;
-if(typeof data14 !== "boolean"){
-const err42 = {instancePath:instancePath+"/upgrade",schemaPath:"#/properties/upgrade/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema50.properties.upgrade.type,parentSchema:schema50.properties.upgrade,data:data14};
+else {
+const err42 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.id.type,parentSchema:schema50.properties.id,data:data11};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -7181,10 +7228,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data.logLevel !== undefined){
-let data15 = data.logLevel;
-if(!(((((data15 === "trace") || (data15 === "debug")) || (data15 === "info")) || (data15 === "warn")) || (data15 === "error"))){
-const err43 = {instancePath:instancePath+"/logLevel",schemaPath:"#/properties/logLevel/enum",keyword:"enum",params:{allowedValues: schema50.properties.logLevel.enum},message:"must be equal to one of the allowed values",schema:schema50.properties.logLevel.enum,parentSchema:schema50.properties.logLevel,data:data15};
+if(data.supervisor !== undefined){
+let data12 = data.supervisor;
+if(typeof data12 === "string"){
+if(func1(data12) < 1){
+const err43 = {instancePath:instancePath+"/supervisor",schemaPath:"#/properties/supervisor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.supervisor,data:data12};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -7194,11 +7242,8 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data.logFile !== undefined){
-let data16 = data.logFile;
-if(typeof data16 === "string"){
-if(func1(data16) < 1){
-const err44 = {instancePath:instancePath+"/logFile",schemaPath:"#/properties/logFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.logFile,data:data16};
+else {
+const err44 = {instancePath:instancePath+"/supervisor",schemaPath:"#/properties/supervisor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.supervisor.type,parentSchema:schema50.properties.supervisor,data:data12};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -7208,8 +7253,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-else {
-const err45 = {instancePath:instancePath+"/logFile",schemaPath:"#/properties/logFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.logFile.type,parentSchema:schema50.properties.logFile,data:data16};
+if(data.stateDir !== undefined){
+let data13 = data.stateDir;
+if(typeof data13 === "string"){
+if(func1(data13) < 1){
+const err45 = {instancePath:instancePath+"/stateDir",schemaPath:"#/properties/stateDir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.stateDir,data:data13};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -7219,10 +7267,8 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data.logRotationSize !== undefined){
-let data17 = data.logRotationSize;
-if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
-const err46 = {instancePath:instancePath+"/logRotationSize",schemaPath:"#/properties/logRotationSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.properties.logRotationSize.type,parentSchema:schema50.properties.logRotationSize,data:data17};
+else {
+const err46 = {instancePath:instancePath+"/stateDir",schemaPath:"#/properties/stateDir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.stateDir.type,parentSchema:schema50.properties.stateDir,data:data13};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -7231,9 +7277,11 @@ vErrors.push(err46);
 }
 errors++;
 }
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 < 0 || isNaN(data17)){
-const err47 = {instancePath:instancePath+"/logRotationSize",schemaPath:"#/properties/logRotationSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema50.properties.logRotationSize,data:data17};
+}
+if(data.upgrade !== undefined){
+let data14 = data.upgrade;
+if(typeof data14 !== "boolean"){
+const err47 = {instancePath:instancePath+"/upgrade",schemaPath:"#/properties/upgrade/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema50.properties.upgrade.type,parentSchema:schema50.properties.upgrade,data:data14};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -7243,11 +7291,10 @@ vErrors.push(err47);
 errors++;
 }
 }
-}
-if(data.rlimitNofile !== undefined){
-let data18 = data.rlimitNofile;
-if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err48 = {instancePath:instancePath+"/rlimitNofile",schemaPath:"#/properties/rlimitNofile/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.properties.rlimitNofile.type,parentSchema:schema50.properties.rlimitNofile,data:data18};
+if(data.logLevel !== undefined){
+let data15 = data.logLevel;
+if(!(((((data15 === "trace") || (data15 === "debug")) || (data15 === "info")) || (data15 === "warn")) || (data15 === "error"))){
+const err48 = {instancePath:instancePath+"/logLevel",schemaPath:"#/properties/logLevel/enum",keyword:"enum",params:{allowedValues: schema50.properties.logLevel.enum},message:"must be equal to one of the allowed values",schema:schema50.properties.logLevel.enum,parentSchema:schema50.properties.logLevel,data:data15};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -7256,9 +7303,12 @@ vErrors.push(err48);
 }
 errors++;
 }
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 < 0 || isNaN(data18)){
-const err49 = {instancePath:instancePath+"/rlimitNofile",schemaPath:"#/properties/rlimitNofile/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema50.properties.rlimitNofile,data:data18};
+}
+if(data.logFile !== undefined){
+let data16 = data.logFile;
+if(typeof data16 === "string"){
+if(func1(data16) < 1){
+const err49 = {instancePath:instancePath+"/logFile",schemaPath:"#/properties/logFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.logFile,data:data16};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -7268,11 +7318,8 @@ vErrors.push(err49);
 errors++;
 }
 }
-}
-if(data.failoverPolicy !== undefined){
-let data19 = data.failoverPolicy;
-if(!(((data19 === "none") || (data19 === "resend")) || (data19 === "flush"))){
-const err50 = {instancePath:instancePath+"/failoverPolicy",schemaPath:"#/properties/failoverPolicy/enum",keyword:"enum",params:{allowedValues: schema50.properties.failoverPolicy.enum},message:"must be equal to one of the allowed values",schema:schema50.properties.failoverPolicy.enum,parentSchema:schema50.properties.failoverPolicy,data:data19};
+else {
+const err50 = {instancePath:instancePath+"/logFile",schemaPath:"#/properties/logFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.logFile.type,parentSchema:schema50.properties.logFile,data:data16};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -7282,10 +7329,10 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data.fuseThreads !== undefined){
-let data20 = data.fuseThreads;
-if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
-const err51 = {instancePath:instancePath+"/fuseThreads",schemaPath:"#/properties/fuseThreads/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.properties.fuseThreads.type,parentSchema:schema50.properties.fuseThreads,data:data20};
+if(data.logRotationSize !== undefined){
+let data17 = data.logRotationSize;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+const err51 = {instancePath:instancePath+"/logRotationSize",schemaPath:"#/properties/logRotationSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.properties.logRotationSize.type,parentSchema:schema50.properties.logRotationSize,data:data17};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -7294,9 +7341,9 @@ vErrors.push(err51);
 }
 errors++;
 }
-if((typeof data20 == "number") && (isFinite(data20))){
-if(data20 > 1024 || isNaN(data20)){
-const err52 = {instancePath:instancePath+"/fuseThreads",schemaPath:"#/properties/fuseThreads/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1024},message:"must be <= 1024",schema:1024,parentSchema:schema50.properties.fuseThreads,data:data20};
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 < 0 || isNaN(data17)){
+const err52 = {instancePath:instancePath+"/logRotationSize",schemaPath:"#/properties/logRotationSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema50.properties.logRotationSize,data:data17};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -7305,8 +7352,12 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(data20 < 1 || isNaN(data20)){
-const err53 = {instancePath:instancePath+"/fuseThreads",schemaPath:"#/properties/fuseThreads/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema50.properties.fuseThreads,data:data20};
+}
+}
+if(data.rlimitNofile !== undefined){
+let data18 = data.rlimitNofile;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+const err53 = {instancePath:instancePath+"/rlimitNofile",schemaPath:"#/properties/rlimitNofile/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.properties.rlimitNofile.type,parentSchema:schema50.properties.rlimitNofile,data:data18};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -7315,12 +7366,9 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-}
-if(data.writable !== undefined){
-let data21 = data.writable;
-if(typeof data21 !== "boolean"){
-const err54 = {instancePath:instancePath+"/writable",schemaPath:"#/properties/writable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema50.properties.writable.type,parentSchema:schema50.properties.writable,data:data21};
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 < 0 || isNaN(data18)){
+const err54 = {instancePath:instancePath+"/rlimitNofile",schemaPath:"#/properties/rlimitNofile/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema50.properties.rlimitNofile,data:data18};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -7330,11 +7378,11 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data.dedupDb !== undefined){
-let data22 = data.dedupDb;
-if(typeof data22 === "string"){
-if(func1(data22) < 1){
-const err55 = {instancePath:instancePath+"/dedupDb",schemaPath:"#/properties/dedupDb/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.dedupDb,data:data22};
+}
+if(data.failoverPolicy !== undefined){
+let data19 = data.failoverPolicy;
+if(!(((data19 === "none") || (data19 === "resend")) || (data19 === "flush"))){
+const err55 = {instancePath:instancePath+"/failoverPolicy",schemaPath:"#/properties/failoverPolicy/enum",keyword:"enum",params:{allowedValues: schema50.properties.failoverPolicy.enum},message:"must be equal to one of the allowed values",schema:schema50.properties.failoverPolicy.enum,parentSchema:schema50.properties.failoverPolicy,data:data19};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -7344,8 +7392,10 @@ vErrors.push(err55);
 errors++;
 }
 }
-else {
-const err56 = {instancePath:instancePath+"/dedupDb",schemaPath:"#/properties/dedupDb/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.dedupDb.type,parentSchema:schema50.properties.dedupDb,data:data22};
+if(data.fuseThreads !== undefined){
+let data20 = data.fuseThreads;
+if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
+const err56 = {instancePath:instancePath+"/fuseThreads",schemaPath:"#/properties/fuseThreads/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.properties.fuseThreads.type,parentSchema:schema50.properties.fuseThreads,data:data20};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -7354,11 +7404,9 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-if(data.backendSource !== undefined){
-let data23 = data.backendSource;
-if(typeof data23 !== "string"){
-const err57 = {instancePath:instancePath+"/backendSource",schemaPath:"#/properties/backendSource/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.backendSource.type,parentSchema:schema50.properties.backendSource,data:data23};
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 > 1024 || isNaN(data20)){
+const err57 = {instancePath:instancePath+"/fuseThreads",schemaPath:"#/properties/fuseThreads/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1024},message:"must be <= 1024",schema:1024,parentSchema:schema50.properties.fuseThreads,data:data20};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -7367,13 +7415,8 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-if(data.id !== undefined){
-if(data.supervisor === undefined){
-const err58 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "id",
-    missingProperty: "supervisor",
-    depsCount: 1,
-    deps: "supervisor"},message:"must have property supervisor when property id is present",schema:schema50.dependentRequired,parentSchema:schema50,data};
+if(data20 < 1 || isNaN(data20)){
+const err58 = {instancePath:instancePath+"/fuseThreads",schemaPath:"#/properties/fuseThreads/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema50.properties.fuseThreads,data:data20};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -7383,12 +7426,11 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data.supervisor !== undefined){
-if(data.id === undefined){
-const err59 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "supervisor",
-    missingProperty: "id",
-    depsCount: 1,
-    deps: "id"},message:"must have property id when property supervisor is present",schema:schema50.dependentRequired,parentSchema:schema50,data};
+}
+if(data.writable !== undefined){
+let data21 = data.writable;
+if(typeof data21 !== "boolean"){
+const err59 = {instancePath:instancePath+"/writable",schemaPath:"#/properties/writable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema50.properties.writable.type,parentSchema:schema50.properties.writable,data:data21};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -7398,12 +7440,11 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data.prefetchFiles !== undefined){
-if(data.bootstrap === undefined){
-const err60 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "prefetchFiles",
-    missingProperty: "bootstrap",
-    depsCount: 1,
-    deps: "bootstrap"},message:"must have property bootstrap when property prefetchFiles is present",schema:schema50.dependentRequired,parentSchema:schema50,data};
+if(data.dedupDb !== undefined){
+let data22 = data.dedupDb;
+if(typeof data22 === "string"){
+if(func1(data22) < 1){
+const err60 = {instancePath:instancePath+"/dedupDb",schemaPath:"#/properties/dedupDb/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.dedupDb,data:data22};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -7413,14 +7454,68 @@ vErrors.push(err60);
 errors++;
 }
 }
-}
 else {
-const err61 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
+const err61 = {instancePath:instancePath+"/dedupDb",schemaPath:"#/properties/dedupDb/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.dedupDb.type,parentSchema:schema50.properties.dedupDb,data:data22};
 if(vErrors === null){
 vErrors = [err61];
 }
 else {
 vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data.backendSource !== undefined){
+let data23 = data.backendSource;
+if(typeof data23 !== "string"){
+const err62 = {instancePath:instancePath+"/backendSource",schemaPath:"#/properties/backendSource/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.backendSource.type,parentSchema:schema50.properties.backendSource,data:data23};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+if(data.supervisor === undefined){
+const err63 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "id",
+    missingProperty: "supervisor",
+    depsCount: 1,
+    deps: "supervisor"},message:"must have property supervisor when property id is present",schema:schema50.dependentRequired,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+if(data.supervisor !== undefined){
+if(data.id === undefined){
+const err64 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "supervisor",
+    missingProperty: "id",
+    depsCount: 1,
+    deps: "id"},message:"must have property id when property supervisor is present",schema:schema50.dependentRequired,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+}
+else {
+const err65 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
 }
 errors++;
 }

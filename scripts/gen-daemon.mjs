@@ -65,9 +65,9 @@ export function renderDaemons({ root, schemas, emit, banner, jsdoc }) {
       }
       return f;
     });
-    // exclusive / dependsOn name flags; check they exist.
+    // exclusive / dependsOn / dependsOnAny name flags; check they exist.
     for (const f of fields) {
-      for (const other of [...(f.flag?.exclusive ?? []), ...(f.flag?.dependsOn ?? [])]) {
+      for (const other of [...(f.flag?.exclusive ?? []), ...(f.flag?.dependsOn ?? []), ...(f.flag?.dependsOnAny ?? [])]) {
         if (!byName[other]) throw new Error(`gen-daemon: ${d.file}: ${f.key} refers to unknown flag ${other}`);
       }
     }

@@ -49,6 +49,7 @@ export function parseDaemonArgv(argv: readonly string[], specs: Readonly<Record<
     }
     for (const other of spec.exclusive ?? []) if (given.has(other)) return null;
     for (const other of spec.dependsOn ?? []) if (!given.has(other)) return null;
+    if (spec.dependsOnAny && !spec.dependsOnAny.some((other) => given.has(other))) return null;
     if (spec.kind === 'boolean') flags[name] = true;
     else if (spec.kind === 'option') {
       if (!spec.options?.includes(raw as string)) return null;

@@ -48,6 +48,7 @@ test('the command lines nydusd, nydus-snapshotter and nydus upgrade|failover use
     ['fuse', ['--config', '/c.json', '--bootstrap=/b.boot', '--mountpoint=/mnt', '--thread-num', '8', '--log-rotation-size', '0']],
     ['fuse', ['--mountpoint', '/mnt', '--apisock', '/a.sock', '--id', 'd1', '--supervisor', '/s.sock', '--upgrade', '--failover-policy', 'flush', '--fuse-threads', '1024', '--writable']],
     ['fuse', ['--mountpoint', '/mnt', '--prefetch-files', '/p', '--bootstrap', '/b', '--config', '/c', '--rlimit-nofile', '0', '--log-file', '/l', '--state-dir', '/s', '--metrics-addr', '127.0.0.1:0']],
+    ['fuse', ['--mountpoint', '/mnt', '--image', '127.0.0.1:5000/app:1-nydus', '--prefetch-files', '/p']],
     ['virtiofs', ['--sock', '/v.sock', '--bootstrap', '/b', '--localfs-dir', '/d', '--hybrid-mode']],
     ['blobcache', ['--apisock', '/a.sock', '--config', '/c.json', '--id', 'b', '--supervisor', '/s']],
     ['singleton', ['--upgrade', '--id', 'b', '--config', '/c.json', '--apisock', '/a', '--log-level', 'warn', '--supervisor', '/s']],

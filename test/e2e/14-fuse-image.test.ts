@@ -18,7 +18,7 @@ import {
 } from '../../src/oci/media-types.js';
 import { RegistryClient } from '../../src/oci/registry-client.js';
 import { readRecord } from '../../src/upgrade/records.js';
-import { isFuseMounted, isRoot, mountId, startDaemon, stopPid, unmountAndRemove, waitForRecord } from '../daemon-helpers.js';
+import { api, isFuseMounted, isRoot, mountId, startDaemon, stopPid, unmountAndRemove, waitFor, waitForRecord } from '../daemon-helpers.js';
 import { cli, perTest, tempDir } from '../helpers.js';
 import { skipReason } from '../servers/common.js';
 import { REGISTRY_BIN, startRegistry, type RegistryServer } from '../servers/registry.js';
@@ -158,6 +158,31 @@ imageTest('fuse --image with --config mounts the pushed image: same tree and con
     await again.stop();
   }
   assert.is(layerGets(), 1, 'the bootstrap layer is fetched once');
+});
+
+imageTest('fuse --image with --prefetch-files: the listed file is prefetched into the blob cache before it is read', async () => {
+  const cache = fresh('cache');
+  const cfg = join(fresh('cfg'), 'config.json');
+  writeFileSync(cfg, JSON.stringify({
+    version: 2,
+    backend: { type: 'registry', registry: { scheme: 'http', host: 'ignored.invalid', repo: 'ignored', auth: AUTH, timeout: 5 } },
+    cache: { type: 'blobcache', filecache: { work_dir: cache } },
+    rafs: { mode: 'direct', prefetch: { enable: true, threads: 1, prefetch_all: false } },
+  }));
+  const list = join(fresh('list'), 'prefetch.txt');
+  writeFileSync(list, '/usr/bin/tool\n');
+  const mnt = fresh('mnt');
+  const sock = join(work, `api${n++}.sock`);
+  const d = track(await startDaemon(['--image', `${registry.host}/${REPO}:v1`, '--config', cfg, '--prefetch-files', list], mnt, sock));
+  try {
+    await waitFor(async () => {
+      const r = await api(sock, 'GET', '/api/v1/metrics/blobcache');
+      return ((r.json as { prefetch_data_amount?: number })?.prefetch_data_amount ?? 0) >= 3 * 1024 * 1024;
+    }, 'the 3 MiB file to be prefetched');
+    assert.ok(readFileSync(join(mnt, 'usr/bin/tool')).equals(readFileSync(join(src, 'usr/bin/tool'))));
+  } finally {
+    await d.stop();
+  }
 });
 
 imageTest('fuse --image without --config: default config (registry backend, blobcache under $XDG_CACHE_HOME/nydus), auth from IMAGE_PULL_AUTH', async () => {
