@@ -86,16 +86,18 @@ export function encodeBlobMetaHeader(h: BlobMetaHeaderFields): Buffer {
  * A trailing GNU tar header (§1.11) for a regular file `name` of `size` bytes: mode, uid
  * and gid left NUL, mtime zero, so the bytes depend on name and size only.
  */
-export function encodeTarHeader(name: string, size: number): Buffer {
+export function encodeTarHeader(name: string, size: number, opts: { type?: '0' | '5'; mode?: number } = {}): Buffer {
   if (Buffer.byteLength(name) > 100) throw new RangeError(`tar name '${name}' is longer than 100 bytes`);
   if (!Number.isSafeInteger(size) || size < 0 || size >= 8 ** 11) {
     throw new RangeError(`tar size ${size} does not fit 11 octal digits`);
   }
   const h = Buffer.alloc(TAR_HEADER_SIZE);
   h.write(name, 0, 'latin1');
+  // Blob tails leave the mode empty, as nydus-image does; a layer's entries need one.
+  if (opts.mode !== undefined) h.write(`${opts.mode.toString(8).padStart(7, '0')}\0`, 100, 'latin1');
   h.write(`${size.toString(8).padStart(11, '0')}\0`, 124, 'latin1');
   h.write('00000000000\0', 136, 'latin1');
-  h.write('0', 156, 'latin1');
+  h.write(opts.type ?? '0', 156, 'latin1');
   h.write('ustar  \0', 257, 'latin1');
   h.fill(0x20, 148, 156);
   let sum = 0;

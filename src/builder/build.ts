@@ -78,6 +78,12 @@ export function blobOrder(root: BuildNode, prefetch: string[]): BuildNode[] {
   return [...first, ...all.filter((f) => !first.has(f))];
 }
 
+/** After the blob is written: hard-link members share their leader's chunks. */
+export function shareLinkChunks(n: BuildNode): void {
+  if (n.linkLeader && n.linkLeader !== n) n.chunks = n.linkLeader.chunks;
+  n.children?.forEach(shareLinkChunks);
+}
+
 /** Reads a prefetch list: one absolute path per line, blank lines ignored (as nydusd reads it). */
 export async function readPrefetchList(file: string): Promise<string[]> {
   const lines = (await readFile(file, 'utf8')).split('\n').map((l) => l.trim()).filter((l) => l !== '');
@@ -103,12 +109,7 @@ export async function createImage(req: CreateRequest): Promise<CreateSummary> {
     const root = srcStat.isDirectory() ? await scanDirectory(req.source) : await scanTarball(req.source, work);
     const files = blobOrder(root, req.prefetchFiles);
     blob = await writeBlob(files, req, req.blobDir, req.progress, { blobIndex: dict?.blobs.length ?? 0, dict: dict?.chunks });
-    // Hard-link members share their leader's chunks.
-    const share = (n: BuildNode) => {
-      if (n.linkLeader && n.linkLeader !== n) n.chunks = n.linkLeader.chunks;
-      n.children?.forEach(share);
-    };
-    share(root);
+    shareLinkChunks(root);
     let blobs: BlobsArg = blob.blobId ? blob : null;
     let dictBlobs: string[] = [];
     if (dict) {

@@ -6,6 +6,7 @@ import { NydusError } from '../errors.js';
 import { type ChunkInfo, RafsImage } from '../native/image.js';
 import type { BlobResult, BuildNode, ChunkRecord, Compressor, DigestName } from './model.js';
 import { S_IFDIR, S_IFLNK, S_IFMT, S_IFREG } from './model.js';
+import { CHUNK_COMPRESSED, CHUNK_HAS_CRC32, readChunk } from './v5-layout.js';
 import { CHUNK_RECORD_SIZE, EXT_SUPER_OFFSET } from './v6-tables.js';
 
 /** A blob table entry as read; `ciCompressor` is the field encodeBlobEntry takes when present. */
@@ -32,9 +33,6 @@ export interface ReadImage {
 
 const COMPRESSORS: readonly string[] = ['none', 'lz4_block', 'zstd'];
 const DIGESTERS: readonly string[] = ['sha256', 'blake3'];
-/** Chunk flags of the on-disk record (rafs-format §3.9). */
-const CHUNK_COMPRESSED = 0x01;
-const CHUNK_HAS_CRC32 = 0x10;
 /** Far beyond any real image; stops a corrupt bootstrap from recursing without end. */
 const MAX_DEPTH = 4096;
 /** Chunks mapped per mapRange call. */
@@ -86,15 +84,8 @@ function readChunkTable(path: string): ChunkRecord[] {
     const buf = Buffer.alloc(size);
     readSync(fd, buf, 0, size, offset);
     const out: ChunkRecord[] = [];
-    for (let o = 0; o < size; o += CHUNK_RECORD_SIZE) {
-      const flags = buf.readUInt32LE(o + 36);
-      out.push({
-        digest: Buffer.from(buf.subarray(o, o + 32)), blobIndex: buf.readUInt32LE(o + 32), compressed: (flags & CHUNK_COMPRESSED) !== 0,
-        compressedSize: buf.readUInt32LE(o + 40), uncompressedSize: buf.readUInt32LE(o + 44),
-        compressedOffset: Number(buf.readBigUInt64LE(o + 48)), uncompressedOffset: Number(buf.readBigUInt64LE(o + 56)),
-        fileOffset: 0, index: buf.readUInt32LE(o + 72), crc32: flags & CHUNK_HAS_CRC32 ? buf.readUInt32LE(o + 76) : 0,
-      });
-    }
+    // The v5 record; file_offset means nothing in this table.
+    for (let o = 0; o < size; o += CHUNK_RECORD_SIZE) out.push({ ...readChunk(buf, o), fileOffset: 0 });
     return out;
   } finally {
     closeSync(fd);

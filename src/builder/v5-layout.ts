@@ -23,8 +23,8 @@ export const INODE_XATTR = 0x4;
 export const INODE_HAS_HOLE = 0x8;
 
 /** Chunk flags (§2.3). */
-const CHUNK_COMPRESSED = 0x01;
-const CHUNK_HAS_CRC32 = 0x10;
+export const CHUNK_COMPRESSED = 0x01;
+export const CHUNK_HAS_CRC32 = 0x10;
 
 /** xattr limits and allowed names (§3.8). */
 const XATTR_PREFIXES = ['user.', 'security.', 'trusted.'];
@@ -170,4 +170,16 @@ export function writeChunk(out: Buffer, off: number, c: ChunkRecord): void {
   out.writeBigUInt64LE(BigInt(c.fileOffset), off + 64);
   out.writeUInt32LE(c.index, off + 72);
   out.writeUInt32LE(c.crc32 >>> 0, off + 76);
+}
+
+/** Reads one 80-byte chunk record (§3.9), the inverse of writeChunk; a CRC only with HAS_CRC32. */
+export function readChunk(buf: Buffer, off: number): ChunkRecord {
+  const flags = buf.readUInt32LE(off + 36);
+  return {
+    digest: Buffer.from(buf.subarray(off, off + 32)), blobIndex: buf.readUInt32LE(off + 32), compressed: (flags & CHUNK_COMPRESSED) !== 0,
+    compressedSize: buf.readUInt32LE(off + 40), uncompressedSize: buf.readUInt32LE(off + 44),
+    compressedOffset: Number(buf.readBigUInt64LE(off + 48)), uncompressedOffset: Number(buf.readBigUInt64LE(off + 56)),
+    fileOffset: Number(buf.readBigUInt64LE(off + 64)), index: buf.readUInt32LE(off + 72),
+    crc32: flags & CHUNK_HAS_CRC32 ? buf.readUInt32LE(off + 76) : 0,
+  };
 }

@@ -7,13 +7,14 @@ import { buildFlags, buildOptionsOf, jsonFlag } from '../cli/flags.js';
 import { formatBytes } from '../cli/progress.js';
 import { NydusError } from '../errors.js';
 import { type AuthLookup, convertImage, dockerConfigAuth, type RegistryAccess } from '../oci/convert.js';
+import { type Credentials, splitCredentials } from '../oci/registry-auth.js';
 
 /** "user:password" of a credentials flag. */
-function credentials(flag: string, text: string | undefined): { username: string; password: string } | undefined {
+function credentials(flag: string, text: string | undefined): Credentials | undefined {
   if (text === undefined) return undefined;
-  const at = text.indexOf(':');
-  if (at <= 0) throw new NydusError('EINVAL', `--${flag}: expected user:password`, 2);
-  return { username: text.slice(0, at), password: text.slice(at + 1) };
+  const c = splitCredentials(text);
+  if (!c) throw new NydusError('EINVAL', `--${flag}: expected user:password`, 2);
+  return c;
 }
 
 /** Registry access from the flags; undefined fields keep the client's defaults. */

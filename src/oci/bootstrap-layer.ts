@@ -10,6 +10,7 @@ import { createGunzip } from 'node:zlib';
 import { NydusError } from '../errors.js';
 import { zstdDecodeStream } from '../native/binding.js';
 import { BOOTSTRAP_IN_LAYER, LEGACY_BOOTSTRAP_IN_LAYER } from './media-types.js';
+import type { RegistryClient } from './registry-client.js';
 
 /** Reads exact byte counts from a stream. */
 class ExactReader {
@@ -154,5 +155,19 @@ export async function extractBootstrap(layerFile: string, dest: string, what: st
   } finally {
     await reader.close().catch(() => undefined);
     file.destroy();
+  }
+}
+
+/**
+ * Downloads the bootstrap layer `digest` (verified) to a temp file of its own in `tmpDir` and
+ * extracts its bootstrap to `dest`; the temp file is always removed.
+ */
+export async function fetchBootstrapLayer(client: RegistryClient, digest: string, dest: string, tmpDir: string, what: string): Promise<void> {
+  const layerFile = join(tmpDir, `.${digest.replace(/^sha256:/, '')}.layer-${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    await client.fetchBlob(digest, layerFile);
+    await extractBootstrap(layerFile, dest, what);
+  } finally {
+    await unlink(layerFile).catch(() => undefined);
   }
 }

@@ -10,8 +10,9 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { encodeTarHeader } from '../builder/blob-tail.js';
 import { type ChunkDict, writeBlob } from '../builder/blob-writer.js';
-import { blobOrder } from '../builder/build.js';
+import { blobOrder, shareLinkChunks } from '../builder/build.js';
 import type { BlobResult, BuildNode, BuildOptions } from '../builder/model.js';
 import { findNode, S_IFDIR } from '../builder/model.js';
 import { applyLayer } from '../builder/overlay.js';
@@ -21,7 +22,8 @@ import { writeV5Bootstrap } from '../builder/v5-writer.js';
 import { writeV6Bootstrap } from '../builder/v6-writer.js';
 import { NydusError } from '../errors.js';
 import type { WorkProgress } from '../work-progress.js';
-import { fetchNydusBootstrap } from './nydus-image.js';
+import { fetchBootstrapLayer } from './bootstrap-layer.js';
+import { bootstrapLayerOf } from './image-mount.js';
 import {
   ANNOTATION_NYDUS_BLOB, ANNOTATION_NYDUS_BOOTSTRAP, ANNOTATION_NYDUS_FS_VERSION, ANNOTATION_NYDUS_SOURCE_DIGEST,
   ANNOTATION_NYDUS_SOURCE_REFERENCE, ANNOTATION_UNCOMPRESSED, BOOTSTRAP_IN_LAYER, type Descriptor, type ImageConfig,
@@ -30,6 +32,7 @@ import {
 } from './media-types.js';
 import { formatPlatform } from './platform.js';
 import { formatReference, parseReference, type ImageRef } from './reference.js';
+import { decodeAuth } from './registry-auth.js';
 import { RegistryClient, type RegistryClientOptions } from './registry-client.js';
 
 /** Layer media types a converter can read (tar, gzip tar, zstd tar; OCI and Docker names). */
@@ -126,7 +129,9 @@ async function loadChunkDict(spec: string, opts: BuildOptions, work: string, req
     : ref.registry === parseReference(req.source).registry ? req.sourceAccess : undefined;
   const client = RegistryClient.forRef(ref, { auth: req.auth?.(ref.registry), ...access });
   const bootstrap = join(work, 'chunk-dict.boot');
-  await fetchNydusBootstrap(client, ref, bootstrap, work);
+  const image = await client.resolveImage(ref.digest ?? ref.tag ?? 'latest', undefined, { preferNydus: true });
+  const layer = bootstrapLayerOf(image.manifest);
+  await fetchBootstrapLayer(client, layer.digest, bootstrap, work, `--chunk-dict ${formatReference(ref)}: bootstrap layer ${layer.digest}`);
   return { ...chunkDictFromBootstrap(spec, bootstrap, opts), repo: { client, ref } };
 }
 
@@ -146,27 +151,25 @@ export async function dockerConfigAuth(): Promise<AuthLookup> {
       const a = auths[h];
       if (!a) continue;
       if (a.username !== undefined && a.password !== undefined) return { username: a.username, password: a.password };
-      if (a.auth) {
-        const text = Buffer.from(a.auth, 'base64').toString('utf8');
-        const at = text.indexOf(':');
-        if (at > 0) return { username: text.slice(0, at), password: text.slice(at + 1) };
-      }
+      const decoded = a.auth ? decodeAuth(a.auth) : null;
+      if (decoded) return decoded;
     }
     return undefined;
   };
 }
 
-/** Which source platforms to convert. */
-function choosePlatforms(index: ImageIndex | undefined, wanted: string[] | undefined): string[] | undefined {
-  if (!index) return undefined;
-  if (!wanted || wanted.length === 0) return undefined;
-  if (wanted.length === 1 && wanted[0] === 'all') {
-    const all = index.manifests
-      .filter((d) => d.platform && d.platform.os !== 'unknown' && !(d.platform['os.features'] ?? []).includes(OS_FEATURE_NYDUS))
-      .map((d) => formatPlatform(d.platform!));
-    return [...new Set(all)];
-  }
-  return wanted;
+/**
+ * Which source platforms to convert ("" = this machine's), and whether the result is an index:
+ * a source index converted for several platforms, or for "all" of them.
+ */
+function choosePlatforms(index: ImageIndex | undefined, wanted: string[] | undefined): { platforms: string[]; asIndex: boolean } {
+  if (!wanted || wanted.length === 0) return { platforms: [''], asIndex: false };
+  if (!index) return { platforms: [wanted[0]], asIndex: false };
+  if (wanted.length > 1 || wanted[0] !== 'all') return { platforms: wanted, asIndex: wanted.length > 1 };
+  const all = index.manifests
+    .filter((d) => d.platform && d.platform.os !== 'unknown' && !(d.platform['os.features'] ?? []).includes(OS_FEATURE_NYDUS))
+    .map((d) => formatPlatform(d.platform!));
+  return { platforms: [...new Set(all)], asIndex: true };
 }
 
 /** Converts `source` into a nydus image pushed as `target`. */
@@ -187,7 +190,7 @@ export async function convertImage(req: ConvertRequest): Promise<ConvertSummary>
     const top = await src.getManifest(srcTag);
     let index: ImageIndex | undefined;
     if ((top.json as ImageIndex).manifests) index = top.json as ImageIndex;
-    const platforms = choosePlatforms(index, req.platforms) ?? [req.platforms?.[0] ?? ''];
+    const { platforms, asIndex } = choosePlatforms(index, req.platforms);
     if (platforms.length === 0) throw convertError(`${req.source}: the index names no platform to convert`);
     const dict = req.chunkDict ? await loadChunkDict(req.chunkDict, opts, work, req) : undefined;
     pusher = new BlobPusher(dst, dstRef, dict);
@@ -211,14 +214,11 @@ export async function convertImage(req: ConvertRequest): Promise<ConvertSummary>
     let digest: string;
     let mediaType: string;
     const tag = dstRef.tag ?? 'latest';
-    if (built.length === 1 && !(index && req.platforms && req.platforms.length > 0 && (req.platforms.length > 1 || req.platforms[0] === 'all'))) {
+    if (!asIndex) {
       digest = await dst.putManifest(tag, MEDIA_OCI_MANIFEST, built[0].manifestBytes!);
       mediaType = MEDIA_OCI_MANIFEST;
     } else {
-      for (const r of results) {
-        const b = built[results.indexOf(r)];
-        await dst.putManifest(r.manifest, MEDIA_OCI_MANIFEST, b.manifestBytes!);
-      }
+      for (const [i, r] of results.entries()) await dst.putManifest(r.manifest, MEDIA_OCI_MANIFEST, built[i].manifestBytes!);
       const out: ImageIndex = {
         schemaVersion: 2,
         mediaType: MEDIA_OCI_INDEX,
@@ -386,35 +386,13 @@ function emptyRoot(): BuildNode {
 }
 
 
-/** Hard-link members share their leader's chunks (as `nydus create` does). */
-function shareLinkChunks(n: BuildNode): void {
-  if (n.linkLeader && n.linkLeader !== n) n.chunks = n.linkLeader.chunks;
-  n.children?.forEach(shareLinkChunks);
-}
 
 /** The bootstrap layer's tar: the directory `image/` and `image/image.boot` (mode 0644, mtime 0). */
 export function bootstrapTar(bootstrap: Buffer): Buffer {
-  const header = (name: string, size: number, type: '0' | '5', mode: number): Buffer => {
-    const h = Buffer.alloc(512);
-    h.write(name, 0, 100, 'utf8');
-    h.write(`${mode.toString(8).padStart(7, '0')}\0`, 100, 'ascii');
-    h.write('0000000\0', 108, 'ascii');
-    h.write('0000000\0', 116, 'ascii');
-    h.write(`${size.toString(8).padStart(11, '0')}\0`, 124, 'ascii');
-    h.write('00000000000\0', 136, 'ascii');
-    h.write('        ', 148, 'ascii');
-    h.write(type, 156, 'ascii');
-    h.write('ustar\0', 257, 'ascii');
-    h.write('00', 263, 'ascii');
-    let sum = 0;
-    for (const b of h) sum += b;
-    h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'ascii');
-    return h;
-  };
-  const pad = Buffer.alloc((512 - (bootstrap.length % 512)) % 512);
   return Buffer.concat([
-    header('image/', 0, '5', 0o755),
-    header(BOOTSTRAP_IN_LAYER, bootstrap.length, '0', 0o644), bootstrap, pad,
+    encodeTarHeader('image/', 0, { type: '5', mode: 0o755 }),
+    encodeTarHeader(BOOTSTRAP_IN_LAYER, bootstrap.length, { mode: 0o644 }), bootstrap,
+    Buffer.alloc((512 - (bootstrap.length % 512)) % 512),
     Buffer.alloc(1024),
   ]);
 }

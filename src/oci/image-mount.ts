@@ -2,17 +2,18 @@
 // manifest of REF for this machine, its bootstrap layer fetched into the cache directory and
 // the bootstrap extracted there (both named by the layer digest, so later starts reuse them),
 // and a v2 configuration whose backend is a registry backend for REF's repository.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ConfigV2 } from '../../generated/types.js';
 import { parseConfig, readConfigText } from '../config/index.js';
 import { NydusError } from '../errors.js';
-import { extractBootstrap } from './bootstrap-layer.js';
+import { fetchBootstrapLayer } from './bootstrap-layer.js';
 import { ANNOTATION_NYDUS_BOOTSTRAP, type Descriptor, type ImageManifest, MEDIA_NYDUS_BLOB } from './media-types.js';
 import { formatReference, type ImageRef, isLoopbackRegistry, parseReference, registryEndpoint } from './reference.js';
+import { type Credentials, decodeAuth } from './registry-auth.js';
 import { RegistryClient } from './registry-client.js';
 
 export interface ImageMountOptions {
@@ -59,12 +60,12 @@ export function bootstrapLayerOf(manifest: ImageManifest): Descriptor {
   return layer;
 }
 
-function decodeAuth(base64: string | null | undefined): { username: string; password: string } | undefined {
+/** The registry `auth` of a configuration (base64 "user:password"). */
+function configAuth(base64: string | undefined): Credentials | undefined {
   if (!base64) return undefined;
-  const text = Buffer.from(base64, 'base64').toString('utf8');
-  const i = text.indexOf(':');
-  if (i < 0) throw new NydusError('EINVAL', 'registry auth must be base64 of "user:password"', 2);
-  return { username: text.slice(0, i), password: text.slice(i + 1) };
+  const c = decodeAuth(base64);
+  if (!c) throw new NydusError('EINVAL', 'registry auth must be base64 of "user:password"', 2);
+  return c;
 }
 
 /** The configuration for the image: the given one (or a default) with a registry backend for `ref`. */
@@ -102,7 +103,7 @@ export async function resolveImageMount(o: ImageMountOptions): Promise<ImageMoun
   const recordFile = join(cacheDir, `image-ref-${createHash('sha256').update(name).digest('hex').slice(0, 32)}.json`);
   const registryCfg = config.backend?.registry;
   const client = RegistryClient.forRef(ref, {
-    auth: decodeAuth(auth),
+    auth: configAuth(auth),
     plainHttp: registryCfg?.scheme === 'http',
     timeoutMs: Math.max(1, registryCfg?.timeout ?? 30) * 1000,
     skipVerify: registryCfg?.skip_verify ?? false,
@@ -131,14 +132,8 @@ export async function resolveImageMount(o: ImageMountOptions): Promise<ImageMoun
   const bootstrap = bootPath(cacheDir, layer.digest);
   if (!existsSync(bootstrap)) {
     await mkdir(cacheDir, { recursive: true });
-    // A name of its own: daemons starting together each fetch and extract, and renames are atomic.
-    const layerFile = join(cacheDir, `.${layer.digest.slice('sha256:'.length)}.layer-${process.pid}-${randomBytes(4).toString('hex')}`);
-    try {
-      await client.fetchBlob(layer.digest, layerFile);
-      await extractBootstrap(layerFile, bootstrap, `${name} layer ${layer.digest}`);
-    } finally {
-      await unlink(layerFile).catch(() => undefined);
-    }
+    // Daemons starting together each fetch into a file of their own; the rename is atomic.
+    await fetchBootstrapLayer(client, layer.digest, bootstrap, cacheDir, `${name} layer ${layer.digest}`);
     log('info', `${name}: bootstrap of manifest ${manifestDigest} extracted to ${bootstrap}`);
   } else {
     log('info', `${name}: using the cached bootstrap ${bootstrap} (manifest ${manifestDigest})`);

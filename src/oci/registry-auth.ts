@@ -5,6 +5,22 @@ import { NydusError } from '../errors.js';
 import { parseChallenge } from '../storage/registry.js';
 import { type Exchange, readBody, send, statusError } from './http.js';
 
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+/** "user:password" (split at the first colon); null when there is no colon or no user. */
+export function splitCredentials(text: string): Credentials | null {
+  const at = text.indexOf(':');
+  return at > 0 ? { username: text.slice(0, at), password: text.slice(at + 1) } : null;
+}
+
+/** base64("user:password"), as nydusd's registry `auth` and docker's config.json hold it. */
+export function decodeAuth(base64: string): Credentials | null {
+  return splitCredentials(Buffer.from(base64, 'base64').toString('utf8'));
+}
+
 export class RegistryAuth {
   private readonly basic: string | null;
   /** Set once the registry asked for Basic: every later request sends it up front. */

@@ -17,7 +17,7 @@ import { isRoot, startDaemon, unmountAndRemove } from '../daemon-helpers.js';
 import { compress } from '../../src/native/binding.js';
 import { mountErofs } from '../erofs-helpers.js';
 import { canMountFuse, cli, tempDir } from '../helpers.js';
-import { applyLayers, fixTimes, getBlob, getManifest, pushImage, pushRawImage, put, putManifest, sampleLayers, sh, snapshotTree, type EntrySnapshot } from '../oci/oci-fixture.js';
+import { applyLayers, assertTree, fixTimes, getBlob, getManifest, pushImage, pushRawImage, put, putManifest, sampleLayers, sh, snapshotTree, type EntrySnapshot } from '../oci/oci-fixture.js';
 import { REGISTRY_BIN, startRegistry, type RegistryServer } from '../servers/registry.js';
 
 const why = !isRoot ? 'needs root' : !existsSync(REGISTRY_BIN) ? `${REGISTRY_BIN} missing` : !canMountFuse() ? 'no FUSE' : '';
@@ -38,6 +38,17 @@ const fresh = (name: string): string => {
 };
 
 const sha = (b: Buffer): string => `sha256:${createHash('sha256').update(b).digest('hex')}`;
+
+/** Mounts with `nydus fuse ARGS` and checks the tree against `want`; unmounts. */
+async function checkMount(args: string[], want: Record<string, EntrySnapshot>): Promise<void> {
+  const mnt = fresh('mnt');
+  const d = await startDaemon(args, mnt);
+  try {
+    assertTree(mnt, want);
+  } finally {
+    await d.stop();
+  }
+}
 
 async function convert(args: string[]): Promise<{ exitCode: number; stdout: string; stderr: string; json?: any }> {
   const r = await execa(process.execPath, [cli, 'convert', ...args], { reject: false, all: false });
@@ -68,15 +79,6 @@ async function fetchBootstrap(repo: string, tag: string): Promise<{ boot: string
   return { boot: join(dir, 'image/image.boot'), manifest: m!.json };
 }
 
-function diffTrees(got: Record<string, EntrySnapshot>, want: Record<string, EntrySnapshot>): string[] {
-  const out: string[] = [];
-  for (const p of new Set([...Object.keys(got), ...Object.keys(want)])) {
-    const a = JSON.stringify(got[p]);
-    const b = JSON.stringify(want[p]);
-    if (a !== b) out.push(`${p}: got ${a ?? 'nothing'}, want ${b ?? 'nothing'}`);
-  }
-  return out;
-}
 
 test.before(async () => {
   if (why) return;
@@ -130,28 +132,14 @@ it('convert v6: pushed layout (nydus blob layers, annotated bootstrap layer, dif
   assert.equal(ids, manifest.layers.slice(0, 3).map((l: any) => l.digest.slice(7)));
 
   // Mounted by reference, as a user of the converted image would (the config lends the auth).
-  const mnt = fresh('mnt');
-  const d = await startDaemon(['--image', `${registry.host}/app:1-nydus`, '--config', registryConfig('app')], mnt);
-  try {
-    const diff = diffTrees(snapshotTree(mnt), expected);
-    assert.equal(diff, [], diff.slice(0, 10).join('\n'));
-  } finally {
-    await d.stop();
-  }
+  await checkMount(['--image', `${registry.host}/app:1-nydus`, '--config', registryConfig('app')], expected);
 });
 
 it('convert v5 (lz4, sha256) mounts with the same tree', async () => {
   const r = await convert(['--source', `${registry.host}/app:1`, '--target', `${registry.host}/app:1-v5`, ...authFlags, '--fs-version', '5', '--compressor', 'lz4_block', '--digester', 'sha256']);
   assert.is(r.exitCode, 0, r.stderr);
   const { boot } = await fetchBootstrap('app', '1-v5');
-  const mnt = fresh('mnt');
-  const d = await startDaemon(['--bootstrap', boot, '--config', registryConfig('app')], mnt);
-  try {
-    const diff = diffTrees(snapshotTree(mnt), expected);
-    assert.equal(diff, [], diff.slice(0, 10).join('\n'));
-  } finally {
-    await d.stop();
-  }
+  await checkMount(['--bootstrap', boot, '--config', registryConfig('app')], expected);
 });
 
 it('a v6 result without compression mounts through the kernel\'s EROFS (loop devices) with the same tree', async () => {
@@ -168,8 +156,7 @@ it('a v6 result without compression mounts through the kernel\'s EROFS (loop dev
   const mnt = fresh('erofs');
   const cleanup = await mountErofs(boot, devices, mnt);
   try {
-    const diff = diffTrees(snapshotTree(mnt), expected);
-    assert.equal(diff, [], diff.slice(0, 10).join('\n'));
+    assertTree(mnt, expected);
   } finally {
     await cleanup();
   }
@@ -196,14 +183,7 @@ it('--chunk-dict: a second version with one changed file uploads only that file\
   const { boot } = await fetchBootstrap('dict', '2-nydus');
   const union = fresh('union2');
   applyLayers([layers[0], layers[1], l2b], union, fresh('scratch'));
-  const mnt = fresh('mnt');
-  const d = await startDaemon(['--bootstrap', boot, '--config', registryConfig('dict')], mnt);
-  try {
-    const diff = diffTrees(snapshotTree(mnt), snapshotTree(union));
-    assert.equal(diff, [], diff.slice(0, 10).join('\n'));
-  } finally {
-    await d.stop();
-  }
+  await checkMount(['--bootstrap', boot, '--config', registryConfig('dict')], snapshotTree(union));
 });
 
 it('a hard link in an upper layer to a file of a lower layer joins its link group (one inode, nlink 2, the lower content)', async () => {
@@ -247,14 +227,7 @@ it('tar+zstd layers (OCI media type) convert like gzip ones', async () => {
   assert.is(r.exitCode, 0, r.stderr);
   const union = fresh('zst-union');
   applyLayers([layers[0], layers[2]], union, fresh('scratch'));
-  const mnt = fresh('mnt');
-  const d = await startDaemon(['--image', `${registry.host}/zst:1-nydus`, '--config', registryConfig('zst')], mnt);
-  try {
-    const diff = diffTrees(snapshotTree(mnt), snapshotTree(union));
-    assert.equal(diff, [], diff.slice(0, 10).join('\n'));
-  } finally {
-    await d.stop();
-  }
+  await checkMount(['--image', `${registry.host}/zst:1-nydus`, '--config', registryConfig('zst')], snapshotTree(union));
 });
 
 it('a two-platform Docker manifest list: --platform all gives an OCI index of nydus manifests, --platform picks one; --prefetch-files fills the prefetch table', async () => {

@@ -8,6 +8,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import * as assert from 'uvu/assert';
 import { pushBlob } from '../servers/registry.js';
 
 export interface Auth { user: string; password: string }
@@ -78,51 +79,42 @@ export interface RawLayer {
   diffId: string;
 }
 
-/** Pushes an OCI image of ready-made layer blobs (any media type) as repo:tag; returns the manifest digest. */
-export async function pushRawImage(registryUrl: string, repo: string, tag: string, layers: RawLayer[], auth?: Auth): Promise<string> {
-  for (const l of layers) await pushBlob(registryUrl, repo, l.blob, auth);
-  const config = Buffer.from(JSON.stringify({ os: 'linux', architecture: 'amd64', rootfs: { type: 'layers', diff_ids: layers.map((l) => l.diffId) } }));
-  await pushBlob(registryUrl, repo, config, auth);
-  const manifest = Buffer.from(JSON.stringify({
-    schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json',
-    config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: sha256(config), size: config.length },
-    layers: layers.map((l) => ({ mediaType: l.mediaType, digest: sha256(l.blob), size: l.blob.length })),
-  }));
-  return putManifest(registryUrl, repo, tag, 'application/vnd.oci.image.manifest.v1+json', manifest, auth);
+export interface PushOptions {
+  /** Docker media types for the manifest and config (the layers' own types are given). */
+  docker?: boolean;
+  platform?: { os: string; architecture: string };
 }
 
-/**
- * Pushes an OCI image (gzip layers, or Docker media types with `docker`) made of the layer
- * directories, lowest first, as repo:tag.
- */
-export async function pushImage(
-  registryUrl: string, repo: string, tag: string, layerDirs: string[], auth?: Auth,
-  opts: { docker?: boolean; platform?: { os: string; architecture: string } } = {},
-): Promise<PushedImage> {
-  const layers: PushedImage['layers'] = [];
-  for (const dir of layerDirs) {
-    const tar = layerTar(dir);
-    const gz = gzipSync(tar);
-    await pushBlob(registryUrl, repo, gz, auth);
-    layers.push({ digest: sha256(gz), size: gz.length, diffId: sha256(tar) });
-  }
-  const platform = opts.platform ?? { os: 'linux', architecture: process.arch === 'x64' ? 'amd64' : process.arch === 'arm64' ? 'arm64' : process.arch };
+/** Pushes an image of ready-made layer blobs (any media type) as repo:tag; returns the manifest digest. */
+export async function pushRawImage(registryUrl: string, repo: string, tag: string, layers: RawLayer[], auth?: Auth, opts: PushOptions = {}): Promise<string> {
+  for (const l of layers) await pushBlob(registryUrl, repo, l.blob, auth);
+  const platform = opts.platform ?? { os: 'linux', architecture: process.arch === 'x64' ? 'amd64' : process.arch };
   const config = Buffer.from(JSON.stringify({
     ...platform,
     config: { Env: ['PATH=/usr/bin:/bin'], Cmd: ['/bin/sh'] },
     rootfs: { type: 'layers', diff_ids: layers.map((l) => l.diffId) },
-    history: layerDirs.map((_, i) => ({ created_by: `layer ${i}` })),
+    history: layers.map((_, i) => ({ created_by: `layer ${i}` })),
   }));
   await pushBlob(registryUrl, repo, config, auth);
-  const manifest = {
+  const mediaType = opts.docker ? 'application/vnd.docker.distribution.manifest.v2+json' : 'application/vnd.oci.image.manifest.v1+json';
+  const manifest = Buffer.from(JSON.stringify({
     schemaVersion: 2,
-    mediaType: opts.docker ? 'application/vnd.docker.distribution.manifest.v2+json' : 'application/vnd.oci.image.manifest.v1+json',
+    mediaType,
     config: { mediaType: opts.docker ? 'application/vnd.docker.container.image.v1+json' : 'application/vnd.oci.image.config.v1+json', digest: sha256(config), size: config.length },
-    layers: layers.map((l) => ({ mediaType: opts.docker ? 'application/vnd.docker.image.rootfs.diff.tar.gzip' : 'application/vnd.oci.image.layer.v1.tar+gzip', digest: l.digest, size: l.size })),
-  };
-  const bytes = Buffer.from(JSON.stringify(manifest));
-  const manifestDigest = await putManifest(registryUrl, repo, tag, manifest.mediaType, bytes, auth);
-  return { manifestDigest, layers };
+    layers: layers.map((l) => ({ mediaType: l.mediaType, digest: sha256(l.blob), size: l.blob.length })),
+  }));
+  return putManifest(registryUrl, repo, tag, mediaType, manifest, auth);
+}
+
+/** Pushes an image (gzip layers, or Docker media types with `docker`) made of the layer directories, lowest first, as repo:tag. */
+export async function pushImage(registryUrl: string, repo: string, tag: string, layerDirs: string[], auth?: Auth, opts: PushOptions = {}): Promise<PushedImage> {
+  const raw = layerDirs.map((dir) => {
+    const tar = layerTar(dir);
+    const mediaType = opts.docker ? 'application/vnd.docker.image.rootfs.diff.tar.gzip' : 'application/vnd.oci.image.layer.v1.tar+gzip';
+    return { blob: gzipSync(tar), mediaType, diffId: sha256(tar) };
+  });
+  const manifestDigest = await pushRawImage(registryUrl, repo, tag, raw, auth, opts);
+  return { manifestDigest, layers: raw.map((l) => ({ digest: sha256(l.blob), size: l.blob.length, diffId: l.diffId })) };
 }
 
 /**
@@ -224,6 +216,23 @@ export function snapshotTree(root: string): Record<string, EntrySnapshot> {
   };
   walk('');
   return out;
+}
+
+/** The paths whose snapshots differ, one line each ("path: got …, want …"). */
+export function treeDiff(got: Record<string, EntrySnapshot>, want: Record<string, EntrySnapshot>): string[] {
+  const out: string[] = [];
+  for (const p of new Set([...Object.keys(got), ...Object.keys(want)])) {
+    const a = JSON.stringify(got[p]);
+    const b = JSON.stringify(want[p]);
+    if (a !== b) out.push(`${p}: got ${a ?? 'nothing'}, want ${b ?? 'nothing'}`);
+  }
+  return out;
+}
+
+/** Asserts that the tree under `root` (a mount) equals `want` in every path's metadata and content. */
+export function assertTree(root: string, want: Record<string, EntrySnapshot>): void {
+  const diff = treeDiff(snapshotTree(root), want);
+  assert.equal(diff, [], diff.slice(0, 10).join('\n'));
 }
 
 /** Writes a file (and its parents), with an optional mode and mtime. */
